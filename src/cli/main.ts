@@ -1,0 +1,55 @@
+// The shell: parses the command line, runs a command, maps every outcome to one exit code. It
+// returns the code instead of exiting, so output through a pipe is never cut off.
+
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { EXIT_CODE } from '../fehler.js';
+import { checkBefehl } from './commands/check.js';
+import { lzbBefehl } from './commands/lzb.js';
+import { farbeAn, farben } from './farbe.js';
+import { meldeFehler } from './fehlerausgabe.js';
+import type { Io } from './io.js';
+import { jsonAusArgumenten } from './optionen.js';
+
+const VERSION = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const json = jsonAusArgumenten(argv, io);
+  const farbeFlag = argv.includes('--no-color') ? false : argv.includes('--color') ? true : undefined;
+  const stil = { json, verbose: argv.includes('--verbose'), farbe: farben(farbeAn(farbeFlag, io.env, Boolean(io.stderr.isTTY))) };
+  let code: number = EXIT_CODE.ok;
+  const fertig = (c: number) => (code = c);
+
+  const programm = new Command('kennzahlen')
+    .description(
+      'Kennzahlen nach § 48a SGB II und Langzeitleistungsbezug für Jobcenter, aus CSV-Extrakten.\n' +
+        'Daten auf stdout, Meldungen auf stderr. Exit-Codes: 0 ok · 1 Ziel verfehlt (--fail-on-miss) ·\n' +
+        '2 Aufruf falsch · 65 Eingabedaten ungültig · 66 Eingabe fehlt · 70 interner Fehler · 73 Ausgabe nicht schreibbar',
+    )
+    .version(VERSION, '-V, --version', 'Version zeigen')
+    .helpOption('-h, --help', 'Hilfe zeigen')
+    .helpCommand('help [befehl]', 'Hilfe zu einem Befehl')
+    .showHelpAfterError(json ? false : '(kennzahlen --help zeigt die Optionen)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      // Usage errors in JSON mode are reported as JSON below, not as commander's text.
+      outputError: (s, schreibe) => (json ? undefined : schreibe(stil.farbe.red(s))),
+    });
+  for (const befehl of [lzbBefehl(io, fertig), checkBefehl(io, fertig)]) {
+    programm.addCommand(befehl.exitOverride().configureOutput(programm.configureOutput()).showHelpAfterError(json ? false : `(kennzahlen ${befehl.name()} --help zeigt die Optionen)`));
+  }
+
+  try {
+    await programm.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT_CODE.ok;
+      if (json) io.stderr.write(JSON.stringify({ fehler: { art: 'nutzung', exit_code: EXIT_CODE.nutzung, meldung: e.message.replace(/^error: /, ''), probleme: [] } }, null, 2) + '\n');
+      return EXIT_CODE.nutzung;
+    }
+    return meldeFehler(io, e, stil);
+  }
+}

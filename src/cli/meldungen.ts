@@ -1,0 +1,31 @@
+// Messages for people on stderr: notes (silenced by --quiet) and details (only with --verbose).
+// stdout stays reserved for the data.
+
+import type { Io } from './io.js';
+
+export class Meldungen {
+  constructor(
+    private io: Io,
+    private o: { quiet?: boolean; verbose?: boolean },
+  ) {}
+
+  hinweis(text: string): void {
+    if (!this.o.quiet) this.io.stderr.write(`kennzahlen: ${text}\n`);
+  }
+
+  ausfuehrlich(text: string): void {
+    if (this.o.verbose) this.io.stderr.write(`kennzahlen: ${text}\n`);
+  }
+
+  async gemessen<T>(was: string, f: () => Promise<T>): Promise<T> {
+    const start = performance.now();
+    const ergebnis = await f();
+    this.ausfuehrlich(`${was} gelesen in ${Math.round(performance.now() - start)} ms`);
+    return ergebnis;
+  }
+
+  /** Peak resident memory of the whole process, for `npm run bench` and curious users. */
+  speicher(): void {
+    this.ausfuehrlich(`Spitzen-RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+  }
+}

@@ -1,0 +1,134 @@
+// Options shared by the commands, and how flags, the config file and defaults combine: a flag
+// wins over the config, the config over the default. Invalid values are usage errors (exit 2).
+
+import { Command, Option } from 'commander';
+import { ersterTag, letzterTag } from '../core/kalender.js';
+import { nutzungsfehler } from '../fehler.js';
+import type { Kodierung } from '../input/dekodierung.js';
+import { leseKonfiguration, type EingabeRolle, type Einstellung, type Konfiguration } from '../input/konfiguration.js';
+import type { LeseOptionen, Trennzeichen } from '../input/tabelle.js';
+import { parseDatum, parseMonat } from '../input/zellen.js';
+import { farbeAn } from './farbe.js';
+import type { Io } from './io.js';
+
+export type Format = 'table' | 'json';
+export const FORMATE: readonly Format[] = ['table', 'json'];
+
+export interface GemeinsameOptionen {
+  config?: string;
+  jobcenter?: string;
+  delimiter?: string;
+  encoding?: string;
+  maxErrors?: string;
+  format?: string;
+  json?: boolean;
+  out?: string;
+  color?: boolean;
+  quiet?: boolean;
+  verbose?: boolean;
+}
+
+export function mitEingabeOptionen(cmd: Command): Command {
+  return cmd
+    .option('--config <datei>', 'JSON-Konfiguration: Eingaben, Jobcenter, Spaltenzuordnung, Einstellungen (Flags haben Vorrang)')
+    .option('--jobcenter <name>', 'Name des Jobcenters für die Berichte')
+    .option('--delimiter <zeichen>', 'Trennzeichen der CSV-Eingaben: ";", "," oder "tab" (Standard: aus der Kopfzeile erkannt, sonst ";")')
+    .option('--encoding <kodierung>', 'Kodierung der CSV-Eingaben: utf8, cp1252, utf16le (Standard: BOM → UTF-8, wenn gültig → Windows-1252)')
+    .option('--max-errors <n>', 'höchstens so viele Probleme je Lauf melden', '100');
+}
+
+export function mitAusgabeOptionen(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--format <format>', 'Ausgabeformat (Standard: table am Terminal, sonst json)').choices(FORMATE))
+    .option('--json', 'gleich --format json')
+    .option('--out <datei>', 'Ergebnis in diese Datei schreiben (atomar) statt auf stdout')
+    .option('--color', 'Farbe erzwingen')
+    .option('--no-color', 'keine Farbe (auch NO_COLOR=1)')
+    .option('-q, --quiet', 'keine Hinweise auf stderr')
+    .option('--verbose', 'Details zu Eingaben, Zeiten und Speicher auf stderr; bei internen Fehlern den Stack');
+}
+
+/** Whether output (and so error output) is JSON, decided from the raw arguments before parsing. */
+export function jsonAusArgumenten(argv: readonly string[], io: Io): boolean {
+  const i = argv.findIndex((a) => a === '--format' || a.startsWith('--format='));
+  if (argv.includes('--json')) return true;
+  if (i >= 0) return (argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1]) === 'json';
+  if (argv.includes('--out')) return false;
+  return !io.stdout.isTTY;
+}
+
+export function ausgabeFormat(o: GemeinsameOptionen, io: Io): Format {
+  if (o.json && o.format && o.format !== 'json') throw nutzungsfehler(`--json widerspricht --format ${o.format}.`);
+  if (o.json) return 'json';
+  if (o.format) return o.format as Format;
+  if (o.out) return /\.json$/i.test(o.out) ? 'json' : /\.txt$/i.test(o.out) ? 'table' : 'json';
+  return io.stdout.isTTY ? 'table' : 'json';
+}
+
+export function mitFarbe(o: GemeinsameOptionen, io: Io, format: Format): boolean {
+  return format !== 'json' && !o.out && farbeAn(o.color, io.env, Boolean(io.stdout.isTTY));
+}
+
+export async function konfiguration(o: GemeinsameOptionen): Promise<Konfiguration | null> {
+  return o.config ? leseKonfiguration(o.config) : null;
+}
+
+/** A flag's value, else the config's, for one setting. */
+export function einstellung(flag: string | undefined, k: Konfiguration | null, name: Einstellung): string | undefined {
+  if (flag !== undefined) return flag;
+  const v = k?.einstellungen[name];
+  return v === undefined ? undefined : String(v);
+}
+
+export function eingabeDatei(flag: string | undefined, k: Konfiguration | null, rolle: EingabeRolle): string | undefined {
+  return flag ?? k?.eingaben[rolle];
+}
+
+const TRENNER: Record<string, Trennzeichen> = { ';': ';', semikolon: ';', ',': ',', komma: ',', tab: '\t', '\t': '\t', '\\t': '\t' };
+const KODIERUNG: Record<string, Kodierung> = {
+  utf8: 'utf8', 'utf-8': 'utf8',
+  cp1252: 'cp1252', 'windows-1252': 'cp1252', win1252: 'cp1252',
+  utf16le: 'utf16le', 'utf-16le': 'utf16le', 'utf-16': 'utf16le',
+};
+
+export function ganzzahl(name: string, wert: string | undefined, min: number, max: number): number | undefined {
+  if (wert === undefined) return undefined;
+  const n = Number(wert);
+  if (!/^\s*\d+\s*$/.test(wert) || n < min || n > max) throw nutzungsfehler(`${name} erwartet eine ganze Zahl von ${min} bis ${max}, nicht „${wert}“.`);
+  return n;
+}
+
+export function leseOptionen(o: GemeinsameOptionen, k: Konfiguration | null, rolle: EingabeRolle, maxProbleme: number): LeseOptionen {
+  const t = einstellung(o.delimiter, k, 'delimiter');
+  const e = einstellung(o.encoding, k, 'encoding');
+  const trennzeichen = t === undefined ? undefined : TRENNER[t.toLowerCase()];
+  if (t !== undefined && !trennzeichen) throw nutzungsfehler(`--delimiter erwartet ";", "," oder "tab", nicht „${t}“.`);
+  const kodierung = e === undefined ? undefined : KODIERUNG[e.toLowerCase()];
+  if (e !== undefined && !kodierung) throw nutzungsfehler(`--encoding erwartet utf8, cp1252 oder utf16le, nicht „${e}“.`);
+  return { trennzeichen, kodierung, spaltenzuordnung: k?.spalten[rolle], maxProbleme };
+}
+
+export function maxFehler(o: GemeinsameOptionen): number {
+  return ganzzahl('--max-errors', o.maxErrors, 1, 1_000_000)!;
+}
+
+/** `--monat 2017-03` and friends: every month format of SPEC §3. */
+export function monatOption(name: string, wert: string | undefined): number | undefined {
+  if (wert === undefined) return undefined;
+  const m = parseMonat(wert);
+  if (!m.ok || m.wert === null) throw nutzungsfehler(`${name} erwartet ${m.ok ? 'einen Monat' : m.erwartet}, nicht „${wert}“.`);
+  return m.wert;
+}
+
+/**
+ * A day given as a date or a month, for `--daten-ab` / `--datenstand`: a month means its first
+ * day (data begin) or its last day (Datenstand).
+ */
+export function tagOption(name: string, wert: string | undefined, monatsEnde: boolean): number | undefined {
+  if (wert === undefined) return undefined;
+  const d = parseDatum(wert);
+  if (d.ok && d.wert !== null) return d.wert;
+  const m = parseMonat(wert);
+  if (m.ok && m.wert !== null) return monatsEnde ? letzterTag(m.wert) : ersterTag(m.wert);
+  throw nutzungsfehler(`${name} erwartet ein Datum (2017-03-15, 15.03.2017) oder einen Monat (2017-03), nicht „${wert}“.`);
+}

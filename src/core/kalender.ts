@@ -1,0 +1,88 @@
+// Calendar arithmetic on integers: a day is the number of days since 1970-01-01, a month is
+// year·12 + (month − 1). Date.UTC is only used as a pure function of its arguments, so results do
+// not depend on the time zone or the clock, and leap years come out right.
+
+/** Day number of an end that is still open ("ongoing"); larger than any real date. */
+export const OFFEN = 2_147_483_647;
+
+const MS_PRO_TAG = 86_400_000;
+
+export function tagNummer(jahr: number, monat: number, tag: number): number {
+  return Date.UTC(jahr, monat - 1, tag) / MS_PRO_TAG;
+}
+
+export function tagTeile(tagnr: number): { jahr: number; monat: number; tag: number } {
+  const d = new Date(tagnr * MS_PRO_TAG);
+  return { jahr: d.getUTCFullYear(), monat: d.getUTCMonth() + 1, tag: d.getUTCDate() };
+}
+
+export function tageImMonat(jahr: number, monat: number): number {
+  return new Date(Date.UTC(jahr, monat, 0)).getUTCDate();
+}
+
+export function gueltigesDatum(jahr: number, monat: number, tag: number): boolean {
+  return jahr >= 1900 && jahr <= 2199 && monat >= 1 && monat <= 12 && tag >= 1 && tag <= tageImMonat(jahr, monat);
+}
+
+export function monatIndex(jahr: number, monat: number): number {
+  return jahr * 12 + (monat - 1);
+}
+
+export function monatTeile(index: number): { jahr: number; monat: number } {
+  return { jahr: Math.floor(index / 12), monat: (index % 12) + 1 };
+}
+
+export function monatVonTag(tagnr: number): number {
+  const t = tagTeile(tagnr);
+  return monatIndex(t.jahr, t.monat);
+}
+
+export function ersterTag(monat: number): number {
+  const m = monatTeile(monat);
+  return tagNummer(m.jahr, m.monat, 1);
+}
+
+export function letzterTag(monat: number): number {
+  return ersterTag(monat + 1) - 1;
+}
+
+/** The Stichtag of a month: the given day of the month, or its last day where the month is shorter. */
+export function stichtagDesMonats(monat: number, stichtagTag: number): number {
+  const m = monatTeile(monat);
+  return tagNummer(m.jahr, m.monat, Math.min(stichtagTag, tageImMonat(m.jahr, m.monat)));
+}
+
+/** Completed years of life on a day (a person born on 29 Feb turns a year older on 1 Mar). */
+export function alterAm(geburt: number, tagnr: number): number {
+  const g = tagTeile(geburt);
+  const t = tagTeile(tagnr);
+  let alter = t.jahr - g.jahr;
+  if (t.monat < g.monat || (t.monat === g.monat && t.tag < g.tag)) alter -= 1;
+  return alter;
+}
+
+const zwei = (n: number) => String(n).padStart(2, '0');
+
+/** ISO form, `2017-03-15`. */
+export function isoTag(tagnr: number): string {
+  const t = tagTeile(tagnr);
+  return `${t.jahr}-${zwei(t.monat)}-${zwei(t.tag)}`;
+}
+
+/** German form, `15.03.2017`. */
+export function deutscherTag(tagnr: number): string {
+  const t = tagTeile(tagnr);
+  return `${zwei(t.tag)}.${zwei(t.monat)}.${t.jahr}`;
+}
+
+/** `2017-03` */
+export function isoMonat(monat: number): string {
+  const m = monatTeile(monat);
+  return `${m.jahr}-${zwei(m.monat)}`;
+}
+
+/** `03/2017`, as BA tables write a month. */
+export function deutscherMonat(monat: number): string {
+  const m = monatTeile(monat);
+  return `${zwei(m.monat)}/${m.jahr}`;
+}

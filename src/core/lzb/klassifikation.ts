@@ -1,0 +1,209 @@
+// LZB classification per Stichtag (SPEC §4.1): stocks of ELB and LZB, their flows between
+// consecutive Stichtage, the four-year LZB, the transition segment and the six-month forecast,
+// optionally broken down by a person attribute. A month whose window reaches back before the
+// data begin is not computable, and says so — it is never counted short.
+
+import type { Gruppierung } from '../merkmale.js';
+import type { Zeitlinien } from '../zeitlinien.js';
+import { PROGNOSE_MONATE, type LzbRegel } from './regel.js';
+
+export interface Abdeckung {
+  /** First unit the data cover (earliest date in the extract, or as declared). */
+  datenAb: number;
+  /** Last unit the data describe (the Datenstand). */
+  datenstand: number;
+}
+
+export interface LzbAuftrag {
+  regel: LzbRegel;
+  von: number;
+  bis: number;
+  abdeckung: Abdeckung;
+  gruppierung?: Gruppierung;
+  /** Month for which to return the per-person list (the persons in the ELB stock on its Stichtag). */
+  listeFuer?: number;
+}
+
+export interface LzbZaehler {
+  elb: number | null;
+  elb_zugaenge: number | null;
+  elb_abgaenge: number | null;
+  lzb: number | null;
+  lzb_zugaenge: number | null;
+  lzb_abgaenge: number | null;
+  lzb_4_jahre: number | null;
+  uebergang: number | null;
+  /** Cumulative: current ELB (not LZB) who would be LZB at the Stichtag of t+1 … t+6 if their receipt continued. */
+  prognose: number[] | null;
+}
+
+/** Why part of a month is not computable. Units are those of the rule (days or months). */
+export type Grund =
+  | { art: 'nach_datenstand'; stichtag: number; datenstand: number }
+  | { art: 'vor_datenbeginn'; betrifft: 'elb' | 'elb_bewegungen' | 'lzb' | 'lzb_bewegungen' | 'lzb_4_jahre'; fensterBeginn: number; datenAb: number };
+
+export interface LzbMonat {
+  monat: number;
+  /** Stichtag as a calendar day. */
+  stichtag: number;
+  werte: LzbZaehler;
+  gruppen: { gruppe: string; werte: LzbZaehler }[];
+  nichtBerechenbar: Grund[];
+}
+
+export type Segment = 'lzb' | 'uebergang' | 'sonstige';
+
+export interface LzbPerson {
+  person: number;
+  /** Units of receipt in the LZB window ending with the Stichtag. */
+  einheiten: number;
+  lzb: boolean;
+  lzb4Jahre: boolean | null;
+  segment: Segment;
+  /** The month at whose Stichtag the person would be LZB if receipt continued (within the forecast horizon). */
+  lzbAb: number | null;
+}
+
+export interface LzbErgebnis {
+  monate: LzbMonat[];
+  liste: LzbPerson[] | null;
+}
+
+// Counter slots per month and group.
+const ELB = 0, ELB_ZU = 1, ELB_AB = 2, LZB = 3, LZB_ZU = 4, LZB_AB = 5, VIER = 6, UEB = 7, PROG = 8;
+const SLOTS = PROG + PROGNOSE_MONATE;
+
+interface Berechenbar {
+  elb: boolean;
+  elbBewegungen: boolean;
+  lzb: boolean;
+  lzbBewegungen: boolean;
+  vierJahre: boolean;
+}
+
+function berechenbarkeit(a: LzbAuftrag, monat: number): { ok: Berechenbar; gruende: Grund[] } {
+  const { regel, abdeckung } = a;
+  const s = regel.stichtag(monat);
+  const vor = regel.stichtag(monat - 1);
+  const gruende: Grund[] = [];
+  const beginnt = (betrifft: Extract<Grund, { art: 'vor_datenbeginn' }>['betrifft'], fensterBeginn: number) => {
+    const gedeckt = fensterBeginn >= abdeckung.datenAb;
+    if (!gedeckt) gruende.push({ art: 'vor_datenbeginn', betrifft, fensterBeginn, datenAb: abdeckung.datenAb });
+    return gedeckt;
+  };
+  if (s > abdeckung.datenstand) {
+    gruende.push({ art: 'nach_datenstand', stichtag: s, datenstand: abdeckung.datenstand });
+    return { ok: { elb: false, elbBewegungen: false, lzb: false, lzbBewegungen: false, vierJahre: false }, gruende };
+  }
+  const elb = beginnt('elb', s);
+  const elbBewegungen = elb && beginnt('elb_bewegungen', vor);
+  const lzb = elb && beginnt('lzb', s - regel.lzb.fenster + 1);
+  const lzbBewegungen = lzb && beginnt('lzb_bewegungen', vor - regel.lzb.fenster + 1);
+  const vierJahre = lzb && beginnt('lzb_4_jahre', s - regel.vierJahre.fenster + 1);
+  return { ok: { elb, elbBewegungen, lzb, lzbBewegungen, vierJahre }, gruende };
+}
+
+export function klassifiziere(z: Zeitlinien, a: LzbAuftrag): LzbErgebnis {
+  const { regel, von, bis, gruppierung } = a;
+  if (bis < von) throw new RangeError('bis liegt vor von');
+  const nMonate = bis - von + 1;
+  const nGruppen = gruppierung ? gruppierung.gruppen.length : 0;
+  const breite = (1 + nGruppen) * SLOTS;
+  const zaehler = new Float64Array(nMonate * breite);
+
+  // Per month (index 0 is the month before `von`, needed for the flows of the first month).
+  const monate = Array.from({ length: nMonate + 1 }, (_, i) => von - 1 + i);
+  const info = monate.map((m) => berechenbarkeit(a, m));
+  const stichtag = monate.map((m) => regel.stichtag(m));
+  const stichtagDatum = monate.map((m) => regel.stichtagDatum(m));
+  const prognoseStichtag = monate.map((m) => Array.from({ length: PROGNOSE_MONATE }, (_, k) => regel.stichtag(m + k + 1)));
+  const W = regel.lzb.fenster, MIN = regel.lzb.mindestens;
+  const W4 = regel.vierJahre.fenster, MIN4 = regel.vierJahre.mindestens;
+  const { ab: uebAb, bis: uebBis } = regel.uebergang;
+  const listenIndex = a.listeFuer === undefined ? -1 : a.listeFuer - von + 1;
+  const liste: LzbPerson[] | null = listenIndex >= 1 && listenIndex <= nMonate && info[listenIndex].ok.lzb ? [] : null;
+
+  const personen = z.anzahlPersonen;
+  for (let p = 0; p < personen; p++) {
+    let elbVor = false, lzbVor = false;
+    for (let i = 0; i <= nMonate; i++) {
+      const ok = info[i].ok;
+      const s = stichtag[i];
+      const elb = ok.elb && z.enthaelt(p, s);
+      const einheiten = elb && ok.lzb ? z.einheitenIn(p, s - W + 1, s) : 0;
+      const lzb = elb && ok.lzb && einheiten >= MIN;
+      if (i > 0 && (elb || elbVor)) {
+        const basis = (i - 1) * breite;
+        const g = gruppierung ? gruppierung.gruppeVon(p, stichtagDatum[i]) : -1;
+        const zaehle = (slot: number) => {
+          zaehler[basis + slot]++;
+          if (g >= 0) zaehler[basis + (1 + g) * SLOTS + slot]++;
+        };
+        if (elb) zaehle(ELB);
+        if (ok.elbBewegungen) {
+          if (elb && !elbVor) zaehle(ELB_ZU);
+          else if (!elb && elbVor) zaehle(ELB_AB);
+        }
+        if (lzb) zaehle(LZB);
+        if (ok.lzbBewegungen) {
+          if (lzb && !lzbVor) zaehle(LZB_ZU);
+          else if (!lzb && lzbVor) zaehle(LZB_AB);
+        }
+        let vier: boolean | null = null;
+        if (lzb && ok.vierJahre) {
+          vier = z.einheitenIn(p, s - W4 + 1, s) >= MIN4;
+          if (vier) zaehle(VIER);
+        }
+        let lzbAb: number | null = null;
+        if (elb && ok.lzb && !lzb) {
+          if (einheiten >= uebAb && einheiten <= uebBis) zaehle(UEB);
+          // Forecast: receipt in the data up to the Stichtag, then unbroken receipt until S(t+k).
+          for (let k = 0; k < PROGNOSE_MONATE; k++) {
+            const sk = prognoseStichtag[i][k];
+            if (z.einheitenIn(p, sk - W + 1, s) + (sk - s) >= MIN) {
+              lzbAb = monate[i] + k + 1;
+              for (let j = k; j < PROGNOSE_MONATE; j++) zaehle(PROG + j);
+              break;
+            }
+          }
+        }
+        if (liste && i === listenIndex && elb) {
+          const segment: Segment = lzb ? 'lzb' : einheiten >= uebAb && einheiten <= uebBis ? 'uebergang' : 'sonstige';
+          liste.push({ person: p, einheiten, lzb, lzb4Jahre: lzb ? vier : ok.vierJahre ? false : null, segment, lzbAb });
+        }
+      }
+      elbVor = elb;
+      lzbVor = lzb;
+    }
+  }
+
+  const werte = (basis: number, ok: Berechenbar): LzbZaehler => {
+    const w = (slot: number, gilt: boolean) => (gilt ? zaehler[basis + slot] : null);
+    return {
+      elb: w(ELB, ok.elb),
+      elb_zugaenge: w(ELB_ZU, ok.elbBewegungen),
+      elb_abgaenge: w(ELB_AB, ok.elbBewegungen),
+      lzb: w(LZB, ok.lzb),
+      lzb_zugaenge: w(LZB_ZU, ok.lzbBewegungen),
+      lzb_abgaenge: w(LZB_AB, ok.lzbBewegungen),
+      lzb_4_jahre: w(VIER, ok.vierJahre),
+      uebergang: w(UEB, ok.lzb),
+      prognose: ok.lzb ? Array.from({ length: PROGNOSE_MONATE }, (_, k) => zaehler[basis + PROG + k]) : null,
+    };
+  };
+
+  return {
+    monate: monate.slice(1).map((monat, j) => {
+      const { ok, gruende } = info[j + 1];
+      const basis = j * breite;
+      return {
+        monat,
+        stichtag: stichtagDatum[j + 1],
+        werte: werte(basis, ok),
+        gruppen: (gruppierung?.gruppen ?? []).map((gruppe, g) => ({ gruppe, werte: werte(basis + (1 + g) * SLOTS, ok) })),
+        nichtBerechenbar: gruende,
+      };
+    }),
+    liste,
+  };
+}

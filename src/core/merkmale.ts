@@ -1,0 +1,122 @@
+// Person attributes from the `personen` input, kept in typed arrays by person index, and the
+// breakdowns (`--nach`) built on them.
+
+import { alterAm } from './kalender.js';
+
+export type Geschlecht = 'm' | 'w' | 'd' | 'x';
+const GESCHLECHT_CODE: Record<Geschlecht, number> = { m: 1, w: 2, d: 3, x: 4 };
+const KEIN_DATUM = -2_147_483_648;
+
+export interface PersonMerkmale {
+  geschlecht: Geschlecht | null;
+  geburtsdatum: number | null;
+  alleinerziehend: boolean | null;
+  fluchtkontext: boolean | null;
+}
+
+const flag = (b: boolean | null) => (b === null ? 0 : b ? 1 : 2);
+
+export class Merkmale {
+  private geschlecht = new Uint8Array(0);
+  private geburt = new Int32Array(0);
+  private alleinerziehend = new Uint8Array(0);
+  private flucht = new Uint8Array(0);
+  private bekannt = new Uint8Array(0);
+  private anzahl = 0;
+
+  private platz(person: number): void {
+    if (person < this.geschlecht.length) return;
+    const n = Math.max(person + 1, this.geschlecht.length * 2, 1024);
+    const groesser = <T extends Uint8Array | Int32Array>(alt: T, neu: T, fuell = 0): T => {
+      neu.fill(fuell as never);
+      neu.set(alt as never);
+      return neu;
+    };
+    this.geschlecht = groesser(this.geschlecht, new Uint8Array(n));
+    this.geburt = groesser(this.geburt, new Int32Array(n), KEIN_DATUM);
+    this.alleinerziehend = groesser(this.alleinerziehend, new Uint8Array(n));
+    this.flucht = groesser(this.flucht, new Uint8Array(n));
+    this.bekannt = groesser(this.bekannt, new Uint8Array(n));
+  }
+
+  /** Records a person's attributes; false when the person already had a row. */
+  setze(person: number, m: PersonMerkmale): boolean {
+    this.platz(person);
+    if (this.bekannt[person]) return false;
+    this.bekannt[person] = 1;
+    this.anzahl++;
+    this.geschlecht[person] = m.geschlecht ? GESCHLECHT_CODE[m.geschlecht] : 0;
+    this.geburt[person] = m.geburtsdatum ?? KEIN_DATUM;
+    this.alleinerziehend[person] = flag(m.alleinerziehend);
+    this.flucht[person] = flag(m.fluchtkontext);
+    return true;
+  }
+
+  get personen(): number {
+    return this.anzahl;
+  }
+
+  hat(person: number): boolean {
+    return person < this.bekannt.length && this.bekannt[person] === 1;
+  }
+
+  geschlechtCode(person: number): number {
+    return person < this.geschlecht.length ? this.geschlecht[person] : 0;
+  }
+
+  geburtsdatum(person: number): number | null {
+    const g = person < this.geburt.length ? this.geburt[person] : KEIN_DATUM;
+    return g === KEIN_DATUM ? null : g;
+  }
+
+  alleinerziehendCode(person: number): number {
+    return person < this.alleinerziehend.length ? this.alleinerziehend[person] : 0;
+  }
+
+  fluchtCode(person: number): number {
+    return person < this.flucht.length ? this.flucht[person] : 0;
+  }
+}
+
+export const MERKMALE = ['geschlecht', 'altersgruppe', 'alleinerziehend', 'fluchtkontext'] as const;
+export type Merkmal = (typeof MERKMALE)[number];
+
+/** A breakdown: group labels and, per person and Stichtag, the index of the person's group. */
+export interface Gruppierung {
+  merkmal: Merkmal;
+  gruppen: readonly string[];
+  gruppeVon(person: number, stichtagDatum: number): number;
+}
+
+/** Age groups of the seed's table (15 bis unter 25, 25 bis unter 55, 55 und älter), at the Stichtag. */
+export const ALTERSGRUPPEN = ['unter_15', '15_bis_unter_25', '25_bis_unter_55', '55_und_aelter', 'unbekannt'] as const;
+
+export function altersgruppe(alter: number | null): number {
+  if (alter === null) return 4;
+  return alter < 15 ? 0 : alter < 25 ? 1 : alter < 55 ? 2 : 3;
+}
+
+export function gruppierung(merkmal: Merkmal, m: Merkmale): Gruppierung {
+  switch (merkmal) {
+    case 'geschlecht': {
+      // codes 1…4 = m, w, d, x; 0 = no row or no value
+      const gruppen = ['m', 'w', 'd', 'x', 'unbekannt'];
+      return { merkmal, gruppen, gruppeVon: (p) => { const c = m.geschlechtCode(p); return c === 0 ? 4 : c - 1; } };
+    }
+    case 'altersgruppe':
+      return {
+        merkmal,
+        gruppen: ALTERSGRUPPEN,
+        gruppeVon: (p, tag) => {
+          const g = m.geburtsdatum(p);
+          return altersgruppe(g === null ? null : alterAm(g, tag));
+        },
+      };
+    case 'alleinerziehend':
+    case 'fluchtkontext': {
+      const code = merkmal === 'alleinerziehend' ? (p: number) => m.alleinerziehendCode(p) : (p: number) => m.fluchtCode(p);
+      // codes 1 = ja, 2 = nein, 0 = unknown
+      return { merkmal, gruppen: ['ja', 'nein', 'unbekannt'], gruppeVon: (p) => { const c = code(p); return c === 0 ? 2 : c - 1; } };
+    }
+  }
+}

@@ -1,0 +1,102 @@
+// `--config FILE`: a JSON file naming inputs, the Jobcenter, column mappings and settings. Flags
+// win over it. Paths in it are relative to the file's own folder, so a config can travel with its
+// data (and reports name them as `config-folder/file`, not by an absolute path). Unknown keys are errors: a typo must not silently fall back to a default.
+
+import { readFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join } from 'node:path';
+import { KennzahlenFehler, type Problem } from '../fehler.js';
+import { STDIN } from './quelle.js';
+
+export const EINGABE_ROLLEN = ['zeitraeume', 'personen', 'integrationen', 'leistungen', 'massnahmen', 'monatswerte', 'ziele'] as const;
+export type EingabeRolle = (typeof EINGABE_ROLLEN)[number];
+
+export const EINSTELLUNGEN = ['stichtag_tag', 'lzb_min', 'lzb_window', 'daten_ab', 'datenstand', 'delimiter', 'encoding', 'decimal'] as const;
+export type Einstellung = (typeof EINSTELLUNGEN)[number];
+
+export interface Konfiguration {
+  datei: string;
+  jobcenter?: string;
+  eingaben: Partial<Record<EingabeRolle, string>>;
+  spalten: Partial<Record<EingabeRolle, Record<string, string>>>;
+  einstellungen: Partial<Record<Einstellung, string | number>>;
+}
+
+/** Line and column (1-based) of a character offset, for JSON syntax errors. */
+export function zeileSpalte(text: string, offset: number): { zeile: number; spalte: number } {
+  const davor = text.slice(0, offset);
+  const zeile = davor.split('\n').length;
+  return { zeile, spalte: offset - davor.lastIndexOf('\n') };
+}
+
+/** Reads a JSON file or fails with exit 66 (missing) or 65 (not JSON), pointing at line and column. */
+export async function leseJson(datei: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(datei, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new KennzahlenFehler('datei_fehlt', `${datei}: ${code === 'ENOENT' ? 'Datei nicht gefunden' : `nicht lesbar (${code})`}.`);
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    const pos = /position (\d+)/.exec((e as Error).message);
+    const ort = pos ? zeileSpalte(text, Number(pos[1])) : { zeile: undefined, spalte: undefined };
+    const p: Problem = { datei, ...ort, meldung: `kein gültiges JSON: ${(e as Error).message}` };
+    throw new KennzahlenFehler('eingabedaten', `${datei}: kein gültiges JSON.`, [p]);
+  }
+}
+
+export async function leseKonfiguration(datei: string): Promise<Konfiguration> {
+  const json = await leseJson(datei);
+  const probleme: Problem[] = [];
+  const falsch = (pfad: string, meldung: string) => probleme.push({ datei, meldung: `${pfad}: ${meldung}` });
+  const istObjekt = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+  const ordner = dirname(datei);
+  const k: Konfiguration = { datei, eingaben: {}, spalten: {}, einstellungen: {} };
+
+  if (!istObjekt(json)) {
+    falsch('(oberste Ebene)', 'erwartet ein JSON-Objekt { … }');
+    throw new KennzahlenFehler('eingabedaten', `${datei}: Konfiguration ungültig.`, probleme);
+  }
+  const rollen = EINGABE_ROLLEN as readonly string[];
+  for (const [schluessel, wert] of Object.entries(json)) {
+    switch (schluessel) {
+      case 'jobcenter':
+        if (typeof wert === 'string' && wert.trim()) k.jobcenter = wert.trim();
+        else falsch('jobcenter', 'erwartet den Namen des Jobcenters als Text');
+        break;
+      case 'eingaben':
+        if (!istObjekt(wert)) { falsch('eingaben', 'erwartet ein Objekt { "zeitraeume": "datei.csv", … }'); break; }
+        for (const [rolle, pfad] of Object.entries(wert)) {
+          if (!rollen.includes(rolle)) falsch(`eingaben.${rolle}`, `unbekannte Rolle; erlaubt: ${EINGABE_ROLLEN.join(', ')}`);
+          else if (typeof pfad !== 'string' || !pfad) falsch(`eingaben.${rolle}`, 'erwartet einen Dateipfad als Text');
+          else k.eingaben[rolle as EingabeRolle] = pfad === STDIN || isAbsolute(pfad) ? pfad : join(ordner, pfad);
+        }
+        break;
+      case 'spalten':
+        if (!istObjekt(wert)) { falsch('spalten', 'erwartet ein Objekt { "zeitraeume": { "Ihre Spalte": "person_id" } }'); break; }
+        for (const [rolle, zuordnung] of Object.entries(wert)) {
+          if (!rollen.includes(rolle)) { falsch(`spalten.${rolle}`, `unbekannte Rolle; erlaubt: ${EINGABE_ROLLEN.join(', ')}`); continue; }
+          if (!istObjekt(zuordnung) || Object.values(zuordnung).some((v) => typeof v !== 'string')) {
+            falsch(`spalten.${rolle}`, 'erwartet ein Objekt { "Ihre Spalte": "kanonischer_name" }');
+            continue;
+          }
+          k.spalten[rolle as EingabeRolle] = zuordnung as Record<string, string>;
+        }
+        break;
+      case 'einstellungen':
+        if (!istObjekt(wert)) { falsch('einstellungen', 'erwartet ein Objekt'); break; }
+        for (const [name, v] of Object.entries(wert)) {
+          if (!(EINSTELLUNGEN as readonly string[]).includes(name)) falsch(`einstellungen.${name}`, `unbekannte Einstellung; erlaubt: ${EINSTELLUNGEN.join(', ')}`);
+          else if (typeof v !== 'string' && typeof v !== 'number') falsch(`einstellungen.${name}`, 'erwartet eine Zahl oder einen Text');
+          else k.einstellungen[name as Einstellung] = v;
+        }
+        break;
+      default:
+        falsch(schluessel, 'unbekannter Schlüssel; erlaubt: jobcenter, eingaben, spalten, einstellungen');
+    }
+  }
+  if (probleme.length) throw new KennzahlenFehler('eingabedaten', `${datei}: Konfiguration ungültig.`, probleme);
+  return k;
+}

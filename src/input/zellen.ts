@@ -1,0 +1,123 @@
+// Typed cells. Each parser takes the raw text of one CSV field and returns either the value or
+// what was expected, so the reader can report file, line, column, value and expectation.
+
+import { gueltigesDatum, monatIndex, tagNummer } from '../core/kalender.js';
+
+export type Zelle<T> = { ok: true; wert: T } | { ok: false; erwartet: string };
+
+const ok = <T>(wert: T): Zelle<T> => ({ ok: true, wert });
+const falsch = (erwartet: string): Zelle<never> => ({ ok: false, erwartet });
+
+export const ERWARTET_DATUM = 'ein Datum wie 2017-03-15 oder 15.03.2017';
+export const ERWARTET_MONAT = 'ein Monat wie 2017-03, 03/2017, 03.2017 oder 201703';
+
+const ISO_DATUM = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DE_DATUM = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
+
+/** A calendar day as a day number; `null` for an empty cell. */
+export function parseDatum(roh: string): Zelle<number | null> {
+  const s = roh.trim();
+  if (s === '') return ok(null);
+  let j: number, m: number, t: number;
+  let treffer = ISO_DATUM.exec(s);
+  if (treffer) {
+    j = +treffer[1]; m = +treffer[2]; t = +treffer[3];
+  } else if ((treffer = DE_DATUM.exec(s))) {
+    t = +treffer[1]; m = +treffer[2]; j = +treffer[3];
+  } else {
+    return falsch(ERWARTET_DATUM);
+  }
+  if (!gueltigesDatum(j, m, t)) return falsch(`${ERWARTET_DATUM} (diesen Tag gibt es nicht)`);
+  return ok(tagNummer(j, m, t));
+}
+
+const MONAT_ISO = /^(\d{4})-(\d{1,2})$/;
+const MONAT_DE = /^(\d{1,2})[/.](\d{4})$/;
+const MONAT_KOMPAKT = /^(\d{4})(\d{2})$/;
+
+/** A month as a month index; `null` for an empty cell. */
+export function parseMonat(roh: string): Zelle<number | null> {
+  const s = roh.trim();
+  if (s === '') return ok(null);
+  let j: number, m: number;
+  let treffer = MONAT_ISO.exec(s) ?? MONAT_KOMPAKT.exec(s);
+  if (treffer) {
+    j = +treffer[1]; m = +treffer[2];
+  } else if ((treffer = MONAT_DE.exec(s))) {
+    m = +treffer[1]; j = +treffer[2];
+  } else {
+    return falsch(ERWARTET_MONAT);
+  }
+  if (m < 1 || m > 12 || j < 1900 || j > 2199) return falsch(`${ERWARTET_MONAT} (diesen Monat gibt es nicht)`);
+  return ok(monatIndex(j, m));
+}
+
+const JA = new Set(['1', 'ja', 'j', 'true', 'wahr', 'yes', 'y']);
+const NEIN = new Set(['0', 'nein', 'n', 'false', 'falsch', 'no']);
+
+/** A yes/no flag; `null` for an empty cell (unknown). */
+export function parseFlag(roh: string): Zelle<boolean | null> {
+  const s = roh.trim().toLowerCase();
+  if (s === '') return ok(null);
+  if (JA.has(s)) return ok(true);
+  if (NEIN.has(s)) return ok(false);
+  return falsch('1/0, ja/nein oder true/false');
+}
+
+export type Geschlecht = 'm' | 'w' | 'd' | 'x';
+const GESCHLECHT: Record<string, Geschlecht> = {
+  m: 'm', 'männlich': 'm', maennlich: 'm',
+  w: 'w', weiblich: 'w', f: 'w',
+  d: 'd', divers: 'd',
+  x: 'x', 'ohne angabe': 'x', o: 'x',
+};
+
+export function parseGeschlecht(roh: string): Zelle<Geschlecht | null> {
+  const s = roh.trim().toLowerCase();
+  if (s === '') return ok(null);
+  const g = GESCHLECHT[s];
+  return g ? ok(g) : falsch('m, w, d oder x');
+}
+
+export type Status = 'ELB' | 'NEF';
+
+/** Benefit status of a period; an empty cell means ELB, as the spec says. */
+export function parseStatus(roh: string): Zelle<Status> {
+  const s = roh.trim().toUpperCase();
+  if (s === '' || s === 'ELB') return ok('ELB');
+  if (s === 'NEF') return ok('NEF');
+  return falsch('ELB oder NEF');
+}
+
+export function parseText(roh: string): Zelle<string> {
+  const s = roh.trim();
+  return s === '' ? falsch('einen nicht leeren Wert') : ok(s);
+}
+
+export type Dezimal = 'komma' | 'punkt';
+
+/**
+ * A numeric cell. BA table symbols are kept as what they mean: `-` is zero ("nichts vorhanden"),
+ * `*` is suppressed for confidentiality, `x` and `.` are "not available". A suppressed or missing
+ * value must never turn into a silent zero, so it is a value of its own kind.
+ */
+export type Zahl =
+  | { art: 'wert'; wert: number }
+  | { art: 'gesperrt' }
+  | { art: 'fehlt' };
+
+const KOMMA_ZAHL = /^[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$/;
+const PUNKT_ZAHL = /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
+
+export function parseZahl(roh: string, dezimal: Dezimal): Zelle<Zahl> {
+  const s = roh.trim();
+  if (s === '-') return ok({ art: 'wert', wert: 0 });
+  if (s === '*') return ok({ art: 'gesperrt' });
+  if (s === '' || s === 'x' || s === 'X' || s === '.') return ok({ art: 'fehlt' });
+  if (dezimal === 'komma') {
+    if (!KOMMA_ZAHL.test(s)) return falsch('eine Zahl mit Dezimalkomma wie 1.234,5 (oder -, *, x)');
+    return ok({ art: 'wert', wert: Number(s.replace(/\./g, '').replace(',', '.')) });
+  }
+  if (!PUNKT_ZAHL.test(s)) return falsch('eine Zahl mit Dezimalpunkt wie 1,234.5 (oder -, *, x)');
+  return ok({ art: 'wert', wert: Number(s.replace(/,/g, '')) });
+}
