@@ -11,7 +11,16 @@ import { meldeFehler } from './fehlerausgabe.js';
 import type { Io } from './io.js';
 import { jsonAusArgumenten } from './optionen.js';
 
-const VERSION = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+/** The package's version, from the nearest package.json above this file (src/ in tests, dist/src/ when built). */
+function version(): string {
+  for (let ordner = new URL('.', import.meta.url); ; ordner = new URL('..', ordner)) {
+    try {
+      return (JSON.parse(readFileSync(new URL('package.json', ordner), 'utf8')) as { version: string }).version;
+    } catch (e) {
+      if (ordner.pathname === '/') throw e;
+    }
+  }
+}
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const json = jsonAusArgumenten(argv, io);
@@ -26,7 +35,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         'Daten auf stdout, Meldungen auf stderr. Exit-Codes: 0 ok · 1 Ziel verfehlt (--fail-on-miss) ·\n' +
         '2 Aufruf falsch · 65 Eingabedaten ungültig · 66 Eingabe fehlt · 70 interner Fehler · 73 Ausgabe nicht schreibbar',
     )
-    .version(VERSION, '-V, --version', 'Version zeigen')
+    .version(version(), '-V, --version', 'Version zeigen')
     .helpOption('-h, --help', 'Hilfe zeigen')
     .helpCommand('help [befehl]', 'Hilfe zu einem Befehl')
     .showHelpAfterError(json ? false : '(kennzahlen --help zeigt die Optionen)')

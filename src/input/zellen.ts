@@ -9,7 +9,7 @@ const ok = <T>(wert: T): Zelle<T> => ({ ok: true, wert });
 const falsch = (erwartet: string): Zelle<never> => ({ ok: false, erwartet });
 
 export const ERWARTET_DATUM = 'ein Datum wie 2017-03-15 oder 15.03.2017';
-export const ERWARTET_MONAT = 'ein Monat wie 2017-03, 03/2017, 03.2017 oder 201703';
+export const ERWARTET_MONAT = 'einen Monat wie 2017-03, 03/2017, 03.2017 oder 201703';
 
 const ISO_DATUM = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DE_DATUM = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;

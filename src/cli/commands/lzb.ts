@@ -82,8 +82,8 @@ async function lzb(o: LzbOptionen, io: Io): Promise<number> {
   const nach = (o.nach as Merkmal | undefined) ?? null;
   if (nach && !personen) throw nutzungsfehler(`--nach ${nach} braucht Personenmerkmale: --personen DATEI.`);
   if (o.monat && (o.von || o.bis)) throw nutzungsfehler('--monat oder --von/--bis, nicht beides.');
-  let von = monatOption('--von', o.von ?? o.monat);
-  let bis = monatOption('--bis', o.bis ?? o.monat);
+  let von = o.monat ? monatOption('--monat', o.monat) : monatOption('--von', o.von);
+  let bis = o.monat ? von : monatOption('--bis', o.bis);
   if (von !== undefined && bis !== undefined && bis < von) throw nutzungsfehler(`--bis ${o.bis} liegt vor --von ${o.von}.`);
   const einstellungen = {
     stichtagTag: ganzzahl('--stichtag-tag', einstellung(o.stichtagTag, k, 'stichtag_tag'), 1, 31) ?? STANDARD_EINSTELLUNGEN.stichtagTag,
@@ -128,17 +128,18 @@ async function lzb(o: LzbOptionen, io: Io): Promise<number> {
     datenstand: datenstandTag === undefined ? zr.letztes : alsEinheit(datenstandTag, false),
   };
   if (bis === undefined) {
-    // Without a month: the latest month whose Stichtag the data reach.
+    // Without --bis (or --monat): the latest month whose Stichtag the data reach.
     let m = regel.einheit === 'tag' ? monatVonTag(abdeckung.datenstand) : abdeckung.datenstand;
     while (regel.stichtag(m) > abdeckung.datenstand) m--;
-    von = bis = m;
-    melde.hinweis(`kein --monat angegeben: Berichtsmonat ${deutscherMonat(m)} (der letzte Monat, dessen Stichtag der Datenstand erreicht).`);
+    bis = m;
+    melde.hinweis(`Berichtsmonat ${deutscherMonat(m)}: der letzte Monat, dessen Stichtag der Datenstand erreicht (sonst --monat oder --bis).`);
   }
   von ??= bis;
+  if (von > bis) throw nutzungsfehler(`--von ${isoMonat(von)} liegt nach dem Berichtsmonat ${isoMonat(bis)}.`);
 
   const ergebnis = klassifiziere(zeitlinien, {
     regel,
-    von: von!,
+    von,
     bis,
     abdeckung,
     gruppierung: nach ? gruppierung(nach, merkmale) : undefined,

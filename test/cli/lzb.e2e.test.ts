@@ -1,0 +1,212 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ANSI, kennzahlen } from './hilfen.js';
+
+const KANTEN = 'fixtures/kanten/zeitraeume.csv';
+const json = (s: string) => JSON.parse(s);
+
+describe('kennzahlen lzb (built binary)', () => {
+  it('classifies the edge fixture as computed by hand (exit 0, JSON on a pipe by default, quiet stderr)', () => {
+    const r = kennzahlen(['lzb', '--zeitraeume', KANTEN, '--personen', 'fixtures/kanten/personen.csv', '--von', '2016-11', '--bis', '2016-12', '--nach', 'geschlecht']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const d = json(r.stdout);
+    expect(d.schema).toBe('kennzahlen-lzb/1');
+    expect(d.berichtsmonat).toBe('2016-12');
+    expect(d.daten_ab).toBe('2012-01-01');
+    const [nov, dez] = d.stichtage;
+    expect([nov.elb, nov.lzb, nov.lzb_zugaenge]).toEqual([12, 4, 1]);
+    expect(dez).toMatchObject({ monat: '2016-12', stichtag: '2016-12-15', elb: 11, elb_zugaenge: 0, elb_abgaenge: 1, lzb: 8, lzb_zugaenge: 4, lzb_abgaenge: 0, lzb_4_jahre: 1, uebergang: 2, prognose: [1, 1, 3, 3, 3, 3] });
+    expect(dez.prognose_monate).toEqual(['2017-01', '2017-02', '2017-03', '2017-04', '2017-05', '2017-06']);
+    const g = Object.fromEntries(dez.gruppen.map((x: { gruppe: string; elb: number; lzb: number }) => [x.gruppe, [x.elb, x.lzb]]));
+    expect(g).toEqual({ m: [5, 5], w: [6, 3], d: [0, 0], x: [0, 0], unbekannt: [0, 0] });
+    expect(d.eingaben.map((e: { rolle: string; zeilen: number }) => [e.rolle, e.zeilen])).toEqual([['zeitraeume', 19], ['personen', 13]]);
+    expect(d.eingaben[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('marks months whose window reaches before the data as null with the reason, never as a smaller count', () => {
+    const r = kennzahlen(['lzb', '--zeitraeume', KANTEN, '--von', '2016-11', '--bis', '2016-12', '--daten-ab', '2014-12-01', '--json']);
+    const [nov, dez] = json(r.stdout).stichtage;
+    expect(nov.lzb).toBeNull();
+    expect(nov.elb).toBe(12);
+    expect(nov.hinweise[0]).toBe('LZB, Übergang und Prognose: das 730-Tage-Fenster beginnt am 17.11.2014, vor dem Datenbeginn 01.12.2014');
+    expect(dez.lzb).toBe(8);
+    expect(dez.lzb_zugaenge).toBeNull();
+  });
+
+  it('prints a German table with colour only when asked', () => {
+    const r = kennzahlen(['lzb', '--config', 'fixtures/demo/kennzahlen.json', '--von', '2017-01', '--bis', '2017-12', '--format', 'table']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Jobcenter Elbe-Elster (Demo, synthetische Daten) · Berichtsmonat 12/2017');
+    expect(r.stdout).toContain('Datenstand 31.12.2017');
+    expect(r.stdout).toMatch(/│ 12\/2017 │ +\d\.\d{3} │/); // thousands with a dot
+    expect(r.stdout).toMatch(/\d+,\d %/);
+    expect(r.stdout).not.toMatch(ANSI);
+    expect(kennzahlen(['lzb', '--config', 'fixtures/demo/kennzahlen.json', '--monat', '2017-06', '--format', 'table', '--color']).stdout).toMatch(ANSI);
+    expect(kennzahlen(['lzb', '--config', 'fixtures/demo/kennzahlen.json', '--monat', '2017-06', '--format', 'table'], { env: { FORCE_COLOR: '1' } }).stdout).toMatch(ANSI);
+    expect(kennzahlen(['lzb', '--config', 'fixtures/demo/kennzahlen.json', '--monat', '2017-06', '--format', 'table'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toMatch(ANSI);
+    expect(kennzahlen(['lzb', '--config', 'fixtures/demo/kennzahlen.json', '--monat', '2017-06', '--format', 'table', '--no-color'], { env: { FORCE_COLOR: '1' } }).stdout).not.toMatch(ANSI);
+  });
+
+  it('sends JSON larger than 64 KiB through a pipe complete', () => {
+    const r = kennzahlen(['lzb', '--config', 'fixtures/demo/kennzahlen.json', '--von', '2015-01', '--bis', '2017-12', '--nach', 'altersgruppe', '--json']);
+    expect(r.code).toBe(0);
+    expect(Buffer.byteLength(r.stdout)).toBeGreaterThan(64 * 1024);
+    expect(json(r.stdout).stichtage).toHaveLength(36);
+  });
+
+  it('stops quietly when the reader closes the pipe early (| head)', () => {
+    const r = spawnSync('bash', ['-c', 'node bin/kennzahlen.js lzb --config fixtures/demo/kennzahlen.json --von 2015-01 --bis 2017-12 --nach altersgruppe --json | head -c 100 >/dev/null; echo "${PIPESTATUS[0]}" >&2'], { encoding: 'utf8' });
+    expect(r.stderr).toBe('0\n');
+  });
+
+  it('reads - from stdin and gives the same result as the file', () => {
+    const aus = (args: string[], input?: string) => json(kennzahlen(args, { input }).stdout).stichtage;
+    const datei = aus(['lzb', '--zeitraeume', KANTEN, '--monat', '2016-12']);
+    const stdin = aus(['lzb', '--zeitraeume', '-', '--monat', '2016-12'], readFileSync(KANTEN, 'utf8'));
+    expect(stdin).toEqual(datei);
+  });
+
+  it('gives the same counts for the Windows-1252, UTF-8 BOM, UTF-16 and comma variants', () => {
+    const stichtage = (f: string) => json(kennzahlen(['lzb', '--zeitraeume', f, '--von', '2016-06', '--bis', '2016-12']).stdout).stichtage;
+    const basis = stichtage(KANTEN);
+    for (const f of ['zeitraeume-cp1252.csv', 'zeitraeume-utf8-bom.csv', 'zeitraeume-utf16le.txt', 'zeitraeume-komma.csv']) {
+      expect(stichtage(`fixtures/kodierung/${f}`), f).toEqual(basis);
+    }
+  });
+
+  it('classifies the monthly form by the month rule', () => {
+    const [nov, dez] = json(kennzahlen(['lzb', '--zeitraeume', 'fixtures/monatsform/zeitraeume.csv', '--von', '2016-11', '--bis', '2016-12']).stdout).stichtage;
+    expect([nov.elb, nov.lzb, nov.lzb_zugaenge]).toEqual([5, 2, null]);
+    expect(dez).toMatchObject({ elb: 4, lzb: 2, lzb_zugaenge: 1, lzb_abgaenge: 1, elb_abgaenge: 1, uebergang: 1, prognose: [1, 1, 2, 2, 2, 2] });
+  });
+
+  it('writes the per-person list (the only output with person ids), with the right umlauts and €', () => {
+    const ordner = mkdtempSync(join(tmpdir(), 'kz-'));
+    const liste = join(ordner, 'liste.csv');
+    const r = kennzahlen(['lzb', '--zeitraeume', 'fixtures/kodierung/zeitraeume-cp1252.csv', '--monat', '2016-12', '--list', liste]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('Jörg');
+    const text = readFileSync(liste, 'utf8');
+    expect(text.startsWith('\uFEFFperson_id;monat;stichtag;elb_tage;monate_im_fenster;lzb;lzb_4_jahre;segment;lzb_ab\r\n')).toBe(true);
+    const zeilen = text.trim().split('\r\n').slice(1);
+    expect(zeilen).toContain('Ä-Jörg€;2016-12;2016-12-15;715;23,5;ja;nein;lzb;');
+    expect(zeilen).toContain('C;2016-12;2016-12-15;637;20,9;nein;nein;sonstige;2017-01');
+    expect(zeilen).toContain('F;2016-12;2016-12-15;564;18,5;nein;nein;uebergang;2017-03');
+    expect(zeilen).toHaveLength(11);
+    expect(readdirSync(ordner)).toEqual(['liste.csv']);
+  });
+
+  it('maps the user’s own column names through --config', () => {
+    const d = json(kennzahlen(['lzb', '--config', 'fixtures/zuordnung/kennzahlen.json', '--monat', '2016-12']).stdout);
+    expect(d.jobcenter).toBe('Beispiel mit eigenen Spaltennamen');
+    expect(d.stichtage[0]).toMatchObject({ elb: 3, lzb: 2 });
+    expect(d.eingaben[0].datei).toBe('fixtures/zuordnung/zeitraeume.csv');
+  });
+
+  it('is byte-identical on reruns and in any time zone', () => {
+    const args = ['lzb', '--config', 'fixtures/demo/kennzahlen.json', '--von', '2016-01', '--bis', '2017-12', '--nach', 'altersgruppe', '--json'];
+    const a = kennzahlen(args, { env: { TZ: 'America/Los_Angeles' } }).stdout;
+    const b = kennzahlen(args, { env: { TZ: 'Pacific/Kiritimati' } }).stdout;
+    expect(a.length).toBeGreaterThan(1000);
+    expect(b).toBe(a);
+  });
+
+  it('picks the latest month the data reach when no month is given, and says so on stderr (not with -q)', () => {
+    const r = kennzahlen(['lzb', '--config', 'fixtures/demo/kennzahlen.json']);
+    expect(json(r.stdout).berichtsmonat).toBe('2017-12');
+    expect(r.stderr).toContain('Berichtsmonat 12/2017');
+    expect(kennzahlen(['lzb', '--config', 'fixtures/demo/kennzahlen.json', '-q']).stderr).toBe('');
+  });
+});
+
+describe('exit codes and error messages', () => {
+  it('0 for --help and --version, on stdout', () => {
+    const h = kennzahlen(['--help']);
+    expect(h.code).toBe(0);
+    expect(h.stdout).toContain('lzb');
+    expect(h.stdout).toContain('check');
+    expect(kennzahlen(['lzb', '--help']).stdout).toContain('--zeitraeume');
+    const v = kennzahlen(['--version']);
+    expect([v.code, v.stdout.trim()]).toEqual([0, JSON.parse(readFileSync('package.json', 'utf8')).version]);
+  });
+
+  it('2 for usage errors: unknown option, bad month, contradictory or missing options', () => {
+    const faelle: [string[], RegExp][] = [
+      [['lzb', '--frobnicate'], /unknown option '--frobnicate'/],
+      [['lzb', '--zeitraeume', KANTEN, '--monat', '2016-13'], /--monat erwartet einen Monat/],
+      [['lzb', '--zeitraeume', KANTEN, '--monat', '2016-12', '--von', '2016-01'], /--monat oder --von\/--bis, nicht beides/],
+      [['lzb', '--zeitraeume', KANTEN, '--nach', 'geschlecht'], /--nach geschlecht braucht Personenmerkmale/],
+      [['lzb', '--zeitraeume', KANTEN, '--nach', 'hutgroesse'], /hutgroesse/],
+      [['lzb', '--monat', '2016-12'], /Es fehlt die Eingabe --zeitraeume/],
+      [['lzb', '--zeitraeume', KANTEN, '--delimiter', '|'], /--delimiter erwartet/],
+      [['lzb', '--zeitraeume', KANTEN, '--lzb-min', '30'], /--lzb-min 30 ist größer als --lzb-window 24/],
+      [['frobnicate'], /unknown command/],
+    ];
+    for (const [args, meldung] of faelle) {
+      const r = kennzahlen([...args, '--format', 'table']);
+      expect([r.code, r.stdout], args.join(' ')).toEqual([2, '']);
+      expect(r.stderr, args.join(' ')).toMatch(meldung);
+    }
+  });
+
+  it('2 with a JSON error on stderr in JSON mode', () => {
+    const r = kennzahlen(['lzb', '--frobnicate', '--json']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(json(r.stderr).fehler).toMatchObject({ art: 'nutzung', exit_code: 2 });
+  });
+
+  it('65 for bad data: file, line, column, value and expectation; no stack trace; nothing on stdout', () => {
+    const r = kennzahlen(['lzb', '--zeitraeume', 'fixtures/fehler/zeitraeume.csv', '--monat', '2016-12', '--format', 'table']);
+    expect(r.code).toBe(65);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('fixtures/fehler/zeitraeume.csv:3:2: Spalte „beginn“: „31.02.2016“ ist ungültig; erwartet ein Datum wie 2017-03-15 oder 15.03.2017 (diesen Tag gibt es nicht).');
+    expect(r.stderr).toContain('fixtures/fehler/zeitraeume.csv:6: 2 Felder statt 4');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const j = kennzahlen(['lzb', '--zeitraeume', 'fixtures/fehler/zeitraeume.csv', '--monat', '2016-12', '--json']);
+    const f = json(j.stderr).fehler;
+    expect([j.code, f.art, f.probleme.length]).toEqual([65, 'eingabedaten', 6]);
+    expect(f.probleme[0]).toEqual({
+      datei: 'fixtures/fehler/zeitraeume.csv', zeile: 3, spalte: 2, spaltenname: 'beginn', wert: '31.02.2016',
+      erwartet: 'ein Datum wie 2017-03-15 oder 15.03.2017 (diesen Tag gibt es nicht)',
+      meldung: 'Spalte „beginn“: „31.02.2016“ ist ungültig; erwartet ein Datum wie 2017-03-15 oder 15.03.2017 (diesen Tag gibt es nicht).',
+    });
+  });
+
+  it('65 for a config with an unknown key, pointing at it', () => {
+    const ordner = mkdtempSync(join(tmpdir(), 'kz-'));
+    const datei = join(ordner, 'k.json');
+    writeFileSync(datei, '{ "eingaben": { "zeitraume": "x.csv" } }');
+    const r = kennzahlen(['lzb', '--config', datei, '--format', 'table']);
+    expect(r.code).toBe(65);
+    expect(r.stderr).toContain('eingaben.zeitraume: unbekannte Rolle');
+  });
+
+  it('66 for a missing input file', () => {
+    const r = kennzahlen(['lzb', '--zeitraeume', 'fixtures/gibt-es-nicht.csv', '--format', 'table']);
+    expect([r.code, r.stdout]).toEqual([66, '']);
+    expect(r.stderr).toContain('fixtures/gibt-es-nicht.csv: Datei nicht gefunden.');
+  });
+
+  it('73 when the output cannot be written, leaving nothing behind', () => {
+    const ordner = mkdtempSync(join(tmpdir(), 'kz-'));
+    const basis = ['lzb', '--zeitraeume', KANTEN, '--monat', '2016-12'];
+    const r1 = kennzahlen([...basis, '--out', join(ordner, 'fehlt', 'bericht.json')]);
+    expect(r1.code).toBe(73);
+    expect(r1.stderr).toContain('Ordner gibt es nicht');
+    const r2 = kennzahlen([...basis, '--out', ordner]); // a folder, not a file
+    expect(r2.code).toBe(73);
+    const r3 = kennzahlen([...basis, '--list', ordner]);
+    expect(r3.code).toBe(73);
+    expect(readdirSync(ordner)).toEqual([]);
+    const ok = kennzahlen([...basis, '--out', join(ordner, 'bericht.json')]);
+    expect([ok.code, ok.stdout]).toEqual([0, '']);
+    expect(json(readFileSync(join(ordner, 'bericht.json'), 'utf8')).stichtage[0].lzb).toBe(8);
+    expect(readdirSync(ordner)).toEqual(['bericht.json']);
+    expect(existsSync(join(ordner, 'fehlt'))).toBe(false);
+  });
+});

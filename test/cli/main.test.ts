@@ -1,0 +1,51 @@
+// The shell in-process: outcomes that a spawned binary cannot easily provoke, such as a bug.
+
+import { PassThrough, Readable, Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { farbeAn } from '../../src/cli/farbe.js';
+import { EXIT_CODE, exitCodeFuer, KennzahlenFehler } from '../../src/fehler.js';
+
+function io(stdoutWrite?: () => never) {
+  let err = '';
+  const stderr = new Writable({ write: (c, _e, cb) => ((err += c), cb()) });
+  const stdout = stdoutWrite ? Object.assign(new PassThrough(), { write: stdoutWrite }) : new PassThrough();
+  return { io: { stdout, stderr, stdin: Readable.from([]), env: {} }, stderr: () => err };
+}
+
+describe('exit codes in one place', () => {
+  it('maps each error kind to its code, anything else to 70', () => {
+    expect(exitCodeFuer(new KennzahlenFehler('nutzung', ''))).toBe(2);
+    expect(exitCodeFuer(new KennzahlenFehler('eingabedaten', ''))).toBe(65);
+    expect(exitCodeFuer(new KennzahlenFehler('datei_fehlt', ''))).toBe(66);
+    expect(exitCodeFuer(new KennzahlenFehler('ausgabe', ''))).toBe(73);
+    expect(exitCodeFuer(new TypeError('x'))).toBe(70);
+    expect(EXIT_CODE.ziel_verfehlt).toBe(1);
+  });
+
+  it('reports a bug as exit 70 with a short message, and the stack only with --verbose', async () => {
+    const kaputt = () => { throw new TypeError('stdout kaputt'); };
+    const a = io(kaputt);
+    const args = ['lzb', '--zeitraeume', 'fixtures/kanten/zeitraeume.csv', '--monat', '2016-12', '--format', 'table'];
+    expect(await main(args, a.io)).toBe(70);
+    expect(a.stderr()).toContain('interner Fehler (bitte melden): stdout kaputt');
+    expect(a.stderr()).not.toMatch(/\n\s+at /);
+    const b = io(kaputt);
+    expect(await main([...args, '--verbose'], b.io)).toBe(70);
+    expect(b.stderr()).toMatch(/\n\s+at /);
+  });
+});
+
+describe('colour decision', () => {
+  it('flag, then NO_COLOR, FORCE_COLOR, TERM=dumb, then the terminal', () => {
+    expect(farbeAn(true, { NO_COLOR: '1' }, false)).toBe(true);
+    expect(farbeAn(false, { FORCE_COLOR: '1' }, true)).toBe(false);
+    expect(farbeAn(undefined, { NO_COLOR: '1', FORCE_COLOR: '1' }, true)).toBe(false);
+    expect(farbeAn(undefined, { NO_COLOR: '' }, true)).toBe(true);
+    expect(farbeAn(undefined, { FORCE_COLOR: '0' }, true)).toBe(false);
+    expect(farbeAn(undefined, { FORCE_COLOR: '1', TERM: 'dumb' }, false)).toBe(true);
+    expect(farbeAn(undefined, { TERM: 'dumb' }, true)).toBe(false);
+    expect(farbeAn(undefined, {}, true)).toBe(true);
+    expect(farbeAn(undefined, {}, false)).toBe(false);
+  });
+});

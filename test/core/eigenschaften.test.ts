@@ -1,0 +1,179 @@
+// Property tests: invariants of merging and classification, and agreement with a brute-force
+// reference that marks every day of receipt in a plain boolean array.
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { monatIndex, OFFEN, tagNummer } from '../../src/core/kalender.js';
+import { klassifiziere, type LzbAuftrag } from '../../src/core/lzb/klassifikation.js';
+import { monatsRegel, tagesRegel } from '../../src/core/lzb/regel.js';
+import { Zeitlinien } from '../../src/core/zeitlinien.js';
+
+const BASIS = tagNummer(2012, 1, 1);
+const SPANNE = 6 * 366;
+type Periode = [person: number, von: number, bis: number]; // bis === OFFEN: ongoing
+
+const periode = (personen: number) =>
+  fc.tuple(fc.integer({ min: 0, max: personen - 1 }), fc.integer({ min: 0, max: SPANNE - 1 }), fc.integer({ min: 0, max: 900 }), fc.boolean())
+    .map(([p, a, laenge, offen]): Periode => [p, BASIS + a, offen && laenge > 850 ? OFFEN : Math.min(BASIS + a + laenge, BASIS + SPANNE - 1)]);
+const perioden = fc.array(periode(6), { minLength: 1, maxLength: 40 });
+
+function baue(ps: readonly Periode[]): Zeitlinien {
+  const z = new Zeitlinien();
+  for (const [p, a, b] of ps) z.hinzu(p, a, b);
+  return z;
+}
+
+/** Reference: a boolean per day and person (open ends run to the end of the range). */
+function referenz(ps: readonly Periode[], personen: number): boolean[][] {
+  const tage = Array.from({ length: personen }, () => new Array<boolean>(SPANNE + 400).fill(false));
+  for (const [p, a, b] of ps) for (let t = a; t <= Math.min(b, BASIS + SPANNE + 399); t++) tage[p][t - BASIS] = true;
+  return tage;
+}
+
+function laeufeAus(tage: boolean[], offenAb: number | null): [number, number][] {
+  const aus: [number, number][] = [];
+  for (let i = 0; i < tage.length; i++) {
+    if (!tage[i] || (i > 0 && tage[i - 1])) continue;
+    let j = i;
+    while (j + 1 < tage.length && tage[j + 1]) j++;
+    aus.push([BASIS + i, offenAb !== null && BASIS + j >= offenAb ? OFFEN : BASIS + j]);
+    i = j;
+  }
+  return aus;
+}
+
+const mischen = <T>(xs: readonly T[], schluessel: readonly number[]) =>
+  xs.map((x, i) => [x, schluessel[i % schluessel.length] ?? 0] as const).sort((a, b) => a[1] - b[1]).map(([x]) => x);
+
+const auftrag = (): LzbAuftrag => ({
+  regel: tagesRegel(),
+  von: monatIndex(2014, 1),
+  bis: monatIndex(2017, 6),
+  abdeckung: { datenAb: BASIS, datenstand: BASIS + SPANNE - 1 },
+});
+
+describe('merging periods', () => {
+  it('gives the runs of the day-by-day reference, whatever the order', () => {
+    fc.assert(
+      fc.property(perioden, fc.array(fc.integer(), { minLength: 1 }), (ps, schluessel) => {
+        const z = baue(mischen(ps, schluessel));
+        const ref = referenz(ps, 6);
+        for (let p = 0; p < 6; p++) {
+          const offen = ps.filter(([q, , b]) => q === p && b === OFFEN).map(([, a]) => a);
+          const offenAb = offen.length ? Math.min(...offen) : null;
+          // Reference runs that reach the end of its range belong to an open period.
+          const erwartet = laeufeAus(ref[p], offenAb).map(([a, b]) => [a, b === BASIS + SPANNE + 399 ? OFFEN : b]);
+          expect(z.laeufe(p)).toEqual(erwartet);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is idempotent: adding every period again changes nothing', () => {
+    fc.assert(
+      fc.property(perioden, (ps) => {
+        const einmal = baue(ps);
+        const zweimal = baue([...ps, ...ps]);
+        for (let p = 0; p < 6; p++) expect(zweimal.laeufe(p)).toEqual(einmal.laeufe(p));
+        expect(zweimal.anzahlLaeufe).toBe(einmal.anzahlLaeufe);
+      }),
+    );
+  });
+
+  it('counts days in any window as the reference does', () => {
+    fc.assert(
+      fc.property(perioden, fc.integer({ min: 0, max: SPANNE }), fc.integer({ min: 0, max: 1500 }), (ps, a, laenge) => {
+        const z = baue(ps);
+        const ref = referenz(ps, 6);
+        for (let p = 0; p < 6; p++) {
+          let n = 0;
+          for (let t = a; t <= Math.min(a + laenge, SPANNE + 399); t++) if (ref[p][t]) n++;
+          expect(z.einheitenIn(p, BASIS + a, BASIS + Math.min(a + laenge, SPANNE + 399))).toBe(n);
+        }
+      }),
+    );
+  });
+});
+
+describe('classification', () => {
+  it('equals the brute-force day count: ELB on S(t) and ≥ 638 of the 730 days S(t)−729 … S(t)', () => {
+    fc.assert(
+      fc.property(perioden, (ps) => {
+        const a = auftrag();
+        const e = klassifiziere(baue(ps), a);
+        const ref = referenz(ps, 6);
+        for (const m of e.monate) {
+          const s = a.regel.stichtag(m.monat) - BASIS;
+          let elb = 0, lzb = 0;
+          for (let p = 0; p < 6; p++) {
+            if (!ref[p][s]) continue;
+            elb++;
+            let n = 0;
+            for (let t = s - 729; t <= s; t++) if (ref[p][t]) n++;
+            if (n >= 638) lzb++;
+          }
+          expect([m.werte.elb, m.werte.lzb]).toEqual([elb, lzb]);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('does not depend on row order or on splitting a period into adjacent pieces', () => {
+    fc.assert(
+      fc.property(perioden, fc.array(fc.integer(), { minLength: 1 }), fc.array(fc.integer({ min: 1, max: 899 }), { minLength: 1 }), (ps, schluessel, schnitte) => {
+        const geteilt: Periode[] = ps.flatMap(([p, a, b], i) => {
+          const s = a + (schnitte[i % schnitte.length] % Math.max(1, (b === OFFEN ? 900 : b - a)));
+          return s > a && (b === OFFEN || s <= b) ? [[p, a, s - 1], [p, s, b]] : [[p, a, b]];
+        });
+        const original = klassifiziere(baue(ps), auftrag());
+        expect(klassifiziere(baue(mischen(geteilt, schluessel)), auftrag())).toEqual(original);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps the counts consistent: LZB ⊆ ELB, 4-year LZB ⊆ LZB, transition ∩ LZB = ∅, forecast grows', () => {
+    fc.assert(
+      fc.property(perioden, (ps) => {
+        const e = klassifiziere(baue(ps), { ...auftrag(), abdeckung: { datenAb: BASIS - 2000, datenstand: BASIS + SPANNE } });
+        let vorher: number | null = null;
+        for (const { werte: w } of e.monate) {
+          expect(w.lzb!).toBeLessThanOrEqual(w.elb!);
+          expect(w.lzb_4_jahre!).toBeLessThanOrEqual(w.lzb!);
+          expect(w.uebergang! + w.lzb!).toBeLessThanOrEqual(w.elb!);
+          for (let k = 1; k < 6; k++) expect(w.prognose![k]).toBeGreaterThanOrEqual(w.prognose![k - 1]);
+          expect(w.prognose![5]).toBeLessThanOrEqual(w.elb! - w.lzb!);
+          // Stock identity: this month's stock = last month's + inflows − outflows.
+          if (vorher !== null) expect(w.lzb!).toBe(vorher + w.lzb_zugaenge! - w.lzb_abgaenge!);
+          vorher = w.lzb;
+        }
+      }),
+    );
+  });
+
+  it('month rule: LZB when ELB in t and in ≥ 21 of t−23 … t, against a month-by-month reference', () => {
+    const monate = fc.array(fc.tuple(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 59 })), { maxLength: 200 });
+    fc.assert(
+      fc.property(monate, (rows) => {
+        const start = monatIndex(2013, 1);
+        const z = new Zeitlinien();
+        for (const [p, m] of rows) z.hinzu(p, start + m, start + m);
+        const e = klassifiziere(z, { regel: monatsRegel(), von: start + 23, bis: start + 59, abdeckung: { datenAb: start, datenstand: start + 59 } });
+        const hat = (p: number, m: number) => rows.some(([q, n]) => q === p && start + n === m);
+        for (const mon of e.monate) {
+          let lzb = 0;
+          for (let p = 0; p < 5; p++) {
+            if (!hat(p, mon.monat)) continue;
+            let n = 0;
+            for (let m = mon.monat - 23; m <= mon.monat; m++) if (hat(p, m)) n++;
+            if (n >= 21) lzb++;
+          }
+          expect(mon.werte.lzb).toBe(lzb);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

@@ -1,0 +1,189 @@
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { isoTag, OFFEN } from '../../src/core/kalender.js';
+import { Merkmale } from '../../src/core/merkmale.js';
+import { PersonRegister, Zeitlinien } from '../../src/core/zeitlinien.js';
+import { lesePersonen } from '../../src/input/personen.js';
+import { oeffneQuelle } from '../../src/input/quelle.js';
+import { erkenneTrennzeichen, oeffneTabelle, type LeseOptionen } from '../../src/input/tabelle.js';
+import { leseZeitraeume } from '../../src/input/zeitraeume.js';
+
+const keinStdin = Object.assign(Readable.from([]), { isTTY: false });
+const stdinMit = (text: string | Buffer) => Object.assign(Readable.from([Buffer.from(text)]), { isTTY: false });
+const OPT: LeseOptionen = { maxProbleme: 100 };
+
+async function zeitraeume(datei: string, opt: LeseOptionen = OPT, stdin = keinStdin) {
+  const register = new PersonRegister();
+  const z = new Zeitlinien();
+  const tabelle = await oeffneTabelle(await oeffneQuelle(datei, stdin), 'zeitraeume', opt);
+  const e = await leseZeitraeume(tabelle, register, z);
+  const perioden = Array.from({ length: register.anzahl }, (_, p) => [
+    register.id(p),
+    z.laeufe(p).map(([a, b]) => `${isoTag(a)}…${b === OFFEN ? 'offen' : isoTag(b)}`).join(' '),
+  ]);
+  return { e, perioden, tabelle };
+}
+
+describe('delimiter sniffing', () => {
+  it('counts ; , and tab outside quotes in the header line; ; wins a tie', () => {
+    expect(erkenneTrennzeichen('person_id;beginn;ende')).toBe(';');
+    expect(erkenneTrennzeichen('person_id,beginn,ende')).toBe(',');
+    expect(erkenneTrennzeichen('person_id\tbeginn\tende')).toBe('\t');
+    expect(erkenneTrennzeichen('"a,b";"c,d"')).toBe(';');
+    expect(erkenneTrennzeichen('a;b,c')).toBe(';');
+    expect(erkenneTrennzeichen('nur_eine_spalte')).toBe(';');
+  });
+});
+
+describe('one extract in five encodings and layouts reads to the same timelines', () => {
+  it('UTF-8, Windows-1252 with CRLF, UTF-8 BOM with quoted header, UTF-16LE with tabs, commas without final newline', async () => {
+    const basis = await zeitraeume('fixtures/kanten/zeitraeume.csv');
+    const erwartet = basis.perioden.map(([id, p]) => [id === 'A' ? 'Ä-Jörg€' : id, p]);
+    const faelle = [
+      ['fixtures/kodierung/zeitraeume-cp1252.csv', 'cp1252', ';'],
+      ['fixtures/kodierung/zeitraeume-utf8-bom.csv', 'utf8', ';'],
+      ['fixtures/kodierung/zeitraeume-utf16le.txt', 'utf16le', '\t'],
+      ['fixtures/kodierung/zeitraeume-komma.csv', 'utf8', ','],
+    ] as const;
+    for (const [datei, kodierung, trennzeichen] of faelle) {
+      const { e, perioden } = await zeitraeume(datei);
+      expect(e.probleme, datei).toEqual([]);
+      expect([e.info.kodierung, e.info.trennzeichen], datei).toEqual([kodierung, trennzeichen]);
+      expect(e.info.zeilen, datei).toBe(19);
+      expect(perioden, datei).toEqual(erwartet);
+    }
+  });
+
+  it('merges overlapping, adjacent and out-of-order periods, and leaves NEF out', async () => {
+    const { perioden, e } = await zeitraeume('fixtures/kanten/zeitraeume.csv');
+    const p = Object.fromEntries(perioden);
+    expect(p.I).toBe('2015-03-19…offen');
+    expect(p.J).toBe('2015-01-01…offen');
+    expect(p.H).toBe('2015-06-01…offen');
+    expect(p.K).toBeUndefined(); // NEF only: never in the timelines
+    expect(e.zeilenNef).toBe(3);
+    expect([isoTag(e.erstes!), isoTag(e.letztes!)]).toEqual(['2012-01-01', '2016-12-15']);
+  });
+
+  it('hashes the raw bytes (BOM included)', async () => {
+    const { e } = await zeitraeume('fixtures/kodierung/zeitraeume-utf8-bom.csv');
+    const { createHash } = await import('node:crypto');
+    const { readFileSync } = await import('node:fs');
+    expect(e.info.sha256).toBe(createHash('sha256').update(readFileSync('fixtures/kodierung/zeitraeume-utf8-bom.csv')).digest('hex'));
+  });
+
+  it('honours --encoding over detection', async () => {
+    // Read as UTF-8, the cp1252 file's ä/€ bytes are invalid sequences and come out as U+FFFD.
+    const { perioden } = await zeitraeume('fixtures/kodierung/zeitraeume-cp1252.csv', { ...OPT, kodierung: 'utf8' });
+    expect(perioden[0][0]).toContain('\uFFFD');
+  });
+});
+
+describe('monthly form', () => {
+  it('is recognised by its header and reads every month format', async () => {
+    const { e, perioden } = await zeitraeume('fixtures/monatsform/zeitraeume.csv');
+    expect(e.form).toBe('monate');
+    expect(e.probleme).toEqual([]);
+    // P21: 2015-04 … 2016-12 in four different month notations → one run of 21 months.
+    const register = new PersonRegister();
+    const z = new Zeitlinien();
+    await leseZeitraeume(await oeffneTabelle(await oeffneQuelle('fixtures/monatsform/zeitraeume.csv', keinStdin), 'zeitraeume', OPT), register, z);
+    const [[von, bis]] = z.laeufe(register.nummer('P21'));
+    expect(bis - von + 1).toBe(21);
+    expect(z.laeufe(register.nummer('Pluecke')).length).toBe(2);
+    expect(perioden.map(([id]) => id)).not.toContain('PNEF');
+  });
+});
+
+describe('problems carry file, line, column, value and expectation', () => {
+  it('lists every bad cell and row of a file', async () => {
+    const { e } = await zeitraeume('fixtures/fehler/zeitraeume.csv');
+    expect(e.probleme.map((p) => [p.zeile, p.spalte, p.spaltenname, p.wert])).toEqual([
+      [3, 2, 'beginn', '31.02.2016'],
+      [4, 3, 'ende', '2016-04-30'],
+      [5, 4, 'status', 'ALG'],
+      [6, undefined, undefined, 'E;2016-01-01'],
+      [7, 1, 'person_id', ''],
+      [8, 2, 'beginn', '2016-13-01'],
+    ]);
+    expect(e.probleme[0].erwartet).toMatch(/2017-03-15 oder 15\.03\.2017/);
+    expect(e.probleme[3].meldung).toBe('2 Felder statt 4 wie in der Kopfzeile (Trennzeichen Semikolon).');
+    expect(e.probleme.every((p) => p.datei === 'fixtures/fehler/zeitraeume.csv')).toBe(true);
+  });
+
+  it('stops after --max-errors problems and says so', async () => {
+    const { e } = await zeitraeume('fixtures/fehler/zeitraeume.csv', { maxProbleme: 2 });
+    expect(e.probleme.length).toBe(2);
+    expect(e.abgebrochen).toBe(true);
+  });
+
+  it('names missing required columns with what was found', async () => {
+    const { e } = await zeitraeume('fixtures/fehler/ohne-beginn.csv');
+    expect(e.probleme.map((p) => p.meldung)).toEqual([
+      'Pflichtspalte „person_id“ fehlt (Rolle zeitraeume; gefunden: Person, Von, Bis).',
+      'Pflichtspalte „beginn“ fehlt (Rolle zeitraeume; gefunden: Person, Von, Bis).',
+    ]);
+  });
+
+  it('reports an unclosed quote at its line', async () => {
+    const { e } = await zeitraeume('fixtures/fehler/anfuehrung.csv');
+    expect(e.probleme).toHaveLength(1);
+    expect(e.probleme[0].zeile).toBe(3);
+    expect(e.probleme[0].meldung).toMatch(/Anführungszeichen wird nicht geschlossen/);
+  });
+
+  it('refuses an empty file as having no header', async () => {
+    await expect(zeitraeume('fixtures/fehler/leer.csv')).rejects.toMatchObject({ art: 'eingabedaten', probleme: [{ zeile: 1 }] });
+  });
+
+  it('finds duplicate persons and bad flags in personen', async () => {
+    const t = await oeffneTabelle(await oeffneQuelle('fixtures/fehler/personen.csv', keinStdin), 'personen', OPT);
+    const e = await lesePersonen(t, new PersonRegister(), new Merkmale());
+    expect(e.probleme.map((p) => [p.zeile, p.spalte, p.spaltenname])).toEqual([
+      [3, 1, 'person_id'],
+      [4, 2, 'geschlecht'],
+      [5, 4, 'alleinerziehend'],
+    ]);
+  });
+});
+
+describe('sources', () => {
+  it('reads - from stdin, and a missing file is exit-66 material', async () => {
+    const { e, perioden } = await zeitraeume('-', OPT, stdinMit('person_id;beginn\nX;01.01.2015\n'));
+    expect(e.info.datei).toBe('-');
+    expect(perioden).toEqual([['X', '2015-01-01…offen']]);
+    await expect(oeffneQuelle('fixtures/gibt-es-nicht.csv', keinStdin)).rejects.toMatchObject({ art: 'datei_fehlt' });
+    await expect(oeffneQuelle('fixtures', keinStdin)).rejects.toMatchObject({ art: 'datei_fehlt' });
+  });
+
+  it('refuses - when stdin is a terminal (usage error, not a hang)', async () => {
+    await expect(oeffneQuelle('-', Object.assign(Readable.from([]), { isTTY: true }))).rejects.toMatchObject({ art: 'nutzung' });
+  });
+
+  it('applies a column mapping, case-insensitively', async () => {
+    const { e, perioden } = await zeitraeume('fixtures/zuordnung/zeitraeume.csv', {
+      ...OPT,
+      spaltenzuordnung: { 'KUNDEN-NR': 'person_id', 'Leistung von': 'beginn', 'leistung bis': 'ende', Art: 'status' },
+    });
+    expect(e.probleme).toEqual([]);
+    expect(perioden[0]).toEqual(['4711', '2015-01-01…offen']);
+  });
+
+  it('streams a file larger than one read chunk with a multi-byte character on the boundary', async () => {
+    // Reads come in 1 MiB chunks: the two bytes of "ä" are placed on both sides of the first boundary.
+    const GRENZE = 1 << 20;
+    const kopf = 'person_id;beginn;ende;status\n';
+    const zeile = (i: number) => `P${String(i).padStart(6, '0')};2015-01-01;2015-01-31;ELB\n`;
+    const n = Math.floor((GRENZE - 100 - kopf.length) / zeile(0).length);
+    const vorher = kopf.length + n * zeile(0).length;
+    const besonders = `J${'x'.repeat(GRENZE - 2 - vorher)}ä;2015-01-01;;ELB\n`;
+    const zeilen = [kopf, ...Array.from({ length: n }, (_, i) => zeile(i)), besonders, ...Array.from({ length: 100 }, (_, i) => zeile(n + i))];
+    const buf = Buffer.from(zeilen.join(''), 'utf8');
+    expect(buf.subarray(GRENZE - 1, GRENZE + 1).toString('utf8')).toBe('ä');
+    const { e, perioden } = await zeitraeume('-', OPT, stdinMit(buf));
+    expect(e.probleme).toEqual([]);
+    expect(e.info.kodierung).toBe('utf8');
+    expect(e.info.zeilen).toBe(n + 101);
+    expect(perioden.filter(([id]) => id.endsWith('xä'))).toHaveLength(1);
+  });
+});
