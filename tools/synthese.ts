@@ -89,16 +89,17 @@ export function* synthetischePersonen(p: SyntheseParameter): Generator<SynthPers
 
     const id = `K${String(++nummer).padStart(7, '0')}`;
     const geschlecht: SynthPerson['geschlecht'] = r() < 0.003 ? 'd' : r() < 0.5 ? 'w' : 'm';
-    // Age at the end of the data: the seed's 13 % under 25, 63 % 25 to 54, 24 % 55 and older;
-    // a few children who turn 15 during the data, NEF (Sozialgeld) until then.
+    // Age at the end of the data: the seed's 13 % under 25, 63 % 25 to 54, 24 % 55 and older.
+    // Receipt before the 15th birthday is Sozialgeld (NEF), so nobody is ELB before 15.
     const a = r();
-    const kind = a < 0.03;
-    const alter = kind ? ganz(15, 17) : a < 0.16 ? ganz(18, 24) : a < 0.79 ? ganz(25, 54) : ganz(55, 64);
+    const jung = a < 0.03;
+    const alter = jung ? ganz(15, 17) : a < 0.16 ? ganz(18, 24) : a < 0.79 ? ganz(25, 54) : ganz(55, 64);
     const geburtsjahr = bisJahr - alter;
     const geburtsmonat = ganz(1, 12);
-    const geburtsdatum = tagNummer(geburtsjahr, geburtsmonat, ganz(1, tageImMonat(geburtsjahr, geburtsmonat)));
-    const alleinerziehend = !kind && r() < (geschlecht === 'w' ? 0.16 : 0.015);
-    const fuenfzehn = tagNummer(geburtsjahr + 15, geburtsmonat, 1);
+    const geburtstag = ganz(1, tageImMonat(geburtsjahr, geburtsmonat));
+    const geburtsdatum = tagNummer(geburtsjahr, geburtsmonat, geburtstag);
+    const alleinerziehend = !jung && r() < (geschlecht === 'w' ? 0.16 : 0.015);
+    const fuenfzehn = tagNummer(geburtsjahr + 15, geburtsmonat, geburtstag); // 29 Feb → 1 Mar
 
     // Spells → day ranges: entry on a random day of the first month, exit on a random day of the last.
     const zeitraeume: SynthPerson['zeitraeume'] = [];
@@ -116,14 +117,14 @@ export function* synthetischePersonen(p: SyntheseParameter): Generator<SynthPers
       const bis = offen ? null : tagNummer(tb.jahr, tb.monat, r() < 0.5 ? tageImMonat(tb.jahr, tb.monat) : ganz(1, 28));
       von = Math.max(von, datenBeginn);
       if (bis !== null && bis < von) continue;
-      if (kind && von < fuenfzehn) {
-        // Sozialgeld until the day before the 15th birthday month, then ELB.
+      if (von < fuenfzehn) {
+        // Sozialgeld until the day before the 15th birthday, then ELB.
         const nefBis = bis === null ? fuenfzehn - 1 : Math.min(bis, fuenfzehn - 1);
         zeitraeume.push({ beginn: von, ende: nefBis, status: 'NEF' });
         if (bis === null || bis >= fuenfzehn) zeitraeume.push({ beginn: fuenfzehn, ende: bis, status: 'ELB' });
       } else zeitraeume.push({ beginn: von, ende: bis, status: 'ELB' });
       for (let m = Math.max(mVon, p.von); m <= mBis; m++) {
-        if (!kind || ersterTag(m) >= fuenfzehn) monate.push(m);
+        if (ersterTag(m) >= fuenfzehn) monate.push(m); // month form: ELB from the first whole month
       }
     }
     yield { id, geschlecht, geburtsdatum, alleinerziehend, fluchtkontext, zeitraeume, monate };

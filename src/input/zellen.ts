@@ -14,8 +14,24 @@ export const ERWARTET_MONAT = 'einen Monat wie 2017-03, 03/2017, 03.2017 oder 20
 const ISO_DATUM = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DE_DATUM = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
 
+const ziffer = (s: string, i: number) => s.charCodeAt(i) - 48;
+const istZiffer = (s: string, i: number) => ziffer(s, i) >= 0 && ziffer(s, i) <= 9;
+const zahlAus = (s: string, von: number, bis: number) => {
+  let n = 0;
+  for (let i = von; i < bis; i++) {
+    if (!istZiffer(s, i)) return -1;
+    n = n * 10 + ziffer(s, i);
+  }
+  return n;
+};
+
 /** A calendar day as a day number; `null` for an empty cell. */
 export function parseDatum(roh: string): Zelle<number | null> {
+  // Fast path for the ISO form of large extracts; everything else takes the general route.
+  if (roh.length === 10 && roh.charCodeAt(4) === 45 && roh.charCodeAt(7) === 45) {
+    const j = zahlAus(roh, 0, 4), m = zahlAus(roh, 5, 7), t = zahlAus(roh, 8, 10);
+    if (j >= 0 && m >= 0 && t >= 0 && gueltigesDatum(j, m, t)) return ok(tagNummer(j, m, t));
+  }
   const s = roh.trim();
   if (s === '') return ok(null);
   let j: number, m: number, t: number;
@@ -37,6 +53,10 @@ const MONAT_KOMPAKT = /^(\d{4})(\d{2})$/;
 
 /** A month as a month index; `null` for an empty cell. */
 export function parseMonat(roh: string): Zelle<number | null> {
+  if (roh.length === 7 && roh.charCodeAt(4) === 45) {
+    const j = zahlAus(roh, 0, 4), m = zahlAus(roh, 5, 7);
+    if (j >= 1900 && j <= 2199 && m >= 1 && m <= 12) return ok(monatIndex(j, m));
+  }
   const s = roh.trim();
   if (s === '') return ok(null);
   let j: number, m: number;
@@ -82,10 +102,14 @@ export function parseGeschlecht(roh: string): Zelle<Geschlecht | null> {
 export type Status = 'ELB' | 'NEF';
 
 /** Benefit status of a period; an empty cell means ELB, as the spec says. */
+const ELB: Zelle<Status> = ok('ELB');
+const NEF: Zelle<Status> = ok('NEF');
+
 export function parseStatus(roh: string): Zelle<Status> {
+  if (roh === 'ELB') return ELB;
   const s = roh.trim().toUpperCase();
-  if (s === '' || s === 'ELB') return ok('ELB');
-  if (s === 'NEF') return ok('NEF');
+  if (s === '' || s === 'ELB') return ELB;
+  if (s === 'NEF') return NEF;
   return falsch('ELB oder NEF');
 }
 

@@ -43,7 +43,7 @@ export function lzbBefehl(io: Io, fertig: (code: number) => void): Command {
   const cmd = new Command('lzb')
     .summary('Langzeitleistungsbeziehende je Stichtag: Bestände, Zu- und Abgänge, Übergang, Prognose')
     .description(
-      'Klassifiziert Langzeitleistungsbeziehende (LZB: ELB in mindestens 21 der letzten 24 Monate; bei\n' +
+      'Klassifiziert Langzeitleistungsbeziehende (LZB: ELB in mindestens 21 der letzten 24 Monate; bei ' +
         'tagesgenauen Zeiträumen mindestens 638 von 730 Tagen bis einschließlich Stichtag) für jeden Monat.',
     )
     .option('--zeitraeume <datei>', 'Leistungszeiträume (CSV; "-" = stdin): person_id;beginn;ende;status oder person_id;monat;status')
