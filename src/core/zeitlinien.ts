@@ -3,8 +3,6 @@
 // person, so memory grows with persons and their merged periods, never with input rows: a person's
 // 36 month rows become one run when they are contiguous.
 
-import { OFFEN } from './kalender.js';
-
 /** External person ids ↔ dense indexes 0…n−1, shared by timelines and person attributes. */
 export class PersonRegister {
   private readonly index = new Map<string, number>();
@@ -19,10 +17,6 @@ export class PersonRegister {
       this.ids.push(id);
     }
     return n;
-  }
-
-  gibt(id: string): boolean {
-    return this.index.has(id);
   }
 
   id(nummer: number): string {
@@ -174,5 +168,3 @@ export class Zeitlinien {
     return summe;
   }
 }
-
-export { OFFEN };

@@ -45,9 +45,6 @@ export const PERSONEN = {
   },
 } satisfies Schema<any>;
 
-export const ROLLEN = ['zeitraeume', 'personen'] as const;
-export type Rolle = (typeof ROLLEN)[number];
-
 /** The monthly form of `zeitraeume` is recognised by its header: a `monat` column and no `beginn`. */
 export function istMonatsform(kopf: readonly string[]): boolean {
   return kopf.includes('monat') && !kopf.includes('beginn');

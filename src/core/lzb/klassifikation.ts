@@ -123,6 +123,12 @@ export function klassifiziere(z: Zeitlinien, a: LzbAuftrag): LzbErgebnis {
   const listenIndex = a.listeFuer === undefined ? -1 : a.listeFuer - von + 1;
   const liste: LzbPerson[] | null = listenIndex >= 1 && listenIndex <= nMonate && info[listenIndex].ok.lzb ? [] : null;
 
+  // Counts a person in the total and, with a breakdown, in their group.
+  const zaehle = (basis: number, g: number, slot: number) => {
+    zaehler[basis + slot]++;
+    if (g >= 0) zaehler[basis + (1 + g) * SLOTS + slot]++;
+  };
+
   const personen = z.anzahlPersonen;
   for (let p = 0; p < personen; p++) {
     let elbVor = false, lzbVor = false;
@@ -135,34 +141,30 @@ export function klassifiziere(z: Zeitlinien, a: LzbAuftrag): LzbErgebnis {
       if (i > 0 && (elb || elbVor)) {
         const basis = (i - 1) * breite;
         const g = gruppierung ? gruppierung.gruppeVon(p, stichtagDatum[i]) : -1;
-        const zaehle = (slot: number) => {
-          zaehler[basis + slot]++;
-          if (g >= 0) zaehler[basis + (1 + g) * SLOTS + slot]++;
-        };
-        if (elb) zaehle(ELB);
+        if (elb) zaehle(basis, g, ELB);
         if (ok.elbBewegungen) {
-          if (elb && !elbVor) zaehle(ELB_ZU);
-          else if (!elb && elbVor) zaehle(ELB_AB);
+          if (elb && !elbVor) zaehle(basis, g, ELB_ZU);
+          else if (!elb && elbVor) zaehle(basis, g, ELB_AB);
         }
-        if (lzb) zaehle(LZB);
+        if (lzb) zaehle(basis, g, LZB);
         if (ok.lzbBewegungen) {
-          if (lzb && !lzbVor) zaehle(LZB_ZU);
-          else if (!lzb && lzbVor) zaehle(LZB_AB);
+          if (lzb && !lzbVor) zaehle(basis, g, LZB_ZU);
+          else if (!lzb && lzbVor) zaehle(basis, g, LZB_AB);
         }
         let vier: boolean | null = null;
         if (lzb && ok.vierJahre) {
           vier = z.einheitenIn(p, s - W4 + 1, s) >= MIN4;
-          if (vier) zaehle(VIER);
+          if (vier) zaehle(basis, g, VIER);
         }
         let lzbAb: number | null = null;
         if (elb && ok.lzb && !lzb) {
-          if (einheiten >= uebAb && einheiten <= uebBis) zaehle(UEB);
+          if (einheiten >= uebAb && einheiten <= uebBis) zaehle(basis, g, UEB);
           // Forecast: receipt in the data up to the Stichtag, then unbroken receipt until S(t+k).
           for (let k = 0; k < PROGNOSE_MONATE; k++) {
             const sk = prognoseStichtag[i][k];
             if (z.einheitenIn(p, sk - W + 1, s) + (sk - s) >= MIN) {
               lzbAb = monate[i] + k + 1;
-              for (let j = k; j < PROGNOSE_MONATE; j++) zaehle(PROG + j);
+              for (let j = k; j < PROGNOSE_MONATE; j++) zaehle(basis, g, PROG + j);
               break;
             }
           }
