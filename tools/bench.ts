@@ -3,7 +3,8 @@
 // `kennzahlen lzb` over 24 months on each, and prints wall time, rows per second and peak RSS.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generiere } from './generate.js';
@@ -17,7 +18,9 @@ const { values } = parseArgs({
 });
 const personen = Number(values.persons);
 const laeufe = Number(values.runs);
-const ordner = join('.bench', `p${personen}-s${values.seed}-2015-01-2017-12`);
+// The cache is keyed by the generator's own code, so a changed generator never measures stale data.
+const generator = createHash('sha256').update(readFileSync(new URL('./synthese.js', import.meta.url))).digest('hex').slice(0, 8);
+const ordner = join('.bench', `p${personen}-s${values.seed}-2015-01-2017-12-${generator}`);
 
 if (!existsSync(join(ordner, 'personen.csv'))) {
   const start = performance.now();

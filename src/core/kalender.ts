@@ -16,8 +16,14 @@ export function tagTeile(tagnr: number): { jahr: number; monat: number; tag: num
   return { jahr: d.getUTCFullYear(), monat: d.getUTCMonth() + 1, tag: d.getUTCDate() };
 }
 
+const TAGE = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+export function istSchaltjahr(jahr: number): boolean {
+  return (jahr % 4 === 0 && jahr % 100 !== 0) || jahr % 400 === 0;
+}
+
 export function tageImMonat(jahr: number, monat: number): number {
-  return new Date(Date.UTC(jahr, monat, 0)).getUTCDate();
+  return monat === 2 && istSchaltjahr(jahr) ? 29 : TAGE[monat - 1];
 }
 
 export function gueltigesDatum(jahr: number, monat: number, tag: number): boolean {

@@ -97,7 +97,9 @@ export async function oeffneTabelle(quelle: Bytequelle, rolle: string, opt: Lese
   let kodierung: Kodierung;
   if (opt.kodierung) kodierung = opt.kodierung;
   else if (bom) kodierung = bom.kodierung as Kodierung;
-  else {
+  else if (erstes.length >= 4 && erstes[1] === 0 && erstes[3] === 0 && erstes[0] !== 0 && erstes[2] !== 0) {
+    kodierung = 'utf16le'; // "Unicode-Text" that lost its BOM: ASCII header letters each followed by a zero byte
+  } else {
     // Without a BOM: UTF-8 if every byte of the file is valid UTF-8, else Windows-1252.
     const pruefung = new Utf8Pruefung();
     let gueltig = true;

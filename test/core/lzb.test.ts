@@ -236,3 +236,13 @@ describe('breakdowns', () => {
     expect(a).toEqual({ unter_15: 0, '15_bis_unter_25': 1, '25_bis_unter_55': 1, '55_und_aelter': 1, unbekannt: 2 });
   });
 });
+
+describe('calendar', () => {
+  it('knows the Gregorian leap years and month lengths', async () => {
+    const { tageImMonat, istSchaltjahr } = await import('../../src/core/kalender.js');
+    expect([1900, 2000, 2016, 2017, 2100].map(istSchaltjahr)).toEqual([false, true, true, false, false]);
+    expect([tageImMonat(2016, 2), tageImMonat(2017, 2), tageImMonat(2017, 4), tageImMonat(2017, 12)]).toEqual([29, 28, 30, 31]);
+    // Agrees with the day numbers: the day after the last day of each month is the 1st of the next.
+    for (let m = 1; m <= 12; m++) expect(tagNummer(2016, m, tageImMonat(2016, m)) + 1).toBe(tagNummer(m === 12 ? 2017 : 2016, m === 12 ? 1 : m + 1, 1));
+  });
+});

@@ -65,6 +65,15 @@ describe('one extract in five encodings and layouts reads to the same timelines'
     expect([isoTag(e.erstes!), isoTag(e.letztes!)]).toEqual(['2012-01-01', '2016-12-15']);
   });
 
+  it('recognises UTF-16LE that lost its BOM by the zero bytes of its header', async () => {
+    const { readFileSync } = await import('node:fs');
+    const ohneBom = readFileSync('fixtures/kodierung/zeitraeume-utf16le.txt').subarray(2);
+    const basis = await zeitraeume('fixtures/kodierung/zeitraeume-utf16le.txt');
+    const { e, perioden } = await zeitraeume('-', OPT, stdinMit(ohneBom));
+    expect([e.info.kodierung, e.info.trennzeichen, e.probleme.length]).toEqual(['utf16le', '\t', 0]);
+    expect(perioden).toEqual(basis.perioden);
+  });
+
   it('hashes the raw bytes (BOM included)', async () => {
     const { e } = await zeitraeume('fixtures/kodierung/zeitraeume-utf8-bom.csv');
     const { createHash } = await import('node:crypto');

@@ -8,7 +8,8 @@ import { gruppierung, Merkmale, MERKMALE, type Merkmal } from '../../core/merkma
 import { PersonRegister, Zeitlinien } from '../../core/zeitlinien.js';
 import { KennzahlenFehler, nutzungsfehler } from '../../fehler.js';
 import { lesePersonen } from '../../input/personen.js';
-import type { EingabeInfo } from '../../input/tabelle.js';
+import { KODIERUNG_NAMEN } from '../../input/dekodierung.js';
+import { TRENNZEICHEN_NAMEN, type EingabeInfo } from '../../input/tabelle.js';
 import { leseZeitraeume, type ZeitraeumeErgebnis } from '../../input/zeitraeume.js';
 import { lzbJson } from '../../report/lzb-json.js';
 import { lzbListe } from '../../report/lzb-liste.js';
@@ -104,7 +105,10 @@ async function lzb(o: LzbOptionen, io: Io): Promise<number> {
     liesEingabe(io, zeitraeume, 'zeitraeume', leseOptionen(o, k, 'zeitraeume', max), (t) => leseZeitraeume(t, register, zeitlinien)),
   );
   eingaben.push(zr.info);
-  melde.ausfuehrlich(`zeitraeume: ${zr.form === 'tage' ? 'tagesgenaue Zeiträume' : 'Monatsform'}, ${zr.info.zeilen} Zeilen (${zr.zeilenNef} NEF), ${zeitlinien.anzahlPersonen} Personen mit ELB-Zeiten, ${zeitlinien.anzahlLaeufe} zusammengeführte Zeiträume`);
+  melde.ausfuehrlich(
+    `zeitraeume: ${KODIERUNG_NAMEN[zr.info.kodierung]}, ${TRENNZEICHEN_NAMEN[zr.info.trennzeichen]}, ${zr.form === 'tage' ? 'tagesgenaue Zeiträume' : 'Monatsform'}, ` +
+      `${zr.info.zeilen} Zeilen (${zr.zeilenNef} NEF), ${zeitlinien.anzahlPersonen} Personen mit ELB-Zeiten, ${zeitlinien.anzahlLaeufe} zusammengeführte Zeiträume`,
+  );
   if (zr.erstes === null || zr.letztes === null) {
     throw new KennzahlenFehler('eingabedaten', `${zeitraeume}: keine Datenzeilen; erwartet wird mindestens ein Zeitraum.`, [{ datei: zeitraeume, zeile: 2, meldung: 'keine Datenzeilen nach der Kopfzeile' }]);
   }
