@@ -6,13 +6,9 @@
 import type { Gruppierung } from '../merkmale.js';
 import type { Zeitlinien } from '../zeitlinien.js';
 import { PROGNOSE_MONATE, type LzbRegel } from './regel.js';
+import { neuerStatus, statusDerPerson, stichtage, type Abdeckung, type Berechenbar, type Grund } from './stichtage.js';
 
-export interface Abdeckung {
-  /** First unit the data cover (earliest date in the extract, or as declared). */
-  datenAb: number;
-  /** Last unit the data describe (the Datenstand). */
-  datenstand: number;
-}
+export type { Abdeckung, Grund };
 
 export interface LzbAuftrag {
   regel: LzbRegel;
@@ -36,11 +32,6 @@ export interface LzbZaehler {
   /** Cumulative: current ELB (not LZB) who would be LZB at the Stichtag of t+1 … t+6 if their receipt continued. */
   prognose: number[] | null;
 }
-
-/** Why part of a month is not computable. Units are those of the rule (days or months). */
-export type Grund =
-  | { art: 'nach_datenstand'; stichtag: number; datenstand: number }
-  | { art: 'vor_datenbeginn'; betrifft: 'elb' | 'elb_bewegungen' | 'lzb' | 'lzb_bewegungen' | 'lzb_4_jahre'; fensterBeginn: number; datenAb: number };
 
 export interface LzbMonat {
   monat: number;
@@ -73,36 +64,6 @@ export interface LzbErgebnis {
 const ELB = 0, ELB_ZU = 1, ELB_AB = 2, LZB = 3, LZB_ZU = 4, LZB_AB = 5, VIER = 6, UEB = 7, PROG = 8;
 const SLOTS = PROG + PROGNOSE_MONATE;
 
-interface Berechenbar {
-  elb: boolean;
-  elbBewegungen: boolean;
-  lzb: boolean;
-  lzbBewegungen: boolean;
-  vierJahre: boolean;
-}
-
-function berechenbarkeit(a: LzbAuftrag, monat: number): { ok: Berechenbar; gruende: Grund[] } {
-  const { regel, abdeckung } = a;
-  const s = regel.stichtag(monat);
-  const vor = regel.stichtag(monat - 1);
-  const gruende: Grund[] = [];
-  const beginnt = (betrifft: Extract<Grund, { art: 'vor_datenbeginn' }>['betrifft'], fensterBeginn: number) => {
-    const gedeckt = fensterBeginn >= abdeckung.datenAb;
-    if (!gedeckt) gruende.push({ art: 'vor_datenbeginn', betrifft, fensterBeginn, datenAb: abdeckung.datenAb });
-    return gedeckt;
-  };
-  if (s > abdeckung.datenstand) {
-    gruende.push({ art: 'nach_datenstand', stichtag: s, datenstand: abdeckung.datenstand });
-    return { ok: { elb: false, elbBewegungen: false, lzb: false, lzbBewegungen: false, vierJahre: false }, gruende };
-  }
-  const elb = beginnt('elb', s);
-  const elbBewegungen = elb && beginnt('elb_bewegungen', vor);
-  const lzb = elb && beginnt('lzb', s - regel.lzb.fenster + 1);
-  const lzbBewegungen = lzb && beginnt('lzb_bewegungen', vor - regel.lzb.fenster + 1);
-  const vierJahre = lzb && beginnt('lzb_4_jahre', s - regel.vierJahre.fenster + 1);
-  return { ok: { elb, elbBewegungen, lzb, lzbBewegungen, vierJahre }, gruende };
-}
-
 export function klassifiziere(z: Zeitlinien, a: LzbAuftrag): LzbErgebnis {
   const { regel, von, bis, gruppierung } = a;
   if (bis < von) throw new RangeError('bis liegt vor von');
@@ -112,16 +73,14 @@ export function klassifiziere(z: Zeitlinien, a: LzbAuftrag): LzbErgebnis {
   const zaehler = new Float64Array(nMonate * breite);
 
   // Per month (index 0 is the month before `von`, needed for the flows of the first month).
-  const monate = Array.from({ length: nMonate + 1 }, (_, i) => von - 1 + i);
-  const info = monate.map((m) => berechenbarkeit(a, m));
-  const stichtag = monate.map((m) => regel.stichtag(m));
-  const stichtagDatum = monate.map((m) => regel.stichtagDatum(m));
+  const st = stichtage(regel, a.abdeckung, von - 1, bis);
+  const { monate, stichtag, stichtagDatum } = st;
   const prognoseStichtag = monate.map((m) => Array.from({ length: PROGNOSE_MONATE }, (_, k) => regel.stichtag(m + k + 1)));
   const W = regel.lzb.fenster, MIN = regel.lzb.mindestens;
   const W4 = regel.vierJahre.fenster, MIN4 = regel.vierJahre.mindestens;
   const { ab: uebAb, bis: uebBis } = regel.uebergang;
   const listenIndex = a.listeFuer === undefined ? -1 : a.listeFuer - von + 1;
-  const liste: LzbPerson[] | null = listenIndex >= 1 && listenIndex <= nMonate && info[listenIndex].ok.lzb ? [] : null;
+  const liste: LzbPerson[] | null = listenIndex >= 1 && listenIndex <= nMonate && st.ok[listenIndex].lzb ? [] : null;
 
   // Counts a person in the total and, with a breakdown, in their group.
   const zaehle = (basis: number, g: number, slot: number) => {
@@ -129,16 +88,18 @@ export function klassifiziere(z: Zeitlinien, a: LzbAuftrag): LzbErgebnis {
     if (g >= 0) zaehler[basis + (1 + g) * SLOTS + slot]++;
   };
 
+  const status = neuerStatus(nMonate + 1);
   const personen = z.anzahlPersonen;
   for (let p = 0; p < personen; p++) {
-    let elbVor = false, lzbVor = false;
-    for (let i = 0; i <= nMonate; i++) {
-      const ok = info[i].ok;
+    if (!z.hatBezug(p)) continue;
+    statusDerPerson(z, p, st, regel, status);
+    for (let i = 1; i <= nMonate; i++) {
+      const ok = st.ok[i];
       const s = stichtag[i];
-      const elb = ok.elb && z.enthaelt(p, s);
-      const einheiten = elb && ok.lzb ? z.einheitenIn(p, s - W + 1, s) : 0;
-      const lzb = elb && ok.lzb && einheiten >= MIN;
-      if (i > 0 && (elb || elbVor)) {
+      const elb = status.elb[i] === 1, elbVor = status.elb[i - 1] === 1;
+      const lzb = status.lzb[i] === 1, lzbVor = status.lzb[i - 1] === 1;
+      const einheiten = status.einheiten[i];
+      if (elb || elbVor) {
         const basis = (i - 1) * breite;
         const g = gruppierung ? gruppierung.gruppeVon(p, stichtagDatum[i]) : -1;
         if (elb) zaehle(basis, g, ELB);
@@ -174,8 +135,6 @@ export function klassifiziere(z: Zeitlinien, a: LzbAuftrag): LzbErgebnis {
           liste.push({ person: p, einheiten, lzb, lzb4Jahre: lzb ? vier : ok.vierJahre ? false : null, segment, lzbAb });
         }
       }
-      elbVor = elb;
-      lzbVor = lzb;
     }
   }
 
@@ -196,7 +155,7 @@ export function klassifiziere(z: Zeitlinien, a: LzbAuftrag): LzbErgebnis {
 
   return {
     monate: monate.slice(1).map((monat, j) => {
-      const { ok, gruende } = info[j + 1];
+      const ok = st.ok[j + 1], gruende = st.gruende[j + 1];
       const basis = j * breite;
       return {
         monat,

@@ -1,0 +1,83 @@
+// Integrations and entries (SPEC §3 `integrationen`) per person, in typed arrays. Rows may come in
+// any order; `ordne()` sorts them once by person and date, after which a person's events are a
+// contiguous, date-ordered slice.
+
+export const ARTEN = ['SVB', 'AUSB', 'SELB', 'GERING', 'OEFG'] as const;
+export type Art = (typeof ARTEN)[number];
+
+/** What an event counts as: an integration (K2), an entry into minor (K2E1) or publicly funded employment (K2E2). */
+export type Ereignisklasse = 'integration' | 'geringfuegig' | 'oeffentlich';
+export const KLASSE: Record<Art, Ereignisklasse> = { SVB: 'integration', AUSB: 'integration', SELB: 'integration', GERING: 'geringfuegig', OEFG: 'oeffentlich' };
+const KLASSEN_CODE: Record<Ereignisklasse, number> = { integration: 0, geringfuegig: 1, oeffentlich: 2 };
+export const KLASSEN: readonly Ereignisklasse[] = ['integration', 'geringfuegig', 'oeffentlich'];
+
+const KONTINUIERLICH = 4, BEDARFSDECKEND = 8;
+
+export class Ereignisse {
+  private person = new Int32Array(1024);
+  private tag = new Int32Array(1024);
+  /** bits 0–1: class code; bit 2: kontinuierlich; bit 3: bedarfsdeckend */
+  private merkmal = new Uint8Array(1024);
+  private n = 0;
+  private start: Int32Array | null = null;
+  private reihenfolge: Uint32Array | null = null;
+
+  get anzahl(): number {
+    return this.n;
+  }
+
+  hinzu(person: number, tag: number, art: Art, kontinuierlich: boolean, bedarfsdeckend: boolean): void {
+    if (this.n === this.person.length) {
+      const groesser = <T extends Int32Array | Uint8Array>(a: T, neu: T): T => (neu.set(a), neu);
+      this.person = groesser(this.person, new Int32Array(this.n * 2));
+      this.tag = groesser(this.tag, new Int32Array(this.n * 2));
+      this.merkmal = groesser(this.merkmal, new Uint8Array(this.n * 2));
+    }
+    this.person[this.n] = person;
+    this.tag[this.n] = tag;
+    this.merkmal[this.n] = KLASSEN_CODE[KLASSE[art]] | (kontinuierlich ? KONTINUIERLICH : 0) | (bedarfsdeckend ? BEDARFSDECKEND : 0);
+    this.n++;
+    this.start = null;
+  }
+
+  /** Sorts by person and date; needed once after reading, before `vonPerson`. */
+  ordne(personen: number): void {
+    const ordnung = new Uint32Array(this.n);
+    for (let i = 0; i < this.n; i++) ordnung[i] = i;
+    ordnung.sort((a, b) => this.person[a] - this.person[b] || this.tag[a] - this.tag[b]);
+    const start = new Int32Array(personen + 1);
+    for (let i = 0; i < this.n; i++) start[this.person[i] + 1]++;
+    for (let p = 0; p < personen; p++) start[p + 1] += start[p];
+    this.start = start;
+    this.reihenfolge = ordnung;
+  }
+
+  /**
+   * The person's first event of a class with a start date in von < d ≤ bis, as an index for the
+   * accessors below, or -1. "At most one per person and month" (SPEC §4.2): the earliest counts.
+   */
+  erstes(person: number, klasse: Ereignisklasse, von: number, bis: number): number {
+    if (!this.start || !this.reihenfolge) throw new Error('Ereignisse.ordne() fehlt');
+    if (person + 1 >= this.start.length) return -1;
+    const code = KLASSEN_CODE[klasse];
+    for (let k = this.start[person]; k < this.start[person + 1]; k++) {
+      const i = this.reihenfolge[k];
+      const d = this.tag[i];
+      if (d > bis) break;
+      if (d > von && (this.merkmal[i] & 3) === code) return i;
+    }
+    return -1;
+  }
+
+  hatEreignisse(person: number): boolean {
+    return !!this.start && person + 1 < this.start.length && this.start[person + 1] > this.start[person];
+  }
+
+  kontinuierlich(i: number): boolean {
+    return (this.merkmal[i] & KONTINUIERLICH) !== 0;
+  }
+
+  bedarfsdeckend(i: number): boolean {
+    return (this.merkmal[i] & BEDARFSDECKEND) !== 0;
+  }
+}

@@ -1,0 +1,29 @@
+// Population filters for targets (SPEC §5): they restrict numerators and denominators alike and
+// need person attributes. A person without the attribute is not counted into a group that requires
+// it (u25, alleinerziehend, frauen, maenner) and is not excluded by `ohne_flucht`.
+
+import { alterAm } from './kalender.js';
+import type { Merkmale } from './merkmale.js';
+
+export const FILTER = ['ohne_flucht', 'u25', 'u25_ohne_flucht', 'alleinerziehend', 'frauen', 'maenner'] as const;
+export type Filter = (typeof FILTER)[number];
+
+/** Does person p belong to the filtered population on the given day (age counts on that day)? */
+export type Personenfilter = (person: number, tag: number) => boolean;
+
+export function personenfilter(f: Filter | null, m: Merkmale): Personenfilter {
+  const ohneFlucht = (p: number) => m.fluchtCode(p) !== 1;
+  const u25 = (p: number, tag: number) => {
+    const g = m.geburtsdatum(p);
+    return g !== null && alterAm(g, tag) < 25;
+  };
+  switch (f) {
+    case null: return () => true;
+    case 'ohne_flucht': return (p) => ohneFlucht(p);
+    case 'u25': return u25;
+    case 'u25_ohne_flucht': return (p, tag) => ohneFlucht(p) && u25(p, tag);
+    case 'alleinerziehend': return (p) => m.alleinerziehendCode(p) === 1;
+    case 'frauen': return (p) => m.geschlechtCode(p) === 2;
+    case 'maenner': return (p) => m.geschlechtCode(p) === 1;
+  }
+}

@@ -1,0 +1,92 @@
+// The Stichtage of a run of months, what the data allow to compute at each of them, and a
+// person's ELB/LZB status there. Shared by the LZB classification and the aggregation into
+// Monatswerte, so that both count LZB by one definition.
+
+import type { Zeitlinien } from '../zeitlinien.js';
+import type { LzbRegel } from './regel.js';
+
+export interface Abdeckung {
+  /** First unit the data cover (earliest date in the extract, or as declared). */
+  datenAb: number;
+  /** Last unit the data describe (the Datenstand). */
+  datenstand: number;
+}
+
+/** Why part of a month is not computable. Units are those of the rule (days or months). */
+export type Grund =
+  | { art: 'nach_datenstand'; stichtag: number; datenstand: number }
+  | { art: 'vor_datenbeginn'; betrifft: 'elb' | 'elb_bewegungen' | 'lzb' | 'lzb_bewegungen' | 'lzb_4_jahre'; fensterBeginn: number; datenAb: number };
+
+export interface Berechenbar {
+  elb: boolean;
+  elbBewegungen: boolean;
+  lzb: boolean;
+  lzbBewegungen: boolean;
+  vierJahre: boolean;
+}
+
+export function berechenbarkeit(regel: LzbRegel, abdeckung: Abdeckung, monat: number): { ok: Berechenbar; gruende: Grund[] } {
+  const s = regel.stichtag(monat);
+  const vor = regel.stichtag(monat - 1);
+  const gruende: Grund[] = [];
+  const beginnt = (betrifft: Extract<Grund, { art: 'vor_datenbeginn' }>['betrifft'], fensterBeginn: number) => {
+    const gedeckt = fensterBeginn >= abdeckung.datenAb;
+    if (!gedeckt) gruende.push({ art: 'vor_datenbeginn', betrifft, fensterBeginn, datenAb: abdeckung.datenAb });
+    return gedeckt;
+  };
+  if (s > abdeckung.datenstand) {
+    gruende.push({ art: 'nach_datenstand', stichtag: s, datenstand: abdeckung.datenstand });
+    return { ok: { elb: false, elbBewegungen: false, lzb: false, lzbBewegungen: false, vierJahre: false }, gruende };
+  }
+  const elb = beginnt('elb', s);
+  const elbBewegungen = elb && beginnt('elb_bewegungen', vor);
+  const lzb = elb && beginnt('lzb', s - regel.lzb.fenster + 1);
+  const lzbBewegungen = lzb && beginnt('lzb_bewegungen', vor - regel.lzb.fenster + 1);
+  const vierJahre = lzb && beginnt('lzb_4_jahre', s - regel.vierJahre.fenster + 1);
+  return { ok: { elb, elbBewegungen, lzb, lzbBewegungen, vierJahre }, gruende };
+}
+
+export interface Stichtage {
+  monate: number[];
+  /** In the rule's units. */
+  stichtag: number[];
+  /** As calendar days. */
+  stichtagDatum: number[];
+  ok: Berechenbar[];
+  gruende: Grund[][];
+}
+
+export function stichtage(regel: LzbRegel, abdeckung: Abdeckung, von: number, bis: number): Stichtage {
+  const monate = Array.from({ length: bis - von + 1 }, (_, i) => von + i);
+  const info = monate.map((m) => berechenbarkeit(regel, abdeckung, m));
+  return {
+    monate,
+    stichtag: monate.map((m) => regel.stichtag(m)),
+    stichtagDatum: monate.map((m) => regel.stichtagDatum(m)),
+    ok: info.map((i) => i.ok),
+    gruende: info.map((i) => i.gruende),
+  };
+}
+
+/** A person's status at every Stichtag: ELB, LZB, and the units of receipt in the LZB window (0 unless ELB). */
+export interface Status {
+  elb: Uint8Array;
+  lzb: Uint8Array;
+  einheiten: Int32Array;
+}
+
+export const neuerStatus = (n: number): Status => ({ elb: new Uint8Array(n), lzb: new Uint8Array(n), einheiten: new Int32Array(n) });
+
+/** Fills `status` for one person; a Stichtag that is not computable leaves ELB and LZB false. */
+export function statusDerPerson(z: Zeitlinien, p: number, st: Stichtage, regel: LzbRegel, status: Status): void {
+  const W = regel.lzb.fenster, MIN = regel.lzb.mindestens;
+  for (let i = 0; i < st.monate.length; i++) {
+    const ok = st.ok[i];
+    const s = st.stichtag[i];
+    const elb = ok.elb && z.enthaelt(p, s);
+    const einheiten = elb && ok.lzb ? z.einheitenIn(p, s - W + 1, s) : 0;
+    status.elb[i] = elb ? 1 : 0;
+    status.einheiten[i] = einheiten;
+    status.lzb[i] = elb && ok.lzb && einheiten >= MIN ? 1 : 0;
+  }
+}

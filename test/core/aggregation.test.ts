@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { monatIndex, OFFEN, tagNummer } from '../../src/core/kalender.js';
+import { Ereignisse, type Art } from '../../src/core/ereignisse.js';
+import { tagesRegel } from '../../src/core/lzb/regel.js';
+import { Merkmale } from '../../src/core/merkmale.js';
+import { aggregiere, type PersonenDaten } from '../../src/core/monatswerte/aggregation.js';
+import { PersonRegister, Zeitlinien } from '../../src/core/zeitlinien.js';
+
+const d = (s: string) => { const [t, m, j] = s.split('.').map(Number); return tagNummer(j, m, t); };
+const M = (s: string) => monatIndex(+s.slice(0, 4), +s.slice(5, 7));
+
+interface P {
+  elb: [string, string | null][];
+  ereignisse?: [string, Art, boolean?][];
+  massnahmen?: [string, string][];
+  ae?: boolean;
+  flucht?: boolean;
+  geburt?: string;
+}
+
+function daten(personen: Record<string, P>, extra: Partial<PersonenDaten> = {}) {
+  const register = new PersonRegister();
+  const z = new Zeitlinien(), mass = new Zeitlinien(), ereignisse = new Ereignisse(), merkmale = new Merkmale();
+  for (const [id, p] of Object.entries(personen)) {
+    const n = register.nummer(id);
+    for (const [a, b] of p.elb) z.hinzu(n, d(a), b ? d(b) : OFFEN);
+    for (const [t, art, kont] of p.ereignisse ?? []) ereignisse.hinzu(n, d(t), art, kont ?? false, false);
+    for (const [a, b] of p.massnahmen ?? []) mass.hinzu(n, d(a), d(b));
+    merkmale.setze(n, { geschlecht: 'w', geburtsdatum: p.geburt ? d(p.geburt) : d('01.01.1980'), alleinerziehend: p.ae ?? false, fluchtkontext: p.flucht ?? false });
+  }
+  ereignisse.ordne(register.anzahl);
+  const pd: PersonenDaten = {
+    regel: tagesRegel(),
+    abdeckung: { datenAb: d('01.01.2013'), datenstand: d('31.12.2016') },
+    zeitlinien: z, merkmale, ereignisse, kontinuierlichBekannt: true, massnahmen: mass, leistungen: null,
+    ...extra,
+  };
+  return pd;
+}
+
+// Stichtage: 15.02., 15.03., 15.04., 15.05.2016.
+const FALL: Record<string, P> = {
+  // In the stock at 15.03.; two integrations in (15.03., 15.04.] count once; a minor job too.
+  P1: { elb: [['01.01.2015', null]], ereignisse: [['20.03.2016', 'SVB', true], ['25.03.2016', 'SELB'], ['10.04.2016', 'GERING']], flucht: true },
+  // New entrant at 15.03. (not in receipt at 15.02.): the job start of 12.03. counts in April.
+  P2: { elb: [['10.03.2016', null]], ereignisse: [['12.03.2016', 'SVB']] },
+  // Enters after 15.03.: not in April; in May as a new entrant at 15.04. with the look-back to 15.03.
+  P3: { elb: [['20.03.2016', null]], ereignisse: [['25.03.2016', 'AUSB']] },
+  // LZB, single parent, in a measure: an integration of an LZB and of an Alleinerziehende.
+  P4: { elb: [['01.01.2013', null]], ereignisse: [['01.04.2016', 'SVB', true]], massnahmen: [['01.03.2016', '30.06.2016']], ae: true },
+  // LZB who leaves receipt on 31.03. for a job starting 01.04.: integration, ELB- and LZB-Abgang.
+  P5: { elb: [['01.01.2013', '31.03.2016']], ereignisse: [['01.04.2016', 'SVB']] },
+  // Publicly funded employment: an entry, not an integration.
+  P6: { elb: [['01.06.2015', null]], ereignisse: [['05.04.2016', 'OEFG']] },
+  // An integration of somebody never in receipt does not count anywhere.
+  P7: { elb: [['01.01.2010', '31.12.2012']], ereignisse: [['01.04.2016', 'SVB']] },
+};
+
+describe('aggregation into Monatswerte (SPEC §4.2), hand-computed', () => {
+  const mw = aggregiere(daten(FALL), { von: M('2016-04'), bis: M('2016-05'), filter: null });
+  const april = mw.gruppen.get('gesamt')!.get(M('2016-04'))!;
+  const mai = mw.gruppen.get('gesamt')!.get(M('2016-05'))!;
+  const w = (zeile: Map<string, unknown>) => Object.fromEntries(zeile);
+
+  it('counts stocks and flows at the Stichtag 15.04.2016', () => {
+    expect(w(april)).toMatchObject({ elb: 5, elb_zugaenge: 1, elb_abgaenge: 1, lzb: 1, lzb_zugaenge: 0, lzb_abgaenge: 1, lzb_aktiviert: 1, elb_ae: 1 });
+  });
+
+  it('attributes integrations and entries by the Stichtag intervals, at most one per person and month', () => {
+    expect(w(april)).toMatchObject({
+      integrationen: 4, // P1 (once), P2 (look-back), P4, P5
+      integrationen_lzb: 2, // P4, P5
+      integrationen_ae: 1, // P4
+      integrationen_kontinuierlich: 2, // P1's first (20.03.) and P4
+      eintritte_geringfuegig: 1, // P1
+      eintritte_oeffentlich: 1, // P6
+    });
+    expect(mai.get('integrationen')).toBe(1); // P3
+  });
+
+  it('lists the columns it can fill', () => {
+    expect(mw.spalten).toEqual([
+      'elb', 'elb_zugaenge', 'elb_abgaenge', 'lzb', 'lzb_zugaenge', 'lzb_abgaenge', 'lzb_aktiviert',
+      'integrationen', 'integrationen_lzb', 'integrationen_ae', 'elb_ae', 'eintritte_geringfuegig', 'eintritte_oeffentlich', 'integrationen_kontinuierlich',
+    ]);
+    const ohne = aggregiere(daten(FALL, { ereignisse: null, massnahmen: null, merkmale: null }), { von: M('2016-04'), bis: M('2016-04'), filter: null });
+    expect(ohne.spalten).toEqual(['elb', 'elb_zugaenge', 'elb_abgaenge', 'lzb', 'lzb_zugaenge', 'lzb_abgaenge']);
+  });
+
+  it('restricts numerators and denominators alike with a filter', () => {
+    const ohneFlucht = aggregiere(daten(FALL), { von: M('2016-04'), bis: M('2016-04'), filter: 'ohne_flucht' }).gruppen.get('gesamt')!.get(M('2016-04'))!;
+    expect([ohneFlucht.get('elb'), ohneFlucht.get('integrationen'), ohneFlucht.get('eintritte_geringfuegig')]).toEqual([4, 3, 0]);
+  });
+
+  it('counts U25 by the age on S(t−1) for events and on S(t) for the stock', () => {
+    // P2 turns 25 on 01.04.2016: under 25 on 15.03. (her integration counts), 25 on 15.04. (not in the stock).
+    const fall = { ...FALL, P2: { ...FALL.P2, geburt: '01.04.1991' } };
+    const u25 = aggregiere(daten(fall), { von: M('2016-04'), bis: M('2016-04'), filter: 'u25' }).gruppen.get('gesamt')!.get(M('2016-04'))!;
+    // Flows compare the filtered stocks, so turning 25 is an outflow of the U25 population.
+    expect([u25.get('elb'), u25.get('integrationen'), u25.get('elb_abgaenge')]).toEqual([0, 1, 1]);
+  });
+
+  it('marks months the data do not cover as missing, with the reason', () => {
+    const spaet = aggregiere(daten(FALL, { abdeckung: { datenAb: d('01.03.2016'), datenstand: d('31.12.2016') } }), { von: M('2016-04'), bis: M('2016-05'), filter: null });
+    const a = spaet.gruppen.get('gesamt')!.get(M('2016-04'))!;
+    expect(a.get('elb')).toBe(5);
+    // Events of April need the stock at 15.02. to find new entrants: not covered.
+    expect(a.get('integrationen')).toEqual({ art: 'fehlt', grund: 'Fenster vor dem Datenbeginn' });
+    expect(a.get('lzb')).toEqual({ art: 'fehlt', grund: 'Fenster vor dem Datenbeginn' });
+    expect(spaet.gruppen.get('gesamt')!.get(M('2016-05'))!.get('integrationen')).toBe(1);
+  });
+});
