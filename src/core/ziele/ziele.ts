@@ -1,0 +1,123 @@
+// Targets (Zielwerte, SPEC §5): § 48a indicators (optionally for a sub-population) and local goals
+// built from Monatswerte columns, evaluated on the year-to-date values of a Berichtsmonat.
+
+import type { Filter } from '../filter.js';
+import { berechne, type Berechnung } from '../kennzahlen/berechnung.js';
+import { einheitVon, type Definition, type Richtung } from '../kennzahlen/definitionen.js';
+import { januarVon } from '../kennzahlen/kennzahlen.js';
+import { Zugriff, type Reihe } from '../monatswerte/monatswerte.js';
+
+export type Grenze = { art: 'veraenderung' | 'mindestens' | 'hoechstens'; wert: number };
+export type Aggregation = 'summe' | 'durchschnitt' | 'stand';
+
+export type ZielDefinition =
+  | { art: 'kennzahl'; id: string; name: string; kennzahl: string; filter: Filter | null; grenze: Grenze }
+  | { art: 'quote'; id: string; name: string; zaehler: string; nenner: string; aggregation: Aggregation; grenze: Grenze }
+  | { art: 'anzahl'; id: string; name: string; wert: string; aggregation: Aggregation; grenze: Grenze };
+
+export interface Zielvorgabe {
+  jahr: number;
+  jobcenter: string | null;
+  ziele: ZielDefinition[];
+}
+
+export type ZielStatus = 'erreicht' | 'verfehlt' | 'nicht_berechenbar';
+export type ZielEinheit = 'prozent' | 'veraenderung_prozent' | 'anzahl';
+
+export interface ZielErgebnis {
+  ziel: ZielDefinition;
+  einheit: ZielEinheit;
+  /** Year-to-date value (January … Berichtsmonat). */
+  ist: number | null;
+  /** The same months a year earlier. */
+  vorjahr: number | null;
+  soll: number | null;
+  abweichungPunkte: number | null;
+  abweichungProzent: number | null;
+  status: ZielStatus;
+  /** Year-end projection: last year's full-year value scaled by this year's ratio to last year. */
+  hochrechnung: number | null;
+  hinweis: string | null;
+}
+
+/** The Monatswerte a target is computed from: for § 48a targets with a filter, the filtered ones. */
+export type Quelle = { reihe: Reihe; spalten: ReadonlySet<string> } | { fehlt: string };
+
+interface Werte {
+  ist: number | null;
+  vorjahr: number | null;
+  vorjahrGanz: number | null;
+  /** Why ist or vorjahr is missing. */
+  hinweis: string | null;
+  /** Why the previous full year is missing (only the projection needs it). */
+  hinweisGanz: string | null;
+}
+
+/** A local goal's value over von … bis. */
+function lokal(ziel: Extract<ZielDefinition, { art: 'quote' | 'anzahl' }>, z: Zugriff, von: number, bis: number): number | null {
+  const a = ziel.aggregation;
+  if (ziel.art === 'quote') {
+    const [zv, nv] = a === 'stand' ? [z.wert(ziel.zaehler, bis), z.wert(ziel.nenner, bis)] : [z.summe(ziel.zaehler, von, bis), z.summe(ziel.nenner, von, bis)];
+    return zv === null || nv === null || nv === 0 ? null : (zv / nv) * 100;
+  }
+  return a === 'stand' ? z.wert(ziel.wert, bis) : a === 'summe' ? z.summe(ziel.wert, von, bis) : z.mittel(ziel.wert, von, bis);
+}
+
+function werte(ziel: ZielDefinition, def: Definition | undefined, q: Exclude<Quelle, { fehlt: string }>, t: number): Werte {
+  const jan = januarVon(t);
+  if (ziel.art === 'kennzahl') {
+    const b = (von: number, bis: number): Berechnung => berechne(def!.formel, q.reihe, q.spalten, von, bis);
+    const ist = b(jan, t), vorjahr = b(jan - 12, t - 12), ganz = b(jan - 12, jan - 1);
+    return { ist: ist.wert, vorjahr: vorjahr.wert, vorjahrGanz: ganz.wert, hinweis: ist.hinweis ?? vorjahr.hinweis, hinweisGanz: ganz.hinweis };
+  }
+  const zugriff = () => new Zugriff(q.reihe, q.spalten);
+  const [zi, zv, zg] = [zugriff(), zugriff(), zugriff()];
+  const ist = lokal(ziel, zi, jan, t), vorjahr = lokal(ziel, zv, jan - 12, t - 12), ganz = lokal(ziel, zg, jan - 12, jan - 1);
+  const nennerNull = (w: number | null) => (w === null ? 'Nenner ist 0' : null);
+  return { ist, vorjahr, vorjahrGanz: ganz, hinweis: zi.hinweis() ?? zv.hinweis() ?? nennerNull(ist) ?? nennerNull(vorjahr), hinweisGanz: zg.hinweis() ?? nennerNull(ganz) };
+}
+
+export function bewerteZiel(ziel: ZielDefinition, defs: readonly Definition[], t: number, quelle: Quelle): ZielErgebnis {
+  const def = ziel.art === 'kennzahl' ? defs.find((d) => d.id === ziel.kennzahl) : undefined;
+  const einheit: ZielEinheit = def ? einheitVon(def.formel) : ziel.art === 'quote' ? 'prozent' : 'anzahl';
+  const leer = { ziel, einheit, ist: null, vorjahr: null, soll: null, abweichungPunkte: null, abweichungProzent: null, hochrechnung: null };
+  if (ziel.art === 'kennzahl' && !def) return { ...leer, status: 'nicht_berechenbar', hinweis: `unbekannte Kennzahl ${ziel.kennzahl}` };
+  if ('fehlt' in quelle) return { ...leer, status: 'nicht_berechenbar', hinweis: quelle.fehlt };
+
+  const { ist, vorjahr, vorjahrGanz, hinweis, hinweisGanz } = werte(ziel, def, quelle, t);
+  const g = ziel.grenze;
+  const monateBisher = t - januarVon(t) + 1;
+  let soll: number | null;
+  if (g.art === 'veraenderung') {
+    // On a change indicator (K1, K3) the target bounds the change itself; on a level (a quota,
+    // a local goal) it is a relative change of last year's value: +1.1 on 25.0 % is 25.275 %.
+    soll = einheit === 'veraenderung_prozent' ? g.wert : vorjahr === null ? null : vorjahr * (1 + g.wert / 100);
+  } else {
+    // An annual count summed over the months so far is compared with its share of the year.
+    soll = ziel.art === 'anzahl' && ziel.aggregation === 'summe' ? (g.wert * monateBisher) / 12 : g.wert;
+  }
+  const richtung: Richtung =
+    g.art === 'mindestens' ? 'hoch' : g.art === 'hoechstens' ? 'runter' : def && def.richtung !== 'neutral' ? def.richtung : g.wert >= 0 ? 'hoch' : 'runter';
+  // A change against last year projects to itself: scaling last year's total by this year's ratio
+  // to last year gives the same ratio again.
+  const hochrechnung =
+    einheit === 'veraenderung_prozent' ? ist : ist === null || vorjahr === null || vorjahrGanz === null || vorjahr === 0 ? null : (vorjahrGanz * ist) / vorjahr;
+  if (ist === null || soll === null) {
+    return { ...leer, ist, vorjahr, soll, hochrechnung, status: 'nicht_berechenbar', hinweis: hinweis ?? 'Vorjahreswert fehlt' };
+  }
+  // Equal counts as met; "equal" allows for binary rounding (33/1000·100 is 3.3000000000000003).
+  const gleich = Math.abs(ist - soll) <= 1e-9 * Math.max(1, Math.abs(soll));
+  const erreicht = gleich || (richtung === 'hoch' ? ist > soll : ist < soll);
+  return {
+    ziel,
+    einheit,
+    ist,
+    vorjahr,
+    soll,
+    abweichungPunkte: ist - soll,
+    abweichungProzent: soll === 0 ? null : (ist / soll - 1) * 100,
+    status: erreicht ? 'erreicht' : 'verfehlt',
+    hochrechnung,
+    hinweis: hochrechnung === null ? `keine Hochrechnung: ${hinweisGanz ?? 'Vorjahreswert ist 0'}` : null,
+  };
+}
