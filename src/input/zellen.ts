@@ -2,6 +2,7 @@
 // what was expected, so the reader can report file, line, column, value and expectation.
 
 import { gueltigesDatum, monatIndex, tagNummer } from '../core/kalender.js';
+import { fehlt, GESPERRT, type Wert } from '../core/monatswerte/monatswerte.js';
 
 export type Zelle<T> = { ok: true; wert: T } | { ok: false; erwartet: string };
 
@@ -123,25 +124,20 @@ export type Dezimal = 'komma' | 'punkt';
 /**
  * A numeric cell. BA table symbols are kept as what they mean: `-` is zero ("nichts vorhanden"),
  * `*` is suppressed for confidentiality, `x` and `.` are "not available". A suppressed or missing
- * value must never turn into a silent zero, so it is a value of its own kind.
+ * value must never turn into a silent zero, so it stays a value of its own kind.
  */
-export type Zahl =
-  | { art: 'wert'; wert: number }
-  | { art: 'gesperrt' }
-  | { art: 'fehlt' };
-
 const KOMMA_ZAHL = /^[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$/;
 const PUNKT_ZAHL = /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
 
-export function parseZahl(roh: string, dezimal: Dezimal): Zelle<Zahl> {
+export function parseZahl(roh: string, dezimal: Dezimal): Zelle<Wert> {
   const s = roh.trim();
-  if (s === '-') return ok({ art: 'wert', wert: 0 });
-  if (s === '*') return ok({ art: 'gesperrt' });
-  if (s === '' || s === 'x' || s === 'X' || s === '.') return ok({ art: 'fehlt' });
+  if (s === '-') return ok(0);
+  if (s === '*') return ok(GESPERRT);
+  if (s === '' || s === 'x' || s === 'X' || s === '.') return ok(fehlt());
   if (dezimal === 'komma') {
     if (!KOMMA_ZAHL.test(s)) return falsch('eine Zahl mit Dezimalkomma wie 1.234,5 (oder -, *, x)');
-    return ok({ art: 'wert', wert: Number(s.replace(/\./g, '').replace(',', '.')) });
+    return ok(Number(s.replace(/\./g, '').replace(',', '.')));
   }
   if (!PUNKT_ZAHL.test(s)) return falsch('eine Zahl mit Dezimalpunkt wie 1,234.5 (oder -, *, x)');
-  return ok({ art: 'wert', wert: Number(s.replace(/,/g, '')) });
+  return ok(Number(s.replace(/,/g, '')));
 }

@@ -59,14 +59,14 @@ describe('flags, sex, status, text', () => {
 
 describe('numbers and BA symbols', () => {
   it('reads German numbers with decimal comma and thousands dots', () => {
-    expect(wert(parseZahl('1.234,5', 'komma'))).toEqual({ art: 'wert', wert: 1234.5 });
-    expect(wert(parseZahl('1234,5', 'komma'))).toEqual({ art: 'wert', wert: 1234.5 });
-    expect(wert(parseZahl('7.485', 'komma'))).toEqual({ art: 'wert', wert: 7485 });
-    expect(wert(parseZahl('-539', 'komma'))).toEqual({ art: 'wert', wert: -539 });
+    expect(wert(parseZahl('1.234,5', 'komma'))).toEqual(1234.5);
+    expect(wert(parseZahl('1234,5', 'komma'))).toEqual(1234.5);
+    expect(wert(parseZahl('7.485', 'komma'))).toEqual(7485);
+    expect(wert(parseZahl('-539', 'komma'))).toEqual(-539);
   });
   it('reads English numbers with decimal point', () => {
-    expect(wert(parseZahl('1234.5', 'punkt'))).toEqual({ art: 'wert', wert: 1234.5 });
-    expect(wert(parseZahl('1,234.5', 'punkt'))).toEqual({ art: 'wert', wert: 1234.5 });
+    expect(wert(parseZahl('1234.5', 'punkt'))).toEqual(1234.5);
+    expect(wert(parseZahl('1,234.5', 'punkt'))).toEqual(1234.5);
   });
   it('refuses the other convention instead of guessing', () => {
     expect(parseZahl('1234.5', 'komma').ok).toBe(false);
@@ -74,7 +74,7 @@ describe('numbers and BA symbols', () => {
     expect(parseZahl('12a', 'komma').ok).toBe(false);
   });
   it('keeps BA symbols: - is zero, * suppressed, x and . not available — never a silent zero', () => {
-    expect(wert(parseZahl('-', 'komma'))).toEqual({ art: 'wert', wert: 0 });
+    expect(wert(parseZahl('-', 'komma'))).toEqual(0);
     expect(wert(parseZahl('*', 'komma'))).toEqual({ art: 'gesperrt' });
     expect(wert(parseZahl('x', 'komma'))).toEqual({ art: 'fehlt' });
     expect(wert(parseZahl('.', 'komma'))).toEqual({ art: 'fehlt' });

@@ -1,0 +1,182 @@
+// Reading the person-level inputs shared by `lzb`, `aggregate` and `report`, settling the LZB rule,
+// the data coverage and the months asked for.
+
+import type { Command } from 'commander';
+import { Ereignisse } from '../core/ereignisse.js';
+import { deutscherMonat, ersterTag, isoMonat, monatVonTag } from '../core/kalender.js';
+import { monatsRegel, STANDARD_EINSTELLUNGEN, tagesRegel, type LzbRegel } from '../core/lzb/regel.js';
+import type { Abdeckung } from '../core/lzb/stichtage.js';
+import { Merkmale } from '../core/merkmale.js';
+import type { PersonenDaten } from '../core/monatswerte/aggregation.js';
+import { PersonRegister, Zeitlinien } from '../core/zeitlinien.js';
+import { KennzahlenFehler, nutzungsfehler } from '../fehler.js';
+import { KODIERUNG_NAMEN } from '../input/dekodierung.js';
+import { leseIntegrationen, leseMassnahmen } from '../input/ereignisse.js';
+import type { EingabeRolle, Konfiguration } from '../input/konfiguration.js';
+import { leseLeistungen } from '../input/leistungen.js';
+import { lesePersonen } from '../input/personen.js';
+import { TRENNZEICHEN_NAMEN, type EingabeInfo, type Leseergebnis, type Tabelle } from '../input/tabelle.js';
+import { leseZeitraeume, type Form } from '../input/zeitraeume.js';
+import type { Dezimal } from '../input/zellen.js';
+import { liesEingabe } from './eingaben.js';
+import type { Io } from './io.js';
+import type { Meldungen } from './meldungen.js';
+import { eingabeDatei, einstellung, ganzzahl, leseOptionen, maxFehler, monatOption, tagOption, type GemeinsameOptionen } from './optionen.js';
+
+export interface PersonenOptionen extends GemeinsameOptionen {
+  zeitraeume?: string;
+  personen?: string;
+  integrationen?: string;
+  massnahmen?: string;
+  leistungen?: string;
+  datenAb?: string;
+  datenstand?: string;
+  stichtagTag?: string;
+  lzbMin?: string;
+  lzbWindow?: string;
+  decimal?: string;
+}
+
+export type ZusatzRolle = 'personen' | 'integrationen' | 'massnahmen' | 'leistungen';
+
+const ZUSATZ_HILFE: Record<ZusatzRolle, [string, string]> = {
+  personen: ['--personen <datei>', 'Personenmerkmale (CSV): person_id;geschlecht;geburtsdatum;alleinerziehend;fluchtkontext'],
+  integrationen: ['--integrationen <datei>', 'Integrationen und Eintritte (CSV): person_id;datum;art;kontinuierlich;bedarfsdeckend'],
+  massnahmen: ['--massnahmen <datei>', 'Maßnahmeteilnahmen (CSV): person_id;beginn;ende;art'],
+  leistungen: ['--leistungen <datei>', 'Leistungen je Monat (CSV): monat;llu;luh (Euro; Zeilen eines Monats werden addiert)'],
+};
+
+export function mitPersonenOptionen(cmd: Command, rollen: readonly ZusatzRolle[]): Command {
+  cmd.option('--zeitraeume <datei>', 'Leistungszeiträume (CSV; "-" = stdin): person_id;beginn;ende;status oder person_id;monat;status');
+  for (const r of rollen) cmd.option(...ZUSATZ_HILFE[r]);
+  cmd
+    .option('--daten-ab <datum>', 'ab wann die Daten vollständig sind (Standard: früheste Angabe im Extrakt)')
+    .option('--datenstand <datum>', 'bis wann die Daten reichen (Standard: späteste Angabe im Extrakt)')
+    .option('--stichtag-tag <tag>', `Tag des Monats, der Stichtag ist (Standard ${STANDARD_EINSTELLUNGEN.stichtagTag})`)
+    .option('--lzb-min <m>', `LZB ab m Monaten Bezug … (Standard ${STANDARD_EINSTELLUNGEN.lzbMin})`)
+    .option('--lzb-window <w>', `… in den letzten w Monaten (Standard ${STANDARD_EINSTELLUNGEN.lzbFenster})`);
+  if (rollen.includes('leistungen')) cmd.option('--decimal <art>', 'Dezimalzeichen in Zahlen: comma oder point (Standard: comma, bei Komma-getrennten Dateien point)');
+  return cmd;
+}
+
+export function dezimal(o: { decimal?: string }, k: Konfiguration | null, t: Tabelle): Dezimal {
+  const d = einstellung(o.decimal, k, 'decimal');
+  if (d === undefined) return t.trennzeichen === ',' ? 'punkt' : 'komma';
+  if (d === 'comma' || d === 'komma') return 'komma';
+  if (d === 'point' || d === 'punkt') return 'punkt';
+  throw nutzungsfehler(`--decimal erwartet comma oder point, nicht „${d}“.`);
+}
+
+export interface Personendaten extends PersonenDaten {
+  register: PersonRegister;
+  form: Form;
+  eingaben: EingabeInfo[];
+}
+
+/** Reads `zeitraeume` and the given further roles; null when no `zeitraeume` is named. */
+export async function lesePersonendaten(o: PersonenOptionen, k: Konfiguration | null, io: Io, melde: Meldungen, rollen: readonly ZusatzRolle[]): Promise<Personendaten | null> {
+  const datei = (rolle: 'zeitraeume' | ZusatzRolle) => (rolle === 'zeitraeume' || rollen.includes(rolle) ? eingabeDatei(o[rolle], k, rolle) : undefined);
+  const zeitraeume = datei('zeitraeume');
+  if (!zeitraeume) {
+    for (const r of rollen) if (datei(r)) throw nutzungsfehler(`--${r} braucht auch --zeitraeume: ohne Leistungszeiträume kein Bestand.`);
+    return null;
+  }
+  const einstellungen = {
+    stichtagTag: ganzzahl('--stichtag-tag', einstellung(o.stichtagTag, k, 'stichtag_tag'), 1, 31) ?? STANDARD_EINSTELLUNGEN.stichtagTag,
+    lzbMin: ganzzahl('--lzb-min', einstellung(o.lzbMin, k, 'lzb_min'), 1, 120) ?? STANDARD_EINSTELLUNGEN.lzbMin,
+    lzbFenster: ganzzahl('--lzb-window', einstellung(o.lzbWindow, k, 'lzb_window'), 1, 120) ?? STANDARD_EINSTELLUNGEN.lzbFenster,
+  };
+  if (einstellungen.lzbMin > einstellungen.lzbFenster) throw nutzungsfehler(`--lzb-min ${einstellungen.lzbMin} ist größer als --lzb-window ${einstellungen.lzbFenster}.`);
+  const datenAbTag = tagOption('--daten-ab', einstellung(o.datenAb, k, 'daten_ab'), false);
+  const datenstandTag = tagOption('--datenstand', einstellung(o.datenstand, k, 'datenstand'), true);
+  const max = maxFehler(o);
+
+  const register = new PersonRegister();
+  const zeitlinien = new Zeitlinien();
+  const eingaben: EingabeInfo[] = [];
+  const lies = async <E extends Leseergebnis>(rolle: EingabeRolle, pfad: string, f: (t: Tabelle) => Promise<E>): Promise<E> => {
+    const e = await melde.gemessen(rolle, () => liesEingabe(io, pfad, rolle, leseOptionen(o, k, rolle, max), f));
+    eingaben.push(e.info);
+    return e;
+  };
+
+  const zr = await lies('zeitraeume', zeitraeume, (t) => leseZeitraeume(t, register, zeitlinien));
+  melde.ausfuehrlich(
+    `zeitraeume: ${KODIERUNG_NAMEN[zr.info.kodierung]}, ${TRENNZEICHEN_NAMEN[zr.info.trennzeichen]}, ${zr.form === 'tage' ? 'tagesgenaue Zeiträume' : 'Monatsform'}, ` +
+      `${zr.info.zeilen} Zeilen (${zr.zeilenNef} NEF), ${zeitlinien.anzahlPersonen} Personen mit ELB-Zeiten, ${zeitlinien.anzahlLaeufe} zusammengeführte Zeiträume`,
+  );
+  if (zr.erstes === null || zr.letztes === null) {
+    throw new KennzahlenFehler('eingabedaten', `${zeitraeume}: keine Datenzeilen; erwartet wird mindestens ein Zeitraum.`, [{ datei: zeitraeume, zeile: 2, meldung: 'keine Datenzeilen nach der Kopfzeile' }]);
+  }
+
+  const personen = datei('personen'), integrationen = datei('integrationen'), mass = datei('massnahmen'), leist = datei('leistungen');
+  const merkmale = personen ? new Merkmale() : null;
+  if (personen && merkmale) await lies('personen', personen, (t) => lesePersonen(t, register, merkmale));
+  const ereignisse = integrationen ? new Ereignisse() : null;
+  let kontinuierlichBekannt = false;
+  if (integrationen && ereignisse) {
+    kontinuierlichBekannt = (await lies('integrationen', integrationen, (t) => leseIntegrationen(t, register, ereignisse))).kontinuierlichBekannt;
+    ereignisse.ordne(register.anzahl);
+  }
+  const massnahmen = mass ? new Zeitlinien() : null;
+  if (mass && massnahmen) await lies('massnahmen', mass, (t) => leseMassnahmen(t, register, massnahmen));
+  let leistungen: PersonenDaten['leistungen'] = null;
+  if (leist) {
+    const e = await lies('leistungen', leist, (t) => leseLeistungen(t, dezimal(o, k, t)));
+    leistungen = { llu: e.llu, luh: e.luh };
+  }
+
+  const regel: LzbRegel = zr.form === 'tage' ? tagesRegel(einstellungen) : monatsRegel(einstellungen);
+  // For the monthly form a declared day means its month; a data begin after the 1st leaves that
+  // month incomplete.
+  const alsEinheit = (tag: number, beginn: boolean) => {
+    if (regel.einheit === 'tag') return tag;
+    const m = monatVonTag(tag);
+    return beginn && tag !== ersterTag(m) ? m + 1 : m;
+  };
+  const abdeckung: Abdeckung = {
+    datenAb: datenAbTag === undefined ? zr.erstes : alsEinheit(datenAbTag, true),
+    datenstand: datenstandTag === undefined ? zr.letztes : alsEinheit(datenstandTag, false),
+  };
+  return { register, form: zr.form, eingaben, regel, abdeckung, zeitlinien, merkmale, ereignisse, kontinuierlichBekannt, massnahmen, leistungen };
+}
+
+export interface MonatsOptionen {
+  monat?: string;
+  von?: string;
+  bis?: string;
+}
+
+export interface MonatsAuswahl {
+  von?: number;
+  bis?: number;
+}
+
+/** Checks `--monat` or `--von`/`--bis` before any file is read. */
+export function monatsAuswahl(o: MonatsOptionen): MonatsAuswahl {
+  if (o.monat && (o.von || o.bis)) throw nutzungsfehler('--monat oder --von/--bis, nicht beides.');
+  const von = o.monat ? monatOption('--monat', o.monat) : monatOption('--von', o.von);
+  const bis = o.monat ? von : monatOption('--bis', o.bis);
+  if (von !== undefined && bis !== undefined && von > bis) throw nutzungsfehler(`--von ${isoMonat(von)} liegt nach --bis ${isoMonat(bis)}.`);
+  return { von, bis };
+}
+
+/** The months asked for; without --bis the latest month whose Stichtag the data reach. */
+export function berichtsmonate(a: MonatsAuswahl, letzterMoeglicher: (() => number) | null, melde: Meldungen): { von: number; bis: number } {
+  let bis = a.bis;
+  if (bis === undefined) {
+    if (!letzterMoeglicher) throw nutzungsfehler('Es fehlt der Berichtsmonat: --monat JJJJ-MM.');
+    bis = letzterMoeglicher();
+    melde.hinweis(`Berichtsmonat ${deutscherMonat(bis)}: der letzte Monat, dessen Stichtag der Datenstand erreicht (sonst --monat oder --bis).`);
+  }
+  const von = a.von ?? bis;
+  if (von > bis) throw nutzungsfehler(`--von ${isoMonat(von)} liegt nach dem Berichtsmonat ${isoMonat(bis)}.`);
+  return { von, bis };
+}
+
+/** The latest month whose Stichtag lies on or before the Datenstand. */
+export function letzterMonat(regel: LzbRegel, abdeckung: Abdeckung): number {
+  let m = regel.einheit === 'tag' ? monatVonTag(abdeckung.datenstand) : abdeckung.datenstand;
+  while (regel.stichtag(m) > abdeckung.datenstand) m--;
+  return m;
+}

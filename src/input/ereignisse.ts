@@ -1,0 +1,26 @@
+// `integrationen` → integrations and entries per person; `massnahmen` → measure periods per person.
+
+import type { Ereignisse } from '../core/ereignisse.js';
+import { OFFEN } from '../core/kalender.js';
+import type { PersonRegister, Zeitlinien } from '../core/zeitlinien.js';
+import { INTEGRATIONEN, MASSNAHMEN } from './rollen.js';
+import type { Leseergebnis, Tabelle } from './tabelle.js';
+
+export interface IntegrationenErgebnis extends Leseergebnis {
+  /** The file has a `kontinuierlich` column (K2E3 needs it). */
+  kontinuierlichBekannt: boolean;
+}
+
+export async function leseIntegrationen(tabelle: Tabelle, register: PersonRegister, ereignisse: Ereignisse): Promise<IntegrationenErgebnis> {
+  const e = await tabelle.lies(INTEGRATIONEN, (z) => {
+    ereignisse.hinzu(register.nummer(z.person_id), z.datum, z.art, z.kontinuierlich, z.bedarfsdeckend);
+  });
+  return { ...e, kontinuierlichBekannt: tabelle.kopf.includes('kontinuierlich') };
+}
+
+export async function leseMassnahmen(tabelle: Tabelle, register: PersonRegister, massnahmen: Zeitlinien): Promise<Leseergebnis> {
+  return tabelle.lies(MASSNAHMEN, (z) => {
+    if (z.ende !== null && z.ende < z.beginn) return { spalte: 'ende', meldung: 'Spalte „ende“ liegt vor „beginn“; erwartet wird der letzte Tag der Teilnahme, leer für laufend.' };
+    massnahmen.hinzu(register.nummer(z.person_id), z.beginn, z.ende ?? OFFEN);
+  });
+}

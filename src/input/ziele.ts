@@ -1,0 +1,87 @@
+// `ziele` (JSON, SPEC §5): the targets of one year. Every problem names the entry and the key,
+// e.g. `ziele[3].hoechstens: erwartet eine Zahl`, and the file exits 65 as a whole.
+
+import { KennzahlenFehler, type Problem } from '../fehler.js';
+import { FILTER, type Filter } from '../core/filter.js';
+import { definitionen } from '../core/kennzahlen/definitionen.js';
+import type { Aggregation, Grenze, ZielDefinition, Zielvorgabe } from '../core/ziele/ziele.js';
+import { leseJson } from './konfiguration.js';
+
+const KENNZAHLEN = definitionen().map((d) => d.id);
+const GRENZEN = ['veraenderung', 'mindestens', 'hoechstens'] as const;
+const AGGREGATIONEN: Aggregation[] = ['summe', 'durchschnitt', 'stand'];
+const SCHLUESSEL = {
+  kennzahl: ['kennzahl', 'filter', 'id', 'name', ...GRENZEN],
+  quote: ['id', 'name', 'zaehler', 'nenner', 'aggregation', ...GRENZEN],
+  anzahl: ['id', 'name', 'wert', 'aggregation', ...GRENZEN],
+};
+
+const istObjekt = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** Checks a parsed `ziele` document; returns the targets or the list of problems. */
+export function pruefeZiele(json: unknown, datei: string): { vorgabe: Zielvorgabe } | { probleme: Problem[] } {
+  const probleme: Problem[] = [];
+  const falsch = (pfad: string, meldung: string) => probleme.push({ datei, spaltenname: pfad, meldung: `${pfad}: ${meldung}` });
+  if (!istObjekt(json)) return { probleme: [{ datei, meldung: 'erwartet ein JSON-Objekt { "jahr": …, "ziele": [ … ] }' }] };
+
+  for (const k of Object.keys(json)) if (!['jahr', 'jobcenter', 'ziele'].includes(k)) falsch(k, 'unbekannter Schlüssel; erlaubt: jahr, jobcenter, ziele');
+  const jahr = json.jahr;
+  if (typeof jahr !== 'number' || !Number.isInteger(jahr) || jahr < 2005 || jahr > 2199) falsch('jahr', `erwartet ein Jahr wie 2017, nicht ${JSON.stringify(jahr)}`);
+  const jobcenter = json.jobcenter;
+  if (jobcenter !== undefined && typeof jobcenter !== 'string') falsch('jobcenter', 'erwartet einen Text');
+  if (!Array.isArray(json.ziele)) falsch('ziele', 'erwartet eine Liste [ { … }, … ]');
+
+  const ziele: ZielDefinition[] = [];
+  const ids = new Set<string>();
+  (Array.isArray(json.ziele) ? json.ziele : []).forEach((e: unknown, i: number) => {
+    const pfad = `ziele[${i}]`;
+    if (!istObjekt(e)) return void falsch(pfad, 'erwartet ein Objekt');
+    const art = 'kennzahl' in e ? 'kennzahl' : 'zaehler' in e || 'nenner' in e ? 'quote' : 'wert' in e ? 'anzahl' : null;
+    if (!art) return void falsch(pfad, 'erwartet "kennzahl" (K1 … K3E4), "zaehler" und "nenner" (lokale Quote) oder "wert" (lokale Anzahl)');
+    const vorher = probleme.length;
+    for (const k of Object.keys(e)) if (!SCHLUESSEL[art].includes(k)) falsch(`${pfad}.${k}`, `unbekannter Schlüssel; erlaubt: ${SCHLUESSEL[art].join(', ')}`);
+    const text = (k: string, pflicht: boolean): string | undefined => {
+      const v = e[k];
+      if (v === undefined && !pflicht) return undefined;
+      if (typeof v !== 'string' || !v.trim()) return void falsch(`${pfad}.${k}`, 'erwartet einen nicht leeren Text');
+      return v.trim();
+    };
+    const grenzen = GRENZEN.filter((g) => g in e);
+    if (grenzen.length !== 1) falsch(pfad, `erwartet genau eine Grenze: ${GRENZEN.join(', ')}${grenzen.length ? ` (gefunden: ${grenzen.join(', ')})` : ''}`);
+    const g = grenzen[0];
+    if (g && (typeof e[g] !== 'number' || !Number.isFinite(e[g]))) falsch(`${pfad}.${g}`, `erwartet eine Zahl, nicht ${JSON.stringify(e[g])}`);
+    const grenze: Grenze = { art: g ?? 'mindestens', wert: e[g ?? 'mindestens'] as number };
+
+    let ziel: ZielDefinition | undefined;
+    if (art === 'kennzahl') {
+      const kennzahl = text('kennzahl', true)?.toUpperCase();
+      if (kennzahl && !KENNZAHLEN.includes(kennzahl)) falsch(`${pfad}.kennzahl`, `unbekannte Kennzahl „${kennzahl}“; erlaubt: ${KENNZAHLEN.join(', ')}`);
+      const filter = text('filter', false);
+      if (filter && !(FILTER as readonly string[]).includes(filter)) falsch(`${pfad}.filter`, `unbekannter Filter „${filter}“; erlaubt: ${FILTER.join(', ')}`);
+      const id = text('id', false) ?? (filter ? `${kennzahl}_${filter}` : kennzahl);
+      ziel = { art, id: id!, name: text('name', false) ?? id!, kennzahl: kennzahl!, filter: (filter as Filter) ?? null, grenze };
+    } else {
+      const id = text('id', true), name = text('name', false) ?? id;
+      const aggregation = text('aggregation', true) as Aggregation | undefined;
+      if (aggregation && !AGGREGATIONEN.includes(aggregation)) falsch(`${pfad}.aggregation`, `erwartet ${AGGREGATIONEN.join(', ')}, nicht „${aggregation}“`);
+      ziel =
+        art === 'quote'
+          ? { art, id: id!, name: name!, zaehler: text('zaehler', true)!, nenner: text('nenner', true)!, aggregation: aggregation!, grenze }
+          : { art, id: id!, name: name!, wert: text('wert', true)!, aggregation: aggregation!, grenze };
+    }
+    if (ids.has(ziel.id)) falsch(`${pfad}.id`, `„${ziel.id}“ kommt doppelt vor; jede Zeile braucht eine eigene id`);
+    ids.add(ziel.id);
+    if (probleme.length === vorher) ziele.push(ziel);
+  });
+  if (probleme.length) return { probleme };
+  return { vorgabe: { jahr: jahr as number, jobcenter: (jobcenter as string | undefined) ?? null, ziele } };
+}
+
+export async function leseZiele(datei: string): Promise<Zielvorgabe> {
+  const ergebnis = pruefeZiele(await leseJson(datei), datei);
+  if ('probleme' in ergebnis) {
+    const n = ergebnis.probleme.length;
+    throw new KennzahlenFehler('eingabedaten', `${datei}: ${n === 1 ? 'ein Problem' : `${n} Probleme`} in den Zielen.`, ergebnis.probleme);
+  }
+  return ergebnis.vorgabe;
+}
