@@ -1,26 +1,17 @@
 // The shell: parses the command line, runs a command, maps every outcome to one exit code. It
 // returns the code instead of exiting, so output through a pipe is never cut off.
 
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { EXIT_CODE } from '../fehler.js';
+import { aggregateBefehl } from './commands/aggregate.js';
 import { checkBefehl } from './commands/check.js';
 import { lzbBefehl } from './commands/lzb.js';
+import { demoBefehl, reportBefehl } from './commands/report.js';
 import { farbeAn, farben } from './farbe.js';
 import { meldeFehler } from './fehlerausgabe.js';
 import type { Io } from './io.js';
 import { jsonAusArgumenten } from './optionen.js';
-
-/** The package's version, from the nearest package.json above this file (src/ in tests, dist/src/ when built). */
-function version(): string {
-  for (let ordner = new URL('.', import.meta.url); ; ordner = new URL('..', ordner)) {
-    try {
-      return (JSON.parse(readFileSync(new URL('package.json', ordner), 'utf8')) as { version: string }).version;
-    } catch (e) {
-      if (ordner.pathname === '/') throw e;
-    }
-  }
-}
+import { version } from './paket.js';
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const json = jsonAusArgumenten(argv, io);
@@ -46,7 +37,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       // Usage errors in JSON mode are reported as JSON below, not as commander's text.
       outputError: (s, schreibe) => (json ? undefined : schreibe(stil.farbe.red(s))),
     });
-  for (const befehl of [lzbBefehl(io, fertig), checkBefehl(io, fertig)]) {
+  for (const befehl of [lzbBefehl(io, fertig), aggregateBefehl(io, fertig), reportBefehl(io, fertig), checkBefehl(io, fertig), demoBefehl(io, fertig)]) {
     programm.addCommand(befehl.exitOverride().configureOutput(programm.configureOutput()).showHelpAfterError(json ? false : `(kennzahlen ${befehl.name()} --help zeigt die Optionen)`));
   }
 

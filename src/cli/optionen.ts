@@ -11,8 +11,7 @@ import { parseDatum, parseMonat } from '../input/zellen.js';
 import { farbeAn } from './farbe.js';
 import type { Io } from './io.js';
 
-export type Format = 'table' | 'json';
-export const FORMATE: readonly Format[] = ['table', 'json'];
+export type Format = 'table' | 'json' | 'csv';
 
 export interface GemeinsameOptionen {
   config?: string;
@@ -37,9 +36,9 @@ export function mitEingabeOptionen(cmd: Command): Command {
     .option('--max-errors <n>', 'höchstens so viele Probleme je Lauf melden', '100');
 }
 
-export function mitAusgabeOptionen(cmd: Command): Command {
+export function mitAusgabeOptionen(cmd: Command, formate: readonly Format[] = ['table', 'json']): Command {
   return cmd
-    .addOption(new Option('--format <format>', 'Ausgabeformat (Standard: table am Terminal, sonst json)').choices(FORMATE))
+    .addOption(new Option('--format <format>', 'Ausgabeformat (Standard: table am Terminal, sonst json)').choices(formate))
     .option('--json', 'gleich --format json')
     .option('--out <datei>', 'Ergebnis in diese Datei schreiben (atomar) statt auf stdout')
     .option('--color', 'Farbe erzwingen')
@@ -57,16 +56,16 @@ export function jsonAusArgumenten(argv: readonly string[], io: Io): boolean {
   return !io.stdout.isTTY;
 }
 
-export function ausgabeFormat(o: GemeinsameOptionen, io: Io): Format {
+export function ausgabeFormat(o: GemeinsameOptionen, io: Io, erlaubt: readonly Format[] = ['table', 'json']): Format {
   if (o.json && o.format && o.format !== 'json') throw nutzungsfehler(`--json widerspricht --format ${o.format}.`);
   if (o.json) return 'json';
   if (o.format) return o.format as Format;
-  if (o.out) return /\.json$/i.test(o.out) ? 'json' : /\.txt$/i.test(o.out) ? 'table' : 'json';
+  if (o.out) return /\.txt$/i.test(o.out) ? 'table' : /\.csv$/i.test(o.out) && erlaubt.includes('csv') ? 'csv' : 'json';
   return io.stdout.isTTY ? 'table' : 'json';
 }
 
 export function mitFarbe(o: GemeinsameOptionen, io: Io, format: Format): boolean {
-  return format !== 'json' && !o.out && farbeAn(o.color, io.env, Boolean(io.stdout.isTTY));
+  return format === 'table' && !o.out && farbeAn(o.color, io.env, Boolean(io.stdout.isTTY));
 }
 
 export async function konfiguration(o: GemeinsameOptionen): Promise<Konfiguration | null> {

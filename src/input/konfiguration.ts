@@ -2,6 +2,7 @@
 // win over it. Paths in it are relative to the file's own folder, so a config can travel with its
 // data (and reports name them as `config-folder/file`, not by an absolute path). Unknown keys are errors: a typo must not silently fall back to a default.
 
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
 import { KennzahlenFehler, type Problem } from '../fehler.js';
@@ -10,7 +11,7 @@ import { STDIN } from './quelle.js';
 export const EINGABE_ROLLEN = ['zeitraeume', 'personen', 'integrationen', 'leistungen', 'massnahmen', 'monatswerte', 'ziele'] as const;
 export type EingabeRolle = (typeof EINGABE_ROLLEN)[number];
 
-export const EINSTELLUNGEN = ['stichtag_tag', 'lzb_min', 'lzb_window', 'daten_ab', 'datenstand', 'delimiter', 'encoding', 'decimal'] as const;
+export const EINSTELLUNGEN = ['stichtag_tag', 'lzb_min', 'lzb_window', 'daten_ab', 'datenstand', 'delimiter', 'encoding', 'decimal', 'k1e3_nenner'] as const;
 export type Einstellung = (typeof EINSTELLUNGEN)[number];
 
 export interface Konfiguration {
@@ -29,16 +30,17 @@ export function zeileSpalte(text: string, offset: number): { zeile: number; spal
 }
 
 /** Reads a JSON file or fails with exit 66 (missing) or 65 (not JSON), pointing at line and column. */
-export async function leseJson(datei: string): Promise<unknown> {
-  let text: string;
+export async function leseJson(datei: string): Promise<{ json: unknown; sha256: string }> {
+  let bytes: Buffer;
   try {
-    text = await readFile(datei, 'utf8');
+    bytes = await readFile(datei);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new KennzahlenFehler('datei_fehlt', `${datei}: ${code === 'ENOENT' ? 'Datei nicht gefunden' : `nicht lesbar (${code})`}.`);
   }
+  const text = bytes.toString('utf8');
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
+    return { json: JSON.parse(text.replace(/^\uFEFF/, '')), sha256: createHash('sha256').update(bytes).digest('hex') };
   } catch (e) {
     const pos = /position (\d+)/.exec((e as Error).message);
     const ort = pos ? zeileSpalte(text, Number(pos[1])) : { zeile: undefined, spalte: undefined };
@@ -48,7 +50,7 @@ export async function leseJson(datei: string): Promise<unknown> {
 }
 
 export async function leseKonfiguration(datei: string): Promise<Konfiguration> {
-  const json = await leseJson(datei);
+  const { json } = await leseJson(datei);
   const probleme: Problem[] = [];
   const falsch = (pfad: string, meldung: string) => probleme.push({ datei, meldung: `${pfad}: ${meldung}` });
   const istObjekt = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);

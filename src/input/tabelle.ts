@@ -34,10 +34,12 @@ export interface ZeilenProblem {
 export interface EingabeInfo {
   rolle: string;
   datei: string;
+  /** Data rows (for a JSON input: its entries). */
   zeilen: number;
   sha256: string;
   kodierung: Kodierung;
-  trennzeichen: Trennzeichen;
+  /** null for a JSON input. */
+  trennzeichen: Trennzeichen | null;
 }
 
 export interface LeseOptionen {

@@ -6,6 +6,7 @@ import { FILTER, type Filter } from '../core/filter.js';
 import { definitionen } from '../core/kennzahlen/definitionen.js';
 import type { Aggregation, Grenze, ZielDefinition, Zielvorgabe } from '../core/ziele/ziele.js';
 import { leseJson } from './konfiguration.js';
+import type { EingabeInfo } from './tabelle.js';
 
 const KENNZAHLEN = definitionen().map((d) => d.id);
 const GRENZEN = ['veraenderung', 'mindestens', 'hoechstens'] as const;
@@ -77,11 +78,13 @@ export function pruefeZiele(json: unknown, datei: string): { vorgabe: Zielvorgab
   return { vorgabe: { jahr: jahr as number, jobcenter: (jobcenter as string | undefined) ?? null, ziele } };
 }
 
-export async function leseZiele(datei: string): Promise<Zielvorgabe> {
-  const ergebnis = pruefeZiele(await leseJson(datei), datei);
+export async function leseZiele(datei: string): Promise<{ vorgabe: Zielvorgabe; info: EingabeInfo }> {
+  const { json, sha256 } = await leseJson(datei);
+  const ergebnis = pruefeZiele(json, datei);
   if ('probleme' in ergebnis) {
     const n = ergebnis.probleme.length;
     throw new KennzahlenFehler('eingabedaten', `${datei}: ${n === 1 ? 'ein Problem' : `${n} Probleme`} in den Zielen.`, ergebnis.probleme);
   }
-  return ergebnis.vorgabe;
+  const info: EingabeInfo = { rolle: 'ziele', datei, zeilen: ergebnis.vorgabe.ziele.length, sha256, kodierung: 'utf8', trennzeichen: null };
+  return { vorgabe: ergebnis.vorgabe, info };
 }

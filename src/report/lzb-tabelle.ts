@@ -1,13 +1,12 @@
 // `kennzahlen lzb --format table`: German labels and number format, one row per month, the
 // forecast and the breakdown for the Berichtsmonat, and every `x` explained below the table.
 
-import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import { deutscherMonat } from '../core/kalender.js';
 import type { LzbMonat, LzbZaehler } from '../core/lzb/klassifikation.js';
 import type { Merkmal } from '../core/merkmale.js';
-import { KODIERUNG_NAMEN } from '../input/dekodierung.js';
-import { TRENNZEICHEN_NAMEN } from '../input/tabelle.js';
+import { eingabeZeile } from './eingaben.js';
+import { tabelle } from './tabelle.js';
 import { einheitDeutsch, grundText, regelText, type LzbBericht } from './lzb-bericht.js';
 import { deProzent, deZahl } from './zahlen.js';
 
@@ -32,19 +31,6 @@ const MERKMAL_NAMEN: Record<Merkmal, string> = {
 };
 
 const SPALTEN = ['ELB', 'Zugänge', 'Abgänge', 'LZB', 'Anteil', 'Zugänge', 'Abgänge', 'LZB ≥ 4 J.', 'Übergang'];
-
-/** A table with right-aligned numbers and no rules between body rows (24 months stay readable). */
-function tabelle(kopf: string[], zeilen: string[][], farbe: ChalkInstance, ersteLinks = true): string {
-  const t = new Table({
-    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-    colAligns: kopf.map((_, i) => (i === 0 && ersteLinks ? 'left' : 'right')),
-  });
-  t.push(kopf.map((k) => farbe.bold(k)), ...zeilen);
-  const linien = t.toString().split('\n');
-  const trenner = linien[0].replace('┌', '├').replace(/┬/g, '┼').replace('┐', '┤');
-  return [linien[0], linien[1], trenner, ...linien.slice(2)].join('\n');
-}
 
 export function lzbTabelle(b: LzbBericht, farbe: ChalkInstance): string {
   const x = farbe.dim('x');
@@ -75,7 +61,7 @@ export function lzbTabelle(b: LzbBericht, farbe: ChalkInstance): string {
   aus.push('');
   aus.push(farbe.bold(`Prognose ab ${deutscherMonat(letzter.monat)}: ELB, die bei ununterbrochenem Bezug LZB würden (kumuliert)`));
   if (prognose) {
-    aus.push(tabelle(prognose.map((_, k) => deutscherMonat(letzter.monat + k + 1)), [prognose.map((n) => deZahl(n))], farbe, false));
+    aus.push(tabelle(prognose.map((_, k) => deutscherMonat(letzter.monat + k + 1)), [prognose.map((n) => deZahl(n))], farbe, 0));
   } else aus.push(`  ${x} nicht berechenbar (siehe unten)`);
 
   if (b.nach) {
@@ -112,7 +98,7 @@ export function lzbTabelle(b: LzbBericht, farbe: ChalkInstance): string {
 
   aus.push('');
   for (const e of b.eingaben) {
-    aus.push(farbe.dim(`Eingabe ${e.rolle}: ${e.datei} · ${deZahl(e.zeilen)} Zeilen · ${KODIERUNG_NAMEN[e.kodierung]}, ${TRENNZEICHEN_NAMEN[e.trennzeichen]} · SHA-256 ${e.sha256.slice(0, 16)}…`));
+    aus.push(farbe.dim(eingabeZeile(e)));
   }
   return aus.join('\n') + '\n';
 }

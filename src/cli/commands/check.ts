@@ -122,7 +122,7 @@ async function check(o: CheckOptionen, io: Io): Promise<number> {
       for (const p of e.probleme) zeilen.push(`  ${problemZeile(p)}`);
     } else {
       const i = e.info!;
-      zeilen.push(`${farbe.green('✓')} ${kopf}: ${deZahl(i.zeilen)} Zeilen · ${KODIERUNG_NAMEN[i.kodierung]} · ${TRENNZEICHEN_NAMEN[i.trennzeichen]} · ${e.beschreibung}`);
+      zeilen.push(`${farbe.green('✓')} ${kopf}: ${deZahl(i.zeilen)} Zeilen · ${KODIERUNG_NAMEN[i.kodierung]} · ${TRENNZEICHEN_NAMEN[i.trennzeichen!]} · ${e.beschreibung}`);
     }
   }
   zeilen.push(

@@ -18,6 +18,8 @@ export type Formel =
 export interface Definition {
   id: string;
   name: string;
+  /** A short label for tables. */
+  kurz: string;
   formel: Formel;
   richtung: Richtung;
   /** Months the monthly value covers: 12 (t−11 … t) or 1 (the Bezugsmonat only). */
@@ -33,21 +35,21 @@ export const STANDARD_KENNZAHL_EINSTELLUNGEN: KennzahlEinstellungen = { k1e3Nenn
 
 export function definitionen(e: KennzahlEinstellungen = STANDARD_KENNZAHL_EINSTELLUNGEN): Definition[] {
   return [
-    { id: 'K1', name: 'Veränderung der Summe der Leistungen zum Lebensunterhalt', formel: { art: 'veraenderung', spalte: 'llu', jahreswert: 'summe' }, richtung: 'runter', monate: 1 },
-    { id: 'K1E1', name: 'Veränderung der Summe der Leistungen für Unterkunft und Heizung', formel: { art: 'veraenderung', spalte: 'luh', jahreswert: 'summe' }, richtung: 'runter', monate: 1 },
-    { id: 'K1E2', name: 'Veränderung der Zahl der erwerbsfähigen Leistungsberechtigten', formel: { art: 'veraenderung', spalte: 'elb', jahreswert: 'mittel' }, richtung: 'runter', monate: 1 },
-    { id: 'K1E3', name: 'Durchschnittliche Zugangsrate der erwerbsfähigen Leistungsberechtigten', formel: { art: 'rate', fluss: 'elb_zugaenge', bestand: 'elb', versatz: e.k1e3Nenner === 'vormonat' ? 1 : 0 }, richtung: 'neutral', monate: 12 },
-    { id: 'K1E4', name: 'Durchschnittliche Abgangsrate der erwerbsfähigen Leistungsberechtigten', formel: { art: 'rate', fluss: 'elb_abgaenge', bestand: 'elb', versatz: 1 }, richtung: 'neutral', monate: 12 },
-    { id: 'K2', name: 'Integrationsquote', formel: { art: 'quote', ereignis: 'integrationen', bestand: 'elb' }, richtung: 'hoch', monate: 12 },
-    { id: 'K2E1', name: 'Quote der Eintritte in geringfügige Beschäftigung', formel: { art: 'quote', ereignis: 'eintritte_geringfuegig', bestand: 'elb' }, richtung: 'neutral', monate: 12 },
-    { id: 'K2E2', name: 'Quote der Eintritte in öffentlich geförderte Beschäftigung', formel: { art: 'quote', ereignis: 'eintritte_oeffentlich', bestand: 'elb' }, richtung: 'neutral', monate: 12 },
-    { id: 'K2E3', name: 'Kontinuierliche Beschäftigung nach Integration', formel: { art: 'anteil', teil: 'integrationen_kontinuierlich', ganzes: 'integrationen' }, richtung: 'hoch', monate: 12 },
-    { id: 'K2E4', name: 'Integrationsquote der Alleinerziehenden', formel: { art: 'quote', ereignis: 'integrationen_ae', bestand: 'elb_ae' }, richtung: 'hoch', monate: 12 },
-    { id: 'K3', name: 'Veränderung des Bestands an Langzeitleistungsbeziehenden', formel: { art: 'veraenderung', spalte: 'lzb', jahreswert: 'mittel' }, richtung: 'runter', monate: 1 },
-    { id: 'K3E1', name: 'Integrationsquote der Langzeitleistungsbeziehenden', formel: { art: 'quote', ereignis: 'integrationen_lzb', bestand: 'lzb' }, richtung: 'hoch', monate: 12 },
-    { id: 'K3E2', name: 'Aktivierungsquote der Langzeitleistungsbeziehenden', formel: { art: 'anteil', teil: 'lzb_aktiviert', ganzes: 'lzb' }, richtung: 'hoch', monate: 1 },
-    { id: 'K3E3', name: 'Durchschnittliche Zugangsrate der Langzeitleistungsbeziehenden', formel: { art: 'rate', fluss: 'lzb_zugaenge', bestand: 'lzb', versatz: 0 }, richtung: 'runter', monate: 12 },
-    { id: 'K3E4', name: 'Durchschnittliche Abgangsrate der Langzeitleistungsbeziehenden', formel: { art: 'rate', fluss: 'lzb_abgaenge', bestand: 'lzb', versatz: 1 }, richtung: 'neutral', monate: 12 },
+    { id: 'K1', kurz: 'Leistungen zum Lebensunterhalt, Veränderung', name: 'Veränderung der Summe der Leistungen zum Lebensunterhalt', formel: { art: 'veraenderung', spalte: 'llu', jahreswert: 'summe' }, richtung: 'runter', monate: 1 },
+    { id: 'K1E1', kurz: 'Unterkunft und Heizung, Veränderung', name: 'Veränderung der Summe der Leistungen für Unterkunft und Heizung', formel: { art: 'veraenderung', spalte: 'luh', jahreswert: 'summe' }, richtung: 'runter', monate: 1 },
+    { id: 'K1E2', kurz: 'Zahl der ELB, Veränderung', name: 'Veränderung der Zahl der erwerbsfähigen Leistungsberechtigten', formel: { art: 'veraenderung', spalte: 'elb', jahreswert: 'mittel' }, richtung: 'runter', monate: 1 },
+    { id: 'K1E3', kurz: 'Zugangsrate ELB', name: 'Durchschnittliche Zugangsrate der erwerbsfähigen Leistungsberechtigten', formel: { art: 'rate', fluss: 'elb_zugaenge', bestand: 'elb', versatz: e.k1e3Nenner === 'vormonat' ? 1 : 0 }, richtung: 'neutral', monate: 12 },
+    { id: 'K1E4', kurz: 'Abgangsrate ELB', name: 'Durchschnittliche Abgangsrate der erwerbsfähigen Leistungsberechtigten', formel: { art: 'rate', fluss: 'elb_abgaenge', bestand: 'elb', versatz: 1 }, richtung: 'neutral', monate: 12 },
+    { id: 'K2', kurz: 'Integrationsquote', name: 'Integrationsquote', formel: { art: 'quote', ereignis: 'integrationen', bestand: 'elb' }, richtung: 'hoch', monate: 12 },
+    { id: 'K2E1', kurz: 'Eintritte geringfügige Beschäftigung', name: 'Quote der Eintritte in geringfügige Beschäftigung', formel: { art: 'quote', ereignis: 'eintritte_geringfuegig', bestand: 'elb' }, richtung: 'neutral', monate: 12 },
+    { id: 'K2E2', kurz: 'Eintritte öffentlich geförderte Beschäftigung', name: 'Quote der Eintritte in öffentlich geförderte Beschäftigung', formel: { art: 'quote', ereignis: 'eintritte_oeffentlich', bestand: 'elb' }, richtung: 'neutral', monate: 12 },
+    { id: 'K2E3', kurz: 'Kontinuierliche Beschäftigung nach Integration', name: 'Kontinuierliche Beschäftigung nach Integration', formel: { art: 'anteil', teil: 'integrationen_kontinuierlich', ganzes: 'integrationen' }, richtung: 'hoch', monate: 12 },
+    { id: 'K2E4', kurz: 'Integrationsquote Alleinerziehende', name: 'Integrationsquote der Alleinerziehenden', formel: { art: 'quote', ereignis: 'integrationen_ae', bestand: 'elb_ae' }, richtung: 'hoch', monate: 12 },
+    { id: 'K3', kurz: 'Bestand LZB, Veränderung', name: 'Veränderung des Bestands an Langzeitleistungsbeziehenden', formel: { art: 'veraenderung', spalte: 'lzb', jahreswert: 'mittel' }, richtung: 'runter', monate: 1 },
+    { id: 'K3E1', kurz: 'Integrationsquote LZB', name: 'Integrationsquote der Langzeitleistungsbeziehenden', formel: { art: 'quote', ereignis: 'integrationen_lzb', bestand: 'lzb' }, richtung: 'hoch', monate: 12 },
+    { id: 'K3E2', kurz: 'Aktivierungsquote LZB', name: 'Aktivierungsquote der Langzeitleistungsbeziehenden', formel: { art: 'anteil', teil: 'lzb_aktiviert', ganzes: 'lzb' }, richtung: 'hoch', monate: 1 },
+    { id: 'K3E3', kurz: 'Zugangsrate LZB', name: 'Durchschnittliche Zugangsrate der Langzeitleistungsbeziehenden', formel: { art: 'rate', fluss: 'lzb_zugaenge', bestand: 'lzb', versatz: 0 }, richtung: 'runter', monate: 12 },
+    { id: 'K3E4', kurz: 'Abgangsrate LZB', name: 'Durchschnittliche Abgangsrate der Langzeitleistungsbeziehenden', formel: { art: 'rate', fluss: 'lzb_abgaenge', bestand: 'lzb', versatz: 1 }, richtung: 'neutral', monate: 12 },
   ];
 }
 

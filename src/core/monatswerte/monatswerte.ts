@@ -111,3 +111,28 @@ export function monatsliste(monate: number[]): string {
   }
   return teile.join(', ');
 }
+
+/**
+ * Monatswerte from person-level data, completed by columns only a Monatswerte file has (e.g. the
+ * columns of local goals). A column both provide is a conflict: which one is right is not ours to guess.
+ */
+export function vereinige(a: Monatswerte, b: Monatswerte): Monatswerte | { konflikt: string[] } {
+  const konflikt = b.spalten.filter((s) => a.spalten.includes(s));
+  if (konflikt.length) return { konflikt };
+  const gruppen = new Map<string, Reihe>();
+  for (const name of new Set([...a.gruppen.keys(), ...b.gruppen.keys()])) {
+    const reihe: Reihe = new Map();
+    for (const quelle of [a.gruppen.get(name), b.gruppen.get(name)]) {
+      for (const [monat, zeile] of quelle ?? []) for (const [s, w] of zeile) setze(reihe, monat, s, w);
+    }
+    gruppen.set(name, reihe);
+  }
+  return { spalten: [...a.spalten, ...b.spalten], gruppen };
+}
+
+/** The latest month with any value in the series. */
+export function letzterMonatMitWerten(mw: Monatswerte): number | null {
+  let letzter: number | null = null;
+  for (const reihe of mw.gruppen.values()) for (const m of reihe.keys()) if (letzter === null || m > letzter) letzter = m;
+  return letzter;
+}

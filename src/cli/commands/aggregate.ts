@@ -1,0 +1,71 @@
+// `kennzahlen aggregate`: person-level extracts → the Monatswerte table (SPEC §3), one row per month
+// and group, as `report --monatswerte` reads it back.
+
+import { Command, Option } from 'commander';
+import { FILTER, type Filter } from '../../core/filter.js';
+import { gruppierung, MERKMALE, type Merkmal } from '../../core/merkmale.js';
+import { aggregiere } from '../../core/monatswerte/aggregation.js';
+import { nutzungsfehler } from '../../fehler.js';
+import { einheitIso } from '../../report/lzb-bericht.js';
+import { monatswerteCsv, monatswerteJson, monatswerteTabelle } from '../../report/monatswerte.js';
+import { gibAus } from '../ausgabe.js';
+import { farben } from '../farbe.js';
+import type { Io } from '../io.js';
+import { Meldungen } from '../meldungen.js';
+import { ausgabeFormat, eingabeDatei, konfiguration, mitAusgabeOptionen, mitEingabeOptionen, mitFarbe, type Format } from '../optionen.js';
+import { berichtsmonate, lesePersonendaten, letzterMonat, mitPersonenOptionen, monatsAuswahl, type MonatsOptionen, type PersonenOptionen } from '../personendaten.js';
+
+interface AggregateOptionen extends PersonenOptionen, MonatsOptionen {
+  nach?: string;
+  filter?: string;
+}
+
+const FORMATE: readonly Format[] = ['table', 'json', 'csv'];
+
+export function aggregateBefehl(io: Io, fertig: (code: number) => void): Command {
+  const cmd = new Command('aggregate')
+    .summary('personenbezogene Extrakte zu Monatswerten verdichten (CSV für Excel oder JSON)')
+    .description(
+      'Verdichtet Leistungszeiträume, Personen, Integrationen, Maßnahmen und Leistungen zu Monatswerten: eine Zeile je ' +
+        'Monat (und Gruppe) mit den Spalten, aus denen `report` die Kennzahlen rechnet. Integrationen zählen im Monat t, ' +
+        'wenn ihr Beginn zwischen den Stichtagen S(t−1) und S(t) liegt und die Person am Stichtag S(t−1) ELB war.',
+    )
+    .option('--monat <monat>', 'ein Monat, z. B. 2017-06')
+    .option('--von <monat>', 'erster Monat')
+    .option('--bis <monat>', 'letzter Monat')
+    .addOption(new Option('--nach <merkmal>', 'zusätzlich eine Zeile je Gruppe (braucht --personen)').choices(MERKMALE))
+    .addOption(new Option('--filter <filter>', 'nur diese Personen, in Zählern und Nennern (braucht --personen)').choices(FILTER))
+    .addHelpText('after', '\nBeispiel:\n  kennzahlen aggregate --config fixtures/demo/kennzahlen.json --von 2016-01 --bis 2017-12 --format csv --out monatswerte.csv\n');
+  mitPersonenOptionen(cmd, ['personen', 'integrationen', 'massnahmen', 'leistungen']);
+  mitEingabeOptionen(cmd);
+  mitAusgabeOptionen(cmd, FORMATE);
+  return cmd.action(async (o: AggregateOptionen) => fertig(await aggregate(o, io)));
+}
+
+async function aggregate(o: AggregateOptionen, io: Io): Promise<number> {
+  const format = ausgabeFormat(o, io, FORMATE);
+  const farbe = farben(mitFarbe(o, io, format));
+  const melde = new Meldungen(io, o);
+  const k = await konfiguration(o);
+  const auswahl = monatsAuswahl(o);
+  const nach = (o.nach as Merkmal | undefined) ?? null;
+  const filter = (o.filter as Filter | undefined) ?? null;
+  if ((nach || filter) && !eingabeDatei(o.personen, k, 'personen')) throw nutzungsfehler(`--${nach ? 'nach' : 'filter'} braucht Personenmerkmale: --personen DATEI.`);
+  const daten = await lesePersonendaten(o, k, io, melde, ['personen', 'integrationen', 'massnahmen', 'leistungen']);
+  if (!daten) throw nutzungsfehler('Es fehlt die Eingabe --zeitraeume (oder "eingaben.zeitraeume" in --config).', 'kennzahlen aggregate --help zeigt die Optionen.');
+  const { von, bis } = berichtsmonate(auswahl, () => letzterMonat(daten.regel, daten.abdeckung), melde);
+  const mw = aggregiere(daten, { von, bis, filter, gruppierung: nach && daten.merkmale ? gruppierung(nach, daten.merkmale) : undefined });
+  const kopf = {
+    jobcenter: o.jobcenter ?? k?.jobcenter ?? null,
+    datenstand: einheitIso(daten.regel, daten.abdeckung.datenstand),
+    filter,
+    nach,
+    eingaben: daten.eingaben,
+    von,
+    bis,
+  };
+  const text = format === 'csv' ? monatswerteCsv(mw, von, bis) : format === 'json' ? monatswerteJson(mw, kopf) : monatswerteTabelle(mw, kopf, farbe);
+  await gibAus(io, text, o.out);
+  melde.speicher();
+  return 0;
+}

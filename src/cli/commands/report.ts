@@ -1,0 +1,178 @@
+// `kennzahlen report`: the § 48a indicators for a Berichtsmonat, their year-to-date values and the
+// targets, from Monatswerte or from person-level extracts. `kennzahlen demo` runs it on the
+// bundled sample Jobcenter.
+
+import { isAbsolute, relative } from 'node:path';
+import { Command, Option } from 'commander';
+import type { Filter } from '../../core/filter.js';
+import { isoMonat, isoTag, monatTeile } from '../../core/kalender.js';
+import { definitionen } from '../../core/kennzahlen/definitionen.js';
+import { januarVon, kennzahlen } from '../../core/kennzahlen/kennzahlen.js';
+import { gruppierung } from '../../core/merkmale.js';
+import { aggregiere } from '../../core/monatswerte/aggregation.js';
+import { letzterMonatMitWerten, vereinige, type Monatswerte } from '../../core/monatswerte/monatswerte.js';
+import { bewerteZiel, type Quelle } from '../../core/ziele/ziele.js';
+import { nutzungsfehler } from '../../fehler.js';
+import { leseMonatswerte } from '../../input/monatswerte.js';
+import type { EingabeInfo } from '../../input/tabelle.js';
+import { leseZiele } from '../../input/ziele.js';
+import type { KennzahlenBericht } from '../../report/kennzahlen-bericht.js';
+import { kennzahlenJson } from '../../report/kennzahlen-json.js';
+import { kennzahlenTabelle } from '../../report/kennzahlen-tabelle.js';
+import { einheitIso } from '../../report/lzb-bericht.js';
+import { gibAus } from '../ausgabe.js';
+import { liesEingabe } from '../eingaben.js';
+import { farben } from '../farbe.js';
+import type { Io } from '../io.js';
+import { Meldungen } from '../meldungen.js';
+import { paketDatei } from '../paket.js';
+import { ausgabeFormat, eingabeDatei, einstellung, konfiguration, leseOptionen, maxFehler, mitAusgabeOptionen, mitEingabeOptionen, mitFarbe, tagOption } from '../optionen.js';
+import { berichtsmonate, dezimal, lesePersonendaten, letzterMonat, mitPersonenOptionen, monatsAuswahl, type PersonenOptionen } from '../personendaten.js';
+
+interface ReportOptionen extends PersonenOptionen {
+  monat?: string;
+  monatswerte?: string;
+  ziele?: string;
+  nach?: string;
+  failOnMiss?: boolean;
+  k1e3Nenner?: string;
+}
+
+const PERSONEN_ROLLEN = ['personen', 'integrationen', 'massnahmen', 'leistungen'] as const;
+
+function reportOptionen(cmd: Command): Command {
+  cmd
+    .option('--monat <monat>', 'Berichtsmonat, z. B. 2017-06 (Standard: der letzte Monat der Daten)')
+    .option('--monatswerte <datei>', 'fertige Monatswerte (CSV): monat;gruppe;elb;integrationen;… und Spalten lokaler Ziele')
+    .option('--ziele <datei>', 'Zielwerte eines Jahres (JSON)')
+    .addOption(new Option('--nach <merkmal>', 'Kennzahlen für Frauen und Männer daneben').choices(['geschlecht']))
+    .option('--fail-on-miss', 'Exit-Code 1, wenn ein Ziel verfehlt ist (für CI)')
+    .addOption(new Option('--k1e3-nenner <monat>', 'Nenner der Zugangsrate K1E3: Bestand des Bezugsmonats (VO) oder des Vormonats').choices(['bezugsmonat', 'vormonat']));
+  mitPersonenOptionen(cmd, PERSONEN_ROLLEN);
+  mitEingabeOptionen(cmd);
+  return mitAusgabeOptionen(cmd);
+}
+
+export function reportBefehl(io: Io, fertig: (code: number) => void): Command {
+  const cmd = new Command('report')
+    .summary('Kennzahlen K1–K3E4, Jahresfortschrittswerte und Ziele für einen Berichtsmonat')
+    .description(
+      'Berechnet alle Kennzahlen nach § 48a SGB II für den Berichtsmonat, denselben Monat im Vorjahr und die ' +
+        'Jahresfortschrittswerte, und vergleicht sie mit den Zielwerten (--ziele). Quelle sind fertige Monatswerte ' +
+        '(--monatswerte) oder personenbezogene Extrakte (--zeitraeume, --personen, --integrationen, --massnahmen, --leistungen).',
+    )
+    .addHelpText(
+      'after',
+      '\nBeispiele:\n' +
+        '  kennzahlen report --monatswerte monatswerte.csv --monat 2017-06\n' +
+        '  kennzahlen report --config fixtures/demo/kennzahlen.json --monat 2017-06 --ziele fixtures/demo/ziele-2017.json --fail-on-miss\n',
+    );
+  reportOptionen(cmd);
+  return cmd.action(async (o: ReportOptionen) => fertig(await report(o, io, false)));
+}
+
+/** A file of the sample Jobcenter, named relative to the working folder when it lies below it. */
+function demoDatei(name: string): string {
+  const datei = paketDatei('fixtures', 'demo', name);
+  const rel = relative(process.cwd(), datei);
+  return rel.startsWith('..') || isAbsolute(rel) ? datei : rel;
+}
+
+export function demoBefehl(io: Io, fertig: (code: number) => void): Command {
+  const cmd = new Command('demo')
+    .summary('den Bericht für 06/2017 auf den mitgelieferten Beispieldaten zeigen (synthetisch)')
+    .description('Führt `report` für den Berichtsmonat 06/2017 auf dem synthetischen Beispiel-Jobcenter in fixtures/demo/ aus, mit den Zielen 2017 des Arbeitsmarktprogramms Elbe-Elster.');
+  reportOptionen(cmd);
+  return cmd.action(async (o: ReportOptionen) => fertig(await report({ config: demoDatei('kennzahlen.json'), ziele: demoDatei('ziele-2017.json'), monat: '2017-06', ...o }, io, true)));
+}
+
+async function report(o: ReportOptionen, io: Io, demo: boolean): Promise<number> {
+  const format = ausgabeFormat(o, io);
+  const farbe = farben(mitFarbe(o, io, format));
+  const melde = new Meldungen(io, o);
+  const k = await konfiguration(o);
+  const auswahl = monatsAuswahl({ monat: o.monat });
+  const k1e3 = einstellung(o.k1e3Nenner, k, 'k1e3_nenner') ?? 'bezugsmonat';
+  if (k1e3 !== 'bezugsmonat' && k1e3 !== 'vormonat') throw nutzungsfehler(`k1e3_nenner erwartet bezugsmonat oder vormonat, nicht „${k1e3}“.`);
+
+  const daten = await lesePersonendaten(o, k, io, melde, PERSONEN_ROLLEN);
+  const eingaben: EingabeInfo[] = [...(daten?.eingaben ?? [])];
+  const mwDatei = eingabeDatei(o.monatswerte, k, 'monatswerte');
+  if (!daten && !mwDatei) throw nutzungsfehler('report braucht Monatswerte (--monatswerte) oder Personendaten (--zeitraeume …).', 'kennzahlen report --help zeigt die Optionen.');
+  if (o.nach && daten && !daten.merkmale) throw nutzungsfehler('--nach geschlecht braucht Personenmerkmale: --personen DATEI.');
+  let ausDatei: Monatswerte | null = null;
+  if (mwDatei) {
+    const e = await liesEingabe(io, mwDatei, 'monatswerte', leseOptionen(o, k, 'monatswerte', maxFehler(o)), (t) => leseMonatswerte(t, dezimal(o, k, t)));
+    eingaben.push(e.info);
+    ausDatei = e.monatswerte;
+  }
+  const letzter = () => {
+    if (daten) return letzterMonat(daten.regel, daten.abdeckung);
+    const m = letzterMonatMitWerten(ausDatei!);
+    if (m === null) throw nutzungsfehler(`${mwDatei}: keine Monate; --monat JJJJ-MM nennt den Berichtsmonat.`);
+    return m;
+  };
+  const t = berichtsmonate(auswahl, letzter, melde).bis;
+
+  // From January two years back every window is there: last year's year-to-date change compares
+  // January … t−12 with the same months a year before that.
+  const ausPersonen = (filter: Filter | null, mitGruppen: boolean) =>
+    aggregiere(daten!, { von: januarVon(t) - 24, bis: t, filter, gruppierung: mitGruppen && daten!.merkmale ? gruppierung('geschlecht', daten!.merkmale) : undefined });
+  let mw: Monatswerte;
+  if (daten) {
+    mw = ausPersonen(null, o.nach === 'geschlecht');
+    if (ausDatei) {
+      const v = vereinige(mw, ausDatei);
+      if ('konflikt' in v) throw nutzungsfehler(`${mwDatei}: ${v.konflikt.join(', ')} ${v.konflikt.length === 1 ? 'kommt' : 'kommen'} auch aus den Personendaten; bitte nur eine Quelle je Spalte.`);
+      mw = v;
+    }
+  } else mw = ausDatei!;
+
+  const defs = definitionen({ k1e3Nenner: k1e3 });
+  const spalten = new Set(mw.spalten);
+  const gesamt = mw.gruppen.get('gesamt');
+  // As the BA publishes them: Frauen and Männer next to the total (other groups stay in the data).
+  const gruppen = o.nach
+    ? (['w', 'frauen', 'm', 'maenner'] as const)
+        .filter((name) => mw.gruppen.has(name))
+        .map((gruppe) => ({ gruppe, kennzahlen: kennzahlen(defs, mw.gruppen.get(gruppe), spalten, t) }))
+    : [];
+
+  let ziele: KennzahlenBericht['ziele'] = null;
+  let jobcenterAusZielen: string | null = null;
+  const zieleDatei = eingabeDatei(o.ziele, k, 'ziele');
+  if (zieleDatei) {
+    const { vorgabe, info } = await leseZiele(zieleDatei);
+    eingaben.push(info);
+    if (vorgabe.jahr !== monatTeile(t).jahr) throw nutzungsfehler(`${zieleDatei}: die Ziele gelten für ${vorgabe.jahr}, der Berichtsmonat ist ${isoMonat(t)}.`);
+    jobcenterAusZielen = vorgabe.jobcenter;
+    const gefiltert = new Map<Filter, Quelle>();
+    const quelle = (filter: Filter | null): Quelle => {
+      if (filter === null) return gesamt ? { reihe: gesamt, spalten } : { fehlt: 'keine Monatswerte für „gesamt“' };
+      if (!daten?.merkmale) return { fehlt: `Filter ${filter} braucht Personendaten mit Merkmalen (--zeitraeume und --personen)` };
+      if (!gefiltert.has(filter)) {
+        const f = ausPersonen(filter, false);
+        gefiltert.set(filter, { reihe: f.gruppen.get('gesamt')!, spalten: new Set(f.spalten) });
+      }
+      return gefiltert.get(filter)!;
+    };
+    ziele = { jahr: vorgabe.jahr, ergebnisse: vorgabe.ziele.map((z) => bewerteZiel(z, defs, t, quelle(z.art === 'kennzahl' ? z.filter : null))) };
+  }
+
+  const datenstandTag = tagOption('--datenstand', einstellung(o.datenstand, k, 'datenstand'), true);
+  const bericht: KennzahlenBericht = {
+    demo,
+    jobcenter: o.jobcenter ?? k?.jobcenter ?? jobcenterAusZielen,
+    berichtsmonat: t,
+    datenstand: daten ? einheitIso(daten.regel, daten.abdeckung.datenstand) : datenstandTag !== undefined ? isoTag(datenstandTag) : isoMonat(letzterMonatMitWerten(mw) ?? t),
+    eingaben,
+    kennzahlen: kennzahlen(defs, gesamt, spalten, t),
+    gruppen,
+    ziele,
+  };
+  await gibAus(io, format === 'json' ? kennzahlenJson(bericht) : kennzahlenTabelle(bericht, farbe), o.out);
+  const verfehlt = (ziele?.ergebnisse ?? []).filter((z) => z.status === 'verfehlt');
+  if (verfehlt.length) melde.hinweis(`${verfehlt.length === 1 ? 'ein Ziel' : `${verfehlt.length} Ziele`} verfehlt: ${verfehlt.map((z) => z.ziel.id).join(', ')}${o.failOnMiss ? ' (Exit-Code 1)' : ''}.`);
+  melde.speicher();
+  return o.failOnMiss && verfehlt.length ? 1 : 0;
+}
