@@ -29,6 +29,23 @@ export function zeileSpalte(text: string, offset: number): { zeile: number; spal
   return { zeile, spalte: offset - davor.lastIndexOf('\n') };
 }
 
+/**
+ * Where JSON.parse stopped. Node 20 says "at position N" for some errors, quotes the text before the
+ * bad token for others ('Unexpected token '}', ..."ziele": [ }" is not valid JSON'), and names the
+ * end of the input for a file that stops early.
+ */
+export function fehlerstelle(text: string, meldung: string): { zeile?: number; spalte?: number } {
+  const pos = /position (\d+)/.exec(meldung);
+  if (pos) return zeileSpalte(text, Number(pos[1]));
+  const zitat = /"(?:\.\.\.)?([\s\S]*?)(?:\.\.\.)?" is not valid JSON$/.exec(meldung);
+  if (zitat) {
+    const i = text.indexOf(zitat[1]);
+    if (i >= 0 && text.indexOf(zitat[1], i + 1) < 0) return zeileSpalte(text, i + zitat[1].length - 1);
+  }
+  if (/end of JSON input/.test(meldung)) return zeileSpalte(text, text.length);
+  return {};
+}
+
 /** Reads a JSON file or fails with exit 66 (missing) or 65 (not JSON), pointing at line and column. */
 export async function leseJson(datei: string): Promise<{ json: unknown; sha256: string }> {
   let bytes: Buffer;
@@ -42,8 +59,7 @@ export async function leseJson(datei: string): Promise<{ json: unknown; sha256: 
   try {
     return { json: JSON.parse(text.replace(/^\uFEFF/, '')), sha256: createHash('sha256').update(bytes).digest('hex') };
   } catch (e) {
-    const pos = /position (\d+)/.exec((e as Error).message);
-    const ort = pos ? zeileSpalte(text, Number(pos[1])) : { zeile: undefined, spalte: undefined };
+    const ort = fehlerstelle(text, (e as Error).message);
     const p: Problem = { datei, ...ort, meldung: `kein gültiges JSON: ${(e as Error).message}` };
     throw new KennzahlenFehler('eingabedaten', `${datei}: kein gültiges JSON.`, [p]);
   }

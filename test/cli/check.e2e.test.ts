@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kennzahlen } from './hilfen.js';
 
@@ -5,8 +8,8 @@ describe('kennzahlen check (built binary)', () => {
   it('0 and a summary per file when everything is valid', () => {
     const r = kennzahlen(['check', '--zeitraeume', 'fixtures/kodierung/zeitraeume-cp1252.csv', '--personen', 'fixtures/kanten/personen.csv', '--format', 'table']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('✓ zeitraeume fixtures/kodierung/zeitraeume-cp1252.csv: 19 Zeilen · Windows-1252 · Semikolon · tagesgenaue Zeiträume');
-    expect(r.stdout).toContain('✓ personen   fixtures/kanten/personen.csv: 13 Zeilen · UTF-8 · Semikolon · Personenmerkmale');
+    expect(r.stdout).toContain('✓ zeitraeume    fixtures/kodierung/zeitraeume-cp1252.csv: 19 Zeilen · Windows-1252 · Semikolon · tagesgenaue Zeiträume');
+    expect(r.stdout).toContain('✓ personen      fixtures/kanten/personen.csv: 13 Zeilen · UTF-8 · Semikolon · Personenmerkmale');
     expect(r.stdout).toContain('2 Dateien gültig.');
   });
 
@@ -42,6 +45,25 @@ describe('kennzahlen check (built binary)', () => {
     const d = JSON.parse(r.stdout);
     expect(d.eingaben[0]).toMatchObject({ rolle: 'zeitraeume', gueltig: true, zeilen: 19 });
     expect(d.eingaben[1]).toMatchObject({ rolle: 'personen', gueltig: false, fehlt: 'fixtures/nicht-da.csv: Datei nicht gefunden.' });
+  });
+
+  it('checks every role of the demo, the targets file included', () => {
+    const r = kennzahlen(['check', '--config', 'fixtures/demo/kennzahlen.json', '--ziele', 'fixtures/demo/ziele-2017.json', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).eingaben.map((e: { rolle: string; gueltig: boolean }) => [e.rolle, e.gueltig])).toEqual([
+      ['zeitraeume', true], ['personen', true], ['integrationen', true], ['massnahmen', true], ['leistungen', true], ['monatswerte', true], ['ziele', true],
+    ]);
+  });
+
+  it('reports bad numbers in Monatswerte and bad targets, each at its place', () => {
+    const ordner = mkdtempSync(join(tmpdir(), 'kz-check-'));
+    writeFileSync(`${ordner}/mw.csv`, 'monat;elb;integrationen\n2017-01;1.234;12a\n2017-13;1.200;-\n');
+    writeFileSync(`${ordner}/ziele.json`, '{ "jahr": 2017, "ziele": [ { "kennzahl": "K2", "mindestens": "viel" } ] }');
+    const r = kennzahlen(['check', '--monatswerte', `${ordner}/mw.csv`, '--ziele', `${ordner}/ziele.json`, '--format', 'table']);
+    expect(r.code).toBe(65);
+    expect(r.stdout).toContain(`${ordner}/mw.csv:2:3: Spalte „integrationen“: „12a“ ist ungültig; erwartet eine Zahl mit Dezimalkomma wie 1.234,5 (oder -, *, x).`);
+    expect(r.stdout).toContain(`${ordner}/mw.csv:3:1: Spalte „monat“: „2017-13“ ist ungültig`);
+    expect(r.stdout).toContain(`${ordner}/ziele.json: ziele[0].mindestens: erwartet eine Zahl, nicht "viel"`);
   });
 
   it('2 without any input', () => {

@@ -12,8 +12,18 @@ describe('synthetic Jobcenter', () => {
   it('is deterministic: the committed demo data are exactly what seed 2017 generates', async () => {
     const ordner = mkdtempSync(join(tmpdir(), 'kz-gen-'));
     await generiere({ personen: 12500, seed: 2017, von: '2013-01', bis: '2017-12', form: 'tage', out: ordner });
-    expect(sha(join(ordner, 'zeitraeume.csv'))).toBe(sha('fixtures/demo/zeitraeume.csv'));
-    expect(sha(join(ordner, 'personen.csv'))).toBe(sha('fixtures/demo/personen.csv'));
+    for (const f of ['zeitraeume.csv', 'personen.csv', 'integrationen.csv', 'massnahmen.csv', 'leistungen.csv', 'lokale-ziele.csv']) {
+      expect(sha(join(ordner, f)), f).toBe(sha(`fixtures/demo/${f}`));
+    }
+  });
+
+  it('has an Integrationsquote of about 25 % and activates about a tenth of the LZB', () => {
+    const d = JSON.parse(kennzahlen(['report', '--config', 'fixtures/demo/kennzahlen.json', '--monat', '2016-12', '--json']).stdout);
+    const wert = (id: string) => d.kennzahlen.find((k: { id: string }) => k.id === id).wert_exakt;
+    expect(wert('K2')).toBeGreaterThan(20);
+    expect(wert('K2')).toBeLessThan(30);
+    expect(wert('K3E2')).toBeGreaterThan(5);
+    expect(wert('K3E2')).toBeLessThan(15);
   });
 
   it('is shaped like the seed’s Jobcenter: about 7,400 ELB, about 70 % LZB, stock falling', () => {

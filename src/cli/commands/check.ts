@@ -7,7 +7,13 @@ import { Merkmale } from '../../core/merkmale.js';
 import { PersonRegister, Zeitlinien } from '../../core/zeitlinien.js';
 import { EXIT_CODE, KennzahlenFehler, nutzungsfehler, problemZeile, type Problem } from '../../fehler.js';
 import { KODIERUNG_NAMEN } from '../../input/dekodierung.js';
-import type { EingabeRolle } from '../../input/konfiguration.js';
+import type { EingabeRolle, Konfiguration } from '../../input/konfiguration.js';
+import { Ereignisse } from '../../core/ereignisse.js';
+import { leseIntegrationen, leseMassnahmen } from '../../input/ereignisse.js';
+import { leseLeistungen } from '../../input/leistungen.js';
+import { leseMonatswerte } from '../../input/monatswerte.js';
+import { leseZiele } from '../../input/ziele.js';
+import { dezimal } from '../personendaten.js';
 import { lesePersonen } from '../../input/personen.js';
 import { oeffneQuelle } from '../../input/quelle.js';
 import { oeffneTabelle, TRENNZEICHEN_NAMEN, type EingabeInfo, type Leseergebnis, type Tabelle } from '../../input/tabelle.js';
@@ -24,6 +30,12 @@ import {
 interface CheckOptionen extends GemeinsameOptionen {
   zeitraeume?: string;
   personen?: string;
+  integrationen?: string;
+  massnahmen?: string;
+  leistungen?: string;
+  monatswerte?: string;
+  ziele?: string;
+  decimal?: string;
 }
 
 interface Pruefung {
@@ -37,15 +49,24 @@ interface Pruefung {
   fehlt: string | null;
 }
 
-type Leser = (t: Tabelle) => Promise<Leseergebnis & { beschreibung: string }>;
+type Leser = (t: Tabelle, o: CheckOptionen, k: Konfiguration | null) => Promise<Leseergebnis & { beschreibung: string }>;
 
-const LESER: Partial<Record<EingabeRolle, () => Leser>> = {
-  zeitraeume: () => async (t) => {
+/** Each CSV role read as the commands read it, into throw-away structures. */
+const LESER: Partial<Record<EingabeRolle, Leser>> = {
+  zeitraeume: async (t) => {
     const e = await leseZeitraeume(t, new PersonRegister(), new Zeitlinien());
     return { ...e, beschreibung: e.form === 'tage' ? 'tagesgenaue Zeiträume' : 'Monatsform' };
   },
-  personen: () => async (t) => ({ ...(await lesePersonen(t, new PersonRegister(), new Merkmale())), beschreibung: 'Personenmerkmale' }),
+  personen: async (t) => ({ ...(await lesePersonen(t, new PersonRegister(), new Merkmale())), beschreibung: 'Personenmerkmale' }),
+  integrationen: async (t) => ({ ...(await leseIntegrationen(t, new PersonRegister(), new Ereignisse())), beschreibung: 'Integrationen und Eintritte' }),
+  massnahmen: async (t) => ({ ...(await leseMassnahmen(t, new PersonRegister(), new Zeitlinien())), beschreibung: 'Maßnahmeteilnahmen' }),
+  leistungen: async (t, o, k) => ({ ...(await leseLeistungen(t, dezimal(o, k, t))), beschreibung: 'Leistungen je Monat' }),
+  monatswerte: async (t, o, k) => {
+    const e = await leseMonatswerte(t, dezimal(o, k, t));
+    return { ...e, beschreibung: `Monatswerte: ${e.monatswerte.spalten.join(', ')}` };
+  },
 };
+const ROLLEN: EingabeRolle[] = ['zeitraeume', 'personen', 'integrationen', 'massnahmen', 'leistungen', 'monatswerte', 'ziele'];
 
 export function checkBefehl(io: Io, fertig: (code: number) => void): Command {
   const cmd = new Command('check')
@@ -53,7 +74,13 @@ export function checkBefehl(io: Io, fertig: (code: number) => void): Command {
     .description('Prüft Eingabedateien vollständig und listet alle Probleme (bis --max-errors).\nExit-Code 0: alles gültig, 65: Probleme in den Daten, 66: Datei fehlt.')
     .option('--zeitraeume <datei>', 'Leistungszeiträume (CSV; "-" = stdin)')
     .option('--personen <datei>', 'Personenmerkmale (CSV)')
-    .addHelpText('after', '\nBeispiel:\n  kennzahlen check --zeitraeume zeitraeume.csv --personen personen.csv\n');
+    .option('--integrationen <datei>', 'Integrationen und Eintritte (CSV)')
+    .option('--massnahmen <datei>', 'Maßnahmeteilnahmen (CSV)')
+    .option('--leistungen <datei>', 'Leistungen je Monat (CSV)')
+    .option('--monatswerte <datei>', 'Monatswerte (CSV)')
+    .option('--ziele <datei>', 'Zielwerte (JSON)')
+    .option('--decimal <art>', 'Dezimalzeichen in Zahlen: comma oder point')
+    .addHelpText('after', '\nBeispiele:\n  kennzahlen check --zeitraeume zeitraeume.csv --personen personen.csv\n  kennzahlen check --config fixtures/demo/kennzahlen.json --ziele fixtures/demo/ziele-2017.json\n');
   mitEingabeOptionen(cmd);
   mitAusgabeOptionen(cmd);
   return cmd.action(async (o: CheckOptionen) => fertig(await check(o, io)));
@@ -63,11 +90,10 @@ async function check(o: CheckOptionen, io: Io): Promise<number> {
   const format = ausgabeFormat(o, io);
   const farbe = farben(mitFarbe(o, io, format));
   const k = await konfiguration(o);
-  const flags: Partial<Record<EingabeRolle, string>> = { zeitraeume: o.zeitraeume, personen: o.personen };
-  const auftraege = (Object.keys(LESER) as EingabeRolle[])
-    .map((rolle) => ({ rolle, datei: eingabeDatei(flags[rolle], k, rolle) }))
+  const auftraege = ROLLEN
+    .map((rolle) => ({ rolle, datei: eingabeDatei(o[rolle], k, rolle) }))
     .filter((a): a is { rolle: EingabeRolle; datei: string } => a.datei !== undefined);
-  if (!auftraege.length) throw nutzungsfehler('Keine Eingabe zu prüfen: --zeitraeume und/oder --personen (oder --config) angeben.');
+  if (!auftraege.length) throw nutzungsfehler('Keine Eingabe zu prüfen: --zeitraeume, --personen, … oder --config angeben.');
 
   let rest = maxFehler(o);
   const ergebnisse: Pruefung[] = [];
@@ -79,9 +105,14 @@ async function check(o: CheckOptionen, io: Io): Promise<number> {
       continue;
     }
     try {
-      const tabelle = await oeffneTabelle(await oeffneQuelle(datei, io.stdin), rolle, leseOptionen(o, k, rolle, rest));
-      const e = await LESER[rolle]!()(tabelle);
-      Object.assign(pruefung, { info: e.info, beschreibung: e.beschreibung, probleme: e.probleme, abgebrochen: e.abgebrochen });
+      if (rolle === 'ziele') {
+        const { vorgabe, info } = await leseZiele(datei);
+        Object.assign(pruefung, { info, beschreibung: `Ziele ${vorgabe.jahr}` });
+      } else {
+        const tabelle = await oeffneTabelle(await oeffneQuelle(datei, io.stdin), rolle, leseOptionen(o, k, rolle, rest));
+        const e = await LESER[rolle]!(tabelle, o, k);
+        Object.assign(pruefung, { info: e.info, beschreibung: e.beschreibung, probleme: e.probleme, abgebrochen: e.abgebrochen });
+      }
     } catch (e) {
       if (!(e instanceof KennzahlenFehler) || (e.art !== 'datei_fehlt' && e.art !== 'eingabedaten')) throw e;
       if (e.art === 'datei_fehlt') pruefung.fehlt = e.message;
@@ -115,14 +146,15 @@ async function check(o: CheckOptionen, io: Io): Promise<number> {
   let gesamt = 0;
   for (const e of ergebnisse) {
     gesamt += e.probleme.length;
-    const kopf = `${e.rolle.padEnd(11)}${e.datei}`;
+    const kopf = `${e.rolle.padEnd(14)}${e.datei}`;
     if (e.fehlt) zeilen.push(`${farbe.red('✗')} ${kopf}: ${e.fehlt}`);
     else if (e.probleme.length || e.abgebrochen) {
       zeilen.push(`${farbe.red('✗')} ${kopf}: ${e.probleme.length ? `${deZahl(e.probleme.length)} ${e.probleme.length === 1 ? 'Problem' : 'Probleme'}` : 'nicht geprüft'}${e.abgebrochen ? ' (abgebrochen, --max-errors)' : ''}`);
       for (const p of e.probleme) zeilen.push(`  ${problemZeile(p)}`);
     } else {
       const i = e.info!;
-      zeilen.push(`${farbe.green('✓')} ${kopf}: ${deZahl(i.zeilen)} Zeilen · ${KODIERUNG_NAMEN[i.kodierung]} · ${TRENNZEICHEN_NAMEN[i.trennzeichen!]} · ${e.beschreibung}`);
+      const format = i.trennzeichen === null ? `${deZahl(i.zeilen)} Einträge · JSON` : `${deZahl(i.zeilen)} Zeilen · ${KODIERUNG_NAMEN[i.kodierung]} · ${TRENNZEICHEN_NAMEN[i.trennzeichen]}`;
+      zeilen.push(`${farbe.green('✓')} ${kopf}: ${format} · ${e.beschreibung}`);
     }
   }
   zeilen.push(

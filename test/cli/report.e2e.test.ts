@@ -1,0 +1,149 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ANSI, kennzahlen } from './hilfen.js';
+
+const json = (s: string) => JSON.parse(s);
+const DEMO = 'fixtures/demo';
+const PERSONEN = ['--zeitraeume', `${DEMO}/zeitraeume.csv`, '--personen', `${DEMO}/personen.csv`, '--integrationen', `${DEMO}/integrationen.csv`, '--massnahmen', `${DEMO}/massnahmen.csv`, '--leistungen', `${DEMO}/leistungen.csv`, '--datenstand', '2017-12-31'];
+const IDS = ['K1', 'K1E1', 'K1E2', 'K1E3', 'K1E4', 'K2', 'K2E1', 'K2E2', 'K2E3', 'K2E4', 'K3', 'K3E1', 'K3E2', 'K3E3', 'K3E4'];
+
+describe('kennzahlen report from Monatswerte', () => {
+  it('gives the published national K2 of June 2024: 804,171 / 3,963,017 = 20.3 %', () => {
+    const r = kennzahlen(['report', '--monatswerte', 'fixtures/monatswerte/bund-k2.csv', '--monat', '2024-06', '--json']);
+    expect(r.code).toBe(0);
+    const d = json(r.stdout);
+    expect(d.schema).toBe('kennzahlen-report/1');
+    expect(d.kennzahlen.map((k: { id: string }) => k.id)).toEqual(IDS);
+    const k2 = d.kennzahlen.find((k: { id: string }) => k.id === 'K2');
+    expect(k2).toMatchObject({ wert: 20.3, zaehler: 804171, nenner: 3963017, einheit: 'prozent', status: 'berechnet', fenster: { zaehler: ['2024-01', '2024-06'].map((_, i) => ['2023-07', '2024-06'][i]), nenner: ['2023-06', '2024-05'] } });
+    // Indicators whose columns the file lacks are not computable, with the reason.
+    const k3 = d.kennzahlen.find((k: { id: string }) => k.id === 'K3');
+    expect(k3).toMatchObject({ wert: null, status: 'nicht_berechenbar', hinweis: 'Spalte lzb fehlt' });
+    expect(d.datenstand).toBe('2024-06');
+  });
+
+  it('never turns a suppressed cell (*) into a zero', () => {
+    const d = json(kennzahlen(['report', '--monatswerte', 'fixtures/monatswerte/bund-k2-gesperrt.csv', '--monat', '2024-06', '--json']).stdout);
+    const k2 = d.kennzahlen.find((k: { id: string }) => k.id === 'K2');
+    expect(k2).toMatchObject({ wert: null, status: 'nicht_berechenbar', hinweis: 'elb gesperrt (*) für 2024-02' });
+  });
+
+  it('prints the German table with x explained below', () => {
+    const r = kennzahlen(['report', '--monatswerte', 'fixtures/monatswerte/bund-k2.csv', '--monat', '2024-06', '--format', 'table']);
+    expect(r.stdout).toContain('Kennzahlen nach § 48a SGB II');
+    expect(r.stdout).toMatch(/│ K2 +│ Integrationsquote +│ +20,3 % │/);
+    expect(r.stdout).toContain('804.171 / 3.963.017');
+    expect(r.stdout).toContain('K3 (06/2024): Spalte lzb fehlt');
+    expect(r.stdout).not.toMatch(ANSI);
+  });
+});
+
+describe('person-level and aggregate paths agree', () => {
+  it('aggregate → CSV → report --monatswerte gives the indicators of report on the person-level files', () => {
+    const ordner = mkdtempSync(join(tmpdir(), 'kz-agg-'));
+    const csv = join(ordner, 'monatswerte.csv');
+    const a = kennzahlen(['aggregate', ...PERSONEN, '--von', '2015-01', '--bis', '2017-06', '--format', 'csv', '--out', csv]);
+    expect([a.code, a.stderr]).toEqual([0, '']);
+    const ausDatei = json(kennzahlen(['report', '--monatswerte', csv, '--monat', '2017-06', '--json']).stdout);
+    const ausPersonen = json(kennzahlen(['report', ...PERSONEN, '--monat', '2017-06', '--json']).stdout);
+    const kern = (k: Record<string, unknown>) => {
+      const { hinweis: _h, ...rest } = k;
+      return rest;
+    };
+    expect(ausDatei.kennzahlen.map(kern)).toEqual(ausPersonen.kennzahlen.map(kern));
+    // Everything must be computable there, or the comparison would prove little.
+    expect(ausPersonen.kennzahlen.every((k: { status: string; jahresfortschritt: { wert: number | null } }) => k.status === 'berechnet' && k.jahresfortschritt.wert !== null)).toBe(true);
+  });
+
+  it('writes Excel-friendly CSV: BOM, semicolons, decimal comma, x for what is not computable', () => {
+    const r = kennzahlen(['aggregate', ...PERSONEN, '--von', '2013-01', '--bis', '2013-02', '--format', 'csv']);
+    const zeilen = r.stdout.split('\r\n');
+    expect(zeilen[0].startsWith('\uFEFFmonat;gruppe;elb;elb_zugaenge;')).toBe(true);
+    // January 2013 is the first month of the data: no flows, no LZB, no integrations yet.
+    const jan = Object.fromEntries(zeilen[0].slice(1).split(';').map((k, i) => [k, zeilen[1].split(';')[i]]));
+    expect(jan).toMatchObject({ monat: '2013-01', gruppe: 'gesamt', elb_zugaenge: 'x', lzb: 'x', integrationen: 'x' });
+    expect(jan.llu).toMatch(/^\d+,\d{1,2}$/);
+  });
+
+  it('filters numerators and denominators alike', () => {
+    const alle = json(kennzahlen(['aggregate', ...PERSONEN, '--monat', '2017-06', '--json']).stdout).zeilen[0];
+    const ohne = json(kennzahlen(['aggregate', ...PERSONEN, '--monat', '2017-06', '--filter', 'ohne_flucht', '--json']).stdout).zeilen[0];
+    expect(ohne.elb).toBeLessThan(alle.elb);
+    expect(ohne.integrationen).toBeLessThanOrEqual(alle.integrationen);
+    expect(ohne.llu).toBeNull();
+    expect(ohne.hinweise.llu).toBe('Leistungen sind nicht nach Personen gegliedert');
+  });
+});
+
+describe('targets', () => {
+  const ziele = (inhalt: unknown) => {
+    const datei = join(mkdtempSync(join(tmpdir(), 'kz-ziele-')), 'ziele.json');
+    writeFileSync(datei, typeof inhalt === 'string' ? inhalt : JSON.stringify(inhalt));
+    return datei;
+  };
+
+  it('demo: the seed’s 2017 targets for 06/2017, clearly labelled; --fail-on-miss exits 1 with the report still complete', () => {
+    const r = kennzahlen(['demo', '--json']);
+    expect(r.code).toBe(0);
+    const d = json(r.stdout);
+    expect([d.demo, d.berichtsmonat, d.ziele_jahr]).toEqual([true, '2017-06', 2017]);
+    expect(d.ziele.map((z: { id: string }) => z.id)).toEqual(['K2_ohne_flucht', 'K3', 'ALQ_U25', 'K2_u25_ohne_flucht', 'ABG_LZA', 'ABG_SBM', 'EGL_AUSGABEQUOTE']);
+    const k2 = d.ziele[0];
+    // Soll = last year's year-to-date quota · 1.011, and the status follows from Ist against Soll.
+    expect(k2.soll).toBeCloseTo(k2.vorjahr * 1.011, 10);
+    expect(k2.status).toBe(k2.ist >= k2.soll ? 'erreicht' : 'verfehlt');
+    expect(d.ziele[1]).toMatchObject({ kennzahl: 'K3', soll: -5.1, einheit: 'veraenderung_prozent' });
+    const verfehlt = d.ziele.filter((z: { status: string }) => z.status === 'verfehlt').map((z: { id: string }) => z.id);
+    expect(verfehlt.length).toBeGreaterThan(0);
+    expect(r.stderr).toContain(`verfehlt: ${verfehlt.join(', ')}`);
+
+    const streng = kennzahlen(['demo', '--json', '--fail-on-miss']);
+    expect(streng.code).toBe(1);
+    expect(json(streng.stdout).ziele).toHaveLength(7);
+    expect(kennzahlen(['demo', '--format', 'table']).stdout.startsWith(' DEMO ')).toBe(true);
+  });
+
+  it('0 with --fail-on-miss when every target is met', () => {
+    const datei = ziele({ jahr: 2017, ziele: [{ kennzahl: 'K1E2', veraenderung: 0 }, { kennzahl: 'K2', mindestens: 1 }] });
+    const r = kennzahlen(['report', ...PERSONEN, '--monat', '2017-06', '--ziele', datei, '--fail-on-miss', '--json']);
+    expect(r.code).toBe(0);
+    expect(json(r.stdout).ziele.map((z: { status: string }) => z.status)).toEqual(['erreicht', 'erreicht']);
+  });
+
+  it('65 for a broken ziele file, naming entry and key', () => {
+    const datei = ziele({ jahr: 2017, ziele: [{ kennzahl: 'K9', veraenderung: 1 }, { id: 'A', zaehler: 'x', nenner: 'y', aggregation: 'median', hoechstens: '3,4' }, { kennzahl: 'K2' }] });
+    const r = kennzahlen(['report', ...PERSONEN, '--monat', '2017-06', '--ziele', datei, '--format', 'table']);
+    expect([r.code, r.stdout]).toEqual([65, '']);
+    expect(r.stderr).toContain('ziele[0].kennzahl: unbekannte Kennzahl „K9“');
+    expect(r.stderr).toContain('ziele[1].hoechstens: erwartet eine Zahl, nicht "3,4"');
+    expect(r.stderr).toContain('ziele[1].aggregation: erwartet summe, durchschnitt, stand, nicht „median“');
+    expect(r.stderr).toContain('ziele[2]: erwartet genau eine Grenze: veraenderung, mindestens, hoechstens');
+    const kaputt = kennzahlen(['report', ...PERSONEN, '--monat', '2017-06', '--ziele', ziele('{ "jahr": 2017,\n  "ziele": [ }'), '--format', 'table']);
+    expect(kaputt.code).toBe(65);
+    expect(kaputt.stderr).toMatch(/ziele\.json:2:\d+: kein gültiges JSON/);
+  });
+
+  it('2 when the targets are for another year than the Berichtsmonat', () => {
+    const r = kennzahlen(['report', ...PERSONEN, '--monat', '2016-06', '--ziele', `${DEMO}/ziele-2017.json`, '--format', 'table']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('die Ziele gelten für 2017, der Berichtsmonat ist 2016-06');
+  });
+
+  it('a filtered target needs person data: from Monatswerte alone it is not computable', () => {
+    const datei = ziele({ jahr: 2024, ziele: [{ kennzahl: 'K2', filter: 'ohne_flucht', veraenderung: 1.1 }] });
+    const d = json(kennzahlen(['report', '--monatswerte', 'fixtures/monatswerte/bund-k2.csv', '--monat', '2024-06', '--ziele', datei, '--json']).stdout);
+    expect(d.ziele[0]).toMatchObject({ status: 'nicht_berechenbar', hinweis: 'Filter ohne_flucht braucht Personendaten mit Merkmalen (--zeitraeume und --personen)' });
+  });
+});
+
+describe('--nach geschlecht', () => {
+  it('adds Frauen and Männer next to the total; their ELB add up with the others to the total', () => {
+    const d = json(kennzahlen(['report', ...PERSONEN, '--monat', '2017-06', '--nach', 'geschlecht', '--json']).stdout);
+    expect(d.gruppen.map((g: { gruppe: string }) => g.gruppe)).toEqual(['w', 'm']);
+    const a = json(kennzahlen(['aggregate', ...PERSONEN, '--monat', '2017-06', '--nach', 'geschlecht', '--json']).stdout).zeilen;
+    const elb = Object.fromEntries(a.map((z: { gruppe: string; elb: number }) => [z.gruppe, z.elb]));
+    expect(elb.w + elb.m + elb.d + elb.x + elb.unbekannt).toBe(elb.gesamt);
+  });
+});
