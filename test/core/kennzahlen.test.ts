@@ -138,3 +138,59 @@ describe('missing and suppressed values are never zero', () => {
     expect(kennzahl(def('K3E2'), r, spalten, M('2017-06')).monat).toMatchObject({ wert: null, hinweis: 'Nenner ist 0' });
   });
 });
+
+describe('every indicator wired to its columns (Bezugsmonat 2016-12, hand-computed)', () => {
+  // 2015: constant levels; 2016: ELB 950, LZB 570, LLU and LUH 5 % higher. Flows and events constant.
+  const jahre = (v2015: number, v2016: number) => [...konstant(12, v2015), ...konstant(12, v2016)];
+  const { reihe: r, spalten } = reihe({
+    llu: ['2015-01', jahre(1_000_000, 1_050_000)],
+    luh: ['2015-01', jahre(800_000, 840_000)],
+    elb: ['2015-01', jahre(1000, 950)],
+    lzb: ['2015-01', jahre(600, 570)],
+    elb_zugaenge: ['2015-01', konstant(24, 20)],
+    elb_abgaenge: ['2015-01', konstant(24, 25)],
+    lzb_zugaenge: ['2015-01', konstant(24, 6)],
+    lzb_abgaenge: ['2015-01', konstant(24, 9)],
+    lzb_aktiviert: ['2015-01', konstant(24, 60)],
+    integrationen: ['2015-01', konstant(24, 21)],
+    integrationen_lzb: ['2015-01', konstant(24, 10)],
+    integrationen_ae: ['2015-01', konstant(24, 3)],
+    integrationen_kontinuierlich: ['2015-01', konstant(24, 12)],
+    elb_ae: ['2015-01', konstant(24, 80)],
+    eintritte_geringfuegig: ['2015-01', konstant(24, 4)],
+    eintritte_oeffentlich: ['2015-01', konstant(24, 2)],
+  });
+  // Stocks over 2015-12 … 2016-11 (the denominators of quotas and outflow rates).
+  const elbVormonate = 1000 + 11 * 950, lzbVormonate = 600 + 11 * 570;
+  const erwartet: Record<string, [number, number, number]> = {
+    K1: [1_050_000, 1_000_000, 5],
+    K1E1: [840_000, 800_000, 5],
+    K1E2: [950, 1000, -5],
+    K1E3: [240, 12 * 950, (240 / (12 * 950)) * 100],
+    K1E4: [300, elbVormonate, (300 / elbVormonate) * 100],
+    K2: [252, elbVormonate / 12, (252 / (elbVormonate / 12)) * 100],
+    K2E1: [48, elbVormonate / 12, (48 / (elbVormonate / 12)) * 100],
+    K2E2: [24, elbVormonate / 12, (24 / (elbVormonate / 12)) * 100],
+    K2E3: [144, 252, (144 / 252) * 100],
+    K2E4: [36, 80, 45],
+    K3: [570, 600, -5],
+    K3E1: [120, lzbVormonate / 12, (120 / (lzbVormonate / 12)) * 100],
+    K3E2: [60, 570, (60 / 570) * 100],
+    K3E3: [72, 12 * 570, (72 / (12 * 570)) * 100],
+    K3E4: [108, lzbVormonate, (108 / lzbVormonate) * 100],
+  };
+  for (const d of definitionen()) {
+    it(`${d.id}: ${d.name}`, () => {
+      const k = kennzahl(d, r, spalten, M('2016-12')).monat;
+      const [z, n, w] = erwartet[d.id];
+      expect(k.zaehler).toBeCloseTo(z, 9);
+      expect(k.nenner).toBeCloseTo(n, 9);
+      expect(k.wert).toBeCloseTo(w, 9);
+      expect(k.hinweis).toBeNull();
+    });
+  }
+
+  it('covers all fifteen', () => {
+    expect(definitionen().map((d) => d.id).sort()).toEqual(Object.keys(erwartet).sort());
+  });
+});
