@@ -138,6 +138,15 @@ describe('targets', () => {
   });
 });
 
+describe('determinism', () => {
+  it('gives byte-identical reports on reruns and in any time zone', () => {
+    const a = kennzahlen(['demo', '--json'], { env: { TZ: 'America/Los_Angeles' } }).stdout;
+    const b = kennzahlen(['demo', '--json'], { env: { TZ: 'Asia/Tokyo' } }).stdout;
+    expect(a.length).toBeGreaterThan(10_000);
+    expect(b).toBe(a);
+  });
+});
+
 describe('--nach geschlecht', () => {
   it('adds Frauen and Männer next to the total; their ELB add up with the others to the total', () => {
     const d = json(kennzahlen(['report', ...PERSONEN, '--monat', '2017-06', '--nach', 'geschlecht', '--json']).stdout);
