@@ -1,37 +1,120 @@
-// Writing results: to stdout, or to a file atomically (temporary file in the same folder, fsync,
-// rename), so a reader on a network share never sees half a report and an error leaves nothing behind.
+// Writing results: to stdout, or to files atomically (temporary file in the same folder, fsync,
+// rename), so a reader on a network share never sees half a report and an error leaves nothing
+// behind. `--out-dir` writes every format of a report and a manifest with checksums last.
 
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { KennzahlenFehler } from '../fehler.js';
+import { setTimeout as warte } from 'node:timers/promises';
+import { KennzahlenFehler, nutzungsfehler } from '../fehler.js';
 import type { Io } from './io.js';
 
-export async function schreibeAtomar(ziel: string, inhalt: string): Promise<void> {
+/** A target that another process holds open (Windows, SMB shares) refuses the rename for a moment. */
+const GESPERRT = new Set(['EPERM', 'EBUSY', 'EACCES']);
+const WARTEZEITEN_MS = [50, 100, 200, 400, 800];
+
+function ausgabeFehler(ziel: string, e: unknown): KennzahlenFehler {
+  const code = (e as NodeJS.ErrnoException).code;
+  const grund =
+    code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'keine Schreibberechtigung' :
+    code === 'ENOENT' ? 'Ordner gibt es nicht' :
+    code === 'EISDIR' ? 'ist ein Ordner' :
+    code === 'ENOSPC' ? 'kein Platz mehr auf dem Datenträger' :
+    code === 'EBUSY' ? 'die Datei ist von einem anderen Programm gesperrt' :
+    `nicht schreibbar (${code ?? String(e)})`;
+  return new KennzahlenFehler('ausgabe', `${ziel}: ${grund}.`);
+}
+
+export async function schreibeAtomar(ziel: string, inhalt: string | Buffer): Promise<void> {
   const temp = join(dirname(ziel), `.${basename(ziel)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
     const datei = await open(temp, 'wx');
     try {
-      await datei.writeFile(inhalt, 'utf8');
+      await datei.writeFile(inhalt);
       await datei.sync();
     } finally {
       await datei.close();
     }
-    await rename(temp, ziel);
+    for (let versuch = 0; ; versuch++) {
+      try {
+        await rename(temp, ziel);
+        return;
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code ?? '';
+        if (!GESPERRT.has(code) || versuch >= WARTEZEITEN_MS.length) throw e;
+        await warte(WARTEZEITEN_MS[versuch]);
+      }
+    }
   } catch (e) {
     await unlink(temp).catch(() => undefined);
-    const code = (e as NodeJS.ErrnoException).code;
-    const grund =
-      code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'keine Schreibberechtigung' :
-      code === 'ENOENT' ? 'Ordner gibt es nicht' :
-      code === 'EISDIR' ? 'ist ein Ordner' :
-      code === 'ENOSPC' ? 'kein Platz mehr auf dem Datenträger' :
-      `nicht schreibbar (${code ?? String(e)})`;
-    throw new KennzahlenFehler('ausgabe', `${ziel}: ${grund}.`);
+    throw ausgabeFehler(ziel, e);
   }
 }
 
-/** The report goes to `--out FILE` or to stdout. */
+/** `Elbe-Elster (Demo)` → `elbe-elster-demo`: safe in file names on every system. */
+export function dateiname(text: string): string {
+  const ersetzt = text.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
+  return ersetzt.normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'jobcenter';
+}
+
+export interface Platzhalter {
+  jobcenter: string | null;
+  monat: string;
+}
+
+/** `--out berichte/{jobcenter}-{monat}.{format}` */
+export function ersetzePlatzhalter(muster: string, p: Platzhalter & { format: string }): string {
+  return muster.replace(/\{(\w+)\}/g, (ganz, name: string) => {
+    if (name === 'jobcenter') return dateiname(p.jobcenter ?? 'jobcenter');
+    if (name === 'monat') return p.monat;
+    if (name === 'format') return p.format;
+    throw nutzungsfehler(`--out: unbekannter Platzhalter ${ganz}; erlaubt sind {jobcenter}, {monat}, {format}.`);
+  });
+}
+
+export const ENDUNG: Record<string, string> = { table: 'txt', json: 'json', csv: 'csv', md: 'md', html: 'html' };
+
+export interface Ausgabeziel {
+  out?: string;
+  outDir?: string;
+}
+
+/**
+ * The report goes to stdout, to `--out FILE`, or as a set of every format into `--out-dir`. In a
+ * set, the manifest (names, sizes, SHA-256) is written last: a reader that sees it sees a whole set.
+ */
+export async function gibBerichtAus(
+  io: Io,
+  ziel: Ausgabeziel,
+  format: string,
+  formate: Record<string, () => string>,
+  name: string,
+  platzhalter: Platzhalter,
+): Promise<string[]> {
+  if (ziel.outDir) {
+    const dateien: { datei: string; format: string; bytes: number; sha256: string }[] = [];
+    for (const [f, erzeuge] of Object.entries(formate)) {
+      if (f === 'table') continue;
+      const datei = `${ersetzePlatzhalter(name, { ...platzhalter, format: f })}.${ENDUNG[f]}`;
+      const inhalt = Buffer.from(erzeuge(), 'utf8');
+      await schreibeAtomar(join(ziel.outDir, datei), inhalt);
+      dateien.push({ datei, format: f, bytes: inhalt.length, sha256: createHash('sha256').update(inhalt).digest('hex') });
+    }
+    const manifest = `${ersetzePlatzhalter(name, { ...platzhalter, format: 'manifest' })}.manifest.json`;
+    await schreibeAtomar(join(ziel.outDir, manifest), JSON.stringify({ schema: 'kennzahlen-manifest/1', monat: platzhalter.monat, jobcenter: platzhalter.jobcenter, dateien }, null, 2) + '\n');
+    return [...dateien.map((d) => join(ziel.outDir!, d.datei)), join(ziel.outDir, manifest)];
+  }
+  const inhalt = formate[format]();
+  if (ziel.out) {
+    const datei = ersetzePlatzhalter(ziel.out, { ...platzhalter, format: ENDUNG[format] ?? format });
+    await schreibeAtomar(datei, inhalt);
+    return [datei];
+  }
+  io.stdout.write(inhalt);
+  return [];
+}
+
+/** Plain stdout or one file, for outputs that are not reports (e.g. `check`). */
 export async function gibAus(io: Io, inhalt: string, out: string | undefined): Promise<void> {
   if (out) await schreibeAtomar(out, inhalt);
   else io.stdout.write(inhalt);

@@ -8,10 +8,12 @@ import type { Kodierung } from '../input/dekodierung.js';
 import { leseKonfiguration, type EingabeRolle, type Einstellung, type Konfiguration } from '../input/konfiguration.js';
 import type { LeseOptionen, Trennzeichen } from '../input/tabelle.js';
 import { parseDatum, parseMonat } from '../input/zellen.js';
+import type { Darstellung } from '../report/darstellung.js';
 import { farbeAn } from './farbe.js';
 import type { Io } from './io.js';
 
-export type Format = 'table' | 'json' | 'csv';
+export type Format = 'table' | 'json' | 'csv' | 'md' | 'html';
+export const ALLE_FORMATE: readonly Format[] = ['table', 'json', 'csv', 'md', 'html'];
 
 export interface GemeinsameOptionen {
   config?: string;
@@ -22,6 +24,10 @@ export interface GemeinsameOptionen {
   format?: string;
   json?: boolean;
   out?: string;
+  outDir?: string;
+  lang?: string;
+  suppressBelow?: string;
+  stamp?: boolean;
   color?: boolean;
   quiet?: boolean;
   verbose?: boolean;
@@ -36,15 +42,26 @@ export function mitEingabeOptionen(cmd: Command): Command {
     .option('--max-errors <n>', 'höchstens so viele Probleme je Lauf melden', '100');
 }
 
-export function mitAusgabeOptionen(cmd: Command, formate: readonly Format[] = ['table', 'json']): Command {
-  return cmd
+export function mitAusgabeOptionen(cmd: Command, formate: readonly Format[] = ALLE_FORMATE): Command {
+  cmd
     .addOption(new Option('--format <format>', 'Ausgabeformat (Standard: table am Terminal, sonst json)').choices(formate))
     .option('--json', 'gleich --format json')
-    .option('--out <datei>', 'Ergebnis in diese Datei schreiben (atomar) statt auf stdout')
+    .option('--out <datei>', 'Ergebnis atomar in diese Datei schreiben statt auf stdout; Platzhalter {jobcenter}, {monat}, {format}');
+  if (formate.length > 2) cmd.option('--out-dir <ordner>', 'alle Formate (json, csv, md, html) und zuletzt ein Manifest mit Prüfsummen in diesen Ordner schreiben');
+  return cmd
+    .addOption(new Option('--lang <sprache>', 'Sprache der Beschriftungen').choices(['de', 'en']))
+    .option('--suppress-below <n>', 'Zahlen unter n (und was auf ihnen beruht) als * ausgeben, wie die BA in veröffentlichten Tabellen')
+    .option('--stamp', 'Erstellungszeit in die Ausgabe schreiben (sonst sind gleiche Eingaben byte-gleiche Ausgaben)')
     .option('--color', 'Farbe erzwingen')
     .option('--no-color', 'keine Farbe (auch NO_COLOR=1)')
     .option('-q, --quiet', 'keine Hinweise auf stderr')
     .option('--verbose', 'Details zu Eingaben, Zeiten und Speicher auf stderr; bei internen Fehlern den Stack');
+}
+
+/** Language, disclosure threshold and stamp of a report. The clock is read here, in the shell, and only with --stamp. */
+export function darstellung(o: GemeinsameOptionen, jetzt: () => Date = () => new Date()): Darstellung {
+  const unter = ganzzahl('--suppress-below', o.suppressBelow, 1, 1_000_000);
+  return { sprache: o.lang === 'en' ? 'en' : 'de', unter: unter ?? null, stempel: o.stamp ? jetzt().toISOString().replace(/\.\d{3}Z$/, 'Z') : null };
 }
 
 /** Whether output (and so error output) is JSON, decided from the raw arguments before parsing. */
@@ -56,11 +73,17 @@ export function jsonAusArgumenten(argv: readonly string[], io: Io): boolean {
   return !io.stdout.isTTY;
 }
 
-export function ausgabeFormat(o: GemeinsameOptionen, io: Io, erlaubt: readonly Format[] = ['table', 'json']): Format {
+const ENDUNGEN: Record<string, Format> = { txt: 'table', json: 'json', csv: 'csv', md: 'md', html: 'html', htm: 'html' };
+
+export function ausgabeFormat(o: GemeinsameOptionen, io: Io, erlaubt: readonly Format[] = ALLE_FORMATE): Format {
   if (o.json && o.format && o.format !== 'json') throw nutzungsfehler(`--json widerspricht --format ${o.format}.`);
+  if (o.out && o.outDir) throw nutzungsfehler('--out oder --out-dir, nicht beides.');
   if (o.json) return 'json';
   if (o.format) return o.format as Format;
-  if (o.out) return /\.txt$/i.test(o.out) ? 'table' : /\.csv$/i.test(o.out) && erlaubt.includes('csv') ? 'csv' : 'json';
+  if (o.out) {
+    const endung = ENDUNGEN[/\.(\w+)$/.exec(o.out)?.[1].toLowerCase() ?? ''];
+    return endung && erlaubt.includes(endung) ? endung : 'json';
+  }
   return io.stdout.isTTY ? 'table' : 'json';
 }
 

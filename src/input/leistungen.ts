@@ -16,7 +16,7 @@ export interface LeistungenErgebnis extends Leseergebnis {
 function addiere(summen: Map<number, Wert>, monat: number, w: Wert): void {
   const bisher = summen.get(monat) ?? 0;
   if (typeof bisher !== 'number') return; // already suppressed or missing: stays so
-  if (typeof w !== 'number') summen.set(monat, w.art === 'gesperrt' ? GESPERRT : fehlt('leere oder x-Zelle in leistungen'));
+  if (typeof w !== 'number') summen.set(monat, w.art === 'gesperrt' ? GESPERRT : fehlt('leere_zelle'));
   else summen.set(monat, bisher + Math.round(w * 100));
 }
 

@@ -49,6 +49,8 @@ export interface LeseOptionen {
   spaltenzuordnung?: Record<string, string>;
   /** Stop reading a file after this many problems. */
   maxProbleme: number;
+  /** Told the bytes read so far during the main pass (for a progress bar). */
+  fortschritt?: (gelesen: number) => void;
 }
 
 export interface Tabelle {
@@ -132,7 +134,7 @@ export async function oeffneTabelle(quelle: Bytequelle, rolle: string, opt: Lese
     trennzeichen,
     kopf,
     lies: (schema, verarbeite) =>
-      liesDaten(quelle, rolle, { kodierung, trennzeichen, bomLaenge, kopf, roherKopf, maxProbleme: opt.maxProbleme }, schema, verarbeite),
+      liesDaten(quelle, rolle, { kodierung, trennzeichen, bomLaenge, kopf, roherKopf, maxProbleme: opt.maxProbleme, fortschritt: opt.fortschritt }, schema, verarbeite),
   };
 }
 
@@ -143,6 +145,7 @@ interface Format {
   kopf: readonly string[];
   roherKopf: readonly string[];
   maxProbleme: number;
+  fortschritt?: (gelesen: number) => void;
 }
 
 async function liesDaten<S extends Spalten>(
@@ -238,8 +241,11 @@ async function liesDaten<S extends Spalten>(
   const hash = createHash('sha256');
   const nachUtf8 = new NachUtf8(f.kodierung);
   let erstes = true;
+  let bytes = 0;
   for await (const teil of quelle.lies()) {
     hash.update(teil);
+    bytes += teil.length;
+    f.fortschritt?.(bytes);
     if (parseFehler || abgebrochen) continue; // keep hashing: the checksum covers the whole file
     const daten = erstes ? teil.subarray(f.bomLaenge) : teil;
     erstes = false;

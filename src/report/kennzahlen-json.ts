@@ -1,75 +1,100 @@
 // `kennzahlen report --format json`: schema "kennzahlen-report/1" (SPEC §6). Every value comes
 // rounded for display (`wert`) and exact (`wert_exakt`), with numerator, denominator and windows.
+// A value suppressed by `--suppress-below` is "*", its numerator and denominator too.
 
 import { isoMonat } from '../core/kalender.js';
 import type { Berechnung } from '../core/kennzahlen/berechnung.js';
-import { einheitVon } from '../core/kennzahlen/definitionen.js';
+import { einheitVon, type Definition } from '../core/kennzahlen/definitionen.js';
 import type { KennzahlWert } from '../core/kennzahlen/kennzahlen.js';
 import type { ZielErgebnis } from '../core/ziele/ziele.js';
+import { gesperrt, hinweisText, type Darstellung } from './darstellung.js';
 import type { KennzahlenBericht } from './kennzahlen-bericht.js';
-import { runde } from './zahlen.js';
+import { berechnungGesperrt, zielLabel } from './kennzahlen-dokument.js';
+import { csvDokument, quote, textZelle } from './csv.js';
+import { csvZahl, runde } from './zahlen.js';
 
 export const REPORT_SCHEMA = 'kennzahlen-report/1';
 
 const r1 = (w: number | null) => (w === null ? null : runde(w, 1));
 
-function berechnung(b: Berechnung) {
-  return {
-    wert: r1(b.wert),
-    wert_exakt: b.wert,
-    zaehler: b.zaehler,
-    nenner: b.nenner,
-    fenster: { zaehler: b.fenster.zaehler.map(isoMonat), nenner: b.fenster.nenner.map(isoMonat) },
-  };
+function berechnung(def: Definition, b: Berechnung, d: Darstellung) {
+  const fenster = { zaehler: b.fenster.zaehler.map(isoMonat), nenner: b.fenster.nenner.map(isoMonat) };
+  if (berechnungGesperrt(def, b, d)) return { wert: '*', wert_exakt: '*', zaehler: '*', nenner: '*', fenster };
+  return { wert: r1(b.wert), wert_exakt: b.wert, zaehler: b.zaehler, nenner: b.nenner, fenster };
 }
 
-function kennzahl(k: KennzahlWert) {
-  const d = k.definition;
+function kennzahl(k: KennzahlWert, d: Darstellung) {
+  const def = k.definition;
+  const vorjahr = berechnungGesperrt(def, k.vorjahr, d) ? '*' : k.vorjahr.wert;
+  const jfwVorjahr = berechnungGesperrt(def, k.jfwVorjahr, d) ? '*' : k.jfwVorjahr.wert;
   return {
-    id: d.id,
-    name: d.name,
-    einheit: einheitVon(d.formel),
-    richtung: d.richtung,
-    ...berechnung(k.monat),
-    vorjahr: r1(k.vorjahr.wert),
-    vorjahr_exakt: k.vorjahr.wert,
-    jahresfortschritt: { ...berechnung(k.jfw), vorjahr: r1(k.jfwVorjahr.wert), vorjahr_exakt: k.jfwVorjahr.wert },
+    id: def.id,
+    name: d.sprache === 'en' ? def.nameEn : def.name,
+    einheit: einheitVon(def.formel),
+    richtung: def.richtung,
+    ...berechnung(def, k.monat, d),
+    vorjahr: typeof vorjahr === 'number' ? r1(vorjahr) : vorjahr,
+    vorjahr_exakt: vorjahr,
+    jahresfortschritt: { ...berechnung(def, k.jfw, d), vorjahr: typeof jfwVorjahr === 'number' ? r1(jfwVorjahr) : jfwVorjahr, vorjahr_exakt: jfwVorjahr },
     status: k.monat.wert === null ? 'nicht_berechenbar' : 'berechnet',
-    hinweis: k.monat.hinweis,
+    hinweis: hinweisText(k.monat.hinweis, d),
   };
 }
 
-function ziel(z: ZielErgebnis) {
+function ziel(z: ZielErgebnis, d: Darstellung) {
   const def = z.ziel;
+  const sperre = z.einheit === 'anzahl' && (gesperrt(d, z.ist) || gesperrt(d, z.vorjahr));
+  const zahl = (w: number | null) => (sperre ? '*' : w);
   return {
     id: def.id,
     name: def.name,
+    bezeichnung: zielLabel(z, d),
     ...(def.art === 'kennzahl' ? { kennzahl: def.kennzahl, filter: def.filter } : def.art === 'quote' ? { zaehler: def.zaehler, nenner: def.nenner, aggregation: def.aggregation } : { wert: def.wert, aggregation: def.aggregation }),
     grenze: { [def.grenze.art]: def.grenze.wert },
     einheit: z.einheit,
-    ist: z.ist,
-    vorjahr: z.vorjahr,
+    ist: zahl(z.ist),
+    vorjahr: zahl(z.vorjahr),
     soll: z.soll,
-    abweichung_punkte: z.abweichungPunkte,
-    abweichung_prozent: z.abweichungProzent,
+    abweichung_punkte: zahl(z.abweichungPunkte),
+    abweichung_prozent: zahl(z.abweichungProzent),
     status: z.status,
-    hochrechnung: z.hochrechnung,
-    hinweis: z.hinweis,
+    hochrechnung: zahl(z.hochrechnung),
+    hinweis: hinweisText(z.hinweis, d),
   };
 }
 
-export function kennzahlenJson(b: KennzahlenBericht): string {
+export function kennzahlenJson(b: KennzahlenBericht, d: Darstellung): string {
   const doc = {
     schema: REPORT_SCHEMA,
     demo: b.demo,
     jobcenter: b.jobcenter,
     berichtsmonat: isoMonat(b.berichtsmonat),
     datenstand: b.datenstand,
+    ...(d.stempel ? { erstellt: d.stempel } : {}),
+    ...(d.unter !== null ? { gesperrt_unter: d.unter } : {}),
     eingaben: b.eingaben.map((e) => ({ rolle: e.rolle, datei: e.datei, zeilen: e.zeilen, sha256: e.sha256, kodierung: e.kodierung, trennzeichen: e.trennzeichen })),
-    kennzahlen: b.kennzahlen.map(kennzahl),
-    gruppen: b.gruppen.map((g) => ({ gruppe: g.gruppe, kennzahlen: g.kennzahlen.map(kennzahl) })),
+    kennzahlen: b.kennzahlen.map((k) => kennzahl(k, d)),
+    gruppen: b.gruppen.map((g) => ({ gruppe: g.gruppe, kennzahlen: g.kennzahlen.map((k) => kennzahl(k, d)) })),
     ziele_jahr: b.ziele?.jahr ?? null,
-    ziele: (b.ziele?.ergebnisse ?? []).map(ziel),
+    ziele: (b.ziele?.ergebnisse ?? []).map((z) => ziel(z, d)),
   };
   return JSON.stringify(doc, null, 2) + '\n';
+}
+
+/** The report as one CSV table for Excel: a row per indicator (and group), then a row per target. */
+export function kennzahlenCsv(b: KennzahlenBericht, d: Darstellung): string {
+  const n = (w: number | string | null) => (w === null ? 'x' : typeof w === 'string' ? quote(w) : csvZahl(w));
+  const zeilen: string[][] = [];
+  for (const g of [{ gruppe: 'gesamt', kennzahlen: b.kennzahlen }, ...b.gruppen]) {
+    for (const k of g.kennzahlen) {
+      const j = kennzahl(k, d);
+      zeilen.push(['kennzahl', j.id, textZelle(j.name), textZelle(g.gruppe), j.einheit, n(j.wert_exakt), n(j.vorjahr_exakt), n(j.jahresfortschritt.wert_exakt), n(j.jahresfortschritt.vorjahr_exakt), n(j.zaehler), n(j.nenner), '', j.status, '', textZelle(j.hinweis ?? '')]);
+    }
+  }
+  for (const z of b.ziele?.ergebnisse ?? []) {
+    const j = ziel(z, d);
+    zeilen.push(['ziel', textZelle(j.id), textZelle(j.name), 'gesamt', j.einheit, n(j.ist), n(j.vorjahr), '', '', '', '', n(j.soll), j.status, n(j.hochrechnung), textZelle(j.hinweis ?? '')]);
+  }
+  const kopf = ['bereich', 'id', 'name', 'gruppe', 'einheit', 'wert', 'vorjahr', 'jfw', 'jfw_vorjahr', 'zaehler', 'nenner', 'soll', 'status', 'hochrechnung', 'hinweis'];
+  return csvDokument(kopf, zeilen);
 }

@@ -1,15 +1,15 @@
-// Monatswerte as CSV for Excel (and for `report --monatswerte`), as JSON, and as a terminal table.
-// A missing cell is `x`, a suppressed one `*`, as in BA tables.
+// Monatswerte as CSV for Excel (and for `report --monatswerte`), as JSON, and as a document for
+// the terminal, Markdown and HTML. A missing cell is `x`, a suppressed one `*`, as in BA tables.
 
-import type { ChalkInstance } from 'chalk';
-import { deutscherMonat, isoMonat } from '../core/kalender.js';
+import { isoMonat } from '../core/kalender.js';
 import type { Monatswerte, Wert } from '../core/monatswerte/monatswerte.js';
 import type { EingabeInfo } from '../input/tabelle.js';
 import { csvDokument, quote, textZelle } from './csv.js';
+import { gesperrt, hinweisText, texte, type Darstellung } from './darstellung.js';
+import { zelle, type Block, type Dokument } from './dokument.js';
 import { eingabeZeile } from './eingaben.js';
 import { GRUPPEN_NAMEN } from './kennzahlen-bericht.js';
-import { tabelle } from './tabelle.js';
-import { csvZahl, deZahl } from './zahlen.js';
+import { csvZahl } from './zahlen.js';
 
 export const MONATSWERTE_SCHEMA = 'kennzahlen-monatswerte/1';
 
@@ -23,29 +23,38 @@ export interface MonatswerteKopf {
   bis: number;
 }
 
+/** Euro sums are not counts of persons; disclosure control leaves them alone. */
+const BETRAEGE = new Set(['llu', 'luh']);
+
+/** A cell as shown: the number, `*` (suppressed at the source or below the threshold) or `x`. */
+function zelleVon(d: Darstellung, spalte: string, w: Wert | undefined): number | '*' | 'x' {
+  if (typeof w === 'number') return !BETRAEGE.has(spalte) && gesperrt(d, w) ? '*' : w;
+  return w?.art === 'gesperrt' ? '*' : 'x';
+}
+
 function* zeilen(mw: Monatswerte, von: number, bis: number) {
   for (const [gruppe, reihe] of mw.gruppen) for (let m = von; m <= bis; m++) yield { gruppe, monat: m, zeile: reihe.get(m) };
 }
 
-const symbol = (w: Wert | undefined) => (typeof w === 'number' ? null : w?.art === 'gesperrt' ? '*' : 'x');
-
-export function monatswerteCsv(mw: Monatswerte, von: number, bis: number): string {
-  const z = [...zeilen(mw, von, bis)].map(({ gruppe, monat, zeile }) => [
+export function monatswerteCsv(mw: Monatswerte, k: MonatswerteKopf, d: Darstellung): string {
+  const z = [...zeilen(mw, k.von, k.bis)].map(({ gruppe, monat, zeile }) => [
     isoMonat(monat),
     textZelle(gruppe),
     ...mw.spalten.map((s) => {
-      const w = zeile?.get(s);
-      return typeof w === 'number' ? csvZahl(w) : quote(symbol(w)!);
+      const w = zelleVon(d, s, zeile?.get(s));
+      return typeof w === 'number' ? csvZahl(w) : quote(w);
     }),
   ]);
   return csvDokument(['monat', 'gruppe', ...mw.spalten], z);
 }
 
-export function monatswerteJson(mw: Monatswerte, k: MonatswerteKopf): string {
+export function monatswerteJson(mw: Monatswerte, k: MonatswerteKopf, d: Darstellung): string {
   const doc = {
     schema: MONATSWERTE_SCHEMA,
     jobcenter: k.jobcenter,
     datenstand: k.datenstand,
+    ...(d.stempel ? { erstellt: d.stempel } : {}),
+    ...(d.unter !== null ? { gesperrt_unter: d.unter } : {}),
     von: isoMonat(k.von),
     bis: isoMonat(k.bis),
     filter: k.filter,
@@ -54,11 +63,14 @@ export function monatswerteJson(mw: Monatswerte, k: MonatswerteKopf): string {
     spalten: mw.spalten,
     zeilen: [...zeilen(mw, k.von, k.bis)].map(({ gruppe, monat, zeile }) => {
       const hinweise: Record<string, string> = {};
-      const werte: Record<string, number | null> = {};
+      const werte: Record<string, number | '*' | null> = {};
       for (const s of mw.spalten) {
         const w = zeile?.get(s);
-        werte[s] = typeof w === 'number' ? w : null;
-        if (typeof w !== 'number') hinweise[s] = w?.art === 'gesperrt' ? 'gesperrt (*)' : w?.grund ?? 'fehlt';
+        const z = zelleVon(d, s, w);
+        werte[s] = z === 'x' ? null : z;
+        if (typeof w !== 'number') {
+          hinweise[s] = w?.art === 'gesperrt' ? texte(d).L('gesperrt (*)', 'suppressed (*)') : hinweisText(w?.grund ? [{ art: 'monate_fehlen', spalte: s, monate: [monat], gruende: [w.grund] }] : [{ art: 'monate_fehlen', spalte: s, monate: [monat], gruende: [] }], d)!;
+        }
       }
       return { monat: isoMonat(monat), gruppe, ...werte, hinweise };
     }),
@@ -66,26 +78,39 @@ export function monatswerteJson(mw: Monatswerte, k: MonatswerteKopf): string {
   return JSON.stringify(doc, null, 2) + '\n';
 }
 
-const KURZ: Record<string, string> = {
-  elb: 'ELB', elb_zugaenge: 'Zug.', elb_abgaenge: 'Abg.', lzb: 'LZB', lzb_zugaenge: 'LZB Zug.', lzb_abgaenge: 'LZB Abg.',
-  lzb_aktiviert: 'LZB akt.', integrationen: 'Int.', integrationen_lzb: 'Int. LZB', integrationen_ae: 'Int. AE', elb_ae: 'ELB AE',
-  eintritte_geringfuegig: 'GB', eintritte_oeffentlich: 'ÖGB', integrationen_kontinuierlich: 'Int. kont.', llu: 'LLU €', luh: 'LUH €',
+const KURZ: Record<string, [string, string]> = {
+  elb: ['ELB', 'ELB'], elb_zugaenge: ['Zug.', 'In'], elb_abgaenge: ['Abg.', 'Out'], lzb: ['LZB', 'LZB'], lzb_zugaenge: ['LZB Zug.', 'LZB in'], lzb_abgaenge: ['LZB Abg.', 'LZB out'],
+  lzb_aktiviert: ['LZB akt.', 'LZB act.'], integrationen: ['Int.', 'Int.'], integrationen_lzb: ['Int. LZB', 'Int. LZB'], integrationen_ae: ['Int. AE', 'Int. SP'], elb_ae: ['ELB AE', 'ELB SP'],
+  eintritte_geringfuegig: ['GB', 'ME'], eintritte_oeffentlich: ['ÖGB', 'PFE'], integrationen_kontinuierlich: ['Int. kont.', 'Int. cont.'], llu: ['LLU €', 'LLU €'], luh: ['LUH €', 'LUH €'],
 };
 
-export function monatswerteTabelle(mw: Monatswerte, k: MonatswerteKopf, farbe: ChalkInstance): string {
-  const aus = [farbe.bold(`Monatswerte · ${k.jobcenter ? `Jobcenter ${k.jobcenter}` : 'Jobcenter (nicht angegeben)'} · ${deutscherMonat(k.von)}–${deutscherMonat(k.bis)}${k.filter ? ` · Filter ${k.filter}` : ''}`), ''];
+export function monatswerteDokument(mw: Monatswerte, k: MonatswerteKopf, d: Darstellung): Dokument {
+  const tx = texte(d);
+  const { L } = tx;
+  const jc = k.jobcenter ? `Jobcenter ${k.jobcenter}` : L('Jobcenter (nicht angegeben)', 'Jobcenter (not stated)');
+  const titel = `${L('Monatswerte', 'Monthly aggregates')} · ${jc} · ${tx.monat(k.von)}–${tx.monat(k.bis)}${k.filter ? ` · Filter ${k.filter}` : ''}`;
+  const bloecke: Block[] = [{ art: 'titel', text: titel, demo: false }, { art: 'text', text: L(`Datenstand ${tx.datum(k.datenstand)}`, `Data as of ${tx.datum(k.datenstand)}`) }];
+  if (d.stempel) bloecke.push({ art: 'text', text: L(`Erstellt ${d.stempel}`, `Created ${d.stempel}`), leise: true });
   for (const [gruppe, reihe] of mw.gruppen) {
-    if (mw.gruppen.size > 1) aus.push(farbe.bold(GRUPPEN_NAMEN[gruppe] ?? gruppe));
-    const z: string[][] = [];
+    if (mw.gruppen.size > 1) bloecke.push({ art: 'abschnitt', text: GRUPPEN_NAMEN[gruppe] ? L(...GRUPPEN_NAMEN[gruppe]) : gruppe });
+    const z = [];
     for (let m = k.von; m <= k.bis; m++) {
-      z.push([deutscherMonat(m), ...mw.spalten.map((s) => {
-        const w = reihe.get(m)?.get(s);
-        return typeof w === 'number' ? deZahl(w, Number.isInteger(w) ? 0 : 2) : farbe.dim(symbol(w)!);
+      z.push([tx.monat(m), ...mw.spalten.map((s) => {
+        const w = zelleVon(d, s, reihe.get(m)?.get(s));
+        return typeof w === 'number' ? tx.zahl(w, Number.isInteger(w) ? 0 : 2) : zelle(w, w === '*' ? 'gesperrt' : 'x');
       })]);
     }
-    aus.push(tabelle(['Monat', ...mw.spalten.map((s) => KURZ[s] ?? s)], z, farbe), '');
+    bloecke.push({ art: 'tabelle', kopf: [L('Monat', 'Month'), ...mw.spalten.map((s) => (KURZ[s] ? L(...KURZ[s]) : s))], zeilen: z, links: 1 });
   }
-  aus.push(farbe.dim('Zug./Abg.: Zu-/Abgänge am Stichtag. Int.: Integrationen; AE: Alleinerziehende; GB/ÖGB: Eintritte in geringfügige/öffentlich geförderte Beschäftigung; akt.: in Maßnahmen. x = nicht berechenbar.'));
-  for (const e of k.eingaben) aus.push(farbe.dim(eingabeZeile(e)));
-  return aus.join('\n') + '\n';
+  bloecke.push({
+    art: 'text',
+    leise: true,
+    text: L(
+      'Zug./Abg.: Zu-/Abgänge am Stichtag. Int.: Integrationen; AE: Alleinerziehende; GB/ÖGB: Eintritte in geringfügige/öffentlich geförderte Beschäftigung; akt.: in Maßnahmen. x = nicht berechenbar.',
+      'In/Out: inflows/outflows at the reference day. Int.: integrations; SP: single parents; ME/PFE: entries into marginal/publicly funded employment; act.: in measures. x = not computable.',
+    ),
+  });
+  if (d.unter !== null) bloecke.push({ art: 'text', leise: true, text: L(`* = gesperrt: Zahl unter ${d.unter} (--suppress-below)`, `* = suppressed: count below ${d.unter} (--suppress-below)`) });
+  bloecke.push({ art: 'fuss', zeilen: k.eingaben.map((e) => eingabeZeile(e, d)) });
+  return { sprache: d.sprache, titel, bloecke };
 }

@@ -31,3 +31,11 @@ export function csvZahl(wert: number, stellen?: number): string {
   const text = stellen === undefined ? String(wert) : runde(wert, stellen).toFixed(stellen);
   return text.replace('.', ',');
 }
+
+/** `7485` → `7,485`; `20.345` → `20.3 %` (English, for `--lang en`). */
+export function enZahl(wert: number, stellen = 0): string {
+  const r = runde(wert, stellen);
+  const [ganz, bruch] = Math.abs(r).toFixed(stellen).split('.');
+  const text = gruppiere(ganz, ',') + (bruch ? `.${bruch}` : '');
+  return r < 0 ? `-${text}` : text;
+}

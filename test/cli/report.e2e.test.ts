@@ -73,7 +73,7 @@ describe('person-level and aggregate paths agree', () => {
     expect(ohne.elb).toBeLessThan(alle.elb);
     expect(ohne.integrationen).toBeLessThanOrEqual(alle.integrationen);
     expect(ohne.llu).toBeNull();
-    expect(ohne.hinweise.llu).toBe('Leistungen sind nicht nach Personen gegliedert');
+    expect(ohne.hinweise.llu).toBe('llu fehlt für 2017-06 (Leistungen sind nicht nach Personen gegliedert)');
   });
 });
 

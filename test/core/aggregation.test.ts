@@ -105,8 +105,8 @@ describe('aggregation into Monatswerte (SPEC §4.2), hand-computed', () => {
     const a = spaet.gruppen.get('gesamt')!.get(M('2016-04'))!;
     expect(a.get('elb')).toBe(5);
     // Events of April need the stock at 15.02. to find new entrants: not covered.
-    expect(a.get('integrationen')).toEqual({ art: 'fehlt', grund: 'Fenster vor dem Datenbeginn' });
-    expect(a.get('lzb')).toEqual({ art: 'fehlt', grund: 'Fenster vor dem Datenbeginn' });
+    expect(a.get('integrationen')).toEqual({ art: 'fehlt', grund: 'vor_datenbeginn' });
+    expect(a.get('lzb')).toEqual({ art: 'fehlt', grund: 'vor_datenbeginn' });
     expect(spaet.gruppen.get('gesamt')!.get(M('2016-05'))!.get('integrationen')).toBe(1);
   });
 });

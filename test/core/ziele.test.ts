@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { Hinweis } from '../../src/core/hinweis.js';
+import { hinweisText, STANDARD_DARSTELLUNG } from '../../src/report/darstellung.js';
+
+const text = (h: Hinweis[] | null) => hinweisText(h, STANDARD_DARSTELLUNG);
 import { monatIndex } from '../../src/core/kalender.js';
 import { definitionen } from '../../src/core/kennzahlen/definitionen.js';
 import { setze, type Reihe, type Wert } from '../../src/core/monatswerte/monatswerte.js';
@@ -51,8 +55,9 @@ describe('targets on § 48a indicators', () => {
     const e = bewerteZiel(k2(1.1), defs, M('2017-06'), quelle({ elb: ['2016-12', konstant(7, 1000)], integrationen: ['2017-01', konstant(6, 21)] }));
     expect(e.status).toBe('nicht_berechenbar');
     expect(e.ist).toBeCloseTo(12.6, 10);
-    expect(e.hinweis).toBe('integrationen fehlt für 2016-01…2016-06; elb fehlt für 2015-12…2016-05');
-    expect(bewerteZiel(k2(1.1), defs, M('2017-06'), { fehlt: 'Filter ohne_flucht braucht Personendaten' })).toMatchObject({ status: 'nicht_berechenbar', hinweis: 'Filter ohne_flucht braucht Personendaten' });
+    expect(text(e.hinweis)).toBe('integrationen fehlt für 2016-01…2016-06; elb fehlt für 2015-12…2016-05');
+    const ohne = bewerteZiel(k2(1.1), defs, M('2017-06'), { fehlt: { art: 'filter_ohne_personen', filter: 'ohne_flucht' } });
+    expect([ohne.status, text(ohne.hinweis)]).toEqual(['nicht_berechenbar', 'Filter ohne_flucht braucht Personendaten mit Merkmalen (--zeitraeume und --personen)']);
   });
 });
 
@@ -91,6 +96,6 @@ describe('local goals', () => {
     expect(e.status).toBe('verfehlt');
     expect(e.vorjahr).toBeNull();
     expect(e.hochrechnung).toBeNull();
-    expect(e.hinweis).toBe('keine Hochrechnung: egl_ausgaben fehlt für 2016-01…2016-12; egl_budget fehlt für 2016-01…2016-12');
+    expect(text(e.hinweis)).toBe('keine Hochrechnung: egl_ausgaben fehlt für 2016-01…2016-12; egl_budget fehlt für 2016-01…2016-12');
   });
 });

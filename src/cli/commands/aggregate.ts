@@ -7,20 +7,22 @@ import { gruppierung, MERKMALE, type Merkmal } from '../../core/merkmale.js';
 import { aggregiere } from '../../core/monatswerte/aggregation.js';
 import { nutzungsfehler } from '../../fehler.js';
 import { einheitIso } from '../../report/lzb-bericht.js';
-import { monatswerteCsv, monatswerteJson, monatswerteTabelle } from '../../report/monatswerte.js';
-import { gibAus } from '../ausgabe.js';
+import { html } from '../../report/html.js';
+import { markdown } from '../../report/markdown.js';
+import { monatswerteCsv, monatswerteDokument, monatswerteJson } from '../../report/monatswerte.js';
+import { terminal } from '../../report/terminal.js';
+import { isoMonat } from '../../core/kalender.js';
+import { gibBerichtAus } from '../ausgabe.js';
 import { farben } from '../farbe.js';
 import type { Io } from '../io.js';
 import { Meldungen } from '../meldungen.js';
-import { ausgabeFormat, eingabeDatei, konfiguration, mitAusgabeOptionen, mitEingabeOptionen, mitFarbe, type Format } from '../optionen.js';
+import { ALLE_FORMATE, ausgabeFormat, darstellung, eingabeDatei, konfiguration, mitAusgabeOptionen, mitEingabeOptionen, mitFarbe } from '../optionen.js';
 import { berichtsmonate, lesePersonendaten, letzterMonat, mitPersonenOptionen, monatsAuswahl, type MonatsOptionen, type PersonenOptionen } from '../personendaten.js';
 
 interface AggregateOptionen extends PersonenOptionen, MonatsOptionen {
   nach?: string;
   filter?: string;
 }
-
-const FORMATE: readonly Format[] = ['table', 'json', 'csv'];
 
 export function aggregateBefehl(io: Io, fertig: (code: number) => void): Command {
   const cmd = new Command('aggregate')
@@ -38,12 +40,13 @@ export function aggregateBefehl(io: Io, fertig: (code: number) => void): Command
     .addHelpText('after', '\nBeispiel:\n  kennzahlen aggregate --config fixtures/demo/kennzahlen.json --von 2016-01 --bis 2017-12 --format csv --out monatswerte.csv\n');
   mitPersonenOptionen(cmd, ['personen', 'integrationen', 'massnahmen', 'leistungen']);
   mitEingabeOptionen(cmd);
-  mitAusgabeOptionen(cmd, FORMATE);
+  mitAusgabeOptionen(cmd);
   return cmd.action(async (o: AggregateOptionen) => fertig(await aggregate(o, io)));
 }
 
 async function aggregate(o: AggregateOptionen, io: Io): Promise<number> {
-  const format = ausgabeFormat(o, io, FORMATE);
+  const format = ausgabeFormat(o, io, ALLE_FORMATE);
+  const d = darstellung(o);
   const farbe = farben(mitFarbe(o, io, format));
   const melde = new Meldungen(io, o);
   const k = await konfiguration(o);
@@ -64,8 +67,15 @@ async function aggregate(o: AggregateOptionen, io: Io): Promise<number> {
     von,
     bis,
   };
-  const text = format === 'csv' ? monatswerteCsv(mw, von, bis) : format === 'json' ? monatswerteJson(mw, kopf) : monatswerteTabelle(mw, kopf, farbe);
-  await gibAus(io, text, o.out);
+  const dok = () => monatswerteDokument(mw, kopf, d);
+  const geschrieben = await gibBerichtAus(io, o, format, {
+    table: () => terminal(dok(), farbe),
+    json: () => monatswerteJson(mw, kopf, d),
+    csv: () => monatswerteCsv(mw, kopf, d),
+    md: () => markdown(dok()),
+    html: () => html(dok()),
+  }, 'monatswerte-{jobcenter}-{monat}', { jobcenter: kopf.jobcenter, monat: isoMonat(bis) });
+  for (const datei of geschrieben) melde.ausfuehrlich(`geschrieben: ${datei}`);
   melde.speicher();
   return 0;
 }

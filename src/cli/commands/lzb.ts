@@ -7,13 +7,16 @@ import { gruppierung, MERKMALE, type Merkmal } from '../../core/merkmale.js';
 import { KennzahlenFehler, nutzungsfehler } from '../../fehler.js';
 import { grundText } from '../../report/lzb-bericht.js';
 import { lzbJson } from '../../report/lzb-json.js';
+import { lzbCsv, lzbDokument } from '../../report/lzb-dokument.js';
+import { html } from '../../report/html.js';
+import { markdown } from '../../report/markdown.js';
+import { terminal } from '../../report/terminal.js';
 import { lzbListe } from '../../report/lzb-liste.js';
-import { lzbTabelle } from '../../report/lzb-tabelle.js';
-import { gibAus, schreibeAtomar } from '../ausgabe.js';
+import { gibBerichtAus, schreibeAtomar } from '../ausgabe.js';
 import { farben } from '../farbe.js';
 import type { Io } from '../io.js';
 import { Meldungen } from '../meldungen.js';
-import { ausgabeFormat, eingabeDatei, konfiguration, mitAusgabeOptionen, mitEingabeOptionen, mitFarbe } from '../optionen.js';
+import { ausgabeFormat, darstellung, eingabeDatei, konfiguration, mitAusgabeOptionen, mitEingabeOptionen, mitFarbe } from '../optionen.js';
 import { berichtsmonate, lesePersonendaten, letzterMonat, mitPersonenOptionen, monatsAuswahl, type MonatsOptionen, type PersonenOptionen } from '../personendaten.js';
 
 interface LzbOptionen extends PersonenOptionen, MonatsOptionen {
@@ -49,6 +52,7 @@ export function lzbBefehl(io: Io, fertig: (code: number) => void): Command {
 async function lzb(o: LzbOptionen, io: Io): Promise<number> {
   const format = ausgabeFormat(o, io);
   const farbe = farben(mitFarbe(o, io, format));
+  const d = darstellung(o);
   const melde = new Meldungen(io, o);
   const k = await konfiguration(o);
 
@@ -71,7 +75,7 @@ async function lzb(o: LzbOptionen, io: Io): Promise<number> {
 
   const letzter = ergebnis.monate[ergebnis.monate.length - 1];
   if (letzter.werte.lzb === null) {
-    melde.hinweis(`LZB im Berichtsmonat ${deutscherMonat(bis)} nicht berechenbar: ${letzter.nichtBerechenbar.map((g) => grundText(regel, g)).join('; ')}.`);
+    melde.hinweis(`LZB im Berichtsmonat ${deutscherMonat(bis)} nicht berechenbar: ${letzter.nichtBerechenbar.map((g) => grundText(regel, g, d)).join('; ')}.`);
   }
   if (nach && merkmale) {
     let ohne = 0;
@@ -92,12 +96,20 @@ async function lzb(o: LzbOptionen, io: Io): Promise<number> {
 
   if (o.list) {
     if (!ergebnis.liste) {
-      throw new KennzahlenFehler('eingabedaten', `--list: der Berichtsmonat ${isoMonat(bis)} ist nicht berechenbar, also auch keine Personenliste.`, [], letzter.nichtBerechenbar.map((g) => grundText(regel, g)).join('; '));
+      throw new KennzahlenFehler('eingabedaten', `--list: der Berichtsmonat ${isoMonat(bis)} ist nicht berechenbar, also auch keine Personenliste.`, [], letzter.nichtBerechenbar.map((g) => grundText(regel, g, d)).join('; '));
     }
     await schreibeAtomar(o.list, lzbListe(ergebnis, regel, register, bis));
     melde.hinweis(`Personenliste ${deutscherMonat(bis)}: ${ergebnis.liste.length} Personen → ${o.list}`);
   }
-  await gibAus(io, format === 'json' ? lzbJson(bericht) : lzbTabelle(bericht, farbe), o.out);
+  const dok = () => lzbDokument(bericht, d);
+  const geschrieben = await gibBerichtAus(io, o, format, {
+    table: () => terminal(dok(), farbe),
+    json: () => lzbJson(bericht, d),
+    csv: () => lzbCsv(bericht, d),
+    md: () => markdown(dok()),
+    html: () => html(dok()),
+  }, 'lzb-{jobcenter}-{monat}', { jobcenter: bericht.jobcenter, monat: isoMonat(bis) });
+  for (const datei of geschrieben) melde.ausfuehrlich(`geschrieben: ${datei}`);
   melde.speicher();
   return 0;
 }

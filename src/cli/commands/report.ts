@@ -7,26 +7,29 @@ import { Command, Option } from 'commander';
 import type { Filter } from '../../core/filter.js';
 import { isoMonat, isoTag, monatTeile } from '../../core/kalender.js';
 import { definitionen } from '../../core/kennzahlen/definitionen.js';
-import { januarVon, kennzahlen } from '../../core/kennzahlen/kennzahlen.js';
+import { kennzahlen, verlauf } from '../../core/kennzahlen/kennzahlen.js';
 import { gruppierung } from '../../core/merkmale.js';
 import { aggregiere } from '../../core/monatswerte/aggregation.js';
 import { letzterMonatMitWerten, vereinige, type Monatswerte } from '../../core/monatswerte/monatswerte.js';
-import { bewerteZiel, type Quelle } from '../../core/ziele/ziele.js';
+import { bewerteZiel, zielVerlauf, type Quelle } from '../../core/ziele/ziele.js';
 import { nutzungsfehler } from '../../fehler.js';
 import { leseMonatswerte } from '../../input/monatswerte.js';
 import type { EingabeInfo } from '../../input/tabelle.js';
 import { leseZiele } from '../../input/ziele.js';
 import type { KennzahlenBericht } from '../../report/kennzahlen-bericht.js';
-import { kennzahlenJson } from '../../report/kennzahlen-json.js';
-import { kennzahlenTabelle } from '../../report/kennzahlen-tabelle.js';
+import { kennzahlenCsv, kennzahlenJson } from '../../report/kennzahlen-json.js';
+import { kennzahlenDokument } from '../../report/kennzahlen-dokument.js';
+import { html } from '../../report/html.js';
+import { markdown } from '../../report/markdown.js';
+import { terminal } from '../../report/terminal.js';
 import { einheitIso } from '../../report/lzb-bericht.js';
-import { gibAus } from '../ausgabe.js';
+import { gibBerichtAus } from '../ausgabe.js';
 import { liesEingabe } from '../eingaben.js';
 import { farben } from '../farbe.js';
 import type { Io } from '../io.js';
 import { Meldungen } from '../meldungen.js';
 import { paketDatei } from '../paket.js';
-import { ausgabeFormat, eingabeDatei, einstellung, konfiguration, leseOptionen, maxFehler, mitAusgabeOptionen, mitEingabeOptionen, mitFarbe, tagOption } from '../optionen.js';
+import { ausgabeFormat, darstellung, eingabeDatei, einstellung, konfiguration, leseOptionen, maxFehler, mitAusgabeOptionen, mitEingabeOptionen, mitFarbe, tagOption } from '../optionen.js';
 import { berichtsmonate, dezimal, lesePersonendaten, letzterMonat, mitPersonenOptionen, monatsAuswahl, type PersonenOptionen } from '../personendaten.js';
 
 interface ReportOptionen extends PersonenOptionen {
@@ -89,6 +92,7 @@ export function demoBefehl(io: Io, fertig: (code: number) => void): Command {
 async function report(o: ReportOptionen, io: Io, demo: boolean): Promise<number> {
   const format = ausgabeFormat(o, io);
   const farbe = farben(mitFarbe(o, io, format));
+  const d = darstellung(o);
   const melde = new Meldungen(io, o);
   const k = await konfiguration(o);
   const auswahl = monatsAuswahl({ monat: o.monat });
@@ -102,7 +106,7 @@ async function report(o: ReportOptionen, io: Io, demo: boolean): Promise<number>
   if (o.nach && daten && !daten.merkmale) throw nutzungsfehler('--nach geschlecht braucht Personenmerkmale: --personen DATEI.');
   let ausDatei: Monatswerte | null = null;
   if (mwDatei) {
-    const e = await liesEingabe(io, mwDatei, 'monatswerte', leseOptionen(o, k, 'monatswerte', maxFehler(o)), (t) => leseMonatswerte(t, dezimal(o, k, t)));
+    const e = await liesEingabe(io, mwDatei, 'monatswerte', leseOptionen(o, k, 'monatswerte', maxFehler(o)), (t) => leseMonatswerte(t, dezimal(o, k, t)), !o.quiet);
     eingaben.push(e.info);
     ausDatei = e.monatswerte;
   }
@@ -114,10 +118,10 @@ async function report(o: ReportOptionen, io: Io, demo: boolean): Promise<number>
   };
   const t = berichtsmonate(auswahl, letzter, melde).bis;
 
-  // From January two years back every window is there: last year's year-to-date change compares
-  // January … t−12 with the same months a year before that.
+  // Three years back every window is there: the charts' first month (t−23) needs its quota's
+  // stocks from t−35, and last year's year-to-date change reaches back to January two years ago.
   const ausPersonen = (filter: Filter | null, mitGruppen: boolean) =>
-    aggregiere(daten!, { von: januarVon(t) - 24, bis: t, filter, gruppierung: mitGruppen && daten!.merkmale ? gruppierung('geschlecht', daten!.merkmale) : undefined });
+    aggregiere(daten!, { von: t - 36, bis: t, filter, gruppierung: mitGruppen && daten!.merkmale ? gruppierung('geschlecht', daten!.merkmale) : undefined });
   let mw: Monatswerte;
   if (daten) {
     mw = ausPersonen(null, o.nach === 'geschlecht');
@@ -139,6 +143,7 @@ async function report(o: ReportOptionen, io: Io, demo: boolean): Promise<number>
     : [];
 
   let ziele: KennzahlenBericht['ziele'] = null;
+  let zielVerlaeufe: KennzahlenBericht['zielVerlauf'] = [];
   let jobcenterAusZielen: string | null = null;
   const zieleDatei = eingabeDatei(o.ziele, k, 'ziele');
   if (zieleDatei) {
@@ -148,8 +153,8 @@ async function report(o: ReportOptionen, io: Io, demo: boolean): Promise<number>
     jobcenterAusZielen = vorgabe.jobcenter;
     const gefiltert = new Map<Filter, Quelle>();
     const quelle = (filter: Filter | null): Quelle => {
-      if (filter === null) return gesamt ? { reihe: gesamt, spalten } : { fehlt: 'keine Monatswerte für „gesamt“' };
-      if (!daten?.merkmale) return { fehlt: `Filter ${filter} braucht Personendaten mit Merkmalen (--zeitraeume und --personen)` };
+      if (filter === null) return gesamt ? { reihe: gesamt, spalten } : { fehlt: { art: 'keine_gesamtwerte' } };
+      if (!daten?.merkmale) return { fehlt: { art: 'filter_ohne_personen', filter } };
       if (!gefiltert.has(filter)) {
         const f = ausPersonen(filter, false);
         gefiltert.set(filter, { reihe: f.gruppen.get('gesamt')!, spalten: new Set(f.spalten) });
@@ -157,6 +162,7 @@ async function report(o: ReportOptionen, io: Io, demo: boolean): Promise<number>
       return gefiltert.get(filter)!;
     };
     ziele = { jahr: vorgabe.jahr, ergebnisse: vorgabe.ziele.map((z) => bewerteZiel(z, defs, t, quelle(z.art === 'kennzahl' ? z.filter : null))) };
+    zielVerlaeufe = vorgabe.ziele.map((z) => zielVerlauf(z, defs, t, quelle(z.art === 'kennzahl' ? z.filter : null)));
   }
 
   const datenstandTag = tagOption('--datenstand', einstellung(o.datenstand, k, 'datenstand'), true);
@@ -169,8 +175,19 @@ async function report(o: ReportOptionen, io: Io, demo: boolean): Promise<number>
     kennzahlen: kennzahlen(defs, gesamt, spalten, t),
     gruppen,
     ziele,
+    // Charts show two years of monthly values up to the Berichtsmonat.
+    verlauf: { von: t - 23, kennzahlen: verlauf(defs, gesamt, spalten, t - 23, t) },
+    zielVerlauf: zielVerlaeufe,
   };
-  await gibAus(io, format === 'json' ? kennzahlenJson(bericht) : kennzahlenTabelle(bericht, farbe), o.out);
+  const dok = () => kennzahlenDokument(bericht, d);
+  const geschrieben = await gibBerichtAus(io, o, format, {
+    table: () => terminal(dok(), farbe),
+    json: () => kennzahlenJson(bericht, d),
+    csv: () => kennzahlenCsv(bericht, d),
+    md: () => markdown(dok()),
+    html: () => html(dok()),
+  }, 'kennzahlen-{jobcenter}-{monat}', { jobcenter: bericht.jobcenter, monat: isoMonat(t) });
+  for (const datei of geschrieben) melde.ausfuehrlich(`geschrieben: ${datei}`);
   const verfehlt = (ziele?.ergebnisse ?? []).filter((z) => z.status === 'verfehlt');
   if (verfehlt.length) melde.hinweis(`${verfehlt.length === 1 ? 'ein Ziel' : `${verfehlt.length} Ziele`} verfehlt: ${verfehlt.map((z) => z.ziel.id).join(', ')}${o.failOnMiss ? ' (Exit-Code 1)' : ''}.`);
   melde.speicher();

@@ -2,6 +2,7 @@
 // rounding is for display. A missing or suppressed month makes the result not computable, with the
 // columns and months named.
 
+import type { Hinweis } from '../hinweis.js';
 import { Zugriff, type Reihe } from '../monatswerte/monatswerte.js';
 import type { Formel } from './definitionen.js';
 
@@ -18,7 +19,7 @@ export interface Berechnung {
   zaehler: number | null;
   nenner: number | null;
   fenster: Fenster;
-  hinweis: string | null;
+  hinweis: Hinweis[] | null;
 }
 
 /**
@@ -57,6 +58,6 @@ export function berechne(formel: Formel, reihe: Reihe | undefined, spalten: Read
       break;
   }
   if (zaehler === null || nenner === null) return { wert: null, zaehler, nenner, fenster, hinweis: z.hinweis() };
-  if (nenner === 0) return { wert: null, zaehler, nenner, fenster, hinweis: 'Nenner ist 0' };
+  if (nenner === 0) return { wert: null, zaehler, nenner, fenster, hinweis: [{ art: 'nenner_null' }] };
   return { wert: wert(zaehler, nenner), zaehler, nenner, fenster, hinweis: null };
 }

@@ -25,3 +25,17 @@ export function kennzahl(d: Definition, reihe: Reihe | undefined, spalten: Reado
 export function kennzahlen(defs: readonly Definition[], reihe: Reihe | undefined, spalten: ReadonlySet<string>, t: number): KennzahlWert[] {
   return defs.map((d) => kennzahl(d, reihe, spalten, t));
 }
+
+/** Monthly and year-to-date values of each indicator for every month von … bis (for charts). */
+export function verlauf(defs: readonly Definition[], reihe: Reihe | undefined, spalten: ReadonlySet<string>, von: number, bis: number): Map<string, { monat: Berechnung[]; jfw: Berechnung[] }> {
+  const aus = new Map<string, { monat: Berechnung[]; jfw: Berechnung[] }>();
+  for (const d of defs) {
+    const monat: Berechnung[] = [], jfw: Berechnung[] = [];
+    for (let m = von; m <= bis; m++) {
+      monat.push(berechne(d.formel, reihe, spalten, m - d.monate + 1, m));
+      jfw.push(berechne(d.formel, reihe, spalten, januarVon(m), m));
+    }
+    aus.set(d.id, { monat, jfw });
+  }
+  return aus;
+}

@@ -3,6 +3,7 @@
 // not cover is a missing value with its reason, never a count of zero.
 
 import type { Ereignisse } from '../ereignisse.js';
+import type { FehltGrund } from '../hinweis.js';
 import { personenfilter, type Filter } from '../filter.js';
 import type { LzbRegel } from '../lzb/regel.js';
 import { neuerStatus, statusDerPerson, stichtage, type Abdeckung, type Berechenbar } from '../lzb/stichtage.js';
@@ -116,7 +117,7 @@ export function aggregiere(d: PersonenDaten, a: AggregationsAuftrag): Monatswert
   }
 
   // Counts → series, with the reason wherever the data do not cover a cell.
-  const grund = (i: number) => (st.gruende[i].some((g) => g.art === 'nach_datenstand') ? 'nach dem Datenstand' : 'Fenster vor dem Datenbeginn');
+  const grund = (i: number): FehltGrund => (st.gruende[i].some((g) => g.art === 'nach_datenstand') ? 'nach_datenstand' : 'vor_datenbeginn');
   const reihen = new Map<string, Reihe>();
   const namen = ['gesamt', ...(a.gruppierung?.gruppen ?? [])];
   namen.forEach((name, gi) => {
@@ -139,7 +140,7 @@ export function aggregiere(d: PersonenDaten, a: AggregationsAuftrag): Monatswert
     spalten.push(spalte);
     for (const [name, reihe] of reihen) {
       for (let m = a.von; m <= a.bis; m++) {
-        const w = name !== 'gesamt' || a.filter ? fehlt(`Leistungen sind nicht nach Personen gegliedert`) : werte.get(m) ?? fehlt('keine Zeile in leistungen');
+        const w = name !== 'gesamt' || a.filter ? fehlt('nicht_nach_personen') : werte.get(m) ?? fehlt('keine_zeile');
         setze(reihe, m, spalte, w);
       }
     }

@@ -2,7 +2,7 @@
 // group. A cell is a number or says why it is none: suppressed (`*` in a BA table) or missing
 // (`x`, `.`, an empty cell, or not computable from person-level data). Never a silent zero.
 
-import { isoMonat } from '../kalender.js';
+import type { FehltGrund, Hinweis } from '../hinweis.js';
 
 export const MONATSWERTE_SPALTEN = [
   'elb', 'elb_zugaenge', 'elb_abgaenge',
@@ -13,10 +13,10 @@ export const MONATSWERTE_SPALTEN = [
 ] as const;
 export type StandardSpalte = (typeof MONATSWERTE_SPALTEN)[number];
 
-export type Wert = number | { art: 'gesperrt' } | { art: 'fehlt'; grund?: string };
+export type Wert = number | { art: 'gesperrt' } | { art: 'fehlt'; grund?: FehltGrund };
 
 export const GESPERRT: Wert = { art: 'gesperrt' };
-export const fehlt = (grund?: string): Wert => (grund ? { art: 'fehlt', grund } : { art: 'fehlt' });
+export const fehlt = (grund?: FehltGrund): Wert => (grund ? { art: 'fehlt', grund } : { art: 'fehlt' });
 
 /** One group's months: month index → column → value. */
 export type Reihe = Map<number, Map<string, Wert>>;
@@ -39,14 +39,14 @@ export function setze(reihe: Reihe, monat: number, spalte: string, wert: Wert): 
  * not computable can name the columns and months at fault.
  */
 export class Zugriff {
-  private fehlend = new Map<string, { fehlt: number[]; gesperrt: number[]; gruende: Set<string> }>();
+  private fehlend = new Map<string, { fehlt: number[]; gesperrt: number[]; gruende: Set<FehltGrund> }>();
 
   constructor(
     private readonly reihe: Reihe | undefined,
     private readonly spalten: ReadonlySet<string>,
   ) {}
 
-  private merke(spalte: string, monat: number, art: 'fehlt' | 'gesperrt', grund?: string): null {
+  private merke(spalte: string, monat: number, art: 'fehlt' | 'gesperrt', grund?: FehltGrund): null {
     let f = this.fehlend.get(spalte);
     if (!f) this.fehlend.set(spalte, (f = { fehlt: [], gesperrt: [], gruende: new Set() }));
     f[art].push(monat);
@@ -83,33 +83,19 @@ export class Zugriff {
     return this.fehlend.size === 0;
   }
 
-  /** E.g. "integrationen fehlt für 2016-03…2016-04; elb gesperrt (*) für 2016-05". */
-  hinweis(): string | null {
+  /** What was missing or suppressed, per column, in the order first met; null when nothing. */
+  hinweis(): Hinweis[] | null {
     if (!this.fehlend.size) return null;
-    const teile: string[] = [];
+    const aus: Hinweis[] = [];
     for (const [spalte, f] of this.fehlend) {
-      if (!this.spalten.has(spalte)) {
-        teile.push(`Spalte ${spalte} fehlt`);
-        continue;
+      if (!this.spalten.has(spalte)) aus.push({ art: 'spalte_fehlt', spalte });
+      else {
+        if (f.fehlt.length) aus.push({ art: 'monate_fehlen', spalte, monate: [...new Set(f.fehlt)].sort((a, b) => a - b), gruende: [...f.gruende] });
+        if (f.gesperrt.length) aus.push({ art: 'gesperrt', spalte, monate: [...new Set(f.gesperrt)].sort((a, b) => a - b) });
       }
-      if (f.fehlt.length) teile.push(`${spalte} fehlt für ${monatsliste(f.fehlt)}${f.gruende.size ? ` (${[...f.gruende].join('; ')})` : ''}`);
-      if (f.gesperrt.length) teile.push(`${spalte} gesperrt (*) für ${monatsliste(f.gesperrt)}`);
     }
-    return teile.join('; ');
+    return aus;
   }
-}
-
-/** Sorted, de-duplicated months with runs compressed: `2016-01…2016-03, 2016-07`. */
-export function monatsliste(monate: number[]): string {
-  const m = [...new Set(monate)].sort((a, b) => a - b);
-  const teile: string[] = [];
-  for (let i = 0; i < m.length; i++) {
-    let j = i;
-    while (j + 1 < m.length && m[j + 1] === m[j] + 1) j++;
-    teile.push(j > i ? `${isoMonat(m[i])}…${isoMonat(m[j])}` : isoMonat(m[i]));
-    i = j;
-  }
-  return teile.join(', ');
 }
 
 /**

@@ -2,6 +2,7 @@
 // built from Monatswerte columns, evaluated on the year-to-date values of a Berichtsmonat.
 
 import type { Filter } from '../filter.js';
+import type { Hinweis } from '../hinweis.js';
 import { berechne, type Berechnung } from '../kennzahlen/berechnung.js';
 import { einheitVon, type Definition, type Richtung } from '../kennzahlen/definitionen.js';
 import { januarVon } from '../kennzahlen/kennzahlen.js';
@@ -37,20 +38,20 @@ export interface ZielErgebnis {
   status: ZielStatus;
   /** Year-end projection: last year's full-year value scaled by this year's ratio to last year. */
   hochrechnung: number | null;
-  hinweis: string | null;
+  hinweis: Hinweis[] | null;
 }
 
 /** The Monatswerte a target is computed from: for § 48a targets with a filter, the filtered ones. */
-export type Quelle = { reihe: Reihe; spalten: ReadonlySet<string> } | { fehlt: string };
+export type Quelle = { reihe: Reihe; spalten: ReadonlySet<string> } | { fehlt: Hinweis };
 
 interface Werte {
   ist: number | null;
   vorjahr: number | null;
   vorjahrGanz: number | null;
   /** Why ist or vorjahr is missing. */
-  hinweis: string | null;
+  hinweis: Hinweis[] | null;
   /** Why the previous full year is missing (only the projection needs it). */
-  hinweisGanz: string | null;
+  hinweisGanz: Hinweis[] | null;
 }
 
 /** A local goal's value over von … bis. */
@@ -63,7 +64,7 @@ function lokal(ziel: Extract<ZielDefinition, { art: 'quote' | 'anzahl' }>, z: Zu
   return a === 'stand' ? z.wert(ziel.wert, bis) : a === 'summe' ? z.summe(ziel.wert, von, bis) : z.mittel(ziel.wert, von, bis);
 }
 
-function werte(ziel: ZielDefinition, def: Definition | undefined, q: Exclude<Quelle, { fehlt: string }>, t: number): Werte {
+function werte(ziel: ZielDefinition, def: Definition | undefined, q: Exclude<Quelle, { fehlt: Hinweis }>, t: number): Werte {
   const jan = januarVon(t);
   if (ziel.art === 'kennzahl') {
     const b = (von: number, bis: number): Berechnung => berechne(def!.formel, q.reihe, q.spalten, von, bis);
@@ -73,7 +74,7 @@ function werte(ziel: ZielDefinition, def: Definition | undefined, q: Exclude<Que
   const zugriff = () => new Zugriff(q.reihe, q.spalten);
   const [zi, zv, zg] = [zugriff(), zugriff(), zugriff()];
   const ist = lokal(ziel, zi, jan, t), vorjahr = lokal(ziel, zv, jan - 12, t - 12), ganz = lokal(ziel, zg, jan - 12, jan - 1);
-  const nennerNull = (w: number | null) => (w === null ? 'Nenner ist 0' : null);
+  const nennerNull = (w: number | null): Hinweis[] | null => (w === null ? [{ art: 'nenner_null' }] : null);
   return { ist, vorjahr, vorjahrGanz: ganz, hinweis: zi.hinweis() ?? zv.hinweis() ?? nennerNull(ist) ?? nennerNull(vorjahr), hinweisGanz: zg.hinweis() ?? nennerNull(ganz) };
 }
 
@@ -81,8 +82,8 @@ export function bewerteZiel(ziel: ZielDefinition, defs: readonly Definition[], t
   const def = ziel.art === 'kennzahl' ? defs.find((d) => d.id === ziel.kennzahl) : undefined;
   const einheit: ZielEinheit = def ? einheitVon(def.formel) : ziel.art === 'quote' ? 'prozent' : 'anzahl';
   const leer = { ziel, einheit, ist: null, vorjahr: null, soll: null, abweichungPunkte: null, abweichungProzent: null, hochrechnung: null };
-  if (ziel.art === 'kennzahl' && !def) return { ...leer, status: 'nicht_berechenbar', hinweis: `unbekannte Kennzahl ${ziel.kennzahl}` };
-  if ('fehlt' in quelle) return { ...leer, status: 'nicht_berechenbar', hinweis: quelle.fehlt };
+  if (ziel.art === 'kennzahl' && !def) return { ...leer, status: 'nicht_berechenbar', hinweis: [{ art: 'unbekannte_kennzahl', kennzahl: ziel.kennzahl }] };
+  if ('fehlt' in quelle) return { ...leer, status: 'nicht_berechenbar', hinweis: [quelle.fehlt] };
 
   const { ist, vorjahr, vorjahrGanz, hinweis, hinweisGanz } = werte(ziel, def, quelle, t);
   const g = ziel.grenze;
@@ -103,7 +104,7 @@ export function bewerteZiel(ziel: ZielDefinition, defs: readonly Definition[], t
   const hochrechnung =
     einheit === 'veraenderung_prozent' ? ist : ist === null || vorjahr === null || vorjahrGanz === null || vorjahr === 0 ? null : (vorjahrGanz * ist) / vorjahr;
   if (ist === null || soll === null) {
-    return { ...leer, ist, vorjahr, soll, hochrechnung, status: 'nicht_berechenbar', hinweis: hinweis ?? 'Vorjahreswert fehlt' };
+    return { ...leer, ist, vorjahr, soll, hochrechnung, status: 'nicht_berechenbar', hinweis: hinweis ?? [{ art: 'vorjahr_fehlt' }] };
   }
   // Equal counts as met; "equal" allows for binary rounding (33/1000·100 is 3.3000000000000003).
   const gleich = Math.abs(ist - soll) <= 1e-9 * Math.max(1, Math.abs(soll));
@@ -118,6 +119,17 @@ export function bewerteZiel(ziel: ZielDefinition, defs: readonly Definition[], t
     abweichungProzent: soll === 0 ? null : (ist / soll - 1) * 100,
     status: erreicht ? 'erreicht' : 'verfehlt',
     hochrechnung,
-    hinweis: hochrechnung === null ? `keine Hochrechnung: ${hinweisGanz ?? 'Vorjahreswert ist 0'}` : null,
+    hinweis: hochrechnung === null ? [{ art: 'keine_hochrechnung', grund: hinweisGanz ?? [{ art: 'nenner_null' }] }] : null,
   };
+}
+
+/** Ist and Soll of a target at every month from January to t (for charts). */
+export function zielVerlauf(ziel: ZielDefinition, defs: readonly Definition[], t: number, quelle: Quelle): { ist: (number | null)[]; soll: (number | null)[] } {
+  const ist: (number | null)[] = [], soll: (number | null)[] = [];
+  for (let m = januarVon(t); m <= t; m++) {
+    const e = bewerteZiel(ziel, defs, m, quelle);
+    ist.push(e.ist);
+    soll.push(e.soll);
+  }
+  return { ist, soll };
 }

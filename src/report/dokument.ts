@@ -1,0 +1,45 @@
+// A report as a format-neutral document: headings, lines, tables, notes and charts. Each report
+// (lzb, § 48a, Monatswerte) describes itself once; the terminal, Markdown and HTML renderers turn
+// the same description into their format.
+
+/** How a cell is meant: colour on a terminal, a class in HTML, plain in Markdown. */
+export type Stil = 'x' | 'gesperrt' | 'gut' | 'schlecht' | 'erreicht' | 'verfehlt' | 'offen' | 'leise';
+export type Zelle = string | { text: string; stil: Stil };
+
+export interface Reihe {
+  name: string;
+  /** One value per month of the chart, null where not computable. */
+  werte: (number | null)[];
+  art: 'linie' | 'gestrichelt';
+  /** Indexes where the line starts afresh (a year-to-date value restarts in January). */
+  neuAb?: number[];
+}
+
+export interface Grafik {
+  titel: string;
+  /** Month labels along the x axis. */
+  monate: string[];
+  reihen: Reihe[];
+  /** A horizontal target line. */
+  ziel?: { wert: number; name: string };
+  einheit: '%' | '';
+}
+
+export type Block =
+  | { art: 'titel'; text: string; demo: boolean }
+  | { art: 'text'; text: string; leise?: boolean }
+  | { art: 'abschnitt'; text: string }
+  | { art: 'tabelle'; kopf: string[]; zeilen: Zelle[][]; links: number }
+  | { art: 'notizen'; titel: string; punkte: string[] }
+  | { art: 'grafiken'; grafiken: Grafik[] }
+  /** The report's inputs (file, rows, checksum), set apart at the end. */
+  | { art: 'fuss'; zeilen: string[] };
+
+export interface Dokument {
+  sprache: 'de' | 'en';
+  titel: string;
+  bloecke: Block[];
+}
+
+export const zelle = (text: string, stil?: Stil): Zelle => (stil ? { text, stil } : text);
+export const zellText = (z: Zelle) => (typeof z === 'string' ? z : z.text);

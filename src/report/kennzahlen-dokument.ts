@@ -1,0 +1,192 @@
+// The § 48a report as a document: the fifteen indicators with the same month a year earlier and
+// the year-to-date values, the groups side by side, the targets with their status, every `x`
+// explained, and (in HTML) a chart per indicator and target.
+
+import { monatTeile } from '../core/kalender.js';
+import type { Berechnung } from '../core/kennzahlen/berechnung.js';
+import { einheitVon, type Definition, type Einheit } from '../core/kennzahlen/definitionen.js';
+import { januarVon, type KennzahlWert } from '../core/kennzahlen/kennzahlen.js';
+import type { Grenze, ZielErgebnis, ZielEinheit } from '../core/ziele/ziele.js';
+import { gesperrt, hinweisText, texte, type Darstellung } from './darstellung.js';
+import { zelle, type Block, type Dokument, type Grafik, type Zelle } from './dokument.js';
+import { eingabeZeile } from './eingaben.js';
+import { FILTER_NAMEN, GRUPPEN_NAMEN, type KennzahlenBericht } from './kennzahlen-bericht.js';
+
+/** Numerators and denominators are counts, except the euro sums of K1 and K1E1. */
+const zaehltPersonen = (def: Definition) => !(def.formel.art === 'veraenderung' && (def.formel.spalte === 'llu' || def.formel.spalte === 'luh'));
+
+/** Is a value suppressed because it is built on a small count (`--suppress-below`)? */
+export function berechnungGesperrt(def: Definition, b: Berechnung, d: Darstellung): boolean {
+  return zaehltPersonen(def) && (gesperrt(d, b.zaehler) || gesperrt(d, b.nenner));
+}
+
+export function mitEinheit(d: Darstellung, wert: number, einheit: Einheit | 'anzahl', stellen = 1): string {
+  const { zahl, prozent } = texte(d);
+  if (einheit === 'anzahl') return zahl(wert, Number.isInteger(wert) ? 0 : stellen);
+  const text = prozent(wert, stellen);
+  return einheit === 'veraenderung_prozent' && wert > 0 && text !== prozent(0, stellen) ? `+${text}` : text;
+}
+
+function grenzeText(d: Darstellung, g: Grenze, einheit: ZielEinheit, anteilig: number | null): string {
+  const { L, zahl, prozent } = texte(d);
+  const wert = (w: number) => (einheit === 'anzahl' ? zahl(w) : prozent(w));
+  if (g.art === 'veraenderung') {
+    const v = `${g.wert >= 0 ? '+' : ''}${prozent(g.wert)}`;
+    return einheit === 'veraenderung_prozent' ? L(`Veränderung ${v}`, `change ${v}`) : L(`${v} ggü. Vorjahr`, `${v} on previous year`);
+  }
+  const wort = g.art === 'mindestens' ? L('mindestens', 'at least') : L('höchstens', 'at most');
+  const teil = anteilig !== null && anteilig < 12 ? L(` im Jahr (anteilig ${anteilig}/12)`, ` a year (pro rata ${anteilig}/12)`) : '';
+  return `${wort} ${wert(g.wert)}${teil}`;
+}
+
+export function zielLabel(z: ZielErgebnis, d: Darstellung): string {
+  const def = z.ziel;
+  return def.art === 'kennzahl' ? `${def.kennzahl}${def.filter ? ` ${texte(d).L(...FILTER_NAMEN[def.filter])}` : ''}` : def.id;
+}
+
+export function kennzahlenDokument(b: KennzahlenBericht, d: Darstellung): Dokument {
+  const tx = texte(d);
+  const { L } = tx;
+  const t = b.berichtsmonat;
+  const jan = januarVon(t);
+  const jahr = monatTeile(t).jahr;
+  const spanne = (von: number, bis: number) => (von === bis ? tx.monat(von) : `${tx.monat(von)}–${tx.monat(bis)}`);
+  const name = (def: Definition) => (tx.en ? def.kurzEn : def.kurz);
+  const x = zelle('x', 'x');
+  const bloecke: Block[] = [];
+
+  const jc = b.jobcenter ? `Jobcenter ${b.jobcenter}` : L('Jobcenter (nicht angegeben)', 'Jobcenter (not stated)');
+  const titel = L(`Kennzahlen nach § 48a SGB II · ${jc} · Berichtsmonat ${tx.monat(t)}`, `Indicators under § 48a SGB II · ${jc} · reporting month ${tx.monat(t)}`);
+  bloecke.push({ art: 'titel', text: titel, demo: b.demo });
+  bloecke.push({ art: 'text', text: L(`Datenstand ${tx.datum(b.datenstand)} · Jahresfortschrittswerte (JFW) ${spanne(jan, t)}`, `Data as of ${tx.datum(b.datenstand)} · year-to-date values (YTD) ${spanne(jan, t)}`) });
+  if (d.stempel) bloecke.push({ art: 'text', text: L(`Erstellt ${d.stempel}`, `Created ${d.stempel}`), leise: true });
+
+  const wert = (k: KennzahlWert, be: Berechnung, farbig = false): Zelle => {
+    if (berechnungGesperrt(k.definition, be, d)) return zelle('*', 'gesperrt');
+    if (be.wert === null) return x;
+    const text = mitEinheit(d, be.wert, einheitVon(k.definition.formel));
+    const vj = k.vorjahr.wert;
+    if (!farbig || vj === null || k.definition.richtung === 'neutral' || be.wert === vj) return text;
+    const besser = k.definition.richtung === 'hoch' ? be.wert > vj : be.wert < vj;
+    return zelle(text, besser ? 'gut' : 'schlecht');
+  };
+  const anzahl = (w: number) => tx.zahl(w, Number.isInteger(w) ? 0 : 1);
+  const bruch = (k: KennzahlWert): Zelle =>
+    k.monat.zaehler === null || k.monat.nenner === null || berechnungGesperrt(k.definition, k.monat, d) ? '' : zelle(`${anzahl(k.monat.zaehler)} / ${anzahl(k.monat.nenner)}`, 'leise');
+  const vorjahrsmonat = tx.monat(t - 12);
+  bloecke.push({
+    art: 'tabelle',
+    kopf: ['', L('Kennzahl', 'Indicator'), tx.monat(t), vorjahrsmonat, `${L('JFW', 'YTD')} ${jahr}`, `${L('JFW', 'YTD')} ${jahr - 1}`, L('Zähler / Nenner', 'Numerator / denominator')],
+    zeilen: b.kennzahlen.map((k) => [k.definition.id, name(k.definition), wert(k, k.monat, true), wert(k, k.vorjahr), wert(k, k.jfw), wert(k, k.jfwVorjahr), bruch(k)]),
+    links: 2,
+  });
+  bloecke.push({
+    art: 'text',
+    leise: true,
+    text: L(
+      `Grün/rot: besser/schlechter als ${vorjahrsmonat} in der Richtung, die die Kennzahl als gut ansieht. Veränderungen gegenüber dem Vorjahresmonat bzw. dem Vorjahreszeitraum.`,
+      `Green/red: better/worse than ${vorjahrsmonat} in the direction the indicator counts as good. Changes against the same month or period of the previous year.`,
+    ),
+  });
+
+  if (b.gruppen.length) {
+    bloecke.push({ art: 'abschnitt', text: L(`Nach Geschlecht, ${tx.monat(t)}`, `By sex, ${tx.monat(t)}`) });
+    const spalten = [{ gruppe: 'gesamt', kennzahlen: b.kennzahlen }, ...b.gruppen];
+    bloecke.push({
+      art: 'tabelle',
+      kopf: ['', L('Kennzahl', 'Indicator'), ...spalten.map((g) => (GRUPPEN_NAMEN[g.gruppe] ? L(...GRUPPEN_NAMEN[g.gruppe]) : g.gruppe))],
+      zeilen: b.kennzahlen.map((k, i) => [k.definition.id, name(k.definition), ...spalten.map((g) => wert(g.kennzahlen[i], g.kennzahlen[i].monat))]),
+      links: 2,
+    });
+  }
+
+  const legende: string[] = [];
+  if (b.ziele) {
+    bloecke.push({ art: 'abschnitt', text: L(`Ziele ${b.ziele.jahr} · Ist = Jahresfortschrittswert ${spanne(jan, t)}, Vorjahr = derselbe Zeitraum ${jahr - 1}`, `Targets ${b.ziele.jahr} · actual = year-to-date value ${spanne(jan, t)}, previous year = same period ${jahr - 1}`) });
+    const status: Record<ZielErgebnis['status'], [string, string]> = { erreicht: ['erreicht', 'met'], verfehlt: ['verfehlt', 'missed'], nicht_berechenbar: ['nicht berechenbar', 'not computable'] };
+    const zeilen = b.ziele.ergebnisse.map((z): Zelle[] => {
+      const def = z.ziel;
+      const anteilig = def.art === 'anzahl' && def.aggregation === 'summe' && def.grenze.art !== 'veraenderung' ? t - jan + 1 : null;
+      const label = zielLabel(z, d);
+      if (def.name !== label) legende.push(`${label}: ${def.name}`);
+      const istGesperrt = z.einheit === 'anzahl' && (gesperrt(d, z.ist) || gesperrt(d, z.vorjahr));
+      const zahl = (w: number | null): Zelle => (istGesperrt ? zelle('*', 'gesperrt') : w === null ? x : z.einheit === 'anzahl' ? anzahl(w) : mitEinheit(d, w, z.einheit, 2));
+      const relativ = z.abweichungProzent === null || z.einheit === 'veraenderung_prozent' ? '' : ` (${z.abweichungProzent >= 0 ? '+' : ''}${tx.zahl(z.abweichungProzent, 1)} %)`;
+      const p = z.abweichungPunkte;
+      const abw: Zelle = istGesperrt ? zelle('*', 'gesperrt') : p === null ? x : `${p >= 0 ? '+' : ''}${tx.zahl(p, Number.isInteger(p) ? 0 : 2)}${z.einheit === 'anzahl' ? '' : L(' Pp', ' pp')}${relativ}`;
+      const st = zelle(L(...status[z.status]), z.status === 'erreicht' ? 'erreicht' : z.status === 'verfehlt' ? 'verfehlt' : 'offen');
+      const hr = z.hochrechnung;
+      const hochrechnung: Zelle = istGesperrt ? zelle('*', 'gesperrt') : hr === null ? x : z.einheit === 'anzahl' ? tx.zahl(hr, 0) : mitEinheit(d, hr, z.einheit, 2);
+      return [label, grenzeText(d, def.grenze, z.einheit, anteilig), zahl(z.ist), zahl(z.vorjahr), zahl(z.soll), abw, st, hochrechnung];
+    });
+    bloecke.push({ art: 'tabelle', kopf: [L('Ziel', 'Target'), L('Vorgabe', 'Bound'), L('Ist', 'Actual'), L('Vorjahr', 'Prev. year'), L('Soll', 'Target value'), L('Abweichung', 'Deviation'), 'Status', L('Hochrechnung Dez.', 'Projection Dec.')], zeilen, links: 2 });
+    bloecke.push({
+      art: 'text',
+      leise: true,
+      text: L('Hochrechnung: der Vorjahreswert für Januar–Dezember, skaliert mit dem Verhältnis Ist / Vorjahr. Pp = Prozentpunkte.', 'Projection: the previous year’s January–December value scaled by actual / previous year. pp = percentage points.'),
+    });
+    for (const l of legende) bloecke.push({ art: 'text', leise: true, text: `  ${l}` });
+  }
+
+  const fussnoten: string[] = [];
+  for (const k of b.kennzahlen) {
+    const teile: [string, Berechnung][] = [[tx.monat(t), k.monat], [vorjahrsmonat, k.vorjahr], [`${L('JFW', 'YTD')} ${jahr}`, k.jfw], [`${L('JFW', 'YTD')} ${jahr - 1}`, k.jfwVorjahr]];
+    for (const [wo, be] of teile) {
+      const h = hinweisText(be.hinweis, d);
+      if (h) fussnoten.push(`${k.definition.id} (${wo}): ${h}`);
+    }
+  }
+  for (const z of b.ziele?.ergebnisse ?? []) {
+    const h = hinweisText(z.hinweis, d);
+    if (h) fussnoten.push(`${L('Ziel', 'Target')} ${zielLabel(z, d)}: ${h}`);
+  }
+  if (d.unter !== null) fussnoten.push(L(`* = gesperrt: beruht auf einer Zahl unter ${d.unter} (--suppress-below)`, `* = suppressed: based on a count below ${d.unter} (--suppress-below)`));
+  if (fussnoten.length) bloecke.push({ art: 'notizen', titel: L('x = nicht berechenbar, und Hinweise:', 'x = not computable, and notes:'), punkte: fussnoten });
+
+  bloecke.push({ art: 'grafiken', grafiken: grafiken(b, d) });
+  bloecke.push({ art: 'fuss', zeilen: b.eingaben.map((e) => eingabeZeile(e, d)) });
+  return { sprache: d.sprache, titel, bloecke };
+}
+
+function grafiken(b: KennzahlenBericht, d: Darstellung): Grafik[] {
+  const tx = texte(d);
+  const { L } = tx;
+  const t = b.berichtsmonat;
+  const monate = Array.from({ length: t - b.verlauf.von + 1 }, (_, i) => tx.monat(b.verlauf.von + i));
+  const januare = monate.map((_, i) => i).filter((i) => (b.verlauf.von + i) % 12 === 0);
+  const aus: Grafik[] = [];
+  for (const k of b.kennzahlen) {
+    const v = b.verlauf.kennzahlen.get(k.definition.id);
+    if (!v) continue;
+    const werte = (reihe: Berechnung[]) => reihe.map((be) => (berechnungGesperrt(k.definition, be, d) ? null : be.wert));
+    // The target line of an unfiltered target on this indicator: today's Soll of the year-to-date value.
+    const ziel = b.ziele?.ergebnisse.find((z) => z.ziel.art === 'kennzahl' && z.ziel.kennzahl === k.definition.id && !z.ziel.filter && z.soll !== null);
+    aus.push({
+      titel: `${k.definition.id} ${tx.en ? k.definition.kurzEn : k.definition.kurz}`,
+      monate,
+      reihen: [
+        { name: L('Monatswert', 'monthly value'), werte: werte(v.monat), art: 'linie' },
+        { name: L('Jahresfortschritt', 'year to date'), werte: werte(v.jfw), art: 'gestrichelt', neuAb: januare },
+      ],
+      ziel: ziel ? { wert: ziel.soll!, name: `${L('Soll', 'target')} ${mitEinheit(d, ziel.soll!, ziel.einheit, 2)}` } : undefined,
+      einheit: '%',
+    });
+  }
+  // Each target against its Soll over the months of the year.
+  const jan = januarVon(t);
+  const zielMonate = Array.from({ length: t - jan + 1 }, (_, i) => tx.monat(jan + i));
+  b.ziele?.ergebnisse.forEach((z, i) => {
+    const verlauf = b.zielVerlauf[i];
+    const sperre = z.einheit === 'anzahl' && d.unter !== null;
+    aus.push({
+      titel: `${L('Ziel', 'Target')} ${zielLabel(z, d)}`,
+      monate: zielMonate,
+      reihen: [
+        { name: L('Ist (JFW)', 'actual (YTD)'), werte: verlauf.ist.map((w) => (sperre && gesperrt(d, w) ? null : w)), art: 'linie' },
+        { name: 'Soll', werte: verlauf.soll, art: 'gestrichelt' },
+      ],
+      einheit: z.einheit === 'anzahl' ? '' : '%',
+    });
+  });
+  return aus;
+}
