@@ -4,7 +4,7 @@
 
 import { createHash, randomBytes } from 'node:crypto';
 import { open, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { setTimeout as warte } from 'node:timers/promises';
 import { KennzahlenFehler, nutzungsfehler } from '../fehler.js';
 import type { Io } from './io.js';
@@ -79,6 +79,13 @@ export interface Ausgabeziel {
   outDir?: string;
 }
 
+/** Outputs never replace an input: a slip of `--out` must not destroy the month's extract. */
+export function pruefeNichtEingabe(ziel: string, eingaben: readonly { datei: string }[]): void {
+  const z = resolve(ziel);
+  const treffer = eingaben.find((e) => e.datei !== '-' && resolve(e.datei) === z);
+  if (treffer) throw nutzungsfehler(`${ziel} ist die Eingabe ${treffer.datei}; eine Ausgabe darf keine Eingabe überschreiben.`);
+}
+
 /**
  * The report goes to stdout, to `--out FILE`, or as a set of every format into `--out-dir`. In a
  * set, the manifest (names, sizes, SHA-256) is written last: a reader that sees it sees a whole set.
@@ -90,6 +97,7 @@ export async function gibBerichtAus(
   formate: Record<string, () => string>,
   name: string,
   platzhalter: Platzhalter,
+  eingaben: readonly { datei: string }[] = [],
 ): Promise<string[]> {
   if (ziel.outDir) {
     const dateien: { datei: string; format: string; bytes: number; sha256: string }[] = [];
@@ -97,6 +105,7 @@ export async function gibBerichtAus(
       if (f === 'table') continue;
       const datei = `${ersetzePlatzhalter(name, { ...platzhalter, format: f })}.${ENDUNG[f]}`;
       const inhalt = Buffer.from(erzeuge(), 'utf8');
+      pruefeNichtEingabe(join(ziel.outDir, datei), eingaben);
       await schreibeAtomar(join(ziel.outDir, datei), inhalt);
       dateien.push({ datei, format: f, bytes: inhalt.length, sha256: createHash('sha256').update(inhalt).digest('hex') });
     }
@@ -107,6 +116,7 @@ export async function gibBerichtAus(
   const inhalt = formate[format]();
   if (ziel.out) {
     const datei = ersetzePlatzhalter(ziel.out, { ...platzhalter, format: ENDUNG[format] ?? format });
+    pruefeNichtEingabe(datei, eingaben);
     await schreibeAtomar(datei, inhalt);
     return [datei];
   }
@@ -115,7 +125,9 @@ export async function gibBerichtAus(
 }
 
 /** Plain stdout or one file, for outputs that are not reports (e.g. `check`). */
-export async function gibAus(io: Io, inhalt: string, out: string | undefined): Promise<void> {
-  if (out) await schreibeAtomar(out, inhalt);
-  else io.stdout.write(inhalt);
+export async function gibAus(io: Io, inhalt: string, out: string | undefined, eingaben: readonly { datei: string }[] = []): Promise<void> {
+  if (out) {
+    pruefeNichtEingabe(out, eingaben);
+    await schreibeAtomar(out, inhalt);
+  } else io.stdout.write(inhalt);
 }

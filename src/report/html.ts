@@ -23,7 +23,7 @@ function schritte(lo: number, hi: number, n = 4): number[] {
 export function svgGrafik(g: Grafik): string {
   const B = 560, H = 220, L = 56, R = 14, O = 30, U = 40;
   const werte = [...g.reihen.flatMap((r) => r.werte.filter((w): w is number => w !== null)), ...(g.ziel ? [g.ziel.wert] : [])];
-  const kopf = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${B} ${H}" role="img" aria-label="${esc(g.titel)}"><title>${esc(g.titel)}</title>`;
+  const kopf = `<svg viewBox="0 0 ${B} ${H}" role="img" aria-label="${esc(g.titel)}"><title>${esc(g.titel)}</title>`;
   if (!werte.length) return `${kopf}<text x="${B / 2}" y="${H / 2}" text-anchor="middle" class="leise">keine berechenbaren Werte</text></svg>`;
   let lo = Math.min(...werte), hi = Math.max(...werte);
   const rand = (hi - lo) * 0.1 || Math.abs(hi) * 0.1 || 1;

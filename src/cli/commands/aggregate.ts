@@ -74,7 +74,7 @@ async function aggregate(o: AggregateOptionen, io: Io): Promise<number> {
     csv: () => monatswerteCsv(mw, kopf, d),
     md: () => markdown(dok()),
     html: () => html(dok()),
-  }, 'monatswerte-{jobcenter}-{monat}', { jobcenter: kopf.jobcenter, monat: isoMonat(bis) });
+  }, 'monatswerte-{jobcenter}-{monat}', { jobcenter: kopf.jobcenter, monat: isoMonat(bis) }, daten.eingaben);
   for (const datei of geschrieben) melde.ausfuehrlich(`geschrieben: ${datei}`);
   melde.speicher();
   return 0;

@@ -139,7 +139,7 @@ async function check(o: CheckOptionen, io: Io): Promise<number> {
         abgebrochen: e.abgebrochen,
       })),
     };
-    await gibAus(io, JSON.stringify(doc, null, 2) + '\n', o.out);
+    await gibAus(io, JSON.stringify(doc, null, 2) + '\n', o.out, auftraege);
     return code;
   }
   const zeilen: string[] = [];
@@ -162,6 +162,6 @@ async function check(o: CheckOptionen, io: Io): Promise<number> {
       ? farbe.green(`${ergebnisse.length} ${ergebnisse.length === 1 ? 'Datei' : 'Dateien'} gültig.`)
       : farbe.red(`${ergebnisse.length} ${ergebnisse.length === 1 ? 'Datei' : 'Dateien'} geprüft: ${deZahl(gesamt)} ${gesamt === 1 ? 'Problem' : 'Probleme'}${ergebnisse.some((e) => e.fehlt) ? ', Datei fehlt' : ''}.`),
   );
-  await gibAus(io, zeilen.join('\n') + '\n', o.out);
+  await gibAus(io, zeilen.join('\n') + '\n', o.out, auftraege);
   return code;
 }

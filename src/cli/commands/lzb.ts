@@ -12,7 +12,7 @@ import { html } from '../../report/html.js';
 import { markdown } from '../../report/markdown.js';
 import { terminal } from '../../report/terminal.js';
 import { lzbListe } from '../../report/lzb-liste.js';
-import { gibBerichtAus, schreibeAtomar } from '../ausgabe.js';
+import { gibBerichtAus, pruefeNichtEingabe, schreibeAtomar } from '../ausgabe.js';
 import { farben } from '../farbe.js';
 import type { Io } from '../io.js';
 import { Meldungen } from '../meldungen.js';
@@ -98,6 +98,7 @@ async function lzb(o: LzbOptionen, io: Io): Promise<number> {
     if (!ergebnis.liste) {
       throw new KennzahlenFehler('eingabedaten', `--list: der Berichtsmonat ${isoMonat(bis)} ist nicht berechenbar, also auch keine Personenliste.`, [], letzter.nichtBerechenbar.map((g) => grundText(regel, g, d)).join('; '));
     }
+    pruefeNichtEingabe(o.list, daten.eingaben);
     await schreibeAtomar(o.list, lzbListe(ergebnis, regel, register, bis));
     melde.hinweis(`Personenliste ${deutscherMonat(bis)}: ${ergebnis.liste.length} Personen → ${o.list}`);
   }
@@ -108,7 +109,7 @@ async function lzb(o: LzbOptionen, io: Io): Promise<number> {
     csv: () => lzbCsv(bericht, d),
     md: () => markdown(dok()),
     html: () => html(dok()),
-  }, 'lzb-{jobcenter}-{monat}', { jobcenter: bericht.jobcenter, monat: isoMonat(bis) });
+  }, 'lzb-{jobcenter}-{monat}', { jobcenter: bericht.jobcenter, monat: isoMonat(bis) }, daten.eingaben);
   for (const datei of geschrieben) melde.ausfuehrlich(`geschrieben: ${datei}`);
   melde.speicher();
   return 0;

@@ -186,7 +186,7 @@ async function report(o: ReportOptionen, io: Io, demo: boolean): Promise<number>
     csv: () => kennzahlenCsv(bericht, d),
     md: () => markdown(dok()),
     html: () => html(dok()),
-  }, 'kennzahlen-{jobcenter}-{monat}', { jobcenter: bericht.jobcenter, monat: isoMonat(t) });
+  }, 'kennzahlen-{jobcenter}-{monat}', { jobcenter: bericht.jobcenter, monat: isoMonat(t) }, eingaben);
   for (const datei of geschrieben) melde.ausfuehrlich(`geschrieben: ${datei}`);
   const verfehlt = (ziele?.ergebnisse ?? []).filter((z) => z.status === 'verfehlt');
   if (verfehlt.length) melde.hinweis(`${verfehlt.length === 1 ? 'ein Ziel' : `${verfehlt.length} Ziele`} verfehlt: ${verfehlt.map((z) => z.ziel.id).join(', ')}${o.failOnMiss ? ' (Exit-Code 1)' : ''}.`);

@@ -1,0 +1,160 @@
+// Outputs for the share, cron and CI (issue 4): every format, files written atomically with
+// placeholders or as a set with a manifest, determinism, disclosure control, English labels.
+
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { ANSI, kennzahlen } from './hilfen.js';
+
+const KANTEN = ['--zeitraeume', 'fixtures/kanten/zeitraeume.csv', '--personen', 'fixtures/kanten/personen.csv'];
+const BEFEHLE: Record<string, string[]> = {
+  lzb: ['lzb', ...KANTEN, '--von', '2016-10', '--bis', '2016-12', '--nach', 'geschlecht'],
+  report: ['demo'],
+  aggregate: ['aggregate', '--config', 'fixtures/demo/kennzahlen.json', '--von', '2017-01', '--bis', '2017-03'],
+};
+const ordner = () => mkdtempSync(join(tmpdir(), 'kz-aus-'));
+const sha = (datei: string) => createHash('sha256').update(readFileSync(datei)).digest('hex');
+
+describe('every format of every command', () => {
+  for (const [name, args] of Object.entries(BEFEHLE)) {
+    it(`${name}: table, json, csv, md and html, each byte-identical on a rerun`, () => {
+      const aus: Record<string, string> = {};
+      for (const format of ['table', 'json', 'csv', 'md', 'html']) {
+        const r = kennzahlen([...args, '--format', format]);
+        expect([r.code, format]).toEqual([0, format]);
+        expect(kennzahlen([...args, '--format', format]).stdout, `${name} ${format} rerun`).toBe(r.stdout);
+        aus[format] = r.stdout;
+      }
+      expect(aus.table).not.toMatch(ANSI);
+      expect(() => JSON.parse(aus.json)).not.toThrow();
+      expect(aus.csv.startsWith('\uFEFF')).toBe(true);
+      expect(aus.csv).toContain('\r\n');
+      expect(aus.md).toMatch(/^# /);
+      expect(aus.md).toMatch(/\n\| --- \|/);
+      expect(aus.html.startsWith('<!DOCTYPE html>')).toBe(true);
+      // Self-contained: no scripts, no external references of any kind.
+      expect(aus.html).not.toMatch(/<script|<link|src=|url\(|https?:\/\//i);
+    });
+  }
+
+  it('report html draws a chart per indicator and per target', () => {
+    const html = kennzahlen(['demo', '--format', 'html']).stdout;
+    expect((html.match(/<svg /g) ?? []).length).toBe(15 + 7);
+    expect(html).toMatch(/<path d="M[\d.]+ [\d.]+ L/);
+    expect(html).toContain('@page { size: A4;');
+  });
+});
+
+describe('CSV for Excel parses back with the right columns', () => {
+  it('report: one row per indicator and target, decimal comma, exact values', () => {
+    const csv = kennzahlen(['demo', '--format', 'csv']).stdout;
+    const zeilen = parse(csv, { delimiter: ';', bom: true, columns: true }) as Record<string, string>[];
+    expect(Object.keys(zeilen[0])).toEqual(['bereich', 'id', 'name', 'gruppe', 'einheit', 'wert', 'vorjahr', 'jfw', 'jfw_vorjahr', 'zaehler', 'nenner', 'soll', 'status', 'hochrechnung', 'hinweis']);
+    expect(zeilen.filter((z) => z.bereich === 'kennzahl')).toHaveLength(15);
+    expect(zeilen.filter((z) => z.bereich === 'ziel')).toHaveLength(7);
+    const json = JSON.parse(kennzahlen(['demo', '--json']).stdout);
+    const k2 = zeilen.find((z) => z.id === 'K2')!;
+    expect(Number(k2.wert.replace(',', '.'))).toBe(json.kennzahlen.find((k: { id: string }) => k.id === 'K2').wert_exakt);
+    expect(Number(k2.zaehler)).toBe(1924);
+  });
+
+  it('lzb: one row per Stichtag and group', () => {
+    const csv = kennzahlen([...BEFEHLE.lzb, '--format', 'csv']).stdout;
+    const zeilen = parse(csv, { delimiter: ';', bom: true, columns: true }) as Record<string, string>[];
+    expect(zeilen).toHaveLength(3 * 6);
+    const dez = zeilen.find((z) => z.monat === '2016-12' && z.gruppe === 'gesamt')!;
+    expect(dez).toMatchObject({ stichtag: '2016-12-15', elb: '11', lzb: '8', lzb_zugaenge: '4', uebergang: '2', prognose_3: '3' });
+    expect(dez.lzb_anteil.replace(',', '.')).toBe(String((8 / 11) * 100));
+  });
+});
+
+describe('files for the share', () => {
+  it('--out fills {jobcenter}, {monat} and {format}', () => {
+    const o = ordner();
+    const r = kennzahlen(['demo', '--format', 'md', '--out', join(o, '{jobcenter}_{monat}.{format}')]);
+    expect([r.code, r.stdout]).toEqual([0, '']);
+    expect(readdirSync(o)).toEqual(['elbe-elster-demo-synthetische-daten_2017-06.md']);
+    const falsch = kennzahlen(['demo', '--out', join(o, '{jahr}.json')]);
+    expect(falsch.code).toBe(2);
+    expect(falsch.stderr).toContain('unbekannter Platzhalter {jahr}');
+  });
+
+  it('--out-dir writes json, csv, md and html, then a manifest with their checksums', () => {
+    const o = ordner();
+    expect(kennzahlen(['demo', '--out-dir', o]).code).toBe(0);
+    const dateien = readdirSync(o).sort();
+    const stamm = 'kennzahlen-elbe-elster-demo-synthetische-daten-2017-06';
+    expect(dateien).toEqual([`${stamm}.csv`, `${stamm}.html`, `${stamm}.json`, `${stamm}.manifest.json`, `${stamm}.md`]);
+    const manifest = JSON.parse(readFileSync(join(o, `${stamm}.manifest.json`), 'utf8'));
+    expect(manifest.dateien.map((d: { format: string }) => d.format)).toEqual(['json', 'csv', 'md', 'html']);
+    for (const d of manifest.dateien) expect(sha(join(o, d.datei)), d.datei).toBe(d.sha256);
+    // The same inputs give the same set: the checksums in the manifest do not change.
+    const o2 = ordner();
+    kennzahlen(['demo', '--out-dir', o2]);
+    expect(readFileSync(join(o2, `${stamm}.manifest.json`), 'utf8')).toBe(readFileSync(join(o, `${stamm}.manifest.json`), 'utf8'));
+  });
+
+  it('73 for a read-only folder, and nothing is left behind', () => {
+    const o = ordner();
+    chmodSync(o, 0o555);
+    // root ignores file modes, so the test runs the tool as "nobody" when it runs as root.
+    const alsNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const lauf = (args: string[]) => spawnSync(process.execPath, ['bin/kennzahlen.js', ...args], { encoding: 'utf8', ...alsNobody, env: { PATH: process.env.PATH, NO_COLOR: '1' } });
+    const r = lauf(['lzb', '--zeitraeume', 'fixtures/kanten/zeitraeume.csv', '--monat', '2016-12', '--out', join(o, 'bericht.json')]);
+    expect(r.status).toBe(73);
+    expect(r.stderr).toContain('keine Schreibberechtigung');
+    const set = lauf(['lzb', '--zeitraeume', 'fixtures/kanten/zeitraeume.csv', '--monat', '2016-12', '--out-dir', o]);
+    expect(set.status).toBe(73);
+    expect(readdirSync(o)).toEqual([]);
+    chmodSync(o, 0o755);
+  });
+
+  it('never writes over an input', () => {
+    const r = kennzahlen(['lzb', '--zeitraeume', 'fixtures/kanten/zeitraeume.csv', '--monat', '2016-12', '--out', 'fixtures/kanten/zeitraeume.csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('eine Ausgabe darf keine Eingabe überschreiben');
+  });
+});
+
+describe('stamp, language and disclosure control', () => {
+  it('adds the creation time only with --stamp', () => {
+    expect(JSON.parse(kennzahlen(['demo', '--json']).stdout).erstellt).toBeUndefined();
+    const mit = JSON.parse(kennzahlen(['demo', '--json', '--stamp']).stdout);
+    expect(mit.erstellt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+    expect(kennzahlen(['demo', '--format', 'table', '--stamp']).stdout).toMatch(/Erstellt \d{4}-\d{2}-\d{2}T/);
+  });
+
+  it('--lang en: English labels and number format', () => {
+    const t = kennzahlen(['demo', '--format', 'table', '--lang', 'en']).stdout;
+    expect(t).toContain('Indicators under § 48a SGB II');
+    expect(t).toMatch(/│ K2 +│ Integration rate +│ +26\.8 % │/);
+    expect(t).toContain('Targets 2017');
+    expect(t).toMatch(/missed/);
+    const j = JSON.parse(kennzahlen(['demo', '--json', '--lang', 'en']).stdout);
+    expect(j.kennzahlen[0].name).toBe('Change in the sum of benefits for subsistence');
+    const l = kennzahlen([...BEFEHLE.lzb, '--format', 'table', '--lang', 'en']).stdout;
+    expect(l).toContain('Long-term beneficiaries (LZB)');
+    expect(l).toContain('By sex, 2016-12');
+  });
+
+  it('--suppress-below replaces small counts and what is built on them by *', () => {
+    const d = JSON.parse(kennzahlen([...BEFEHLE.lzb, '--json', '--suppress-below', '6']).stdout);
+    const dez = d.stichtage[2];
+    // 11 ELB and 8 LZB stay; 4 inflows, 1 outflow, 2 in transition become *; 0 stays 0 (BA: "-").
+    expect([dez.elb, dez.lzb, dez.lzb_zugaenge, dez.elb_abgaenge, dez.uebergang, dez.elb_zugaenge]).toEqual([11, 8, '*', '*', '*', 0]);
+    expect(dez.lzb_anteil).toBeCloseTo((8 / 11) * 100, 10);
+    // Men: 5 ELB, 5 LZB, both below 6, so their share is suppressed too; women: 6 ELB stay.
+    const maenner = dez.gruppen.find((g: { gruppe: string }) => g.gruppe === 'm');
+    expect([maenner.elb, maenner.lzb, maenner.lzb_anteil]).toEqual(['*', '*', '*']);
+    expect(dez.gruppen.find((g: { gruppe: string }) => g.gruppe === 'w').elb).toBe(6);
+    expect(d.gesperrt_unter).toBe(6);
+    const r = JSON.parse(kennzahlen(['report', '--monatswerte', 'fixtures/monatswerte/bund-k2.csv', '--monat', '2024-06', '--json', '--suppress-below', '1000000']).stdout);
+    const k2 = r.kennzahlen.find((k: { id: string }) => k.id === 'K2');
+    expect([k2.wert, k2.zaehler, k2.nenner]).toEqual(['*', '*', '*']);
+    expect(kennzahlen(['report', '--monatswerte', 'fixtures/monatswerte/bund-k2.csv', '--monat', '2024-06', '--format', 'table', '--suppress-below', '1000000']).stdout).toMatch(/│ K2 +│ Integrationsquote +│ +\* │/);
+  });
+});
