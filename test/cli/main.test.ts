@@ -49,3 +49,27 @@ describe('colour decision', () => {
     expect(farbeAn(undefined, {}, false)).toBe(false);
   });
 });
+
+describe('progress bar', () => {
+  it('draws on a terminal stderr for large inputs, and never with -q or off a terminal', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const datei = join(mkdtempSync(join(tmpdir(), 'kz-balken-')), 'gross.csv');
+    const zeile = 'P0000001;2015-01-01;2015-01-31;ELB\n';
+    writeFileSync(datei, 'person_id;beginn;ende;status\n' + zeile.repeat(Math.ceil((5 << 20) / zeile.length)));
+    const lauf = async (terminal: boolean, extra: string[] = []) => {
+      let err = '';
+      const stderr = Object.assign(new Writable({ write: (c, _e, cb) => ((err += c), cb()) }), { isTTY: terminal });
+      const code = await main(['lzb', '--zeitraeume', datei, '--monat', '2015-01', '--json', ...extra], { stdout: new PassThrough(), stderr, stdin: Readable.from([]), env: {} });
+      return { code, err };
+    };
+    const tty = await lauf(true);
+    expect(tty.code).toBe(0);
+    expect(tty.err).toMatch(/\rzeitraeume +\[#+-*\] +\d+ % +\d+\/5 MB/);
+    expect(tty.err).toContain('100 %');
+    expect(tty.err).toContain('\r\x1b[K');
+    expect((await lauf(false)).err).not.toContain('\r');
+    expect((await lauf(true, ['-q'])).err).toBe('');
+  });
+});
