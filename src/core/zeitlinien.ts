@@ -3,28 +3,96 @@
 // person, so memory grows with persons and their merged periods, never with input rows: a person's
 // 36 month rows become one run when they are contiguous.
 
-/** External person ids ↔ dense indexes 0…n−1, shared by timelines and person attributes. */
+const utf8 = new TextEncoder();
+const utf8Text = new TextDecoder();
+
+/**
+ * External person ids ↔ dense indexes 0…n−1, shared by timelines and person attributes. Ids are
+ * kept as UTF-8 bytes in one arena and found through an open-addressing hash table, so a reader can
+ * look up an id straight from the bytes of a file without making a string per row; millions of
+ * ids cost a few bytes each instead of a JavaScript string and a Map entry.
+ */
 export class PersonRegister {
-  private readonly index = new Map<string, number>();
-  private readonly ids: string[] = [];
+  private arena = new Uint8Array(1 << 16);
+  private belegt = 0;
+  private anfang = new Int32Array(1024);
+  private ende = new Int32Array(1024);
+  private streu = new Int32Array(1024);
+  private tabelle = new Int32Array(2048).fill(-1);
+  private n = 0;
+  private puffer = new Uint8Array(256);
+
+  get anzahl(): number {
+    return this.n;
+  }
+
+  /** The index of the id in bytes[von, bis), registering it on first sight. */
+  nummerBytes(bytes: Uint8Array, von: number, bis: number): number {
+    let h = 0x811c9dc5;
+    for (let i = von; i < bis; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
+    const maske = this.tabelle.length - 1;
+    const laenge = bis - von;
+    for (let slot = h & maske; ; slot = (slot + 1) & maske) {
+      const p = this.tabelle[slot];
+      if (p < 0) break;
+      if (this.streu[p] !== h || this.ende[p] - this.anfang[p] !== laenge) continue;
+      let gleich = true;
+      for (let a = this.anfang[p], i = von; i < bis; i++, a++) {
+        if (this.arena[a] !== bytes[i]) {
+          gleich = false;
+          break;
+        }
+      }
+      if (gleich) return p;
+    }
+    return this.neu(bytes, von, bis, h);
+  }
+
+  private neu(bytes: Uint8Array, von: number, bis: number, h: number): number {
+    const p = this.n++;
+    if (p === this.anfang.length) {
+      this.anfang = wachse(this.anfang, p + 1);
+      this.ende = wachse(this.ende, p + 1);
+      this.streu = wachse(this.streu, p + 1);
+    }
+    if (this.belegt + (bis - von) > this.arena.length) {
+      const groesser = new Uint8Array(Math.max(this.arena.length * 2, this.belegt + (bis - von)));
+      groesser.set(this.arena.subarray(0, this.belegt));
+      this.arena = groesser;
+    }
+    this.arena.set(bytes.subarray(von, bis), this.belegt);
+    this.anfang[p] = this.belegt;
+    this.belegt += bis - von;
+    this.ende[p] = this.belegt;
+    this.streu[p] = h;
+    // Keep the table at most half full.
+    if (this.n * 2 > this.tabelle.length) {
+      const tabelle = new Int32Array(this.tabelle.length * 2).fill(-1);
+      const maske = tabelle.length - 1;
+      for (let q = 0; q < this.n; q++) {
+        let slot = this.streu[q] & maske;
+        while (tabelle[slot] >= 0) slot = (slot + 1) & maske;
+        tabelle[slot] = q;
+      }
+      this.tabelle = tabelle;
+    } else {
+      const maske = this.tabelle.length - 1;
+      let slot = h & maske;
+      while (this.tabelle[slot] >= 0) slot = (slot + 1) & maske;
+      this.tabelle[slot] = p;
+    }
+    return p;
+  }
 
   /** The index of an id, registering it on first sight. */
   nummer(id: string): number {
-    let n = this.index.get(id);
-    if (n === undefined) {
-      n = this.ids.length;
-      this.index.set(id, n);
-      this.ids.push(id);
-    }
-    return n;
+    if (id.length * 3 > this.puffer.length) this.puffer = new Uint8Array(id.length * 3);
+    const { written } = utf8.encodeInto(id, this.puffer);
+    return this.nummerBytes(this.puffer, 0, written);
   }
 
   id(nummer: number): string {
-    return this.ids[nummer];
-  }
-
-  get anzahl(): number {
-    return this.ids.length;
+    return utf8Text.decode(this.arena.subarray(this.anfang[nummer], this.ende[nummer]));
   }
 }
 
@@ -37,6 +105,36 @@ function wachse(a: Int32Array<ArrayBuffer>, mindestens: number, fuell?: number):
 }
 
 const KEIN = -1;
+
+/** A person's runs, copied out for fast repeated use (see `Zeitlinien.kopiere`). */
+export interface Laeufe {
+  von: Int32Array<ArrayBuffer>;
+  bis: Int32Array<ArrayBuffer>;
+}
+
+export const neueLaeufe = (): Laeufe => ({ von: new Int32Array(16), bis: new Int32Array(16) });
+
+/** Units of receipt in a..b (inclusive) over k sorted, disjoint runs. */
+export function einheitenIn(l: Laeufe, k: number, a: number, b: number): number {
+  let summe = 0;
+  for (let i = 0; i < k; i++) {
+    const v = l.von[i];
+    if (v > b) break;
+    const e = l.bis[i];
+    if (e < a) continue;
+    summe += (e < b ? e : b) - (v > a ? v : a) + 1;
+  }
+  return summe;
+}
+
+/** Is unit t inside one of the k runs? */
+export function enthaelt(l: Laeufe, k: number, t: number): boolean {
+  for (let i = 0; i < k; i++) {
+    if (l.von[i] > t) return false;
+    if (l.bis[i] >= t) return true;
+  }
+  return false;
+}
 
 export class Zeitlinien {
   private kopf = new Int32Array(1024).fill(KEIN);
@@ -51,6 +149,13 @@ export class Zeitlinien {
   /** Number of person slots (the highest person index + 1 seen so far). */
   get anzahlPersonen(): number {
     return this.personen;
+  }
+
+  /** Number of persons with at least one period. */
+  get personenMitBezug(): number {
+    let n = 0;
+    for (let p = 0; p < this.personen; p++) if (this.kopf[p] !== KEIN) n++;
+    return n;
   }
 
   /** Number of stored runs: equals the number of merged periods over all persons. */
@@ -143,6 +248,25 @@ export class Zeitlinien {
   /** Has the person any period of receipt at all? */
   hatBezug(person: number): boolean {
     return person < this.personen && this.kopf[person] !== KEIN;
+  }
+
+  /**
+   * Copies the person's runs into the caller's arrays (grown when too short) and returns how many
+   * there are: classification then works on a few local numbers instead of the linked lists.
+   */
+  kopiere(person: number, ziel: Laeufe): number {
+    let k = 0;
+    if (person >= this.personen) return 0;
+    for (let r = this.kopf[person]; r !== KEIN; r = this.naechster[r]) {
+      if (k === ziel.von.length) {
+        ziel.von = wachse(ziel.von, k + 1);
+        ziel.bis = wachse(ziel.bis, k + 1);
+      }
+      ziel.von[k] = this.von[r];
+      ziel.bis[k] = this.bis[r];
+      k++;
+    }
+    return k;
   }
 
   /** Is the person in receipt on unit t? */

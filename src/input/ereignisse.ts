@@ -3,7 +3,7 @@
 import type { Ereignisse } from '../core/ereignisse.js';
 import { OFFEN } from '../core/kalender.js';
 import type { PersonRegister, Zeitlinien } from '../core/zeitlinien.js';
-import { INTEGRATIONEN, MASSNAHMEN } from './rollen.js';
+import { integrationenSchema, massnahmenSchema } from './rollen.js';
 import type { Leseergebnis, Tabelle } from './tabelle.js';
 
 export interface IntegrationenErgebnis extends Leseergebnis {
@@ -12,15 +12,15 @@ export interface IntegrationenErgebnis extends Leseergebnis {
 }
 
 export async function leseIntegrationen(tabelle: Tabelle, register: PersonRegister, ereignisse: Ereignisse): Promise<IntegrationenErgebnis> {
-  const e = await tabelle.lies(INTEGRATIONEN, (z) => {
-    ereignisse.hinzu(register.nummer(z.person_id), z.datum, z.art, z.kontinuierlich, z.bedarfsdeckend);
+  const e = await tabelle.lies(integrationenSchema(register), (z) => {
+    ereignisse.hinzu(z.person_id, z.datum, z.art, z.kontinuierlich, z.bedarfsdeckend);
   });
   return { ...e, kontinuierlichBekannt: tabelle.kopf.includes('kontinuierlich') };
 }
 
 export async function leseMassnahmen(tabelle: Tabelle, register: PersonRegister, massnahmen: Zeitlinien): Promise<Leseergebnis> {
-  return tabelle.lies(MASSNAHMEN, (z) => {
+  return tabelle.lies(massnahmenSchema(register), (z) => {
     if (z.ende !== null && z.ende < z.beginn) return { spalte: 'ende', meldung: 'Spalte „ende“ liegt vor „beginn“; erwartet wird der letzte Tag der Teilnahme, leer für laufend.' };
-    massnahmen.hinzu(register.nummer(z.person_id), z.beginn, z.ende ?? OFFEN);
+    massnahmen.hinzu(z.person_id, z.beginn, z.ende ?? OFFEN);
   });
 }

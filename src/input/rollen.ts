@@ -3,10 +3,33 @@
 
 import type { Schema, Spalte, Spalten } from './tabelle.js';
 import { ARTEN, type Art } from '../core/ereignisse.js';
-import { parseDatum, parseFlag, parseGeschlecht, parseMonat, parseStatus, parseText, parseZahl, type Dezimal, type Zelle } from './zellen.js';
+import type { PersonRegister } from '../core/zeitlinien.js';
+import {
+  datumAusBytes, monatAusBytes, parseDatum, parseFlag, parseGeschlecht, parseMonat, parseStatus, parseZahl, statusAusBytes, UNGELESEN, type Dezimal, type Zelle,
+} from './zellen.js';
 
-const pflicht = <T>(lese: (roh: string) => Zelle<T>): Spalte<T> => ({ pflicht: true, lese });
-const optional = <T>(lese: (roh: string) => Zelle<T>): Spalte<T> => ({ pflicht: false, lese });
+type Bytes<T> = Spalte<T>['leseBytes'];
+const pflicht = <T>(lese: (roh: string) => Zelle<T>, leseBytes?: Bytes<T>): Spalte<T> => ({ pflicht: true, lese, leseBytes });
+const optional = <T>(lese: (roh: string) => Zelle<T>, leseBytes?: Bytes<T>): Spalte<T> => ({ pflicht: false, lese, leseBytes });
+
+const istLeerzeichen = (b: number) => b === 32 || b === 9;
+
+/**
+ * The person id, read into the register's index straight away: on the fast path from the bytes of
+ * the file, without a string per row. Blanks around an id are trimmed (by the text path).
+ */
+function person(register: PersonRegister): Spalte<number> {
+  return pflicht(
+    (roh) => {
+      const s = roh.trim();
+      return s === '' ? { ok: false, erwartet: 'einen nicht leeren Wert' } : { ok: true, wert: register.nummer(s) };
+    },
+    (b, von, bis) => (bis > von && !istLeerzeichen(b[von]) && !istLeerzeichen(b[bis - 1]) ? register.nummerBytes(b, von, bis) : UNGELESEN),
+  );
+}
+
+/** A required date or month: an empty cell is the text path's error, not null. */
+const gefuellt = <T>(leseBytes: (b: Uint8Array, von: number, bis: number) => T | null | typeof UNGELESEN): Bytes<T> => (b, von, bis) => (bis > von ? (leseBytes(b, von, bis) as T | typeof UNGELESEN) : UNGELESEN);
 
 /** A required cell must not be empty: a date or month parser that accepts "" gets a guard. */
 function nichtLeer<T>(lese: (roh: string) => Zelle<T | null>, erwartet: string): (roh: string) => Zelle<T> {
@@ -16,35 +39,38 @@ function nichtLeer<T>(lese: (roh: string) => Zelle<T | null>, erwartet: string):
   };
 }
 
-export const ZEITRAEUME_TAGE = {
-  rolle: 'zeitraeume',
-  spalten: {
-    person_id: pflicht(parseText),
-    beginn: pflicht(nichtLeer(parseDatum, 'das Datum des ersten Tages im Bezug')),
-    ende: optional(parseDatum),
-    status: optional(parseStatus),
-  },
-} satisfies Schema<any>;
+export const zeitraeumeTage = (register: PersonRegister) =>
+  ({
+    rolle: 'zeitraeume',
+    spalten: {
+      person_id: person(register),
+      beginn: pflicht(nichtLeer(parseDatum, 'das Datum des ersten Tages im Bezug'), gefuellt(datumAusBytes)),
+      ende: optional(parseDatum, datumAusBytes),
+      status: optional(parseStatus, statusAusBytes),
+    },
+  }) satisfies Schema<any>;
 
-export const ZEITRAEUME_MONATE = {
-  rolle: 'zeitraeume',
-  spalten: {
-    person_id: pflicht(parseText),
-    monat: pflicht(nichtLeer(parseMonat, 'den Monat im Bezug')),
-    status: optional(parseStatus),
-  },
-} satisfies Schema<any>;
+export const zeitraeumeMonate = (register: PersonRegister) =>
+  ({
+    rolle: 'zeitraeume',
+    spalten: {
+      person_id: person(register),
+      monat: pflicht(nichtLeer(parseMonat, 'den Monat im Bezug'), monatAusBytes),
+      status: optional(parseStatus, statusAusBytes),
+    },
+  }) satisfies Schema<any>;
 
-export const PERSONEN = {
-  rolle: 'personen',
-  spalten: {
-    person_id: pflicht(parseText),
-    geschlecht: optional(parseGeschlecht),
-    geburtsdatum: optional(parseDatum),
-    alleinerziehend: optional(parseFlag),
-    fluchtkontext: optional(parseFlag),
-  },
-} satisfies Schema<any>;
+export const personenSchema = (register: PersonRegister) =>
+  ({
+    rolle: 'personen',
+    spalten: {
+      person_id: person(register),
+      geschlecht: optional(parseGeschlecht),
+      geburtsdatum: optional(parseDatum, datumAusBytes),
+      alleinerziehend: optional(parseFlag),
+      fluchtkontext: optional(parseFlag),
+    },
+  }) satisfies Schema<any>;
 
 function parseArt(roh: string): Zelle<Art> {
   const s = roh.trim().toUpperCase() as Art;
@@ -56,26 +82,26 @@ const flagOderNein = (roh: string): Zelle<boolean> => {
   return z.ok ? { ok: true, wert: z.wert ?? false } : z;
 };
 
-export const INTEGRATIONEN = {
+export const integrationenSchema = (register: PersonRegister) => ({
   rolle: 'integrationen',
   spalten: {
-    person_id: pflicht(parseText),
-    datum: pflicht(nichtLeer(parseDatum, 'das Datum des Beginns')),
+    person_id: person(register),
+    datum: pflicht(nichtLeer(parseDatum, 'das Datum des Beginns'), gefuellt(datumAusBytes)),
     art: pflicht(parseArt),
     kontinuierlich: optional(flagOderNein),
     bedarfsdeckend: optional(flagOderNein),
   },
-} satisfies Schema<any>;
+}) satisfies Schema<any>;
 
-export const MASSNAHMEN = {
+export const massnahmenSchema = (register: PersonRegister) => ({
   rolle: 'massnahmen',
   spalten: {
-    person_id: pflicht(parseText),
-    beginn: pflicht(nichtLeer(parseDatum, 'das Datum des Eintritts')),
-    ende: optional(parseDatum),
+    person_id: person(register),
+    beginn: pflicht(nichtLeer(parseDatum, 'das Datum des Eintritts'), gefuellt(datumAusBytes)),
+    ende: optional(parseDatum, datumAusBytes),
     art: optional((roh: string): Zelle<string> => ({ ok: true, wert: roh.trim() })),
   },
-} satisfies Schema<any>;
+}) satisfies Schema<any>;
 
 export function leistungenSchema(dezimal: Dezimal) {
   const zahl = (roh: string) => parseZahl(roh, dezimal);

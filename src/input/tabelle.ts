@@ -8,7 +8,7 @@ import { parse as csvParseSync } from 'csv-parse/sync';
 import { KennzahlenFehler, type Problem } from '../fehler.js';
 import { erkenneBom, NachUtf8, Utf8Pruefung, type Kodierung } from './dekodierung.js';
 import type { Bytequelle } from './quelle.js';
-import type { Zelle } from './zellen.js';
+import { UNGELESEN, type Zelle } from './zellen.js';
 
 export type Trennzeichen = ';' | ',' | '\t';
 export const TRENNZEICHEN_NAMEN: Record<Trennzeichen, string> = { ';': 'Semikolon', ',': 'Komma', '\t': 'Tab' };
@@ -16,7 +16,14 @@ export const TRENNZEICHEN_NAMEN: Record<Trennzeichen, string> = { ';': 'Semikolo
 export interface Spalte<T> {
   pflicht: boolean;
   lese: (roh: string) => Zelle<T>;
+  /**
+   * Reads the cell straight from the file's bytes on the fast path and returns the value itself
+   * (no result object per cell); UNGELESEN hands the cell to `lese` as text, which then also words
+   * any error, so both paths accept and reject alike.
+   */
+  leseBytes?: (bytes: Uint8Array, von: number, bis: number) => T | typeof UNGELESEN;
 }
+
 export type Spalten = Record<string, Spalte<any>>;
 export interface Schema<S extends Spalten> {
   rolle: string;
@@ -51,15 +58,27 @@ export interface LeseOptionen {
   maxProbleme: number;
   /** Told the bytes read so far during the main pass (for a progress bar). */
   fortschritt?: (gelesen: number) => void;
+  /** `allgemein` always reads through csv-parse; the default takes the byte scanner where the file allows. */
+  leser?: 'auto' | 'allgemein';
 }
+
+/**
+ * An optional row handler for the byte scanner, made once per file from the column positions
+ * (-1: column absent). It handles a row whose cells are all in their plain form and returns true;
+ * for anything else it returns false without side effects worth undoing, and the row goes the
+ * general way, with its checks and messages.
+ */
+export type SchnelleZeile = (position: (spalte: string) => number) => (bytes: Uint8Array, grenzen: Int32Array) => boolean;
 
 export interface Tabelle {
   readonly datei: string;
   readonly kodierung: Kodierung;
   readonly trennzeichen: Trennzeichen;
+  /** UTF-8 without quotes and with one kind of line end: the byte scanner can read it. */
+  readonly einfach: boolean;
   /** Canonical (mapped, lower-case, trimmed) header names. */
   readonly kopf: readonly string[];
-  lies<S extends Spalten>(schema: Schema<S>, verarbeite: (zeile: Zeile<S>, nr: number) => ZeilenProblem | void): Promise<Leseergebnis>;
+  lies<S extends Spalten>(schema: Schema<S>, verarbeite: (zeile: Zeile<S>, nr: number) => ZeilenProblem | void, schnell?: SchnelleZeile): Promise<Leseergebnis>;
 }
 
 export interface Leseergebnis {
@@ -98,21 +117,35 @@ export async function oeffneTabelle(quelle: Bytequelle, rolle: string, opt: Lese
   if (bom && (bom.kodierung === 'utf16be' || bom.kodierung === 'utf32')) {
     throw datenFehler(datei, { datei, zeile: 1, meldung: `Kodierung ${bom.kodierung.toUpperCase()} wird nicht unterstützt; bitte als UTF-8 oder Windows-1252 speichern.` });
   }
-  let kodierung: Kodierung;
+  let kodierung: Kodierung | null = null;
   if (opt.kodierung) kodierung = opt.kodierung;
   else if (bom) kodierung = bom.kodierung as Kodierung;
   else if (erstes.length >= 4 && erstes[1] === 0 && erstes[3] === 0 && erstes[0] !== 0 && erstes[2] !== 0) {
     kodierung = 'utf16le'; // "Unicode-Text" that lost its BOM: ASCII header letters each followed by a zero byte
-  } else {
-    // Without a BOM: UTF-8 if every byte of the file is valid UTF-8, else Windows-1252.
-    const pruefung = new Utf8Pruefung();
-    let gueltig = true;
-    for await (const teil of quelle.lies()) if (!(gueltig = pruefung.weiter(teil))) break;
-    kodierung = gueltig && pruefung.ende() ? 'utf8' : 'cp1252';
   }
-  const bomLaenge = bom && bom.kodierung === kodierung ? bom.laenge : 0;
+  // One pass over the bytes decides what the first chunk cannot: without a BOM, UTF-8 if every byte
+  // is valid UTF-8, else Windows-1252; and whether the byte scanner may read the file.
+  const ersteZeile = erstes.indexOf(0x0a);
+  const crlf = ersteZeile > 0 && erstes[ersteZeile - 1] === 0x0d;
+  const scannerMoeglich = opt.leser !== 'allgemein' && (kodierung === null || kodierung === 'utf8') && ersteZeile >= 0;
+  let einfach = scannerMoeglich;
+  if (kodierung === null || scannerMoeglich) {
+    const pruefung = kodierung === null ? new Utf8Pruefung() : null;
+    const zeilen = crlf ? new ZeilenendenPruefung() : null;
+    let gueltig = true;
+    for await (const teil of quelle.lies()) {
+      if (pruefung && gueltig) gueltig = pruefung.weiter(teil);
+      if (einfach) einfach = teil.indexOf(0x22) < 0 && (zeilen ? zeilen.weiter(teil) : teil.indexOf(0x0d) < 0);
+      if (!einfach && (!pruefung || !gueltig)) break;
+    }
+    if (pruefung) kodierung = gueltig && pruefung.ende() ? 'utf8' : 'cp1252';
+    if (zeilen && !zeilen.ende()) einfach = false;
+  }
+  if (kodierung !== 'utf8') einfach = false;
+  const sicher: Kodierung = kodierung!;
+  const bomLaenge = bom && bom.kodierung === sicher ? bom.laenge : 0;
 
-  const anfang = new NachUtf8(kodierung).weiter(erstes.subarray(bomLaenge));
+  const anfang = new NachUtf8(sicher).weiter(erstes.subarray(bomLaenge));
   const zeilenende = anfang.indexOf(0x0a);
   const kopfzeile = anfang.subarray(0, zeilenende < 0 ? anfang.length : zeilenende).toString('utf8').replace(/\r$/, '');
   if (kopfzeile.trim() === '') {
@@ -130,11 +163,12 @@ export async function oeffneTabelle(quelle: Bytequelle, rolle: string, opt: Lese
 
   return {
     datei,
-    kodierung,
+    kodierung: sicher,
     trennzeichen,
+    einfach,
     kopf,
-    lies: (schema, verarbeite) =>
-      liesDaten(quelle, rolle, { kodierung, trennzeichen, bomLaenge, kopf, roherKopf, maxProbleme: opt.maxProbleme, fortschritt: opt.fortschritt }, schema, verarbeite),
+    lies: (schema, verarbeite, schnell) =>
+      liesDaten(quelle, rolle, { kodierung: sicher, trennzeichen, bomLaenge, kopf, roherKopf, maxProbleme: opt.maxProbleme, fortschritt: opt.fortschritt, einfach, crlf }, schema, verarbeite, schnell),
   };
 }
 
@@ -146,6 +180,32 @@ interface Format {
   roherKopf: readonly string[];
   maxProbleme: number;
   fortschritt?: (gelesen: number) => void;
+  einfach: boolean;
+  crlf: boolean;
+}
+
+/**
+ * Checks chunk by chunk that every line ends in CR LF and no CR stands anywhere else: csv-parse
+ * would otherwise keep a lone LF inside a field, and the scanner must read such a file the same way.
+ */
+class ZeilenendenPruefung {
+  private cr = 0;
+  private lf = 0;
+  private letztes = -1;
+
+  weiter(teil: Buffer): boolean {
+    for (let p = teil.indexOf(0x0d); p >= 0; p = teil.indexOf(0x0d, p + 1)) this.cr++;
+    for (let p = teil.indexOf(0x0a); p >= 0; p = teil.indexOf(0x0a, p + 1)) {
+      this.lf++;
+      if ((p > 0 ? teil[p - 1] : this.letztes) !== 0x0d) return false;
+    }
+    this.letztes = teil.length ? teil[teil.length - 1] : this.letztes;
+    return this.lf === this.cr || (this.cr === this.lf + 1 && this.letztes === 0x0d);
+  }
+
+  ende(): boolean {
+    return this.cr === this.lf;
+  }
 }
 
 async function liesDaten<S extends Spalten>(
@@ -154,6 +214,7 @@ async function liesDaten<S extends Spalten>(
   f: Format,
   schema: Schema<S>,
   verarbeite: (zeile: Zeile<S>, nr: number) => ZeilenProblem | void,
+  schnell?: SchnelleZeile,
 ): Promise<Leseergebnis> {
   const datei = quelle.datei;
   const probleme: Problem[] = [];
@@ -199,27 +260,37 @@ async function liesDaten<S extends Spalten>(
   const gelesen = namen.filter((n) => position.has(n)).map((n) => ({ name: n, i: position.get(n)!, lese: schema.spalten[n].lese }));
   const spaltenzahl = f.kopf.length;
 
+  const gelesenMitBytes = gelesen.map((g) => ({ ...g, leseBytes: schema.spalten[g.name].leseBytes }));
+
+  // The current row, from either reader: csv-parse's strings, or a buffer with field bounds.
+  let rec: string[] | null = null;
+  let puffer: Buffer = Buffer.alloc(0);
+  const grenzen = new Int32Array((spaltenzahl + 1) * 2);
+  const roh = (i: number) => (rec ? rec[i] : puffer.toString('utf8', grenzen[2 * i], grenzen[2 * i + 1]));
+
   let zeilen = 0;
-  let kopfGesehen = false;
-  const onRecord = (rec: string[], nr: number): void => {
-    if (!kopfGesehen) {
-      kopfGesehen = true;
-      return;
-    }
-    if (abgebrochen) return;
+  /** One data row with n fields: the same checks and messages on both paths. */
+  const zeileLesen = (nr: number, n: number, zeilentext: () => string): void => {
     zeilen++;
-    if (rec.length !== spaltenzahl) {
-      melde({ datei, zeile: nr, wert: rec.join(f.trennzeichen), meldung: `${rec.length} Felder statt ${spaltenzahl} wie in der Kopfzeile (Trennzeichen ${TRENNZEICHEN_NAMEN[f.trennzeichen]}).`, erwartet: `${spaltenzahl} Felder` });
+    if (n !== spaltenzahl) {
+      melde({ datei, zeile: nr, wert: zeilentext(), meldung: `${n} Felder statt ${spaltenzahl} wie in der Kopfzeile (Trennzeichen ${TRENNZEICHEN_NAMEN[f.trennzeichen]}).`, erwartet: `${spaltenzahl} Felder` });
       return;
     }
     let gut = true;
-    for (const s of gelesen) {
-      const roh = rec[s.i];
-      const z = s.lese(roh);
+    for (const s of gelesenMitBytes) {
+      if (!rec && s.leseBytes) {
+        const w = s.leseBytes(puffer, grenzen[2 * s.i], grenzen[2 * s.i + 1]);
+        if (w !== UNGELESEN) {
+          (zeile as Record<string, unknown>)[s.name] = w;
+          continue;
+        }
+      }
+      const text = roh(s.i);
+      const z = s.lese(text);
       if (z.ok) (zeile as Record<string, unknown>)[s.name] = z.wert;
       else {
         gut = false;
-        melde({ datei, zeile: nr, spalte: s.i + 1, spaltenname: s.name, wert: roh, erwartet: z.erwartet, meldung: `Spalte „${s.name}“: „${roh}“ ist ungültig; erwartet ${z.erwartet}.` });
+        melde({ datei, zeile: nr, spalte: s.i + 1, spaltenname: s.name, wert: text, erwartet: z.erwartet, meldung: `Spalte „${s.name}“: „${text}“ ist ungültig; erwartet ${z.erwartet}.` });
       }
     }
     if (!gut) return;
@@ -227,8 +298,53 @@ async function liesDaten<S extends Spalten>(
     const p = verarbeite(zeile, nr);
     if (p) {
       const i = position.get(p.spalte);
-      melde({ datei, zeile: nr, spalte: i === undefined ? undefined : i + 1, spaltenname: p.spalte, wert: i === undefined ? undefined : rec[i], meldung: p.meldung });
+      melde({ datei, zeile: nr, spalte: i === undefined ? undefined : i + 1, spaltenname: p.spalte, wert: i === undefined ? undefined : roh(i), meldung: p.meldung });
     }
+  };
+
+  if (f.einfach) {
+    let zeileVon = 0, zeileBis = 0;
+    const zeilentext = () => puffer.toString('utf8', zeileVon, zeileBis);
+    const trenner = f.trennzeichen.charCodeAt(0);
+    const schnelleZeile = schnell?.((name) => position.get(name) ?? -1);
+    const sha256 = await scanne(quelle, f, (buf, von, bis, nr, kopf) => {
+      if (kopf || abgebrochen) return;
+      puffer = buf;
+      zeileVon = von;
+      zeileBis = bis;
+      // Field bounds; lines are short, so a plain loop beats a native call per field. A field
+      // beyond the header's count is only counted.
+      let n = 0;
+      let a = von;
+      for (let i = von; i < bis; i++) {
+        if (buf[i] !== trenner) continue;
+        if (n < spaltenzahl) {
+          grenzen[2 * n] = a;
+          grenzen[2 * n + 1] = i;
+        }
+        n++;
+        a = i + 1;
+      }
+      if (n < spaltenzahl) {
+        grenzen[2 * n] = a;
+        grenzen[2 * n + 1] = bis;
+      }
+      n++;
+      if (n === spaltenzahl && schnelleZeile && schnelleZeile(buf, grenzen)) zeilen++;
+      else zeileLesen(nr, n, zeilentext);
+    }, () => abgebrochen);
+    return { info: info(zeilen, sha256), probleme, abgebrochen };
+  }
+
+  let kopfGesehen = false;
+  const onRecord = (r: string[], nr: number): void => {
+    if (!kopfGesehen) {
+      kopfGesehen = true;
+      return;
+    }
+    if (abgebrochen) return;
+    rec = r;
+    zeileLesen(nr, r.length, () => r.join(f.trennzeichen));
   };
 
   const parser = new ZeilenParser({ delimiter: f.trennzeichen, relax_column_count: true, skip_empty_lines: true }, onRecord);
@@ -264,6 +380,47 @@ async function liesDaten<S extends Spalten>(
     melde(csvProblem(datei, parseFehler));
   }
   return { info: info(zeilen, hash.digest('hex')), probleme, abgebrochen };
+}
+
+/**
+ * The byte scanner for simple files (UTF-8, no quotes, one kind of line end): lines are found with
+ * the native indexOf and handed on as byte ranges, so no string is made unless a cell needs one.
+ * Empty lines are skipped but counted, as csv-parse does. Returns the file's SHA-256.
+ */
+async function scanne(
+  quelle: Bytequelle,
+  f: Format,
+  zeile: (buf: Buffer, von: number, bis: number, nr: number, kopf: boolean) => void,
+  abbrechen: () => boolean,
+): Promise<string> {
+  const hash = createHash('sha256');
+  let rest: Buffer | null = null;
+  let nr = 0;
+  let bytes = 0;
+  let erstes = true;
+  const cr = f.crlf ? 1 : 0;
+  for await (const teil of quelle.lies()) {
+    hash.update(teil);
+    bytes += teil.length;
+    f.fortschritt?.(bytes);
+    if (abbrechen()) continue; // keep hashing: the checksum covers the whole file
+    let daten = erstes ? teil.subarray(f.bomLaenge) : teil;
+    erstes = false;
+    if (rest) daten = Buffer.concat([rest, daten]);
+    let pos = 0;
+    for (let nl = daten.indexOf(0x0a); nl >= 0; nl = daten.indexOf(0x0a, pos)) {
+      nr++;
+      if (nl - cr > pos) zeile(daten, pos, nl - cr, nr, nr === 1);
+      pos = nl + 1;
+    }
+    rest = pos < daten.length ? Buffer.from(daten.subarray(pos)) : null;
+  }
+  if (rest && !abbrechen()) {
+    const bis = rest.length - (cr && rest[rest.length - 1] === 0x0d ? 1 : 0);
+    nr++;
+    if (bis > 0) zeile(rest, 0, bis, nr, nr === 1);
+  }
+  return hash.digest('hex');
 }
 
 /**

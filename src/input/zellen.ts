@@ -141,3 +141,44 @@ export function parseZahl(roh: string, dezimal: Dezimal): Zelle<Wert> {
   if (!PUNKT_ZAHL.test(s)) return falsch('eine Zahl mit Dezimalpunkt wie 1,234.5 (oder -, *, x)');
   return ok(Number(s.replace(/,/g, '')));
 }
+
+/** A byte reader's "not mine": the text parser decides. */
+export const UNGELESEN: unique symbol = Symbol('ungelesen');
+
+// Byte readers for the fast path. They accept only the plain forms of large extracts and return
+// undefined for anything else, which then goes through the text parsers above (and their messages).
+
+const z = (b: Uint8Array, i: number) => b[i] - 48;
+const ziffern = (b: Uint8Array, von: number, bis: number) => {
+  let n = 0;
+  for (let i = von; i < bis; i++) {
+    const d = z(b, i);
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+};
+
+/** `2017-03-15`; an empty cell is null. */
+export function datumAusBytes(b: Uint8Array, von: number, bis: number): number | null | typeof UNGELESEN {
+  if (bis === von) return null;
+  if (bis - von !== 10 || b[von + 4] !== 45 || b[von + 7] !== 45) return UNGELESEN;
+  const j = ziffern(b, von, von + 4), m = ziffern(b, von + 5, von + 7), t = ziffern(b, von + 8, von + 10);
+  return j >= 0 && m >= 0 && t >= 0 && gueltigesDatum(j, m, t) ? tagNummer(j, m, t) : UNGELESEN;
+}
+
+/** `2017-03`. */
+export function monatAusBytes(b: Uint8Array, von: number, bis: number): number | typeof UNGELESEN {
+  if (bis - von !== 7 || b[von + 4] !== 45) return UNGELESEN;
+  const j = ziffern(b, von, von + 4), m = ziffern(b, von + 5, von + 7);
+  return j >= 1900 && j <= 2199 && m >= 1 && m <= 12 ? monatIndex(j, m) : UNGELESEN;
+}
+
+/** Empty, `ELB` or `NEF`. */
+export function statusAusBytes(b: Uint8Array, von: number, bis: number): Status | typeof UNGELESEN {
+  if (bis === von) return 'ELB';
+  if (bis - von !== 3) return UNGELESEN;
+  if (b[von] === 69 && b[von + 1] === 76 && b[von + 2] === 66) return 'ELB';
+  if (b[von] === 78 && b[von + 1] === 69 && b[von + 2] === 70) return 'NEF';
+  return UNGELESEN;
+}

@@ -246,3 +246,18 @@ describe('calendar', () => {
     for (let m = 1; m <= 12; m++) expect(tagNummer(2016, m, tageImMonat(2016, m)) + 1).toBe(tagNummer(m === 12 ? 2017 : 2016, m === 12 ? 1 : m + 1, 1));
   });
 });
+
+describe('person register', () => {
+  it('gives every id one dense index, from strings and from bytes alike, across table growth', () => {
+    const r = new PersonRegister();
+    const ids = Array.from({ length: 5000 }, (_, i) => (i % 3 === 0 ? `Jörg-${i}` : i % 3 === 1 ? `K${String(i).padStart(7, '0')}` : `${i}`));
+    ids.forEach((id, i) => expect(r.nummer(id)).toBe(i));
+    const bytes = new TextEncoder().encode(`xx;${ids[4711]};yy`);
+    expect(r.nummerBytes(bytes, 3, bytes.length - 3)).toBe(4711);
+    expect(ids.every((id, i) => r.id(i) === id)).toBe(true);
+    expect(r.anzahl).toBe(5000);
+    // Same hash prefix, different length: still different persons.
+    expect(r.nummer('K000000')).toBe(5000);
+    expect(r.nummer('')).toBe(5001);
+  });
+});

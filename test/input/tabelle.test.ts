@@ -17,10 +17,11 @@ async function zeitraeume(datei: string, opt: LeseOptionen = OPT, stdin = keinSt
   const z = new Zeitlinien();
   const tabelle = await oeffneTabelle(await oeffneQuelle(datei, stdin), 'zeitraeume', opt);
   const e = await leseZeitraeume(tabelle, register, z);
+  // Persons with ELB periods (the register also knows persons seen only as NEF).
   const perioden = Array.from({ length: register.anzahl }, (_, p) => [
     register.id(p),
     z.laeufe(p).map(([a, b]) => `${isoTag(a)}…${b === OFFEN ? 'offen' : isoTag(b)}`).join(' '),
-  ]);
+  ]).filter(([, p]) => p !== '');
   return { e, perioden, tabelle };
 }
 

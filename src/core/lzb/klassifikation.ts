@@ -4,7 +4,7 @@
 // data begin is not computable, and says so — it is never counted short.
 
 import type { Gruppierung } from '../merkmale.js';
-import type { Zeitlinien } from '../zeitlinien.js';
+import { einheitenIn, neueLaeufe, type Zeitlinien } from '../zeitlinien.js';
 import { PROGNOSE_MONATE, type LzbRegel } from './regel.js';
 import { neuerStatus, statusDerPerson, stichtage, type Abdeckung, type Berechenbar, type Grund } from './stichtage.js';
 
@@ -89,10 +89,12 @@ export function klassifiziere(z: Zeitlinien, a: LzbAuftrag): LzbErgebnis {
   };
 
   const status = neuerStatus(nMonate + 1);
+  const laeufe = neueLaeufe();
   const personen = z.anzahlPersonen;
   for (let p = 0; p < personen; p++) {
-    if (!z.hatBezug(p)) continue;
-    statusDerPerson(z, p, st, regel, status);
+    const nLaeufe = z.kopiere(p, laeufe);
+    if (nLaeufe === 0) continue;
+    statusDerPerson(laeufe, nLaeufe, st, regel, status);
     for (let i = 1; i <= nMonate; i++) {
       const ok = st.ok[i];
       const s = stichtag[i];
@@ -114,16 +116,18 @@ export function klassifiziere(z: Zeitlinien, a: LzbAuftrag): LzbErgebnis {
         }
         let vier: boolean | null = null;
         if (lzb && ok.vierJahre) {
-          vier = z.einheitenIn(p, s - W4 + 1, s) >= MIN4;
+          vier = einheitenIn(laeufe, nLaeufe, s - W4 + 1, s) >= MIN4;
           if (vier) zaehle(basis, g, VIER);
         }
         let lzbAb: number | null = null;
         if (elb && ok.lzb && !lzb) {
           if (einheiten >= uebAb && einheiten <= uebBis) zaehle(basis, g, UEB);
           // Forecast: receipt in the data up to the Stichtag, then unbroken receipt until S(t+k).
-          for (let k = 0; k < PROGNOSE_MONATE; k++) {
+          // Even keeping every unit and gaining every day to S(t+6) is not enough for most: skip them.
+          const letzterPrognoseStichtag = prognoseStichtag[i][PROGNOSE_MONATE - 1];
+          for (let k = einheiten + (letzterPrognoseStichtag - s) < MIN ? PROGNOSE_MONATE : 0; k < PROGNOSE_MONATE; k++) {
             const sk = prognoseStichtag[i][k];
-            if (z.einheitenIn(p, sk - W + 1, s) + (sk - s) >= MIN) {
+            if (einheitenIn(laeufe, nLaeufe, sk - W + 1, s) + (sk - s) >= MIN) {
               lzbAb = monate[i] + k + 1;
               for (let j = k; j < PROGNOSE_MONATE; j++) zaehle(basis, g, PROG + j);
               break;

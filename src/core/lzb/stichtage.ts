@@ -2,7 +2,7 @@
 // person's ELB/LZB status there. Shared by the LZB classification and the aggregation into
 // Monatswerte, so that both count LZB by one definition.
 
-import type { Zeitlinien } from '../zeitlinien.js';
+import { einheitenIn, enthaelt, type Laeufe } from '../zeitlinien.js';
 import type { LzbRegel } from './regel.js';
 
 export interface Abdeckung {
@@ -77,14 +77,14 @@ export interface Status {
 
 export const neuerStatus = (n: number): Status => ({ elb: new Uint8Array(n), lzb: new Uint8Array(n), einheiten: new Int32Array(n) });
 
-/** Fills `status` for one person; a Stichtag that is not computable leaves ELB and LZB false. */
-export function statusDerPerson(z: Zeitlinien, p: number, st: Stichtage, regel: LzbRegel, status: Status): void {
+/** Fills `status` for one person from their k runs; a Stichtag that is not computable leaves ELB and LZB false. */
+export function statusDerPerson(l: Laeufe, k: number, st: Stichtage, regel: LzbRegel, status: Status): void {
   const W = regel.lzb.fenster, MIN = regel.lzb.mindestens;
   for (let i = 0; i < st.monate.length; i++) {
     const ok = st.ok[i];
     const s = st.stichtag[i];
-    const elb = ok.elb && z.enthaelt(p, s);
-    const einheiten = elb && ok.lzb ? z.einheitenIn(p, s - W + 1, s) : 0;
+    const elb = ok.elb && enthaelt(l, k, s);
+    const einheiten = elb && ok.lzb ? einheitenIn(l, k, s - W + 1, s) : 0;
     status.elb[i] = elb ? 1 : 0;
     status.einheiten[i] = einheiten;
     status.lzb[i] = elb && ok.lzb && einheiten >= MIN ? 1 : 0;

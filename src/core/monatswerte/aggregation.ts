@@ -8,7 +8,7 @@ import { personenfilter, type Filter } from '../filter.js';
 import type { LzbRegel } from '../lzb/regel.js';
 import { neuerStatus, statusDerPerson, stichtage, type Abdeckung, type Berechenbar } from '../lzb/stichtage.js';
 import type { Gruppierung, Merkmale } from '../merkmale.js';
-import type { Zeitlinien } from '../zeitlinien.js';
+import { neueLaeufe, type Zeitlinien } from '../zeitlinien.js';
 import { fehlt, setze, type Monatswerte, type Reihe, type Wert } from './monatswerte.js';
 
 export interface PersonenDaten {
@@ -81,9 +81,11 @@ export function aggregiere(d: PersonenDaten, a: AggregationsAuftrag): Monatswert
   const status = neuerStatus(n);
   const drin = new Uint8Array(n);
   const tag = st.stichtagDatum;
+  const laeufe = neueLaeufe();
   for (let p = 0; p < z.anzahlPersonen; p++) {
-    if (!z.hatBezug(p)) continue;
-    statusDerPerson(z, p, st, regel, status);
+    const nLaeufe = z.kopiere(p, laeufe);
+    if (nLaeufe === 0) continue;
+    statusDerPerson(laeufe, nLaeufe, st, regel, status);
     for (let i = 0; i < n; i++) drin[i] = imFilter(p, tag[i]) ? 1 : 0;
     const ae = merkmale?.alleinerziehendCode(p) === 1;
     const mitEreignissen = ereignisse?.hatEreignisse(p) ?? false;
