@@ -1,0 +1,135 @@
+// The byte scanner and csv-parse must read every file alike: the same rows, the same persons and
+// timelines, the same problems at the same lines and columns. Checked on the fixtures, on generated
+// data and on randomly mangled files.
+
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Ereignisse } from '../../src/core/ereignisse.js';
+import { OFFEN } from '../../src/core/kalender.js';
+import { Merkmale } from '../../src/core/merkmale.js';
+import { PersonRegister, Zeitlinien } from '../../src/core/zeitlinien.js';
+import { leseIntegrationen, leseMassnahmen } from '../../src/input/ereignisse.js';
+import { lesePersonen } from '../../src/input/personen.js';
+import { oeffneQuelle } from '../../src/input/quelle.js';
+import { oeffneTabelle, type LeseOptionen, type Tabelle } from '../../src/input/tabelle.js';
+import { leseZeitraeume } from '../../src/input/zeitraeume.js';
+import { generiere } from '../../tools/generate.js';
+
+type Rolle = 'zeitraeume' | 'personen' | 'integrationen' | 'massnahmen';
+
+/** Everything a reading leaves behind, in plain data. */
+async function lesen(inhalt: Buffer, rolle: Rolle, leser: LeseOptionen['leser']) {
+  const stdin = Object.assign(Readable.from([inhalt]), { isTTY: false });
+  const register = new PersonRegister();
+  let tabelle: Tabelle;
+  try {
+    tabelle = await oeffneTabelle(await oeffneQuelle('-', stdin), rolle, { maxProbleme: 50, leser });
+  } catch (e) {
+    return { fehler: String((e as Error).message), probleme: (e as { probleme?: unknown }).probleme };
+  }
+  const zeitlinien = new Zeitlinien();
+  let extra: unknown = null;
+  let e;
+  if (rolle === 'zeitraeume') {
+    const z = await leseZeitraeume(tabelle, register, zeitlinien);
+    extra = { form: z.form, nef: z.zeilenNef, erstes: z.erstes, letztes: z.letztes };
+    e = z;
+  } else if (rolle === 'personen') {
+    const m = new Merkmale();
+    e = await lesePersonen(tabelle, register, m);
+    extra = Array.from({ length: register.anzahl }, (_, p) => [m.geschlechtCode(p), m.geburtsdatum(p), m.alleinerziehendCode(p), m.fluchtCode(p)]);
+  } else if (rolle === 'integrationen') {
+    const ev = new Ereignisse();
+    e = await leseIntegrationen(tabelle, register, ev);
+    ev.ordne(register.anzahl);
+    extra = Array.from({ length: register.anzahl }, (_, p) => ev.erstes(p, 'integration', -1e9, 1e9));
+  } else {
+    e = await leseMassnahmen(tabelle, register, zeitlinien);
+  }
+  return {
+    einfach: tabelle.einfach,
+    info: e.info,
+    probleme: e.probleme,
+    abgebrochen: e.abgebrochen,
+    personen: Array.from({ length: register.anzahl }, (_, p) => [register.id(p), zeitlinien.laeufe(p).map(([a, b]) => [a, b === OFFEN ? 'offen' : b])]),
+    extra,
+  };
+}
+
+async function gleich(inhalt: Buffer, rolle: Rolle) {
+  const schnell = await lesen(inhalt, rolle, 'auto');
+  const allgemein = await lesen(inhalt, rolle, 'allgemein');
+  const { einfach: _a, ...s } = schnell as { einfach?: boolean };
+  const { einfach: _b, ...a } = allgemein as { einfach?: boolean };
+  expect(s).toEqual(a);
+  return (schnell as { einfach?: boolean }).einfach ?? false;
+}
+
+describe('fast path and csv-parse agree', () => {
+  it('on every fixture of the four person-level roles', async () => {
+    const dateien: [string, Rolle][] = [];
+    for (const ordner of ['kanten', 'kodierung', 'monatsform', 'fehler', 'zuordnung', 'demo']) {
+      for (const f of readdirSync(`fixtures/${ordner}`)) {
+        if (!/\.(csv|txt)$/.test(f)) continue;
+        const rolle: Rolle = f.startsWith('personen') ? 'personen' : f.startsWith('integrationen') ? 'integrationen' : f.startsWith('massnahmen') ? 'massnahmen' : 'zeitraeume';
+        if (/leistungen|lokale-ziele/.test(f)) continue;
+        dateien.push([`fixtures/${ordner}/${f}`, rolle]);
+      }
+    }
+    let schnell = 0;
+    for (const [datei, rolle] of dateien) if (await gleich(readFileSync(datei), rolle)) schnell++;
+    // The comparison means something only if most fixtures took the fast path.
+    expect(schnell).toBeGreaterThanOrEqual(dateien.length - 5);
+    expect(dateien.length).toBeGreaterThan(15);
+  });
+
+  it('on generated data in day and month form', async () => {
+    const ordner = mkdtempSync(join(tmpdir(), 'kz-diff-'));
+    await generiere({ personen: 800, seed: 11, von: '2014-01', bis: '2017-12', form: 'beide', out: ordner });
+    expect(await gleich(readFileSync(join(ordner, 'zeitraeume.csv')), 'zeitraeume')).toBe(true);
+    expect(await gleich(readFileSync(join(ordner, 'zeitraeume-monate.csv')), 'zeitraeume')).toBe(true);
+    expect(await gleich(readFileSync(join(ordner, 'personen.csv')), 'personen')).toBe(true);
+    expect(await gleich(readFileSync(join(ordner, 'integrationen.csv')), 'integrationen')).toBe(true);
+    expect(await gleich(readFileSync(join(ordner, 'massnahmen.csv')), 'massnahmen')).toBe(true);
+  });
+
+  it('on randomly mangled files', async () => {
+    const basis = readFileSync('fixtures/kanten/zeitraeume.csv', 'utf8').trimEnd().split('\n');
+    const monate = readFileSync('fixtures/monatsform/zeitraeume.csv', 'utf8').trimEnd().split('\n').slice(0, 30);
+    const feldwerte = ['', ' ', 'X', ' K1 ', 'Jörg€', '2016-02-29', '2017-02-29', '31.02.2016', '01.03.2016', '1.3.2016', '2016-13-01', '2016-1-01',
+      '2017-03', '03/2017', '201703', '2017-3', 'ELB', 'NEF', 'nef', 'ELB ', 'ALG', '0', '-', '\t', 'a;b', '"q"', '""', 'x"y'];
+    const aenderung = fc.oneof(
+      fc.record({ art: fc.constant('feld' as const), zeile: fc.nat(), feld: fc.nat(3), wert: fc.constantFrom(...feldwerte) }),
+      fc.record({ art: fc.constantFrom('leer' as const, 'leerzeichen' as const, 'doppelt' as const, 'kurz' as const, 'lang' as const), zeile: fc.nat() }),
+    );
+    const ende = fc.constantFrom('\n', '\r\n');
+    let laeufe = 0, schnell = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.boolean(), fc.array(aenderung, { maxLength: 6 }), ende, fc.boolean(), fc.boolean(), async (monatsform, aenderungen, nl, bom, schlussNl) => {
+        const zeilen = [...(monatsform ? monate : basis)];
+        for (const a of aenderungen) {
+          const i = 1 + (a.zeile % (zeilen.length - 1));
+          if (a.art === 'feld') {
+            const felder = zeilen[i].split(';');
+            felder[a.feld % felder.length] = a.wert;
+            zeilen[i] = felder.join(';');
+          } else if (a.art === 'leer') zeilen.splice(i, 0, '');
+          else if (a.art === 'leerzeichen') zeilen.splice(i, 0, '   ');
+          else if (a.art === 'doppelt') zeilen.splice(i, 0, zeilen[i]);
+          else if (a.art === 'kurz') zeilen[i] = zeilen[i].split(';').slice(0, 2).join(';');
+          else zeilen[i] = `${zeilen[i]};mehr`;
+        }
+        const text = (bom ? '\uFEFF' : '') + zeilen.join(nl) + (schlussNl ? nl : '');
+        laeufe++;
+        if (await gleich(Buffer.from(text, 'utf8'), 'zeitraeume')) schnell++;
+      }),
+      { numRuns: 150 },
+    );
+    // Most mangled files are still simple enough for the scanner (quotes send the rest to csv-parse).
+    expect(schnell / laeufe).toBeGreaterThan(0.5);
+  });
+});
