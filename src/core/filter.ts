@@ -2,7 +2,7 @@
 // need person attributes. A person without the attribute is not counted into a group that requires
 // it (u25, alleinerziehend, frauen, maenner) and is not excluded by `ohne_flucht`.
 
-import { alterAm } from './kalender.js';
+import { tagNummer, tagTeile } from './kalender.js';
 import type { Merkmale } from './merkmale.js';
 
 export const FILTER = ['ohne_flucht', 'u25', 'u25_ohne_flucht', 'alleinerziehend', 'frauen', 'maenner'] as const;
@@ -13,9 +13,20 @@ export type Personenfilter = (person: number, tag: number) => boolean;
 
 export function personenfilter(f: Filter | null, m: Merkmale): Personenfilter {
   const ohneFlucht = (p: number) => m.fluchtCode(p) !== 1;
+  // Under 25 on a day = before the 25th birthday (29 Feb → 1 Mar), worked out once per person.
+  const geburtstag25 = new Map<number, number>();
   const u25 = (p: number, tag: number) => {
-    const g = m.geburtsdatum(p);
-    return g !== null && alterAm(g, tag) < 25;
+    let grenze = geburtstag25.get(p);
+    if (grenze === undefined) {
+      const g = m.geburtsdatum(p);
+      if (g === null) grenze = -Infinity;
+      else {
+        const t = tagTeile(g);
+        grenze = tagNummer(t.jahr + 25, t.monat, t.tag);
+      }
+      geburtstag25.set(p, grenze);
+    }
+    return tag < grenze;
   };
   switch (f) {
     case null: return () => true;

@@ -1,19 +1,30 @@
 // Calendar arithmetic on integers: a day is the number of days since 1970-01-01, a month is
-// year·12 + (month − 1). Date.UTC is only used as a pure function of its arguments, so results do
-// not depend on the time zone or the clock, and leap years come out right.
+// year·12 + (month − 1). No Date objects: the proleptic Gregorian conversions below (after Howard
+// Hinnant's days_from_civil/civil_from_days) depend on neither time zone nor clock, count leap
+// years right, and allocate nothing on hot paths such as ages at millions of Stichtage.
 
 /** Day number of an end that is still open ("ongoing"); larger than any real date. */
 export const OFFEN = 2_147_483_647;
 
-const MS_PRO_TAG = 86_400_000;
-
+/** Day number of a date; a day beyond the month's end runs on into the next month (29 Feb 2017 → 1 Mar 2017). */
 export function tagNummer(jahr: number, monat: number, tag: number): number {
-  return Date.UTC(jahr, monat - 1, tag) / MS_PRO_TAG;
+  const y = monat <= 2 ? jahr - 1 : jahr;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (monat + (monat > 2 ? -3 : 9)) + 2) / 5);
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468 + tag - 1;
 }
 
 export function tagTeile(tagnr: number): { jahr: number; monat: number; tag: number } {
-  const d = new Date(tagnr * MS_PRO_TAG);
-  return { jahr: d.getUTCFullYear(), monat: d.getUTCMonth() + 1, tag: d.getUTCDate() };
+  const z = tagnr + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const monat = mp < 10 ? mp + 3 : mp - 9;
+  return { jahr: yoe + era * 400 + (monat <= 2 ? 1 : 0), monat, tag: doy - Math.floor((153 * mp + 2) / 5) + 1 };
 }
 
 const TAGE = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

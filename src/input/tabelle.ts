@@ -3,8 +3,7 @@
 // typed by the role's schema, to the caller. Nothing per row is kept here, so memory stays flat.
 
 import { createHash } from 'node:crypto';
-import { CsvError, Parser, type Options } from 'csv-parse';
-import { parse as csvParseSync } from 'csv-parse/sync';
+import type { CsvError, Options, Parser as CsvParser } from 'csv-parse';
 import { KennzahlenFehler, type Problem } from '../fehler.js';
 import { erkenneBom, NachUtf8, Utf8Pruefung, type Kodierung } from './dekodierung.js';
 import type { Bytequelle } from './quelle.js';
@@ -153,10 +152,15 @@ export async function oeffneTabelle(quelle: Bytequelle, rolle: string, opt: Lese
   }
   const trennzeichen = opt.trennzeichen ?? erkenneTrennzeichen(kopfzeile);
   let roherKopf: string[];
-  try {
-    roherKopf = (csvParseSync(kopfzeile, { delimiter: trennzeichen, relax_quotes: true }) as string[][])[0] ?? [];
-  } catch (e) {
-    throw datenFehler(datei, { datei, zeile: 1, meldung: `Kopfzeile nicht lesbar: ${(e as Error).message}` });
+  if (!kopfzeile.includes('"')) roherKopf = kopfzeile.split(trennzeichen);
+  else {
+    // csv-parse is loaded only for files that need it: a plain header is simply split.
+    const { parse } = await import('csv-parse/sync');
+    try {
+      roherKopf = (parse(kopfzeile, { delimiter: trennzeichen, relax_quotes: true }) as string[][])[0] ?? [];
+    } catch (e) {
+      throw datenFehler(datei, { datei, zeile: 1, meldung: `Kopfzeile nicht lesbar: ${(e as Error).message}` });
+    }
   }
   const zuordnung = new Map(Object.entries(opt.spaltenzuordnung ?? {}).map(([von, nach]) => [normiereName(von), normiereName(nach)]));
   const kopf = roherKopf.map((n) => zuordnung.get(normiereName(n)) ?? normiereName(n));
@@ -347,7 +351,8 @@ async function liesDaten<S extends Spalten>(
     zeileLesen(nr, r.length, () => r.join(f.trennzeichen));
   };
 
-  const parser = new ZeilenParser({ delimiter: f.trennzeichen, relax_column_count: true, skip_empty_lines: true }, onRecord);
+  const { Parser, CsvError } = await import('csv-parse');
+  const parser = zeilenParser(Parser, { delimiter: f.trennzeichen, relax_column_count: true, skip_empty_lines: true }, onRecord);
   let parseFehler: unknown;
   parser.on('error', (e) => (parseFehler ??= e));
   parser.resume();
@@ -428,19 +433,15 @@ async function scanne(
  * `info.lines` is then the record's own line, without the per-record info object that `on_record`
  * and `info: true` build (that copy cost half the parse time on large extracts).
  */
-class ZeilenParser extends Parser {
-  constructor(
-    optionen: Options,
-    private readonly zeile: (rec: string[], nr: number) => void,
-  ) {
-    super(optionen);
+function zeilenParser(Parser: typeof CsvParser, optionen: Options, zeile: (rec: string[], nr: number) => void): CsvParser {
+  class ZeilenParser extends Parser {
+    override push(rec: unknown, kodierung?: BufferEncoding): boolean {
+      if (rec === null) return super.push(null, kodierung);
+      zeile(rec as string[], this.info.lines);
+      return true;
+    }
   }
-
-  override push(rec: unknown, kodierung?: BufferEncoding): boolean {
-    if (rec === null) return super.push(null, kodierung);
-    this.zeile(rec as string[], this.info.lines);
-    return true;
-  }
+  return new ZeilenParser(optionen);
 }
 
 function csvProblem(datei: string, e: CsvError): Problem {

@@ -17,7 +17,12 @@ export interface KennzahlenBericht {
   /** With `--nach geschlecht`: the indicators per group. */
   gruppen: { gruppe: string; kennzahlen: KennzahlWert[] }[];
   ziele: { jahr: number; ergebnisse: ZielErgebnis[] } | null;
-  /** Series for the charts: months von … t, each indicator's monthly and year-to-date values. */
+  /** Series for the charts, computed only when a chart is drawn. */
+  grafikdaten: () => Grafikdaten;
+}
+
+export interface Grafikdaten {
+  /** Months von … t: each indicator's monthly and year-to-date values. */
   verlauf: { von: number; kennzahlen: Map<string, { monat: Berechnung[]; jfw: Berechnung[] }> };
   /** Per target (same order as `ziele.ergebnisse`): Ist and Soll for January … t. */
   zielVerlauf: { ist: (number | null)[]; soll: (number | null)[] }[];

@@ -44,7 +44,7 @@ export function zielLabel(z: ZielErgebnis, d: Darstellung): string {
   return def.art === 'kennzahl' ? `${def.kennzahl}${def.filter ? ` ${texte(d).L(...FILTER_NAMEN[def.filter])}` : ''}` : def.id;
 }
 
-export function kennzahlenDokument(b: KennzahlenBericht, d: Darstellung): Dokument {
+export function kennzahlenDokument(b: KennzahlenBericht, d: Darstellung, mitGrafiken = false): Dokument {
   const tx = texte(d);
   const { L } = tx;
   const t = b.berichtsmonat;
@@ -143,7 +143,7 @@ export function kennzahlenDokument(b: KennzahlenBericht, d: Darstellung): Dokume
   if (d.unter !== null) fussnoten.push(L(`* = gesperrt: beruht auf einer Zahl unter ${d.unter} (--suppress-below)`, `* = suppressed: based on a count below ${d.unter} (--suppress-below)`));
   if (fussnoten.length) bloecke.push({ art: 'notizen', titel: L('x = nicht berechenbar, und Hinweise:', 'x = not computable, and notes:'), punkte: fussnoten });
 
-  bloecke.push({ art: 'grafiken', grafiken: grafiken(b, d) });
+  if (mitGrafiken) bloecke.push({ art: 'grafiken', grafiken: grafiken(b, d) });
   bloecke.push({ art: 'fuss', zeilen: b.eingaben.map((e) => eingabeZeile(e, d)) });
   return { sprache: d.sprache, titel, bloecke };
 }
@@ -152,11 +152,12 @@ function grafiken(b: KennzahlenBericht, d: Darstellung): Grafik[] {
   const tx = texte(d);
   const { L } = tx;
   const t = b.berichtsmonat;
-  const monate = Array.from({ length: t - b.verlauf.von + 1 }, (_, i) => tx.monat(b.verlauf.von + i));
-  const januare = monate.map((_, i) => i).filter((i) => (b.verlauf.von + i) % 12 === 0);
+  const daten = b.grafikdaten();
+  const monate = Array.from({ length: t - daten.verlauf.von + 1 }, (_, i) => tx.monat(daten.verlauf.von + i));
+  const januare = monate.map((_, i) => i).filter((i) => (daten.verlauf.von + i) % 12 === 0);
   const aus: Grafik[] = [];
   for (const k of b.kennzahlen) {
-    const v = b.verlauf.kennzahlen.get(k.definition.id);
+    const v = daten.verlauf.kennzahlen.get(k.definition.id);
     if (!v) continue;
     const werte = (reihe: Berechnung[]) => reihe.map((be) => (berechnungGesperrt(k.definition, be, d) ? null : be.wert));
     // The target line of an unfiltered target on this indicator: today's Soll of the year-to-date value.
@@ -176,7 +177,7 @@ function grafiken(b: KennzahlenBericht, d: Darstellung): Grafik[] {
   const jan = januarVon(t);
   const zielMonate = Array.from({ length: t - jan + 1 }, (_, i) => tx.monat(jan + i));
   b.ziele?.ergebnisse.forEach((z, i) => {
-    const verlauf = b.zielVerlauf[i];
+    const verlauf = daten.zielVerlauf[i];
     const sperre = z.einheit === 'anzahl' && d.unter !== null;
     aus.push({
       titel: `${L('Ziel', 'Target')} ${zielLabel(z, d)}`,

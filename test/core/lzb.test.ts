@@ -261,3 +261,18 @@ describe('person register', () => {
     expect(r.nummer('')).toBe(5001);
   });
 });
+
+describe('calendar arithmetic without Date', () => {
+  it('agrees with Date.UTC on every day from 1900 to 2199, and runs a day past the month end on', async () => {
+    const { tagNummer: n, tagTeile: teile } = await import('../../src/core/kalender.js');
+    for (let t = Date.UTC(1900, 0, 1) / 864e5; t <= Date.UTC(2199, 11, 31) / 864e5; t++) {
+      const d = new Date(t * 864e5);
+      const p = teile(t);
+      if (p.jahr !== d.getUTCFullYear() || p.monat !== d.getUTCMonth() + 1 || p.tag !== d.getUTCDate() || n(p.jahr, p.monat, p.tag) !== t) {
+        throw new Error(`Tag ${t}: ${JSON.stringify(p)} gegen ${d.toISOString()}`);
+      }
+    }
+    expect(n(2017, 2, 29)).toBe(n(2017, 3, 1));
+    expect(n(1970, 1, 1)).toBe(0);
+  });
+});

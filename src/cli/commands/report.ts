@@ -7,16 +7,16 @@ import { Command, Option } from 'commander';
 import type { Filter } from '../../core/filter.js';
 import { isoMonat, isoTag, monatTeile } from '../../core/kalender.js';
 import { definitionen } from '../../core/kennzahlen/definitionen.js';
-import { kennzahlen, verlauf } from '../../core/kennzahlen/kennzahlen.js';
+import { januarVon, kennzahlen, verlauf } from '../../core/kennzahlen/kennzahlen.js';
 import { gruppierung } from '../../core/merkmale.js';
-import { aggregiere } from '../../core/monatswerte/aggregation.js';
+import { aggregiereSichten } from '../../core/monatswerte/aggregation.js';
 import { letzterMonatMitWerten, vereinige, type Monatswerte } from '../../core/monatswerte/monatswerte.js';
 import { bewerteZiel, zielVerlauf, type Quelle } from '../../core/ziele/ziele.js';
 import { nutzungsfehler } from '../../fehler.js';
 import { leseMonatswerte } from '../../input/monatswerte.js';
 import type { EingabeInfo } from '../../input/tabelle.js';
 import { leseZiele } from '../../input/ziele.js';
-import type { KennzahlenBericht } from '../../report/kennzahlen-bericht.js';
+import type { Grafikdaten, KennzahlenBericht } from '../../report/kennzahlen-bericht.js';
 import { kennzahlenCsv, kennzahlenJson } from '../../report/kennzahlen-json.js';
 import { kennzahlenDokument } from '../../report/kennzahlen-dokument.js';
 import { html } from '../../report/html.js';
@@ -118,13 +118,31 @@ async function report(o: ReportOptionen, io: Io, demo: boolean): Promise<number>
   };
   const t = berichtsmonate(auswahl, letzter, melde).bis;
 
-  // Three years back every window is there: the charts' first month (t−23) needs its quota's
-  // stocks from t−35, and last year's year-to-date change reaches back to January two years ago.
-  const ausPersonen = (filter: Filter | null, mitGruppen: boolean) =>
-    aggregiere(daten!, { von: t - 36, bis: t, filter, gruppierung: mitGruppen && daten!.merkmale ? gruppierung('geschlecht', daten!.merkmale) : undefined });
+  // The targets are read first: their filters decide which views the aggregation makes.
+  const zieleDatei = eingabeDatei(o.ziele, k, 'ziele');
+  const vorgabe = zieleDatei ? await leseZiele(zieleDatei) : null;
+  if (vorgabe) {
+    eingaben.push(vorgabe.info);
+    if (vorgabe.vorgabe.jahr !== monatTeile(t).jahr) throw nutzungsfehler(`${zieleDatei}: die Ziele gelten für ${vorgabe.vorgabe.jahr}, der Berichtsmonat ist ${isoMonat(t)}.`);
+  }
+  const filter = [...new Set((vorgabe?.vorgabe.ziele ?? []).flatMap((z) => (z.art === 'kennzahl' && z.filter ? [z.filter] : [])))];
+
+  // One pass over the persons for every view: everybody (with Frauen/Männer for --nach) and each
+  // filter a target needs. Three years back every window is there: the charts' first month (t−23)
+  // needs its quota's stocks from t−35.
   let mw: Monatswerte;
+  const gefiltert = new Map<Filter, Quelle>();
   if (daten) {
-    mw = ausPersonen(null, o.nach === 'geschlecht');
+    const sichten = [
+      { filter: null, gruppierung: o.nach === 'geschlecht' && daten.merkmale ? gruppierung('geschlecht', daten.merkmale) : undefined },
+      ...(daten.merkmale ? filter.map((f) => ({ filter: f })) : []),
+    ];
+    // Charts (HTML) show two years of monthly values, whose first quota needs stocks from t−35;
+    // every other output needs no more than January two years ago.
+    const grafiken = format === 'html' || Boolean(o.outDir);
+    const [alle, ...teile] = aggregiereSichten(daten, grafiken ? t - 36 : januarVon(t) - 24, t, sichten);
+    mw = alle;
+    teile.forEach((f, i) => gefiltert.set(filter[i], { reihe: f.gruppen.get('gesamt')!, spalten: new Set(f.spalten) }));
     if (ausDatei) {
       const v = vereinige(mw, ausDatei);
       if ('konflikt' in v) throw nutzungsfehler(`${mwDatei}: ${v.konflikt.join(', ')} ${v.konflikt.length === 1 ? 'kommt' : 'kommen'} auch aus den Personendaten; bitte nur eine Quelle je Spalte.`);
@@ -143,32 +161,21 @@ async function report(o: ReportOptionen, io: Io, demo: boolean): Promise<number>
     : [];
 
   let ziele: KennzahlenBericht['ziele'] = null;
-  let zielVerlaeufe: KennzahlenBericht['zielVerlauf'] = [];
-  let jobcenterAusZielen: string | null = null;
-  const zieleDatei = eingabeDatei(o.ziele, k, 'ziele');
-  if (zieleDatei) {
-    const { vorgabe, info } = await leseZiele(zieleDatei);
-    eingaben.push(info);
-    if (vorgabe.jahr !== monatTeile(t).jahr) throw nutzungsfehler(`${zieleDatei}: die Ziele gelten für ${vorgabe.jahr}, der Berichtsmonat ist ${isoMonat(t)}.`);
-    jobcenterAusZielen = vorgabe.jobcenter;
-    const gefiltert = new Map<Filter, Quelle>();
-    const quelle = (filter: Filter | null): Quelle => {
-      if (filter === null) return gesamt ? { reihe: gesamt, spalten } : { fehlt: { art: 'keine_gesamtwerte' } };
-      if (!daten?.merkmale) return { fehlt: { art: 'filter_ohne_personen', filter } };
-      if (!gefiltert.has(filter)) {
-        const f = ausPersonen(filter, false);
-        gefiltert.set(filter, { reihe: f.gruppen.get('gesamt')!, spalten: new Set(f.spalten) });
-      }
-      return gefiltert.get(filter)!;
+  let zielVerlaeufe: () => Grafikdaten['zielVerlauf'] = () => [];
+  if (vorgabe) {
+    const quelle = (f: Filter | null): Quelle => {
+      if (f === null) return gesamt ? { reihe: gesamt, spalten } : { fehlt: { art: 'keine_gesamtwerte' } };
+      return gefiltert.get(f) ?? { fehlt: { art: 'filter_ohne_personen', filter: f } };
     };
-    ziele = { jahr: vorgabe.jahr, ergebnisse: vorgabe.ziele.map((z) => bewerteZiel(z, defs, t, quelle(z.art === 'kennzahl' ? z.filter : null))) };
-    zielVerlaeufe = vorgabe.ziele.map((z) => zielVerlauf(z, defs, t, quelle(z.art === 'kennzahl' ? z.filter : null)));
+    const zq = (z: (typeof vorgabe.vorgabe.ziele)[number]) => quelle(z.art === 'kennzahl' ? z.filter : null);
+    ziele = { jahr: vorgabe.vorgabe.jahr, ergebnisse: vorgabe.vorgabe.ziele.map((z) => bewerteZiel(z, defs, t, zq(z))) };
+    zielVerlaeufe = () => vorgabe.vorgabe.ziele.map((z) => zielVerlauf(z, defs, t, zq(z)));
   }
 
   const datenstandTag = tagOption('--datenstand', einstellung(o.datenstand, k, 'datenstand'), true);
   const bericht: KennzahlenBericht = {
     demo,
-    jobcenter: o.jobcenter ?? k?.jobcenter ?? jobcenterAusZielen,
+    jobcenter: o.jobcenter ?? k?.jobcenter ?? vorgabe?.vorgabe.jobcenter ?? null,
     berichtsmonat: t,
     datenstand: daten ? einheitIso(daten.regel, daten.abdeckung.datenstand) : datenstandTag !== undefined ? isoTag(datenstandTag) : isoMonat(letzterMonatMitWerten(mw) ?? t),
     eingaben,
@@ -176,16 +183,15 @@ async function report(o: ReportOptionen, io: Io, demo: boolean): Promise<number>
     gruppen,
     ziele,
     // Charts show two years of monthly values up to the Berichtsmonat.
-    verlauf: { von: t - 23, kennzahlen: verlauf(defs, gesamt, spalten, t - 23, t) },
-    zielVerlauf: zielVerlaeufe,
+    grafikdaten: () => ({ verlauf: { von: t - 23, kennzahlen: verlauf(defs, gesamt, spalten, t - 23, t) }, zielVerlauf: zielVerlaeufe() }),
   };
-  const dok = () => kennzahlenDokument(bericht, d);
+  const dok = (mitGrafiken = false) => kennzahlenDokument(bericht, d, mitGrafiken);
   const geschrieben = await gibBerichtAus(io, o, format, {
     table: () => terminal(dok(), farbe),
     json: () => kennzahlenJson(bericht, d),
     csv: () => kennzahlenCsv(bericht, d),
     md: () => markdown(dok()),
-    html: () => html(dok()),
+    html: () => html(dok(true)),
   }, 'kennzahlen-{jobcenter}-{monat}', { jobcenter: bericht.jobcenter, monat: isoMonat(t) }, eingaben);
   for (const datei of geschrieben) melde.ausfuehrlich(`geschrieben: ${datei}`);
   const verfehlt = (ziele?.ergebnisse ?? []).filter((z) => z.status === 'verfehlt');

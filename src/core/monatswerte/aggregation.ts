@@ -6,7 +6,7 @@ import type { Ereignisse } from '../ereignisse.js';
 import type { FehltGrund } from '../hinweis.js';
 import { personenfilter, type Filter } from '../filter.js';
 import type { LzbRegel } from '../lzb/regel.js';
-import { neuerStatus, statusDerPerson, stichtage, type Abdeckung, type Berechenbar } from '../lzb/stichtage.js';
+import { neuerStatus, statusDerPerson, stichtage, type Abdeckung, type Berechenbar, type Stichtage } from '../lzb/stichtage.js';
 import type { Gruppierung, Merkmale } from '../merkmale.js';
 import { neueLaeufe, type Zeitlinien } from '../zeitlinien.js';
 import { fehlt, setze, type Monatswerte, type Reihe, type Wert } from './monatswerte.js';
@@ -41,6 +41,12 @@ const SPALTEN = [
 type Zaehlspalte = (typeof SPALTEN)[number];
 const SLOT = Object.fromEntries(SPALTEN.map((s, i) => [s, i])) as Record<Zaehlspalte, number>;
 
+/** Counts one into a view's total and, for a person in a group, into the group. */
+function zaehle(zaehler: Float64Array, basis: number, gruppe: number, slot: number): void {
+  zaehler[basis + slot]++;
+  if (gruppe >= 0) zaehler[gruppe + slot]++;
+}
+
 /** Which coverage a column needs at month index i (i−1 and i−2 are the two months before). */
 function gedeckt(spalte: Zaehlspalte, ok: Berechenbar[], i: number): boolean {
   switch (spalte) {
@@ -55,14 +61,24 @@ function gedeckt(spalte: Zaehlspalte, ok: Berechenbar[], i: number): boolean {
 }
 
 export function aggregiere(d: PersonenDaten, a: AggregationsAuftrag): Monatswerte {
+  return aggregiereSichten(d, a.von, a.bis, [{ filter: a.filter, gruppierung: a.gruppierung }])[0];
+}
+
+/** A view of the population: everybody or a filtered part, optionally broken down into groups. */
+export interface Sicht {
+  filter: Filter | null;
+  gruppierung?: Gruppierung;
+}
+
+/**
+ * Monatswerte for several views in one pass: a person's LZB status, measures and events are worked
+ * out once and then counted into every view the person belongs to.
+ */
+export function aggregiereSichten(d: PersonenDaten, von: number, bis: number, sichten: readonly Sicht[]): Monatswerte[] {
   const { regel, zeitlinien: z, merkmale, ereignisse, massnahmen } = d;
-  const st = stichtage(regel, d.abdeckung, a.von - 2, a.bis);
+  const st = stichtage(regel, d.abdeckung, von - 2, bis);
   const n = st.monate.length;
-  const nGruppen = a.gruppierung ? a.gruppierung.gruppen.length : 0;
-  const breite = (1 + nGruppen) * SPALTEN.length;
-  const zaehler = new Float64Array(n * breite);
-  const imFilter = a.filter && merkmale ? personenfilter(a.filter, merkmale) : () => true;
-  if (a.filter && !merkmale) throw new Error(`Filter ${a.filter} ohne Personenmerkmale`);
+  const S = SPALTEN.length;
 
   const spalten: string[] = SPALTEN.filter((s) => {
     if (s === 'lzb_aktiviert') return massnahmen !== null;
@@ -73,59 +89,89 @@ export function aggregiere(d: PersonenDaten, a: AggregationsAuftrag): Monatswert
     return true;
   });
 
-  const zaehle = (i: number, g: number, slot: number) => {
-    zaehler[i * breite + slot]++;
-    if (g >= 0) zaehler[i * breite + (1 + g) * SPALTEN.length + slot]++;
-  };
+  const ansichten = sichten.map((v) => {
+    if (v.filter && !merkmale) throw new Error(`Filter ${v.filter} ohne Personenmerkmale`);
+    const breite = (1 + (v.gruppierung ? v.gruppierung.gruppen.length : 0)) * S;
+    return {
+      filter: v.filter,
+      gruppierung: v.gruppierung ?? null,
+      breite,
+      zaehler: new Float64Array(n * breite),
+      imFilter: v.filter ? personenfilter(v.filter, merkmale!) : null,
+    };
+  });
 
   const status = neuerStatus(n);
   const drin = new Uint8Array(n);
+  const aktiv = new Uint8Array(n);
+  // Per month: the first integration (index or −1) and whether there was a minor / publicly funded job.
+  const integration = new Int32Array(n), gering = new Uint8Array(n), oeffentlich = new Uint8Array(n);
   const tag = st.stichtagDatum;
   const laeufe = neueLaeufe();
   for (let p = 0; p < z.anzahlPersonen; p++) {
     const nLaeufe = z.kopiere(p, laeufe);
     if (nLaeufe === 0) continue;
     statusDerPerson(laeufe, nLaeufe, st, regel, status);
-    for (let i = 0; i < n; i++) drin[i] = imFilter(p, tag[i]) ? 1 : 0;
     const ae = merkmale?.alleinerziehendCode(p) === 1;
     const mitEreignissen = ereignisse?.hatEreignisse(p) ?? false;
     for (let i = 2; i < n; i++) {
-      const elb = status.elb[i] === 1 && drin[i] === 1, elbVor = status.elb[i - 1] === 1 && drin[i - 1] === 1;
-      const lzb = status.lzb[i] === 1 && drin[i] === 1, lzbVor = status.lzb[i - 1] === 1 && drin[i - 1] === 1;
-      if (!elb && !elbVor) continue;
-      const g = a.gruppierung ? a.gruppierung.gruppeVon(p, tag[i]) : -1;
-      if (elb) zaehle(i, g, SLOT.elb);
-      if (elb && !elbVor) zaehle(i, g, SLOT.elb_zugaenge);
-      if (!elb && elbVor) zaehle(i, g, SLOT.elb_abgaenge);
-      if (lzb) zaehle(i, g, SLOT.lzb);
-      if (lzb && !lzbVor) zaehle(i, g, SLOT.lzb_zugaenge);
-      if (!lzb && lzbVor) zaehle(i, g, SLOT.lzb_abgaenge);
-      if (lzb && massnahmen?.enthaelt(p, tag[i])) zaehle(i, g, SLOT.lzb_aktiviert);
-      if (elb && ae) zaehle(i, g, SLOT.elb_ae);
-      if (!elbVor || !mitEreignissen) continue;
+      aktiv[i] = status.lzb[i] === 1 && massnahmen?.enthaelt(p, tag[i]) ? 1 : 0;
+      integration[i] = -1;
+      gering[i] = oeffentlich[i] = 0;
+      if (!mitEreignissen || status.elb[i - 1] !== 1) continue;
       // In the stock at S(t−1): events with S(t−1) < d ≤ S(t); a new entrant at S(t−1) (not in
       // receipt at S(t−2)) also brings the events of S(t−2) < d ≤ S(t−1). At most one per class.
-      const von = status.elb[i - 2] === 1 ? tag[i - 1] : tag[i - 2];
-      const integration = ereignisse!.erstes(p, 'integration', von, tag[i]);
-      if (integration >= 0) {
-        zaehle(i, g, SLOT.integrationen);
-        if (lzbVor) zaehle(i, g, SLOT.integrationen_lzb);
-        if (ae) zaehle(i, g, SLOT.integrationen_ae);
-        if (ereignisse!.kontinuierlich(integration)) zaehle(i, g, SLOT.integrationen_kontinuierlich);
+      const ab = status.elb[i - 2] === 1 ? tag[i - 1] : tag[i - 2];
+      integration[i] = ereignisse!.erstes(p, 'integration', ab, tag[i]);
+      gering[i] = ereignisse!.erstes(p, 'geringfuegig', ab, tag[i]) >= 0 ? 1 : 0;
+      oeffentlich[i] = ereignisse!.erstes(p, 'oeffentlich', ab, tag[i]) >= 0 ? 1 : 0;
+    }
+    for (const v of ansichten) {
+      const imFilter = v.imFilter;
+      if (imFilter) for (let i = 0; i < n; i++) drin[i] = imFilter(p, tag[i]) ? 1 : 0;
+      else drin.fill(1);
+      const { zaehler, breite, gruppierung: gr } = v;
+      for (let i = 2; i < n; i++) {
+        const elb = status.elb[i] === 1 && drin[i] === 1, elbVor = status.elb[i - 1] === 1 && drin[i - 1] === 1;
+        if (!elb && !elbVor) continue;
+        const lzb = status.lzb[i] === 1 && drin[i] === 1, lzbVor = status.lzb[i - 1] === 1 && drin[i - 1] === 1;
+        const g = gr ? gr.gruppeVon(p, tag[i]) : -1;
+        const basis = i * breite, gruppe = g >= 0 ? basis + (1 + g) * S : -1;
+        if (elb) zaehle(zaehler, basis, gruppe, SLOT.elb);
+        if (elb && !elbVor) zaehle(zaehler, basis, gruppe, SLOT.elb_zugaenge);
+        if (!elb && elbVor) zaehle(zaehler, basis, gruppe, SLOT.elb_abgaenge);
+        if (lzb) zaehle(zaehler, basis, gruppe, SLOT.lzb);
+        if (lzb && !lzbVor) zaehle(zaehler, basis, gruppe, SLOT.lzb_zugaenge);
+        if (!lzb && lzbVor) zaehle(zaehler, basis, gruppe, SLOT.lzb_abgaenge);
+        if (lzb && aktiv[i]) zaehle(zaehler, basis, gruppe, SLOT.lzb_aktiviert);
+        if (elb && ae) zaehle(zaehler, basis, gruppe, SLOT.elb_ae);
+        if (!elbVor) continue;
+        if (integration[i] >= 0) {
+          zaehle(zaehler, basis, gruppe, SLOT.integrationen);
+          if (lzbVor) zaehle(zaehler, basis, gruppe, SLOT.integrationen_lzb);
+          if (ae) zaehle(zaehler, basis, gruppe, SLOT.integrationen_ae);
+          if (ereignisse!.kontinuierlich(integration[i])) zaehle(zaehler, basis, gruppe, SLOT.integrationen_kontinuierlich);
+        }
+        if (gering[i]) zaehle(zaehler, basis, gruppe, SLOT.eintritte_geringfuegig);
+        if (oeffentlich[i]) zaehle(zaehler, basis, gruppe, SLOT.eintritte_oeffentlich);
       }
-      if (ereignisse!.erstes(p, 'geringfuegig', von, tag[i]) >= 0) zaehle(i, g, SLOT.eintritte_geringfuegig);
-      if (ereignisse!.erstes(p, 'oeffentlich', von, tag[i]) >= 0) zaehle(i, g, SLOT.eintritte_oeffentlich);
     }
   }
 
-  // Counts → series, with the reason wherever the data do not cover a cell.
+  return ansichten.map((v) => monatswerte(d, st, von, bis, spalten, v.zaehler, v.breite, v.filter, v.gruppierung ?? undefined));
+}
+
+/** Counts → series, with the reason wherever the data do not cover a cell; then the benefit sums. */
+function monatswerte(d: PersonenDaten, st: Stichtage, von: number, bis: number, zaehlspalten: string[], zaehler: Float64Array, breite: number, filter: Filter | null, gruppierung?: Gruppierung): Monatswerte {
+  const n = st.monate.length;
+  const spalten = [...zaehlspalten];
   const grund = (i: number): FehltGrund => (st.gruende[i].some((g) => g.art === 'nach_datenstand') ? 'nach_datenstand' : 'vor_datenbeginn');
   const reihen = new Map<string, Reihe>();
-  const namen = ['gesamt', ...(a.gruppierung?.gruppen ?? [])];
+  const namen = ['gesamt', ...(gruppierung?.gruppen ?? [])];
   namen.forEach((name, gi) => {
     const reihe: Reihe = new Map();
     for (let i = 2; i < n; i++) {
-      for (const s of spalten as Zaehlspalte[]) {
+      for (const s of zaehlspalten as Zaehlspalte[]) {
         setze(reihe, st.monate[i], s, gedeckt(s, st.ok, i) ? zaehler[i * breite + gi * SPALTEN.length + SLOT[s]] : fehlt(grund(i)));
       }
     }
@@ -141,8 +187,8 @@ export function aggregiere(d: PersonenDaten, a: AggregationsAuftrag): Monatswert
   for (const [spalte, werte] of leistungsspalten) {
     spalten.push(spalte);
     for (const [name, reihe] of reihen) {
-      for (let m = a.von; m <= a.bis; m++) {
-        const w = name !== 'gesamt' || a.filter ? fehlt('nicht_nach_personen') : werte.get(m) ?? fehlt('keine_zeile');
+      for (let m = von; m <= bis; m++) {
+        const w = name !== 'gesamt' || filter ? fehlt('nicht_nach_personen') : werte.get(m) ?? fehlt('keine_zeile');
         setze(reihe, m, spalte, w);
       }
     }
