@@ -1,76 +1,129 @@
-// `npm run bench`: generates (once, cached in .bench/) a Land-sized synthetic extract — 300,000
-// persons over 36 months, in monthly form and as day-exact periods — runs the built
-// `kennzahlen lzb` over 24 months on each, and prints wall time, rows per second and peak RSS.
+// `npm run bench`: three sizes of synthetic extracts, generated once and cached in .bench/ —
+// a Jobcenter (7,500 persons), a Land (300,000) and the Bund (4 million, period form only) — and
+// for each the built `kennzahlen` running `lzb` over 24 months, `aggregate` and `report`, next to
+// DuckDB computing the same LZB count from the same CSV. Prints wall time, rows/s, MB/s and peak
+// RSS, medians of --runs runs (commands alternate with DuckDB, so both see the same machine), and
+// fails if DuckDB and kennzahlen count differently.
+//
+//   npm run bench -- [--groessen jobcenter,land,bund] [--runs 3] [--ohne-duckdb]
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generiere } from './generate.js';
 
 const { values } = parseArgs({
   options: {
-    persons: { type: 'string', default: '300000' },
+    groessen: { type: 'string', default: 'jobcenter,land,bund' },
     runs: { type: 'string', default: '3' },
-    seed: { type: 'string', default: '42' },
+    'ohne-duckdb': { type: 'boolean', default: false },
   },
 });
-const personen = Number(values.persons);
 const laeufe = Number(values.runs);
+const GROESSEN = { jobcenter: { personen: 7_500, form: 'beide' }, land: { personen: 300_000, form: 'beide' }, bund: { personen: 4_000_000, form: 'tage' } } as const;
+type Groesse = keyof typeof GROESSEN;
+const gewaehlt = values.groessen!.split(',') as Groesse[];
+
 // The cache is keyed by the generator's own code, so a changed generator never measures stale data.
 const generator = createHash('sha256').update(readFileSync(new URL('./synthese.js', import.meta.url))).digest('hex').slice(0, 8);
-const ordner = join('.bench', `p${personen}-s${values.seed}-2015-01-2017-12-${generator}`);
 
-if (!existsSync(join(ordner, 'personen.csv'))) {
-  const start = performance.now();
-  process.stderr.write(`erzeuge ${personen} Personen × 36 Monate in ${ordner}/ …\n`);
-  await generiere({ personen, seed: Number(values.seed), von: '2015-01', bis: '2017-12', form: 'beide', out: ordner });
-  process.stderr.write(`… fertig in ${((performance.now() - start) / 1000).toFixed(1)} s\n`);
+async function daten(g: Groesse): Promise<string> {
+  const { personen, form } = GROESSEN[g];
+  const ordner = join('.bench', `${g}-p${personen}-2015-01-2017-12-${generator}`);
+  if (!existsSync(join(ordner, 'lokale-ziele.csv'))) {
+    const start = performance.now();
+    process.stderr.write(`erzeuge ${g}: ${personen.toLocaleString('de-DE')} Personen × 36 Monate in ${ordner}/ …\n`);
+    await generiere({ personen, seed: 42, von: '2015-01', bis: '2017-12', form, out: ordner });
+    process.stderr.write(`… fertig in ${((performance.now() - start) / 1000).toFixed(1)} s\n`);
+  }
+  return ordner;
 }
 
-interface Messung {
-  form: string;
-  datei: string;
-  zeilen: number;
-  mb: number;
-  wall: number[];
+interface Lauf {
+  wall: number;
   rss: number;
   lzb: number | null;
 }
 
-function zeilenIn(datei: string): number {
-  const r = spawnSync('wc', ['-l', datei], { encoding: 'utf8' });
-  return Number(r.stdout.trim().split(/\s+/)[0]) - 1;
+function kennzahlen(args: string[]): Lauf {
+  const start = performance.now();
+  const r = spawnSync(process.execPath, ['bin/kennzahlen.js', ...args, '--json', '--verbose', '-q'], { encoding: 'utf8', maxBuffer: 256 << 20 });
+  const wall = (performance.now() - start) / 1000;
+  if (r.status !== 0) throw new Error(`kennzahlen ${args.join(' ')} scheiterte (${r.status}):\n${r.stderr}`);
+  const rss = Number(/Spitzen-RSS (\d+) MB/.exec(r.stderr)?.[1] ?? 0);
+  const json = JSON.parse(r.stdout);
+  return { wall, rss, lzb: json.stichtage ? json.stichtage.at(-1).lzb : null };
 }
 
-function miss(form: string, datei: string): Messung {
-  const m: Messung = { form, datei, zeilen: zeilenIn(datei), mb: statSync(datei).size / 1e6, wall: [], rss: 0, lzb: null };
-  for (let i = 0; i < laeufe; i++) {
-    const start = performance.now();
-    const r = spawnSync(process.execPath, ['bin/kennzahlen.js', 'lzb', '--zeitraeume', datei, '--von', '2016-01', '--bis', '2017-12', '--datenstand', '2017-12-31', '--json', '--verbose'], {
-      encoding: 'utf8',
-      maxBuffer: 64 << 20,
-    });
-    m.wall.push((performance.now() - start) / 1000);
-    if (r.status !== 0) throw new Error(`kennzahlen lzb scheiterte (${r.status}):\n${r.stderr}`);
-    const rss = /Spitzen-RSS (\d+) MB/.exec(r.stderr);
-    m.rss = Math.max(m.rss, rss ? Number(rss[1]) : 0);
-    m.lzb = JSON.parse(r.stdout).stichtage.at(-1).lzb;
-  }
-  return m;
+function duckdb(datei: string, form: 'monate' | 'tage'): Lauf {
+  const start = performance.now();
+  const r = spawnSync(process.execPath, ['dist/tools/duckdb-lzb.js', datei, form, '2017-12'], { encoding: 'utf8' });
+  const wall = (performance.now() - start) / 1000;
+  if (r.status !== 0) throw new Error(`DuckDB scheiterte:\n${r.stderr}`);
+  const j = JSON.parse(r.stdout);
+  return { wall, rss: j.rss_mb, lzb: j.lzb };
 }
 
+const zeilenIn = (datei: string) => Number(spawnSync('wc', ['-l', datei], { encoding: 'utf8' }).stdout.trim().split(/\s+/)[0]) - 1;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const messungen = [miss('Monatsform', join(ordner, 'zeitraeume-monate.csv')), miss('Zeiträume (tagesgenau)', join(ordner, 'zeitraeume.csv'))];
 
-const zeilen = [
-  ['Eingabe', 'Zeilen', 'MB', 'Wall (Median)', 'Zeilen/s', 'MB/s', 'Spitzen-RSS', 'LZB 12/2017'],
-  ...messungen.map((m) => {
-    const w = median(m.wall);
-    return [m.form, m.zeilen.toLocaleString('de-DE'), m.mb.toFixed(1), `${w.toFixed(2)} s`, Math.round(m.zeilen / w).toLocaleString('de-DE'), (m.mb / w).toFixed(1), `${m.rss} MB`, String(m.lzb)];
+interface Zeile {
+  groesse: string;
+  was: string;
+  zeilen: number;
+  mb: number;
+  laeufe: Lauf[];
+  referenz?: Lauf[];
+}
+
+const zeilen: Zeile[] = [];
+for (const g of gewaehlt) {
+  const ordner = await daten(g);
+  const d = (f: string) => join(ordner, f);
+  const personen = ['--zeitraeume', d('zeitraeume.csv'), '--personen', d('personen.csv'), '--integrationen', d('integrationen.csv'), '--massnahmen', d('massnahmen.csv'), '--leistungen', d('leistungen.csv'), '--datenstand', '2017-12-31'];
+  const auftraege: { was: string; dateien: string[]; args: string[]; duck?: [string, 'monate' | 'tage'] }[] = [];
+  if (existsSync(d('zeitraeume-monate.csv'))) {
+    auftraege.push({ was: 'lzb, Monatsform', dateien: [d('zeitraeume-monate.csv')], args: ['lzb', '--zeitraeume', d('zeitraeume-monate.csv'), '--von', '2016-01', '--bis', '2017-12'], duck: [d('zeitraeume-monate.csv'), 'monate'] });
+  }
+  auftraege.push({ was: 'lzb, Zeiträume', dateien: [d('zeitraeume.csv')], args: ['lzb', '--zeitraeume', d('zeitraeume.csv'), '--von', '2016-01', '--bis', '2017-12', '--datenstand', '2017-12-31'], duck: [d('zeitraeume.csv'), 'tage'] });
+  const alleDateien = ['zeitraeume.csv', 'personen.csv', 'integrationen.csv', 'massnahmen.csv', 'leistungen.csv'].map(d);
+  auftraege.push({ was: 'aggregate 2017', dateien: alleDateien, args: ['aggregate', ...personen, '--von', '2017-01', '--bis', '2017-12'] });
+  auftraege.push({ was: 'report 06/2017', dateien: alleDateien, args: ['report', ...personen, '--monat', '2017-06'] });
+
+  for (const a of auftraege) {
+    const z: Zeile = { groesse: g, was: a.was, zeilen: a.dateien.reduce((s, f) => s + zeilenIn(f), 0), mb: a.dateien.reduce((s, f) => s + statSync(f).size, 0) / 1e6, laeufe: [] };
+    if (a.duck && !values['ohne-duckdb']) z.referenz = [];
+    for (let i = 0; i < laeufe; i++) {
+      z.laeufe.push(kennzahlen(a.args));
+      if (z.referenz) z.referenz.push(duckdb(...a.duck!));
+    }
+    if (z.referenz && z.referenz[0].lzb !== z.laeufe[0].lzb) {
+      throw new Error(`${g}, ${a.was}: DuckDB zählt ${z.referenz[0].lzb} LZB, kennzahlen ${z.laeufe[0].lzb}`);
+    }
+    zeilen.push(z);
+    process.stderr.write(`${g}: ${a.was} gemessen\n`);
+  }
+}
+
+const f = (n: number, s = 0) => n.toLocaleString('de-DE', { minimumFractionDigits: s, maximumFractionDigits: s });
+const tabelle = [
+  ['Größe', 'Lauf', 'Zeilen', 'MB', 'Wall', 'Zeilen/s', 'MB/s', 'Spitzen-RSS', 'LZB 12/2017', 'DuckDB', 'DuckDB-RSS', 'kennzahlen/DuckDB'],
+  ...zeilen.map((z) => {
+    const w = median(z.laeufe.map((l) => l.wall));
+    const rss = Math.max(...z.laeufe.map((l) => l.rss));
+    const ref = z.referenz ? median(z.referenz.map((l) => l.wall)) : null;
+    return [
+      z.groesse, z.was, f(z.zeilen), f(z.mb, 1), `${f(w, 2)} s`, f(z.zeilen / w), f(z.mb / w, 1), `${rss} MB`,
+      z.laeufe[0].lzb === null ? '' : f(z.laeufe[0].lzb), ref === null ? '' : `${f(ref, 2)} s`, z.referenz ? `${Math.max(...z.referenz.map((l) => l.rss))} MB` : '', ref === null ? '' : f(w / ref, 2),
+    ];
   }),
 ];
-const breiten = zeilen[0].map((_, i) => Math.max(...zeilen.map((z) => z[i].length)));
-process.stdout.write(`kennzahlen lzb --von 2016-01 --bis 2017-12 · ${personen.toLocaleString('de-DE')} Personen · ${laeufe} Läufe · Node ${process.version}\n`);
-for (const z of zeilen) process.stdout.write('| ' + z.map((c, i) => (i === 0 ? c.padEnd(breiten[i]) : c.padStart(breiten[i]))).join(' | ') + ' |\n');
+const breiten = tabelle[0].map((_, i) => Math.max(...tabelle.map((z) => z[i].length)));
+process.stdout.write(`kennzahlen ${JSON.parse(readFileSync('package.json', 'utf8')).version} · Node ${process.version} · ${cpus().length} Kerne (${cpus()[0]?.model.trim()}) · Median aus ${laeufe} Läufen, abwechselnd mit DuckDB (2 Threads)\n`);
+for (const [i, z] of tabelle.entries()) {
+  process.stdout.write('| ' + z.map((c, k) => (k < 2 ? c.padEnd(breiten[k]) : c.padStart(breiten[k]))).join(' | ') + ' |\n');
+  if (i === 0) process.stdout.write('|' + breiten.map((b, k) => (k < 2 ? '-'.repeat(b + 2) : '-'.repeat(b + 1) + ':')).join('|') + '|\n');
+}

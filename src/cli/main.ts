@@ -11,7 +11,7 @@ import { farbeAn, farben } from './farbe.js';
 import { meldeFehler } from './fehlerausgabe.js';
 import type { Io } from './io.js';
 import { jsonAusArgumenten } from './optionen.js';
-import { version } from './paket.js';
+import { version } from '../paket.js';
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const json = jsonAusArgumenten(argv, io);

@@ -21,6 +21,7 @@ export interface GemeinsameOptionen {
   delimiter?: string;
   encoding?: string;
   maxErrors?: string;
+  threads?: string;
   format?: string;
   json?: boolean;
   out?: string;
@@ -39,7 +40,8 @@ export function mitEingabeOptionen(cmd: Command): Command {
     .option('--jobcenter <name>', 'Name des Jobcenters für die Berichte')
     .option('--delimiter <zeichen>', 'Trennzeichen der CSV-Eingaben: ";", "," oder "tab" (Standard: aus der Kopfzeile erkannt, sonst ";")')
     .option('--encoding <kodierung>', 'Kodierung der CSV-Eingaben: utf8, cp1252, utf16le (Standard: BOM → UTF-8, wenn gültig → Windows-1252)')
-    .option('--max-errors <n>', 'höchstens so viele Probleme je Lauf melden', '100');
+    .option('--max-errors <n>', 'höchstens so viele Probleme je Lauf melden', '100')
+    .option('--threads <n>', 'große Leistungszeiträume-Dateien mit so vielen Threads lesen (1 oder 2)', '2');
 }
 
 export function mitAusgabeOptionen(cmd: Command, formate: readonly Format[] = ALLE_FORMATE): Command {
@@ -153,4 +155,8 @@ export function tagOption(name: string, wert: string | undefined, monatsEnde: bo
   const m = parseMonat(wert);
   if (m.ok && m.wert !== null) return monatsEnde ? letzterTag(m.wert) : ersterTag(m.wert);
   throw nutzungsfehler(`${name} erwartet ein Datum (2017-03-15, 15.03.2017) oder einen Monat (2017-03), nicht „${wert}“.`);
+}
+
+export function threads(o: GemeinsameOptionen): number {
+  return ganzzahl('--threads', o.threads ?? '2', 1, 64)!;
 }

@@ -21,7 +21,7 @@ import type { Dezimal } from '../input/zellen.js';
 import { liesEingabe } from './eingaben.js';
 import type { Io } from './io.js';
 import type { Meldungen } from './meldungen.js';
-import { eingabeDatei, einstellung, ganzzahl, leseOptionen, maxFehler, monatOption, tagOption, type GemeinsameOptionen } from './optionen.js';
+import { eingabeDatei, einstellung, ganzzahl, leseOptionen, maxFehler, monatOption, tagOption, threads, type GemeinsameOptionen } from './optionen.js';
 
 export interface PersonenOptionen extends GemeinsameOptionen {
   zeitraeume?: string;
@@ -100,7 +100,7 @@ export async function lesePersonendaten(o: PersonenOptionen, k: Konfiguration | 
     return e;
   };
 
-  const zr = await lies('zeitraeume', zeitraeume, (t) => leseZeitraeume(t, register, zeitlinien));
+  const zr = await lies('zeitraeume', zeitraeume, (t) => leseZeitraeume(t, register, zeitlinien, threads(o)));
   melde.ausfuehrlich(
     `zeitraeume: ${KODIERUNG_NAMEN[zr.info.kodierung]}, ${TRENNZEICHEN_NAMEN[zr.info.trennzeichen!]}, ${zr.form === 'tage' ? 'tagesgenaue Zeiträume' : 'Monatsform'}, ` +
       `${zr.info.zeilen} Zeilen (${zr.zeilenNef} NEF), ${zeitlinien.personenMitBezug} Personen mit ELB-Zeiten, ${zeitlinien.anzahlLaeufe} zusammengeführte Zeiträume`,

@@ -94,6 +94,11 @@ export class PersonRegister {
   id(nummer: number): string {
     return utf8Text.decode(this.arena.subarray(this.anfang[nummer], this.ende[nummer]));
   }
+
+  /** All ids in index order as one byte array and their end offsets (to send to another thread). */
+  alleIds(): { bytes: Uint8Array; enden: Int32Array } {
+    return { bytes: this.arena.slice(0, this.belegt), enden: this.ende.slice(0, this.n) };
+  }
 }
 
 function wachse(a: Int32Array<ArrayBuffer>, mindestens: number, fuell?: number): Int32Array<ArrayBuffer> {
@@ -242,6 +247,20 @@ export class Zeitlinien {
     const aus: [number, number][] = [];
     if (person >= this.personen) return aus;
     for (let r = this.kopf[person]; r !== KEIN; r = this.naechster[r]) aus.push([this.von[r], this.bis[r]]);
+    return aus;
+  }
+
+  /** Every run as (person, von, bis) triples, persons in index order (to send to another thread). */
+  alleLaeufe(): Int32Array {
+    const aus = new Int32Array(this.anzahlLaeufe * 3);
+    let i = 0;
+    for (let p = 0; p < this.personen; p++) {
+      for (let r = this.kopf[p]; r !== KEIN; r = this.naechster[r]) {
+        aus[i++] = p;
+        aus[i++] = this.von[r];
+        aus[i++] = this.bis[r];
+      }
+    }
     return aus;
   }
 

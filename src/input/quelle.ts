@@ -5,6 +5,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { KennzahlenFehler, nutzungsfehler } from '../fehler.js';
+import { sha256ImHintergrund } from './pruefsumme.js';
 
 export const STDIN = '-';
 
@@ -12,13 +13,18 @@ export interface Bytequelle {
   /** As the user named it; `-` for standard input. */
   readonly datei: string;
   readonly groesse: number | undefined;
-  /** A fresh pass over all bytes. */
-  lies(): AsyncIterable<Buffer>;
+  /** A fresh pass over all bytes, or over the bytes von … bis−1. */
+  lies(von?: number, bis?: number): AsyncIterable<Buffer>;
+  /** The SHA-256 of a large file, computed alongside in a worker; null: hash while reading. */
+  pruefsumme: Promise<string> | null;
 }
+
+/** Below this size a worker costs more than hashing while reading. */
+const HASH_IM_HINTERGRUND_AB = 8 << 20;
 
 const CHUNK = 1 << 20;
 
-export async function oeffneQuelle(datei: string, stdin: Readable & { isTTY?: boolean }): Promise<Bytequelle> {
+export async function oeffneQuelle(datei: string, stdin: Readable & { isTTY?: boolean }, mitPruefsumme = true): Promise<Bytequelle> {
   if (datei === STDIN) {
     if (stdin.isTTY) {
       throw nutzungsfehler('„-“ liest von der Standardeingabe, aber dort ist ein Terminal.', 'Daten umleiten, z. B. `cat zeitraeume.csv | kennzahlen … --zeitraeume -`.');
@@ -29,8 +35,9 @@ export async function oeffneQuelle(datei: string, stdin: Readable & { isTTY?: bo
     return {
       datei,
       groesse: alles.length,
-      async *lies() {
-        for (let i = 0; i < alles.length; i += CHUNK) yield alles.subarray(i, i + CHUNK);
+      pruefsumme: null,
+      async *lies(von = 0, bis = alles.length) {
+        for (let i = von; i < bis; i += CHUNK) yield alles.subarray(i, Math.min(i + CHUNK, bis));
       },
     };
   }
@@ -43,12 +50,17 @@ export async function oeffneQuelle(datei: string, stdin: Readable & { isTTY?: bo
     if (e instanceof KennzahlenFehler) throw e;
     throw dateiFehler(datei, e);
   }
+  const pruefsumme = mitPruefsumme && groesse >= HASH_IM_HINTERGRUND_AB ? sha256ImHintergrund(datei) : null;
+  // A failing read shows up in the main pass with a proper message; this promise must not crash first.
+  pruefsumme?.catch(() => undefined);
   return {
     datei,
     groesse,
-    async *lies() {
+    pruefsumme,
+    async *lies(von = 0, bis?: number) {
+      if (bis !== undefined && bis <= von) return;
       try {
-        for await (const teil of createReadStream(datei, { highWaterMark: CHUNK })) yield teil as Buffer;
+        for await (const teil of createReadStream(datei, { highWaterMark: CHUNK, start: von, end: bis === undefined ? undefined : bis - 1 })) yield teil as Buffer;
       } catch (e) {
         throw dateiFehler(datei, e);
       }

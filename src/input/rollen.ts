@@ -5,7 +5,8 @@ import type { Schema, Spalte, Spalten } from './tabelle.js';
 import { ARTEN, type Art } from '../core/ereignisse.js';
 import type { PersonRegister } from '../core/zeitlinien.js';
 import {
-  datumAusBytes, monatAusBytes, parseDatum, parseFlag, parseGeschlecht, parseMonat, parseStatus, parseZahl, statusAusBytes, UNGELESEN, type Dezimal, type Zelle,
+  datumAusBytes, flagAusBytes, geschlechtAusBytes, monatAusBytes, parseDatum, parseFlag, parseGeschlecht, parseMonat, parseStatus, parseZahl, statusAusBytes, UNGELESEN,
+  type Dezimal, type Zelle,
 } from './zellen.js';
 
 type Bytes<T> = Spalte<T>['leseBytes'];
@@ -65,10 +66,10 @@ export const personenSchema = (register: PersonRegister) =>
     rolle: 'personen',
     spalten: {
       person_id: person(register),
-      geschlecht: optional(parseGeschlecht),
+      geschlecht: optional(parseGeschlecht, geschlechtAusBytes),
       geburtsdatum: optional(parseDatum, datumAusBytes),
-      alleinerziehend: optional(parseFlag),
-      fluchtkontext: optional(parseFlag),
+      alleinerziehend: optional(parseFlag, flagAusBytes),
+      fluchtkontext: optional(parseFlag, flagAusBytes),
     },
   }) satisfies Schema<any>;
 
@@ -88,8 +89,8 @@ export const integrationenSchema = (register: PersonRegister) => ({
     person_id: person(register),
     datum: pflicht(nichtLeer(parseDatum, 'das Datum des Beginns'), gefuellt(datumAusBytes)),
     art: pflicht(parseArt),
-    kontinuierlich: optional(flagOderNein),
-    bedarfsdeckend: optional(flagOderNein),
+    kontinuierlich: optional(flagOderNein, (b, von, bis) => flagAusBytes(b, von, bis) ?? false),
+    bedarfsdeckend: optional(flagOderNein, (b, von, bis) => flagAusBytes(b, von, bis) ?? false),
   },
 }) satisfies Schema<any>;
 

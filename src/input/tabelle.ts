@@ -77,11 +77,22 @@ export interface Tabelle {
   readonly einfach: boolean;
   /** Canonical (mapped, lower-case, trimmed) header names. */
   readonly kopf: readonly string[];
-  lies<S extends Spalten>(schema: Schema<S>, verarbeite: (zeile: Zeile<S>, nr: number) => ZeilenProblem | void, schnell?: SchnelleZeile): Promise<Leseergebnis>;
+  lies<S extends Spalten>(schema: Schema<S>, verarbeite: (zeile: Zeile<S>, nr: number) => ZeilenProblem | void, schnell?: SchnelleZeile, bereich?: Bereich): Promise<Leseergebnis>;
+  /** Everything a worker needs to read a part of the same file the same way. */
+  readonly format: TabellenFormat;
+  readonly quelle: Bytequelle;
+}
+
+/** Bytes von … bis−1 of a file; a part that does not start at 0 has no header and no BOM. */
+export interface Bereich {
+  von: number;
+  bis: number;
 }
 
 export interface Leseergebnis {
   info: EingabeInfo;
+  /** Lines of the part read, empty ones and the header included (to number the lines of a later part). */
+  zeilenImBereich?: number;
   probleme: Problem[];
   /** More problems than `maxProbleme`: reading stopped early. */
   abgebrochen: boolean;
@@ -165,15 +176,33 @@ export async function oeffneTabelle(quelle: Bytequelle, rolle: string, opt: Lese
   const zuordnung = new Map(Object.entries(opt.spaltenzuordnung ?? {}).map(([von, nach]) => [normiereName(von), normiereName(nach)]));
   const kopf = roherKopf.map((n) => zuordnung.get(normiereName(n)) ?? normiereName(n));
 
+  return tabelleAus(quelle, rolle, { kodierung: sicher, trennzeichen, bomLaenge, kopf, roherKopf, maxProbleme: opt.maxProbleme, einfach, crlf }, opt.fortschritt);
+}
+
+/** A table of a known format (from `oeffneTabelle`, or sent to a worker). */
+export function tabelleAus(quelle: Bytequelle, rolle: string, format: TabellenFormat, fortschritt?: (gelesen: number) => void): Tabelle {
   return {
-    datei,
-    kodierung: sicher,
-    trennzeichen,
-    einfach,
-    kopf,
-    lies: (schema, verarbeite, schnell) =>
-      liesDaten(quelle, rolle, { kodierung: sicher, trennzeichen, bomLaenge, kopf, roherKopf, maxProbleme: opt.maxProbleme, fortschritt: opt.fortschritt, einfach, crlf }, schema, verarbeite, schnell),
+    datei: quelle.datei,
+    kodierung: format.kodierung,
+    trennzeichen: format.trennzeichen,
+    einfach: format.einfach,
+    kopf: format.kopf,
+    format,
+    quelle,
+    lies: (schema, verarbeite, schnell, bereich) => liesDaten(quelle, rolle, { ...format, fortschritt }, schema, verarbeite, schnell, bereich),
   };
+}
+
+/** The format of a table, settled once: plain data, so it can travel to a worker. */
+export interface TabellenFormat {
+  kodierung: Kodierung;
+  trennzeichen: Trennzeichen;
+  bomLaenge: number;
+  kopf: readonly string[];
+  roherKopf: readonly string[];
+  maxProbleme: number;
+  einfach: boolean;
+  crlf: boolean;
 }
 
 interface Format {
@@ -219,6 +248,7 @@ async function liesDaten<S extends Spalten>(
   schema: Schema<S>,
   verarbeite: (zeile: Zeile<S>, nr: number) => ZeilenProblem | void,
   schnell?: SchnelleZeile,
+  bereich?: Bereich,
 ): Promise<Leseergebnis> {
   const datei = quelle.datei;
   const probleme: Problem[] = [];
@@ -311,7 +341,7 @@ async function liesDaten<S extends Spalten>(
     const zeilentext = () => puffer.toString('utf8', zeileVon, zeileBis);
     const trenner = f.trennzeichen.charCodeAt(0);
     const schnelleZeile = schnell?.((name) => position.get(name) ?? -1);
-    const sha256 = await scanne(quelle, f, (buf, von, bis, nr, kopf) => {
+    const gescannt = await scanne(quelle, f, bereich, (buf, von, bis, nr, kopf) => {
       if (kopf || abgebrochen) return;
       puffer = buf;
       zeileVon = von;
@@ -337,7 +367,7 @@ async function liesDaten<S extends Spalten>(
       if (n === spaltenzahl && schnelleZeile && schnelleZeile(buf, grenzen)) zeilen++;
       else zeileLesen(nr, n, zeilentext);
     }, () => abgebrochen);
-    return { info: info(zeilen, sha256), probleme, abgebrochen };
+    return { info: info(zeilen, gescannt.sha256), zeilenImBereich: gescannt.zeilen, probleme, abgebrochen };
   }
 
   let kopfGesehen = false;
@@ -359,12 +389,12 @@ async function liesDaten<S extends Spalten>(
   const schreibe = (buf: Buffer) =>
     new Promise<void>((fertig) => parser.write(buf, (e) => ((parseFehler ??= e ?? undefined), fertig())));
 
-  const hash = createHash('sha256');
+  const hash = quelle.pruefsumme ? null : createHash('sha256');
   const nachUtf8 = new NachUtf8(f.kodierung);
   let erstes = true;
   let bytes = 0;
   for await (const teil of quelle.lies()) {
-    hash.update(teil);
+    hash?.update(teil);
     bytes += teil.length;
     f.fortschritt?.(bytes);
     if (parseFehler || abgebrochen) continue; // keep hashing: the checksum covers the whole file
@@ -384,7 +414,7 @@ async function liesDaten<S extends Spalten>(
     if (!(parseFehler instanceof CsvError)) throw parseFehler; // our own bug, raised inside on_record
     melde(csvProblem(datei, parseFehler));
   }
-  return { info: info(zeilen, hash.digest('hex')), probleme, abgebrochen };
+  return { info: info(zeilen, hash ? hash.digest('hex') : await quelle.pruefsumme!), probleme, abgebrochen };
 }
 
 /**
@@ -395,27 +425,34 @@ async function liesDaten<S extends Spalten>(
 async function scanne(
   quelle: Bytequelle,
   f: Format,
+  bereich: Bereich | undefined,
   zeile: (buf: Buffer, von: number, bis: number, nr: number, kopf: boolean) => void,
   abbrechen: () => boolean,
-): Promise<string> {
-  const hash = createHash('sha256');
+): Promise<{ sha256: string; zeilen: number }> {
+  // Only a whole file has a checksum of its own; a part's caller has the file's from a worker.
+  const ganz = !bereich;
+  const mitKopf = !bereich || bereich.von === 0;
+  const hash = quelle.pruefsumme || !ganz ? null : createHash('sha256');
   let rest: Buffer | null = null;
   let nr = 0;
   let bytes = 0;
   let erstes = true;
   const cr = f.crlf ? 1 : 0;
-  for await (const teil of quelle.lies()) {
-    hash.update(teil);
+  for await (const teil of quelle.lies(bereich?.von, bereich?.bis)) {
+    hash?.update(teil);
     bytes += teil.length;
     f.fortschritt?.(bytes);
-    if (abbrechen()) continue; // keep hashing: the checksum covers the whole file
-    let daten = erstes ? teil.subarray(f.bomLaenge) : teil;
+    if (abbrechen()) {
+      if (hash) continue; // keep hashing: the checksum covers the whole file
+      break;
+    }
+    let daten = erstes && mitKopf ? teil.subarray(f.bomLaenge) : teil;
     erstes = false;
     if (rest) daten = Buffer.concat([rest, daten]);
     let pos = 0;
     for (let nl = daten.indexOf(0x0a); nl >= 0; nl = daten.indexOf(0x0a, pos)) {
       nr++;
-      if (nl - cr > pos) zeile(daten, pos, nl - cr, nr, nr === 1);
+      if (nl - cr > pos) zeile(daten, pos, nl - cr, nr, mitKopf && nr === 1);
       pos = nl + 1;
     }
     rest = pos < daten.length ? Buffer.from(daten.subarray(pos)) : null;
@@ -423,9 +460,24 @@ async function scanne(
   if (rest && !abbrechen()) {
     const bis = rest.length - (cr && rest[rest.length - 1] === 0x0d ? 1 : 0);
     nr++;
-    if (bis > 0) zeile(rest, 0, bis, nr, nr === 1);
+    if (bis > 0) zeile(rest, 0, bis, nr, mitKopf && nr === 1);
   }
-  return hash.digest('hex');
+  return { sha256: hash ? hash.digest('hex') : ganz ? await quelle.pruefsumme! : '', zeilen: nr };
+}
+
+/**
+ * Where a large simple file may be cut in two for a second reader: the start of the first line
+ * after the middle. Null for inputs that do not pay (small, not simple, standard input, no hash).
+ */
+export async function teilung(t: Tabelle, ab = 32 << 20): Promise<number | null> {
+  const g = t.quelle.groesse ?? 0;
+  if (!t.einfach || !t.quelle.pruefsumme || g < ab) return null;
+  const mitte = Math.floor(g / 2);
+  for await (const teil of t.quelle.lies(mitte, Math.min(g, mitte + (1 << 20)))) {
+    const nl = teil.indexOf(0x0a);
+    return nl < 0 ? null : mitte + nl + 1;
+  }
+  return null;
 }
 
 /**

@@ -5,7 +5,8 @@
 import { OFFEN } from '../core/kalender.js';
 import type { PersonRegister, Zeitlinien } from '../core/zeitlinien.js';
 import { istMonatsform, zeitraeumeMonate, zeitraeumeTage } from './rollen.js';
-import type { Leseergebnis, SchnelleZeile, Tabelle } from './tabelle.js';
+import { teilung, type Bereich, type Leseergebnis, type SchnelleZeile, type Tabelle } from './tabelle.js';
+import { starteTeilleser } from './teilleser-start.js';
 import { datumAusBytes, monatAusBytes, statusAusBytes, UNGELESEN, type Status } from './zellen.js';
 
 export type Form = 'tage' | 'monate';
@@ -22,7 +23,8 @@ export interface ZeitraeumeErgebnis extends Leseergebnis {
 const ENDE_VOR_BEGINN = { spalte: 'ende', meldung: 'Spalte „ende“ liegt vor „beginn“; erwartet wird der letzte Tag im Bezug (einschließlich), leer für laufenden Bezug.' };
 const istLeerzeichen = (b: number) => b === 32 || b === 9;
 
-export async function leseZeitraeume(tabelle: Tabelle, register: PersonRegister, zeitlinien: Zeitlinien): Promise<ZeitraeumeErgebnis> {
+/** Reads the table, or a part of it (a worker reads the other part, see `leseZeitraeume`). */
+export async function leseZeitraeumeTeil(tabelle: Tabelle, register: PersonRegister, zeitlinien: Zeitlinien, bereich?: Bereich): Promise<ZeitraeumeErgebnis> {
   let erstes = Infinity, letztes = -Infinity, zeilenNef = 0;
   /** One period, whichever way its row was read. */
   const eintragen = (person: number, von: number, bis: number | null, status: Status) => {
@@ -61,7 +63,7 @@ export async function leseZeitraeume(tabelle: Tabelle, register: PersonRegister,
   let ergebnis: Leseergebnis;
   if (istMonatsform(tabelle.kopf)) {
     form = 'monate';
-    ergebnis = await tabelle.lies(zeitraeumeMonate(register), (z) => eintragen(z.person_id, z.monat, z.monat, z.status), schnell(form));
+    ergebnis = await tabelle.lies(zeitraeumeMonate(register), (z) => eintragen(z.person_id, z.monat, z.monat, z.status), schnell(form), bereich);
   } else {
     form = 'tage';
     ergebnis = await tabelle.lies(
@@ -71,6 +73,7 @@ export async function leseZeitraeume(tabelle: Tabelle, register: PersonRegister,
         eintragen(z.person_id, z.beginn, z.ende, z.status);
       },
       schnell(form),
+      bereich,
     );
   }
   return {
@@ -79,5 +82,36 @@ export async function leseZeitraeume(tabelle: Tabelle, register: PersonRegister,
     zeilenNef,
     erstes: Number.isFinite(erstes) ? erstes : null,
     letztes: Number.isFinite(letztes) ? letztes : null,
+  };
+}
+
+/**
+ * Reads `zeitraeume`; a large simple file is read by two threads, this one the first half, a
+ * worker the second. The worker's persons and periods are then added in the order it met them, so
+ * the register numbers persons as one reader would, and its problems get the first half's lines
+ * added to their line numbers: the result is the same as reading alone.
+ */
+export async function leseZeitraeume(tabelle: Tabelle, register: PersonRegister, zeitlinien: Zeitlinien, threads = 2): Promise<ZeitraeumeErgebnis> {
+  const schnitt = threads > 1 ? await teilung(tabelle) : null;
+  const arbeiter = schnitt === null ? null : starteTeilleser({ datei: tabelle.datei, format: tabelle.format, von: schnitt, bis: tabelle.quelle.groesse! });
+  if (!arbeiter) return leseZeitraeumeTeil(tabelle, register, zeitlinien);
+  const erster = await leseZeitraeumeTeil(tabelle, register, zeitlinien, { von: 0, bis: schnitt! });
+  const zweiter = await arbeiter;
+  const nummer = new Int32Array(zweiter.enden.length);
+  for (let q = 0, a = 0; q < zweiter.enden.length; a = zweiter.enden[q++]) nummer[q] = register.nummerBytes(zweiter.ids, a, zweiter.enden[q]);
+  for (let i = 0; i < zweiter.laeufe.length; i += 3) zeitlinien.hinzu(nummer[zweiter.laeufe[i]], zweiter.laeufe[i + 1], zweiter.laeufe[i + 2]);
+  const max = tabelle.format.maxProbleme;
+  const versatz = erster.zeilenImBereich ?? 0;
+  const probleme = [...erster.probleme, ...zweiter.probleme.map((p) => ({ ...p, zeile: p.zeile === undefined ? undefined : p.zeile + versatz }))];
+  const min = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b));
+  const maxi = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
+  return {
+    info: { ...erster.info, zeilen: erster.info.zeilen + zweiter.zeilen, sha256: await tabelle.quelle.pruefsumme! },
+    probleme: probleme.slice(0, max),
+    abgebrochen: erster.abgebrochen || zweiter.abgebrochen || probleme.length > max,
+    form: erster.form,
+    zeilenNef: erster.zeilenNef + zweiter.zeilenNef,
+    erstes: min(erster.erstes, zweiter.erstes),
+    letztes: maxi(erster.letztes, zweiter.letztes),
   };
 }

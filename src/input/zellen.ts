@@ -182,3 +182,21 @@ export function statusAusBytes(b: Uint8Array, von: number, bis: number): Status 
   if (b[von] === 78 && b[von + 1] === 69 && b[von + 2] === 70) return 'NEF';
   return UNGELESEN;
 }
+
+/** `1`/`0`, `ja`/`nein`; empty is null. */
+export function flagAusBytes(b: Uint8Array, von: number, bis: number): boolean | null | typeof UNGELESEN {
+  const n = bis - von;
+  if (n === 0) return null;
+  if (n === 1) return b[von] === 49 ? true : b[von] === 48 ? false : UNGELESEN;
+  if (n === 2 && b[von] === 106 && b[von + 1] === 97) return true;
+  if (n === 4 && b[von] === 110 && b[von + 1] === 101 && b[von + 2] === 105 && b[von + 3] === 110) return false;
+  return UNGELESEN;
+}
+
+const GESCHLECHT_BYTE: Record<number, Geschlecht> = { 109: 'm', 119: 'w', 100: 'd', 120: 'x' };
+
+/** `m`, `w`, `d`, `x`; empty is null. */
+export function geschlechtAusBytes(b: Uint8Array, von: number, bis: number): Geschlecht | null | typeof UNGELESEN {
+  if (bis === von) return null;
+  return bis - von === 1 ? (GESCHLECHT_BYTE[b[von]] ?? UNGELESEN) : UNGELESEN;
+}

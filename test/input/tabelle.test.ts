@@ -82,6 +82,21 @@ describe('one extract in five encodings and layouts reads to the same timelines'
     expect(e.info.sha256).toBe(createHash('sha256').update(readFileSync('fixtures/kodierung/zeitraeume-utf8-bom.csv')).digest('hex'));
   });
 
+  it('hashes a large file on a worker thread to the same SHA-256', async () => {
+    const { createHash } = await import('node:crypto');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const datei = join(mkdtempSync(join(tmpdir(), 'kz-sha-')), 'gross.csv');
+    const zeile = 'P0000001;2015-01-01;2015-01-31;ELB\n';
+    const inhalt = Buffer.from('person_id;beginn;ende;status\n' + zeile.repeat(Math.ceil((9 << 20) / zeile.length)));
+    writeFileSync(datei, inhalt);
+    const quelle = await oeffneQuelle(datei, keinStdin);
+    expect(quelle.pruefsumme).not.toBeNull();
+    const { e } = await zeitraeume(datei);
+    expect(e.info.sha256).toBe(createHash('sha256').update(inhalt).digest('hex'));
+  });
+
   it('honours --encoding over detection', async () => {
     // Read as UTF-8, the cp1252 file's ä/€ bytes are invalid sequences and come out as U+FFFD.
     const { perioden } = await zeitraeume('fixtures/kodierung/zeitraeume-cp1252.csv', { ...OPT, kodierung: 'utf8' });

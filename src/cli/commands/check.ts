@@ -23,7 +23,7 @@ import { gibAus } from '../ausgabe.js';
 import { farben } from '../farbe.js';
 import type { Io } from '../io.js';
 import {
-  ausgabeFormat, eingabeDatei, konfiguration, leseOptionen, maxFehler, mitAusgabeOptionen, mitEingabeOptionen, mitFarbe,
+  ausgabeFormat, eingabeDatei, konfiguration, leseOptionen, maxFehler, mitAusgabeOptionen, mitEingabeOptionen, mitFarbe, threads,
   type GemeinsameOptionen,
 } from '../optionen.js';
 
@@ -53,8 +53,8 @@ type Leser = (t: Tabelle, o: CheckOptionen, k: Konfiguration | null) => Promise<
 
 /** Each CSV role read as the commands read it, into throw-away structures. */
 const LESER: Partial<Record<EingabeRolle, Leser>> = {
-  zeitraeume: async (t) => {
-    const e = await leseZeitraeume(t, new PersonRegister(), new Zeitlinien());
+  zeitraeume: async (t, o) => {
+    const e = await leseZeitraeume(t, new PersonRegister(), new Zeitlinien(), threads(o));
     return { ...e, beschreibung: e.form === 'tage' ? 'tagesgenaue Zeiträume' : 'Monatsform' };
   },
   personen: async (t) => ({ ...(await lesePersonen(t, new PersonRegister(), new Merkmale())), beschreibung: 'Personenmerkmale' }),

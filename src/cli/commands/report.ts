@@ -28,7 +28,7 @@ import { liesEingabe } from '../eingaben.js';
 import { farben } from '../farbe.js';
 import type { Io } from '../io.js';
 import { Meldungen } from '../meldungen.js';
-import { paketDatei } from '../paket.js';
+import { paketDatei } from '../../paket.js';
 import { ausgabeFormat, darstellung, eingabeDatei, einstellung, konfiguration, leseOptionen, maxFehler, mitAusgabeOptionen, mitEingabeOptionen, mitFarbe, tagOption } from '../optionen.js';
 import { berichtsmonate, dezimal, lesePersonendaten, letzterMonat, mitPersonenOptionen, monatsAuswahl, type PersonenOptionen } from '../personendaten.js';
 

@@ -1,4 +1,4 @@
-// Files of the installed package (package.json, the demo fixtures), found from this module's place:
+// Files of the installed package (package.json, the demo fixtures, the worker script), found from this module's place:
 // src/ when tests import the sources, dist/src/ when the built binary runs.
 
 import { existsSync, readFileSync } from 'node:fs';

@@ -1,0 +1,53 @@
+// Starting the worker that reads the second half of a large `zeitraeume` file (see leseZeitraeume).
+
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Problem } from '../fehler.js';
+import { paketDatei } from '../paket.js';
+import type { TabellenFormat } from './tabelle.js';
+
+export interface TeilAuftrag {
+  datei: string;
+  format: TabellenFormat;
+  von: number;
+  bis: number;
+}
+
+/** What the worker found in its part, in plain and transferable data. */
+export interface TeilErgebnis {
+  /** The ids it met, in the order it met them, as UTF-8 bytes with end offsets. */
+  ids: Uint8Array;
+  enden: Int32Array;
+  /** Its periods as (its person index, von, bis) triples. */
+  laeufe: Int32Array;
+  probleme: Problem[];
+  abgebrochen: boolean;
+  zeilen: number;
+  zeilenNef: number;
+  erstes: number | null;
+  letztes: number | null;
+}
+
+/** The built worker script: next to this module when built, under dist/ when the sources run (tests). */
+function skript(): string | null {
+  const daneben = fileURLToPath(new URL('./teilleser.js', import.meta.url));
+  if (existsSync(daneben)) return daneben;
+  const gebaut = paketDatei('dist', 'src', 'input', 'teilleser.js');
+  return existsSync(gebaut) ? gebaut : null;
+}
+
+/** The worker's result, or null when there is no built worker to start (one thread reads all). */
+export function starteTeilleser(auftrag: TeilAuftrag): Promise<TeilErgebnis> | null {
+  const datei = skript();
+  if (!datei) return null;
+  return new Promise((fertig, scheitert) => {
+    const w = new Worker(datei, { workerData: auftrag });
+    w.once('message', (m: TeilErgebnis | { fehler: string }) => {
+      void w.terminate();
+      if ('fehler' in m) scheitert(new Error(`Teilleser: ${m.fehler}`));
+      else fertig(m);
+    });
+    w.once('error', scheitert);
+  });
+}
