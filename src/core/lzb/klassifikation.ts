@@ -90,10 +90,12 @@ export function klassifiziere(z: Zeitlinien, a: LzbAuftrag): LzbErgebnis {
 
   const status = neuerStatus(nMonate + 1);
   const laeufe = neueLaeufe();
+  const ersterStichtag = stichtag[0], letzterStichtag = stichtag[nMonate];
   const personen = z.anzahlPersonen;
   for (let p = 0; p < personen; p++) {
     const nLaeufe = z.kopiere(p, laeufe);
-    if (nLaeufe === 0) continue;
+    // Nobody counts who is in receipt at none of the Stichtage: no stock, no flow, no forecast.
+    if (nLaeufe === 0 || laeufe.bis[nLaeufe - 1] < ersterStichtag || laeufe.von[0] > letzterStichtag) continue;
     statusDerPerson(laeufe, nLaeufe, st, regel, status);
     for (let i = 1; i <= nMonate; i++) {
       const ok = st.ok[i];

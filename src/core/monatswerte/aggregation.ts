@@ -110,7 +110,8 @@ export function aggregiereSichten(d: PersonenDaten, von: number, bis: number, si
   const laeufe = neueLaeufe();
   for (let p = 0; p < z.anzahlPersonen; p++) {
     const nLaeufe = z.kopiere(p, laeufe);
-    if (nLaeufe === 0) continue;
+    // Nobody counts who is in receipt at none of the Stichtage (events need receipt at S(t−1)).
+    if (nLaeufe === 0 || laeufe.bis[nLaeufe - 1] < st.stichtag[0] || laeufe.von[0] > st.stichtag[n - 1]) continue;
     statusDerPerson(laeufe, nLaeufe, st, regel, status);
     const ae = merkmale?.alleinerziehendCode(p) === 1;
     const mitEreignissen = ereignisse?.hatEreignisse(p) ?? false;
