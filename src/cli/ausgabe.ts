@@ -7,6 +7,11 @@ import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { setTimeout as warte } from 'node:timers/promises';
 import { KennzahlenFehler, nutzungsfehler } from '../fehler.js';
+import type { ChalkInstance } from 'chalk';
+import type { Dokument } from '../report/dokument.js';
+import { html } from '../report/html.js';
+import { markdown } from '../report/markdown.js';
+import { terminal } from '../report/terminal.js';
 import type { Io } from './io.js';
 
 /** A target that another process holds open (Windows, SMB shares) refuses the rename for a moment. */
@@ -130,4 +135,15 @@ export async function gibAus(io: Io, inhalt: string, out: string | undefined, ei
     pruefeNichtEingabe(out, eingaben);
     await schreibeAtomar(out, inhalt);
   } else io.stdout.write(inhalt);
+}
+
+/** The five renderings of a report: table, Markdown and HTML from one document, JSON and CSV from the data. */
+export function berichtsformate(dokument: (mitGrafiken: boolean) => Dokument, json: () => string, csv: () => string, farbe: ChalkInstance): Record<string, () => string> {
+  return {
+    table: () => terminal(dokument(false), farbe),
+    json,
+    csv,
+    md: () => markdown(dokument(false)),
+    html: () => html(dokument(true)),
+  };
 }

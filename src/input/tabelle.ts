@@ -205,16 +205,8 @@ export interface TabellenFormat {
   crlf: boolean;
 }
 
-interface Format {
-  kodierung: Kodierung;
-  trennzeichen: Trennzeichen;
-  bomLaenge: number;
-  kopf: readonly string[];
-  roherKopf: readonly string[];
-  maxProbleme: number;
+interface Format extends TabellenFormat {
   fortschritt?: (gelesen: number) => void;
-  einfach: boolean;
-  crlf: boolean;
 }
 
 /**

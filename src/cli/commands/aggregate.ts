@@ -7,12 +7,9 @@ import { gruppierung, MERKMALE, type Merkmal } from '../../core/merkmale.js';
 import { aggregiere } from '../../core/monatswerte/aggregation.js';
 import { nutzungsfehler } from '../../fehler.js';
 import { einheitIso } from '../../report/lzb-bericht.js';
-import { html } from '../../report/html.js';
-import { markdown } from '../../report/markdown.js';
 import { monatswerteCsv, monatswerteDokument, monatswerteJson } from '../../report/monatswerte.js';
-import { terminal } from '../../report/terminal.js';
 import { isoMonat } from '../../core/kalender.js';
-import { gibBerichtAus } from '../ausgabe.js';
+import { berichtsformate, gibBerichtAus } from '../ausgabe.js';
 import { farben } from '../farbe.js';
 import type { Io } from '../io.js';
 import { Meldungen } from '../meldungen.js';
@@ -67,14 +64,7 @@ async function aggregate(o: AggregateOptionen, io: Io): Promise<number> {
     von,
     bis,
   };
-  const dok = () => monatswerteDokument(mw, kopf, d);
-  const geschrieben = await gibBerichtAus(io, o, format, {
-    table: () => terminal(dok(), farbe),
-    json: () => monatswerteJson(mw, kopf, d),
-    csv: () => monatswerteCsv(mw, kopf, d),
-    md: () => markdown(dok()),
-    html: () => html(dok()),
-  }, 'monatswerte-{jobcenter}-{monat}', { jobcenter: kopf.jobcenter, monat: isoMonat(bis) }, daten.eingaben);
+  const geschrieben = await gibBerichtAus(io, o, format, berichtsformate(() => monatswerteDokument(mw, kopf, d), () => monatswerteJson(mw, kopf, d), () => monatswerteCsv(mw, kopf, d), farbe), 'monatswerte-{jobcenter}-{monat}', { jobcenter: kopf.jobcenter, monat: isoMonat(bis) }, daten.eingaben);
   for (const datei of geschrieben) melde.ausfuehrlich(`geschrieben: ${datei}`);
   melde.speicher();
   return 0;

@@ -8,11 +8,8 @@ import { KennzahlenFehler, nutzungsfehler } from '../../fehler.js';
 import { grundText } from '../../report/lzb-bericht.js';
 import { lzbJson } from '../../report/lzb-json.js';
 import { lzbCsv, lzbDokument } from '../../report/lzb-dokument.js';
-import { html } from '../../report/html.js';
-import { markdown } from '../../report/markdown.js';
-import { terminal } from '../../report/terminal.js';
 import { lzbListe } from '../../report/lzb-liste.js';
-import { gibBerichtAus, pruefeNichtEingabe, schreibeAtomar } from '../ausgabe.js';
+import { berichtsformate, gibBerichtAus, pruefeNichtEingabe, schreibeAtomar } from '../ausgabe.js';
 import { farben } from '../farbe.js';
 import type { Io } from '../io.js';
 import { Meldungen } from '../meldungen.js';
@@ -102,14 +99,7 @@ async function lzb(o: LzbOptionen, io: Io): Promise<number> {
     await schreibeAtomar(o.list, lzbListe(ergebnis, regel, register, bis));
     melde.hinweis(`Personenliste ${deutscherMonat(bis)}: ${ergebnis.liste.length} Personen → ${o.list}`);
   }
-  const dok = () => lzbDokument(bericht, d);
-  const geschrieben = await gibBerichtAus(io, o, format, {
-    table: () => terminal(dok(), farbe),
-    json: () => lzbJson(bericht, d),
-    csv: () => lzbCsv(bericht, d),
-    md: () => markdown(dok()),
-    html: () => html(dok()),
-  }, 'lzb-{jobcenter}-{monat}', { jobcenter: bericht.jobcenter, monat: isoMonat(bis) }, daten.eingaben);
+  const geschrieben = await gibBerichtAus(io, o, format, berichtsformate(() => lzbDokument(bericht, d), () => lzbJson(bericht, d), () => lzbCsv(bericht, d), farbe), 'lzb-{jobcenter}-{monat}', { jobcenter: bericht.jobcenter, monat: isoMonat(bis) }, daten.eingaben);
   for (const datei of geschrieben) melde.ausfuehrlich(`geschrieben: ${datei}`);
   melde.speicher();
   return 0;

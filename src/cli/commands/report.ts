@@ -19,11 +19,8 @@ import { leseZiele } from '../../input/ziele.js';
 import type { Grafikdaten, KennzahlenBericht } from '../../report/kennzahlen-bericht.js';
 import { kennzahlenCsv, kennzahlenJson } from '../../report/kennzahlen-json.js';
 import { kennzahlenDokument } from '../../report/kennzahlen-dokument.js';
-import { html } from '../../report/html.js';
-import { markdown } from '../../report/markdown.js';
-import { terminal } from '../../report/terminal.js';
 import { einheitIso } from '../../report/lzb-bericht.js';
-import { gibBerichtAus } from '../ausgabe.js';
+import { berichtsformate, gibBerichtAus } from '../ausgabe.js';
 import { liesEingabe } from '../eingaben.js';
 import { farben } from '../farbe.js';
 import type { Io } from '../io.js';
@@ -185,14 +182,7 @@ async function report(o: ReportOptionen, io: Io, demo: boolean): Promise<number>
     // Charts show two years of monthly values up to the Berichtsmonat.
     grafikdaten: () => ({ verlauf: { von: t - 23, kennzahlen: verlauf(defs, gesamt, spalten, t - 23, t) }, zielVerlauf: zielVerlaeufe() }),
   };
-  const dok = (mitGrafiken = false) => kennzahlenDokument(bericht, d, mitGrafiken);
-  const geschrieben = await gibBerichtAus(io, o, format, {
-    table: () => terminal(dok(), farbe),
-    json: () => kennzahlenJson(bericht, d),
-    csv: () => kennzahlenCsv(bericht, d),
-    md: () => markdown(dok()),
-    html: () => html(dok(true)),
-  }, 'kennzahlen-{jobcenter}-{monat}', { jobcenter: bericht.jobcenter, monat: isoMonat(t) }, eingaben);
+  const geschrieben = await gibBerichtAus(io, o, format, berichtsformate((mitGrafiken) => kennzahlenDokument(bericht, d, mitGrafiken), () => kennzahlenJson(bericht, d), () => kennzahlenCsv(bericht, d), farbe), 'kennzahlen-{jobcenter}-{monat}', { jobcenter: bericht.jobcenter, monat: isoMonat(t) }, eingaben);
   for (const datei of geschrieben) melde.ausfuehrlich(`geschrieben: ${datei}`);
   const verfehlt = (ziele?.ergebnisse ?? []).filter((z) => z.status === 'verfehlt');
   if (verfehlt.length) melde.hinweis(`${verfehlt.length === 1 ? 'ein Ziel' : `${verfehlt.length} Ziele`} verfehlt: ${verfehlt.map((z) => z.ziel.id).join(', ')}${o.failOnMiss ? ' (Exit-Code 1)' : ''}.`);
