@@ -2,6 +2,7 @@
 // wins over the config, the config over the default. Invalid values are usage errors (exit 2).
 
 import { Command, Option } from 'commander';
+import { formatISO } from 'date-fns/formatISO';
 import { ersterTag, letzterTag } from '../core/kalender.js';
 import { nutzungsfehler } from '../fehler.js';
 import type { Kodierung } from '../input/dekodierung.js';
@@ -60,10 +61,13 @@ export function mitAusgabeOptionen(cmd: Command, formate: readonly Format[] = AL
     .option('--verbose', 'Details zu Eingaben, Zeiten und Speicher auf stderr; bei internen Fehlern den Stack');
 }
 
-/** Language, disclosure threshold and stamp of a report. The clock is read here, in the shell, and only with --stamp. */
+/**
+ * Language, disclosure threshold and stamp of a report. The clock is read here, in the shell, and
+ * only with --stamp; the stamp is the machine's local time with its UTC offset, as an analyst reads it.
+ */
 export function darstellung(o: GemeinsameOptionen, jetzt: () => Date = () => new Date()): Darstellung {
   const unter = ganzzahl('--suppress-below', o.suppressBelow, 1, 1_000_000);
-  return { sprache: o.lang === 'en' ? 'en' : 'de', unter: unter ?? null, stempel: o.stamp ? jetzt().toISOString().replace(/\.\d{3}Z$/, 'Z') : null };
+  return { sprache: o.lang === 'en' ? 'en' : 'de', unter: unter ?? null, stempel: o.stamp ? formatISO(jetzt()) : null };
 }
 
 /** Whether output (and so error output) is JSON, decided from the raw arguments before parsing. */

@@ -1,6 +1,9 @@
 // Typed cells. Each parser takes the raw text of one CSV field and returns either the value or
 // what was expected, so the reader can report file, line, column, value and expectation.
 
+import { isValid } from 'date-fns/isValid';
+import { parse } from 'date-fns/parse';
+import { de } from 'date-fns/locale/de';
 import { gueltigesDatum, monatIndex, tagNummer } from '../core/kalender.js';
 import { fehlt, GESPERRT, type Wert } from '../core/monatswerte/monatswerte.js';
 
@@ -10,7 +13,7 @@ const ok = <T>(wert: T): Zelle<T> => ({ ok: true, wert });
 const falsch = (erwartet: string): Zelle<never> => ({ ok: false, erwartet });
 
 export const ERWARTET_DATUM = 'ein Datum wie 2017-03-15 oder 15.03.2017';
-export const ERWARTET_MONAT = 'einen Monat wie 2017-03, 03/2017, 03.2017 oder 201703';
+export const ERWARTET_MONAT = 'einen Monat wie 2017-03, 03/2017, 03.2017, 201703 oder März 2017';
 
 const ISO_DATUM = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DE_DATUM = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
@@ -51,6 +54,17 @@ export function parseDatum(roh: string): Zelle<number | null> {
 const MONAT_ISO = /^(\d{4})-(\d{1,2})$/;
 const MONAT_DE = /^(\d{1,2})[/.](\d{4})$/;
 const MONAT_KOMPAKT = /^(\d{4})(\d{2})$/;
+// BA tables and German Excel name months: "Januar 2017", "Jan. 2017", "Mrz 2017".
+const MONAT_NAME = /^(\p{L}+)\.?\s+(\d{4})$/u;
+// Spellings date-fns' German locale does not know: Excel's "Mrz", "Sept." and umlaut-free "Maerz".
+const MONATSNAME_ALIAS: Record<string, string> = { mrz: 'März', maerz: 'März', sept: 'Sep' };
+const JAHRESBEGINN = new Date(2000, 0, 1);
+
+/** 1 … 12 for a German month name or its abbreviation, 0 for anything else. */
+function monatsnummer(name: string): number {
+  const d = parse(MONATSNAME_ALIAS[name.toLowerCase()] ?? name, 'LLLL', JAHRESBEGINN, { locale: de });
+  return isValid(d) ? d.getMonth() + 1 : 0;
+}
 
 /** A month as a month index; `null` for an empty cell. */
 export function parseMonat(roh: string): Zelle<number | null> {
@@ -66,6 +80,8 @@ export function parseMonat(roh: string): Zelle<number | null> {
     j = +treffer[1]; m = +treffer[2];
   } else if ((treffer = MONAT_DE.exec(s))) {
     m = +treffer[1]; j = +treffer[2];
+  } else if ((treffer = MONAT_NAME.exec(s)) && (m = monatsnummer(treffer[1]))) {
+    j = +treffer[2];
   } else {
     return falsch(ERWARTET_MONAT);
   }

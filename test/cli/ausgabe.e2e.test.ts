@@ -123,8 +123,11 @@ describe('files for the share', () => {
 describe('stamp, language and disclosure control', () => {
   it('adds the creation time only with --stamp', () => {
     expect(JSON.parse(kennzahlen(['demo', '--json']).stdout).erstellt).toBeUndefined();
-    const mit = JSON.parse(kennzahlen(['demo', '--json', '--stamp']).stdout);
+    const mit = JSON.parse(kennzahlen(['demo', '--json', '--stamp'], { env: { TZ: 'UTC' } }).stdout);
     expect(mit.erstellt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+    // Local time with its offset: Berlin is an hour or two ahead of UTC.
+    const berlin = JSON.parse(kennzahlen(['demo', '--json', '--stamp'], { env: { TZ: 'Europe/Berlin' } }).stdout);
+    expect(berlin.erstellt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0[12]:00$/);
     expect(kennzahlen(['demo', '--format', 'table', '--stamp']).stdout).toMatch(/Erstellt \d{4}-\d{2}-\d{2}T/);
   });
 

@@ -24,6 +24,16 @@ describe('kennzahlen report from Monatswerte', () => {
     expect(d.datenstand).toBe('2024-06');
   });
 
+  it('reads months named as in BA tables (Juni 2023, Jan. 2024, Mrz 2024) like 2023-06', () => {
+    const namen = ['Jan.', 'Februar', 'Mrz', 'April', 'Mai', 'Juni', 'Juli', 'Aug', 'Sept.', 'Oktober', 'Nov', 'Dezember'];
+    const zeilen = readFileSync('fixtures/monatswerte/bund-k2.csv', 'utf8').replace(/^(\d{4})-(\d{2});/gm, (_, j, m) => `${namen[+m - 1]} ${j};`);
+    expect(zeilen).toContain('\nMrz 2024;3.975.000;67.000\n');
+    const datei = join(mkdtempSync(join(tmpdir(), 'kz-')), 'ba-tabelle.csv');
+    writeFileSync(datei, zeilen);
+    const d = json(kennzahlen(['report', '--monatswerte', datei, '--monat', '2024-06', '--json']).stdout);
+    expect(d.kennzahlen.find((k: { id: string }) => k.id === 'K2')).toMatchObject({ wert: 20.3, zaehler: 804171, nenner: 3963017 });
+  });
+
   it('never turns a suppressed cell (*) into a zero', () => {
     const d = json(kennzahlen(['report', '--monatswerte', 'fixtures/monatswerte/bund-k2-gesperrt.csv', '--monat', '2024-06', '--json']).stdout);
     const k2 = d.kennzahlen.find((k: { id: string }) => k.id === 'K2');

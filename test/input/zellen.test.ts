@@ -32,7 +32,18 @@ describe('months', () => {
   it('rejects month 13 and other text', () => {
     expect(parseMonat('2017-13').ok).toBe(false);
     expect(parseMonat('201713').ok).toBe(false);
-    expect(parseMonat('März 2017').ok).toBe(false);
+    expect(parseMonat('Märzen 2017').ok).toBe(false);
+    expect(parseMonat('März 17').ok).toBe(false);
+    expect(parseMonat('März 1850').ok).toBe(false);
+    expect(parseMonat('Foo 2017').ok).toBe(false);
+  });
+  it('reads German month names as BA tables and German Excel write them', () => {
+    const faelle: [string, number][] = [
+      ['Januar 2017', 1], ['Jan 2017', 1], ['Jan. 2017', 1], ['jan 2017', 1], ['Jänner 2017', 1],
+      ['März 2017', 3], ['Mär 2017', 3], ['Mrz 2017', 3], ['Maerz 2017', 3], ['MAI 2017', 5], ['Juni 2017', 6], ['Jun 2017', 6],
+      ['Sep 2017', 9], ['Sept. 2017', 9], ['September 2017', 9], ['Okt 2017', 10], ['Dez. 2017', 12], [' Dezember  2017 ', 12],
+    ];
+    for (const [s, m] of faelle) expect(wert(parseMonat(s)), s).toBe(monatIndex(2017, m));
   });
 });
 
