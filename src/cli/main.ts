@@ -9,9 +9,21 @@ import { lzbBefehl } from './commands/lzb.js';
 import { demoBefehl, reportBefehl } from './commands/report.js';
 import { farbeAn, farben } from './farbe.js';
 import { meldeFehler } from './fehlerausgabe.js';
+import { aufDeutsch, deutscheMeldung } from './hilfe.js';
 import type { Io } from './io.js';
 import { jsonAusArgumenten } from './optionen.js';
 import { version } from '../paket.js';
+
+const EXIT_CODES_HILFE = `
+Exit-Codes:
+  0   ok
+  1   ein Ziel verfehlt (nur mit --fail-on-miss)
+  2   Aufruf falsch (unbekannte Option, fehlender oder ungültiger Wert)
+  65  Eingabedaten ungültig
+  66  Eingabedatei fehlt oder ist nicht lesbar
+  70  interner Fehler
+  73  Ausgabe nicht schreibbar
+`;
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const json = jsonAusArgumenten(argv, io);
@@ -20,14 +32,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   let code: number = EXIT_CODE.ok;
   const fertig = (c: number) => (code = c);
 
-  const programm = new Command('kennzahlen')
-    .description(
-      'Kennzahlen nach § 48a SGB II und Langzeitleistungsbezug für Jobcenter, aus CSV-Extrakten.\n' +
-        'Daten auf stdout, Meldungen auf stderr. Exit-Codes: 0 ok · 1 Ziel verfehlt (--fail-on-miss) ·\n' +
-        '2 Aufruf falsch · 65 Eingabedaten ungültig · 66 Eingabe fehlt · 70 interner Fehler · 73 Ausgabe nicht schreibbar',
-    )
+  const programm = aufDeutsch(new Command('kennzahlen'))
+    .description('Kennzahlen nach § 48a SGB II und Langzeitleistungsbezug für Jobcenter, aus CSV-Extrakten.\nDaten auf stdout, Meldungen auf stderr.')
+    .addHelpText('after', EXIT_CODES_HILFE)
     .version(version(), '-V, --version', 'Version zeigen')
-    .helpOption('-h, --help', 'Hilfe zeigen')
     .helpCommand('help [befehl]', 'Hilfe zu einem Befehl')
     .showHelpAfterError(json ? false : '(kennzahlen --help zeigt die Optionen)')
     .exitOverride()
@@ -35,10 +43,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
       // Usage errors in JSON mode are reported as JSON below, not as commander's text.
-      outputError: (s, schreibe) => (json ? undefined : schreibe(stil.farbe.red(s))),
+      outputError: (s, schreibe) => (json ? undefined : schreibe(stil.farbe.red(deutscheMeldung(s)))),
     });
   for (const befehl of [lzbBefehl(io, fertig), aggregateBefehl(io, fertig), reportBefehl(io, fertig), checkBefehl(io, fertig), demoBefehl(io, fertig)]) {
-    programm.addCommand(befehl.exitOverride().configureOutput(programm.configureOutput()).showHelpAfterError(json ? false : `(kennzahlen ${befehl.name()} --help zeigt die Optionen)`));
+    programm.addCommand(aufDeutsch(befehl).exitOverride().configureOutput(programm.configureOutput()).showHelpAfterError(json ? false : `(kennzahlen ${befehl.name()} --help zeigt die Optionen)`));
   }
 
   try {
@@ -47,7 +55,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT_CODE.ok;
-      if (json) io.stderr.write(JSON.stringify({ fehler: { art: 'nutzung', exit_code: EXIT_CODE.nutzung, meldung: e.message.replace(/^error: /, ''), probleme: [] } }, null, 2) + '\n');
+      if (json) io.stderr.write(JSON.stringify({ fehler: { art: 'nutzung', exit_code: EXIT_CODE.nutzung, meldung: deutscheMeldung(e.message).replace(/^Fehler: /, ''), probleme: [] } }, null, 2) + '\n');
       return EXIT_CODE.nutzung;
     }
     return meldeFehler(io, e, stil);

@@ -129,14 +129,26 @@ describe('exit codes and error messages', () => {
     expect(h.code).toBe(0);
     expect(h.stdout).toContain('lzb');
     expect(h.stdout).toContain('check');
-    expect(kennzahlen(['lzb', '--help']).stdout).toContain('--zeitraeume');
+    expect(h.stdout).toMatch(/^Aufruf: kennzahlen \[optionen\] \[befehl\]\n/);
+    expect(h.stdout).toContain('\nExit-Codes:\n  0   ok\n  1   ein Ziel verfehlt (nur mit --fail-on-miss)\n');
+    const lzb = kennzahlen(['lzb', '--help']).stdout;
+    expect(lzb).toContain('--zeitraeume');
+    // Commander's own notes in German, with the same help option as the program.
+    expect(lzb).toMatch(/^Aufruf: kennzahlen lzb \[optionen\]\n/);
+    expect(lzb).toMatch(/\nOptionen:\n/);
+    expect(lzb).toMatch(/--max-errors <n> +höchstens so viele Probleme je Lauf melden \(Standard:\s+100\)/);
+    expect(lzb).toMatch(/\(Auswahl:\s+"geschlecht", "altersgruppe", "alleinerziehend",\s+"fluchtkontext"\)/);
+    expect(lzb).toMatch(/-h, --help +Hilfe zeigen/);
+    expect(lzb).not.toMatch(/Usage:|Options:|default:|choices:|display help/);
     const v = kennzahlen(['--version']);
     expect([v.code, v.stdout.trim()]).toEqual([0, JSON.parse(readFileSync('package.json', 'utf8')).version]);
   });
 
   it('2 for usage errors: unknown option, bad month, contradictory or missing options', () => {
     const faelle: [string[], RegExp][] = [
-      [['lzb', '--frobnicate'], /unknown option '--frobnicate'/],
+      [['lzb', '--frobnicate'], /^Fehler: unbekannte Option '--frobnicate'\n/],
+      [['lzb', '--monta', '2016-12'], /unbekannte Option '--monta'\n\(Meinten Sie --monat\?\)/],
+      [['lzb', '--zeitraeume', KANTEN, '--format', 'xls'], /'xls' ist kein gültiger Wert für '--format <format>'\. Erlaubt: table, json, csv, md, html\./],
       [['lzb', '--zeitraeume', KANTEN, '--monat', '2016-13'], /--monat erwartet einen Monat/],
       [['lzb', '--zeitraeume', KANTEN, '--monat', '2016-12', '--von', '2016-01'], /--monat oder --von\/--bis, nicht beides/],
       [['lzb', '--zeitraeume', KANTEN, '--nach', 'geschlecht'], /--nach geschlecht braucht Personenmerkmale/],
@@ -144,20 +156,23 @@ describe('exit codes and error messages', () => {
       [['lzb', '--monat', '2016-12'], /Es fehlt die Eingabe --zeitraeume/],
       [['lzb', '--zeitraeume', KANTEN, '--delimiter', '|'], /--delimiter erwartet/],
       [['lzb', '--zeitraeume', KANTEN, '--lzb-min', '30'], /--lzb-min 30 ist größer als --lzb-window 24/],
-      [['frobnicate'], /unknown command/],
+      [['frobnicate'], /^Fehler: unbekannter Befehl 'frobnicate'/],
+      [['lzb', 'zeitraeume.csv'], /zu viele Argumente \(1 statt 0\)/],
     ];
     for (const [args, meldung] of faelle) {
       const r = kennzahlen([...args, '--format', 'table']);
       expect([r.code, r.stdout], args.join(' ')).toEqual([2, '']);
       expect(r.stderr, args.join(' ')).toMatch(meldung);
     }
+    const ohneWert = kennzahlen(['lzb', '--format', 'table', '--zeitraeume']);
+    expect([ohneWert.code, ohneWert.stderr]).toEqual([2, "Fehler: Option '--zeitraeume <datei>' braucht einen Wert\n(kennzahlen lzb --help zeigt die Optionen)\n"]);
   });
 
   it('2 with a JSON error on stderr in JSON mode', () => {
     const r = kennzahlen(['lzb', '--frobnicate', '--json']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(json(r.stderr).fehler).toMatchObject({ art: 'nutzung', exit_code: 2 });
+    expect(json(r.stderr).fehler).toMatchObject({ art: 'nutzung', exit_code: 2, meldung: "unbekannte Option '--frobnicate'" });
   });
 
   it('65 for bad data: file, line, column, value and expectation; no stack trace; nothing on stdout', () => {
