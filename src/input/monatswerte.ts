@@ -1,4 +1,5 @@
-// `monatswerte` → Monatswerte, e.g. from BA tables: `monat`, optional `gruppe`, any numeric columns.
+// `monatswerte` → Monatswerte, e.g. from BA tables: `monat`, optional `gruppe`, the standard
+// columns and the columns local goals use.
 
 import { setze, type Monatswerte, type Reihe, type Wert } from '../core/monatswerte/monatswerte.js';
 import { isoMonat } from '../core/kalender.js';
@@ -8,11 +9,14 @@ import type { Dezimal } from './zellen.js';
 
 export interface MonatswerteErgebnis extends Leseergebnis {
   monatswerte: Monatswerte;
+  /** Header columns that were not read: neither standard nor named by a local goal. */
+  ungelesen: string[];
 }
 
-export async function leseMonatswerte(tabelle: Tabelle, dezimal: Dezimal): Promise<MonatswerteErgebnis> {
-  const schema = monatswerteSchema(tabelle.kopf, dezimal);
+export async function leseMonatswerte(tabelle: Tabelle, dezimal: Dezimal, zusatz: ReadonlySet<string> = new Set()): Promise<MonatswerteErgebnis> {
+  const schema = monatswerteSchema(tabelle.kopf, dezimal, zusatz);
   const spalten = Object.keys(schema.spalten).filter((s) => s !== 'monat' && s !== 'gruppe');
+  const ungelesen = tabelle.kopf.filter((s) => s && !(s in schema.spalten));
   const gruppen = new Map<string, Reihe>();
   const e = await tabelle.lies(schema, (z) => {
     const gruppe = z.gruppe as string;
@@ -20,8 +24,10 @@ export async function leseMonatswerte(tabelle: Tabelle, dezimal: Dezimal): Promi
     if (!reihe) gruppen.set(gruppe, (reihe = new Map()));
     const monat = z.monat as number;
     if (reihe.has(monat)) return { spalte: 'monat', meldung: `Monat ${isoMonat(monat)} kommt für die Gruppe „${gruppe}“ doppelt vor; erwartet wird eine Zeile je Monat und Gruppe.` };
+    // The month is there even when none of its columns is read.
+    reihe.set(monat, new Map());
     for (const s of spalten) setze(reihe, monat, s, z[s] as Wert);
   });
   if (!gruppen.has('gesamt')) gruppen.set('gesamt', new Map());
-  return { ...e, monatswerte: { spalten, gruppen } };
+  return { ...e, monatswerte: { spalten, gruppen }, ungelesen };
 }

@@ -3,6 +3,7 @@
 
 import type { Schema, Spalte, Spalten } from './tabelle.js';
 import { ARTEN, type Art } from '../core/ereignisse.js';
+import { MONATSWERTE_SPALTEN } from '../core/monatswerte/monatswerte.js';
 import type { PersonRegister } from '../core/zeitlinien.js';
 import {
   datumAusBytes, flagAusBytes, geschlechtAusBytes, monatAusBytes, parseDatum, parseFlag, parseGeschlecht, parseMonat, parseStatus, parseZahl, statusAusBytes, UNGELESEN,
@@ -112,13 +113,21 @@ export function leistungenSchema(dezimal: Dezimal) {
   } satisfies Schema<any>;
 }
 
-/** Monatswerte have open columns: `monat`, optional `gruppe`, and any number of numeric columns. */
-export function monatswerteSchema(kopf: readonly string[], dezimal: Dezimal): Schema<Spalten> {
+const STANDARD_SPALTEN: ReadonlySet<string> = new Set(MONATSWERTE_SPALTEN);
+
+/**
+ * Monatswerte have open columns: `monat`, optional `gruppe`, the standard columns of SPEC §3 and
+ * whatever columns local goals name (`zusatz`). Other columns of a BA table (region names, change
+ * rates with `.x`) are not read, so they can neither break nor silently feed a report.
+ */
+export function monatswerteSchema(kopf: readonly string[], dezimal: Dezimal, zusatz: ReadonlySet<string>): Schema<Spalten> {
   const spalten: Spalten = {
     monat: pflicht(nichtLeer(parseMonat, 'den Monat')),
     gruppe: optional((roh: string): Zelle<string> => ({ ok: true, wert: roh.trim() || 'gesamt' })),
   };
-  for (const name of kopf) if (name && !(name in spalten)) spalten[name] = optional((roh: string) => parseZahl(roh, dezimal));
+  for (const name of kopf) {
+    if (name && !(name in spalten) && (STANDARD_SPALTEN.has(name) || zusatz.has(name))) spalten[name] = optional((roh: string) => parseZahl(roh, dezimal));
+  }
   return { rolle: 'monatswerte', spalten };
 }
 

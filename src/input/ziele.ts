@@ -6,7 +6,7 @@ import { FILTER, type Filter } from '../core/filter.js';
 import { definitionen } from '../core/kennzahlen/definitionen.js';
 import type { Aggregation, Grenze, ZielDefinition, Zielvorgabe } from '../core/ziele/ziele.js';
 import { leseJson } from './konfiguration.js';
-import type { EingabeInfo } from './tabelle.js';
+import { normiereName, type EingabeInfo } from './tabelle.js';
 
 const KENNZAHLEN = definitionen().map((d) => d.id);
 const GRENZEN = ['veraenderung', 'mindestens', 'hoechstens'] as const;
@@ -63,12 +63,14 @@ export function pruefeZiele(json: unknown, datei: string): { vorgabe: Zielvorgab
       ziel = { art, id: id!, name: text('name', false) ?? id!, kennzahl: kennzahl!, filter: (filter as Filter) ?? null, grenze };
     } else {
       const id = text('id', true), name = text('name', false) ?? id;
+      // Column names as the table's header is read: case and surrounding blanks do not matter.
+      const spalte = (k: string) => normiereName(text(k, true) ?? '');
       const aggregation = text('aggregation', true) as Aggregation | undefined;
       if (aggregation && !AGGREGATIONEN.includes(aggregation)) falsch(`${pfad}.aggregation`, `erwartet ${AGGREGATIONEN.join(', ')}, nicht „${aggregation}“`);
       ziel =
         art === 'quote'
-          ? { art, id: id!, name: name!, zaehler: text('zaehler', true)!, nenner: text('nenner', true)!, aggregation: aggregation!, grenze }
-          : { art, id: id!, name: name!, wert: text('wert', true)!, aggregation: aggregation!, grenze };
+          ? { art, id: id!, name: name!, zaehler: spalte('zaehler'), nenner: spalte('nenner'), aggregation: aggregation!, grenze }
+          : { art, id: id!, name: name!, wert: spalte('wert'), aggregation: aggregation!, grenze };
     }
     if (ids.has(ziel.id)) falsch(`${pfad}.id`, `„${ziel.id}“ kommt doppelt vor; jede Zeile braucht eine eigene id`);
     ids.add(ziel.id);

@@ -148,6 +148,49 @@ describe('targets', () => {
   });
 });
 
+describe('Monatswerte from BA tables: columns nobody uses are not read', () => {
+  const ordner = mkdtempSync(join(tmpdir(), 'kz-ba-'));
+  const tabelle = join(ordner, 'monatswerte.csv');
+  // A region name and a change rate with the BA's `.x` (over 250 %) next to the columns in use.
+  writeFileSync(tabelle, 'monat;Region;elb;veraenderung;ALO;ep\n2023-01;Elbe-Elster;1.000;.x;30;1.000\n2023-02;Elbe-Elster;1.000;x;40;1.000\n2024-01;Elbe-Elster;900;-10,0;27;900\n2024-02;Elbe-Elster;950;5,6;36;950\n');
+  const zieleMit = (zaehler: string) => {
+    const datei = join(ordner, `ziele-${zaehler}.json`);
+    writeFileSync(datei, JSON.stringify({ jahr: 2024, ziele: [{ id: 'ALQ', zaehler, nenner: 'EP', aggregation: 'summe', hoechstens: 3.5 }] }));
+    return datei;
+  };
+
+  it('reads the standard columns and those a local goal names (case-insensitive), and ignores the rest', () => {
+    const r = kennzahlen(['report', '--monatswerte', tabelle, '--monat', '2024-02', '--ziele', zieleMit('alo'), '--json']);
+    expect(r.code).toBe(0);
+    const d = json(r.stdout);
+    // K1E2 = 950 / 1.000 − 1; ALQ = (27 + 36) / (900 + 950) against (30 + 40) / (1.000 + 1.000) a year before.
+    expect(d.kennzahlen.find((k: { id: string }) => k.id === 'K1E2')).toMatchObject({ wert: -5, zaehler: 950, nenner: 1000 });
+    expect(d.ziele[0]).toMatchObject({ id: 'ALQ', status: 'erreicht', soll: 3.5 });
+    expect(d.ziele[0].ist).toBeCloseTo((63 / 1850) * 100, 10);
+    expect(d.ziele[0].vorjahr).toBeCloseTo(3.5, 10);
+    expect(kennzahlen(['report', '--monatswerte', tabelle, '--monat', '2024-02', '--json', '--verbose']).stderr).toContain('nicht gelesen, da weder Kennzahl noch Ziel sie nutzt: region, veraenderung, alo, ep');
+  });
+
+  it('65 when a goal names a column that holds no numbers, pointing at the cell', () => {
+    const r = kennzahlen(['report', '--monatswerte', tabelle, '--monat', '2024-02', '--ziele', zieleMit('Region'), '--format', 'table']);
+    expect([r.code, r.stdout]).toEqual([65, '']);
+    expect(r.stderr).toContain(`${tabelle}:2:2: Spalte „region“: „Elbe-Elster“ ist ungültig; erwartet eine Zahl mit Dezimalkomma`);
+  });
+
+  it('check validates what a report would read, and says what it leaves out', () => {
+    const ohne = kennzahlen(['check', '--monatswerte', tabelle, '--format', 'table']);
+    expect(ohne.code).toBe(0);
+    expect(ohne.stdout).toContain('Monatswerte: elb · nicht geprüft, da weder Kennzahl noch Ziel sie nutzt: region, veraenderung, alo, ep');
+    const mit = kennzahlen(['check', '--monatswerte', tabelle, '--ziele', zieleMit('region'), '--format', 'table']);
+    expect(mit.code).toBe(65);
+    expect(mit.stdout).toContain('„Elbe-Elster“ ist ungültig');
+  });
+
+  it('a month counts even when only goal columns fill it: the Berichtsmonat defaults to the last one', () => {
+    expect(json(kennzahlen(['report', '--monatswerte', `${DEMO}/lokale-ziele.csv`, '--json']).stdout).berichtsmonat).toBe('2017-12');
+  });
+});
+
 describe('determinism', () => {
   it('gives byte-identical reports on reruns and in any time zone', () => {
     const a = kennzahlen(['demo', '--json'], { env: { TZ: 'America/Los_Angeles' } }).stdout;

@@ -13,6 +13,7 @@ import { leseIntegrationen, leseMassnahmen } from '../../input/ereignisse.js';
 import { leseLeistungen } from '../../input/leistungen.js';
 import { leseMonatswerte } from '../../input/monatswerte.js';
 import { leseZiele } from '../../input/ziele.js';
+import { zielSpalten } from '../../core/ziele/ziele.js';
 import { dezimal } from '../personendaten.js';
 import { lesePersonen } from '../../input/personen.js';
 import { oeffneQuelle } from '../../input/quelle.js';
@@ -49,7 +50,8 @@ interface Pruefung {
   fehlt: string | null;
 }
 
-type Leser = (t: Tabelle, o: CheckOptionen, k: Konfiguration | null) => Promise<Leseergebnis & { beschreibung: string }>;
+/** `zusatz`: the Monatswerte columns the local goals of `--ziele` use. */
+type Leser = (t: Tabelle, o: CheckOptionen, k: Konfiguration | null, zusatz: ReadonlySet<string>) => Promise<Leseergebnis & { beschreibung: string }>;
 
 /** Each CSV role read as the commands read it, into throw-away structures. */
 const LESER: Partial<Record<EingabeRolle, Leser>> = {
@@ -61,9 +63,10 @@ const LESER: Partial<Record<EingabeRolle, Leser>> = {
   integrationen: async (t) => ({ ...(await leseIntegrationen(t, new PersonRegister(), new Ereignisse())), beschreibung: 'Integrationen und Eintritte' }),
   massnahmen: async (t) => ({ ...(await leseMassnahmen(t, new PersonRegister(), new Zeitlinien())), beschreibung: 'Maßnahmeteilnahmen' }),
   leistungen: async (t, o, k) => ({ ...(await leseLeistungen(t, dezimal(o, k, t))), beschreibung: 'Leistungen je Monat' }),
-  monatswerte: async (t, o, k) => {
-    const e = await leseMonatswerte(t, dezimal(o, k, t));
-    return { ...e, beschreibung: `Monatswerte: ${e.monatswerte.spalten.join(', ')}` };
+  monatswerte: async (t, o, k, zusatz) => {
+    const e = await leseMonatswerte(t, dezimal(o, k, t), zusatz);
+    const ungelesen = e.ungelesen.length ? ` · nicht geprüft, da weder Kennzahl noch Ziel sie nutzt: ${e.ungelesen.join(', ')}` : '';
+    return { ...e, beschreibung: `Monatswerte: ${e.monatswerte.spalten.join(', ') || 'keine Kennzahlspalten'}${ungelesen}` };
   },
 };
 const ROLLEN: EingabeRolle[] = ['zeitraeume', 'personen', 'integrationen', 'massnahmen', 'leistungen', 'monatswerte', 'ziele'];
@@ -95,6 +98,11 @@ async function check(o: CheckOptionen, io: Io): Promise<number> {
     .filter((a): a is { rolle: EingabeRolle; datei: string } => a.datei !== undefined);
   if (!auftraege.length) throw nutzungsfehler('Keine Eingabe zu prüfen: --zeitraeume, --personen, … oder --config angeben.');
 
+  // Monatswerte columns are checked as a report reads them: the standard ones and those the
+  // targets' local goals use (a broken targets file is reported in its own turn below).
+  const zieleDatei = auftraege.find((a) => a.rolle === 'ziele')?.datei;
+  const zusatz = zielSpalten(zieleDatei ? await leseZiele(zieleDatei).then((z) => z.vorgabe, () => null) : null);
+
   let rest = maxFehler(o);
   const ergebnisse: Pruefung[] = [];
   for (const { rolle, datei } of auftraege) {
@@ -110,7 +118,7 @@ async function check(o: CheckOptionen, io: Io): Promise<number> {
         Object.assign(pruefung, { info, beschreibung: `Ziele ${vorgabe.jahr}` });
       } else {
         const tabelle = await oeffneTabelle(await oeffneQuelle(datei, io.stdin), rolle, leseOptionen(o, k, rolle, rest));
-        const e = await LESER[rolle]!(tabelle, o, k);
+        const e = await LESER[rolle]!(tabelle, o, k, zusatz);
         Object.assign(pruefung, { info: e.info, beschreibung: e.beschreibung, probleme: e.probleme, abgebrochen: e.abgebrochen });
       }
     } catch (e) {

@@ -11,7 +11,7 @@ import { januarVon, kennzahlen, verlauf } from '../../core/kennzahlen/kennzahlen
 import { gruppierung } from '../../core/merkmale.js';
 import { aggregiereSichten } from '../../core/monatswerte/aggregation.js';
 import { letzterMonatMitWerten, vereinige, type Monatswerte } from '../../core/monatswerte/monatswerte.js';
-import { bewerteZiel, zielVerlauf, type Quelle } from '../../core/ziele/ziele.js';
+import { bewerteZiel, zielSpalten, zielVerlauf, type Quelle } from '../../core/ziele/ziele.js';
 import { nutzungsfehler } from '../../fehler.js';
 import { leseMonatswerte } from '../../input/monatswerte.js';
 import type { EingabeInfo } from '../../input/tabelle.js';
@@ -101,11 +101,16 @@ async function report(o: ReportOptionen, io: Io, demo: boolean): Promise<number>
   const mwDatei = eingabeDatei(o.monatswerte, k, 'monatswerte');
   if (!daten && !mwDatei) throw nutzungsfehler('report braucht Monatswerte (--monatswerte) oder Personendaten (--zeitraeume …).', 'kennzahlen report --help zeigt die Optionen.');
   if (o.nach && daten && !daten.merkmale) throw nutzungsfehler('--nach geschlecht braucht Personenmerkmale: --personen DATEI.');
+  // The targets are read first: their local goals name the Monatswerte columns to read, their
+  // filters the views the aggregation makes.
+  const zieleDatei = eingabeDatei(o.ziele, k, 'ziele');
+  const vorgabe = zieleDatei ? await leseZiele(zieleDatei) : null;
   let ausDatei: Monatswerte | null = null;
   if (mwDatei) {
-    const e = await liesEingabe(io, mwDatei, 'monatswerte', leseOptionen(o, k, 'monatswerte', maxFehler(o)), (t) => leseMonatswerte(t, dezimal(o, k, t)), !o.quiet);
+    const e = await liesEingabe(io, mwDatei, 'monatswerte', leseOptionen(o, k, 'monatswerte', maxFehler(o)), (t) => leseMonatswerte(t, dezimal(o, k, t), zielSpalten(vorgabe?.vorgabe ?? null)), !o.quiet);
     eingaben.push(e.info);
     ausDatei = e.monatswerte;
+    if (e.ungelesen.length) melde.ausfuehrlich(`${mwDatei}: nicht gelesen, da weder Kennzahl noch Ziel sie nutzt: ${e.ungelesen.join(', ')}`);
   }
   const letzter = () => {
     if (daten) return letzterMonat(daten.regel, daten.abdeckung);
@@ -115,9 +120,6 @@ async function report(o: ReportOptionen, io: Io, demo: boolean): Promise<number>
   };
   const t = berichtsmonate(auswahl, letzter, melde).bis;
 
-  // The targets are read first: their filters decide which views the aggregation makes.
-  const zieleDatei = eingabeDatei(o.ziele, k, 'ziele');
-  const vorgabe = zieleDatei ? await leseZiele(zieleDatei) : null;
   if (vorgabe) {
     eingaben.push(vorgabe.info);
     if (vorgabe.vorgabe.jahr !== monatTeile(t).jahr) throw nutzungsfehler(`${zieleDatei}: die Ziele gelten für ${vorgabe.vorgabe.jahr}, der Berichtsmonat ist ${isoMonat(t)}.`);

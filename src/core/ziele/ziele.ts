@@ -41,6 +41,16 @@ export interface ZielErgebnis {
   hinweis: Hinweis[] | null;
 }
 
+/** The Monatswerte columns the local goals of a target file are built from. */
+export function zielSpalten(vorgabe: Zielvorgabe | null): Set<string> {
+  const spalten = new Set<string>();
+  for (const z of vorgabe?.ziele ?? []) {
+    if (z.art === 'quote') spalten.add(z.zaehler).add(z.nenner);
+    else if (z.art === 'anzahl') spalten.add(z.wert);
+  }
+  return spalten;
+}
+
 /** The Monatswerte a target is computed from: for § 48a targets with a filter, the filtered ones. */
 export type Quelle = { reihe: Reihe; spalten: ReadonlySet<string> } | { fehlt: Hinweis };
 
