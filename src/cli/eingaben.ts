@@ -3,9 +3,11 @@
 // on stderr when stderr is a terminal.
 
 import { KennzahlenFehler } from '../fehler.js';
+import { deZahl } from '../report/zahlen.js';
 import { oeffneQuelle } from '../input/quelle.js';
 import { datenFehler, oeffneTabelle, type Leseergebnis, type LeseOptionen, type Tabelle } from '../input/tabelle.js';
 import type { Io } from './io.js';
+import type { Meldungen } from './meldungen.js';
 
 /** Files below this size read too fast for a progress bar to help. */
 const BALKEN_AB = 4 << 20;
@@ -27,16 +29,19 @@ export function fortschrittsbalken(io: Io, rolle: string, gesamt: number): { zei
   };
 }
 
+/** Rows of nothing but delimiters, as spreadsheets export formatted but unused rows. */
+export const leereZeilenText = (n: number): string => `${n === 1 ? 'eine Zeile' : `${deZahl(n)} Zeilen`} ohne Inhalt übersprungen`;
+
 export async function liesEingabe<E extends Leseergebnis>(
   io: Io,
   datei: string,
   rolle: string,
   opt: LeseOptionen,
   lies: (t: Tabelle) => Promise<E>,
-  balken = true,
+  melde: Meldungen,
 ): Promise<E> {
   const quelle = await oeffneQuelle(datei, io.stdin);
-  const zeigen = balken && Boolean(io.stderr.isTTY) && (quelle.groesse ?? 0) >= BALKEN_AB;
+  const zeigen = !melde.leise && Boolean(io.stderr.isTTY) && (quelle.groesse ?? 0) >= BALKEN_AB;
   const b = zeigen ? fortschrittsbalken(io, rolle, quelle.groesse!) : null;
   let ergebnis: E;
   try {
@@ -49,5 +54,6 @@ export async function liesEingabe<E extends Leseergebnis>(
     if (!ergebnis.abgebrochen) throw f;
     throw new KennzahlenFehler(f.art, f.message, f.probleme, `nach ${opt.maxProbleme} Problemen abgebrochen; --max-errors N zeigt mehr, \`kennzahlen check\` listet alle Dateien.`);
   }
+  if (ergebnis.leereZeilen) melde.hinweis(`${datei}: ${leereZeilenText(ergebnis.leereZeilen)}`);
   return ergebnis;
 }

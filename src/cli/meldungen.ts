@@ -9,6 +9,11 @@ export class Meldungen {
     private o: { quiet?: boolean; verbose?: boolean },
   ) {}
 
+  /** `--quiet`: no hints and no progress bar. */
+  get leise(): boolean {
+    return Boolean(this.o.quiet);
+  }
+
   hinweis(text: string): void {
     if (!this.o.quiet) this.io.stderr.write(`kennzahlen: ${text}\n`);
   }

@@ -95,7 +95,7 @@ export async function lesePersonendaten(o: PersonenOptionen, k: Konfiguration | 
   const zeitlinien = new Zeitlinien();
   const eingaben: EingabeInfo[] = [];
   const lies = async <E extends Leseergebnis>(rolle: EingabeRolle, pfad: string, f: (t: Tabelle) => Promise<E>): Promise<E> => {
-    const e = await melde.gemessen(rolle, () => liesEingabe(io, pfad, rolle, leseOptionen(o, k, rolle, max), f, !o.quiet));
+    const e = await melde.gemessen(rolle, () => liesEingabe(io, pfad, rolle, leseOptionen(o, k, rolle, max), f, melde));
     eingaben.push(e.info);
     return e;
   };

@@ -6,7 +6,7 @@ import { ARTEN, type Art } from '../core/ereignisse.js';
 import { MONATSWERTE_SPALTEN } from '../core/monatswerte/monatswerte.js';
 import type { PersonRegister } from '../core/zeitlinien.js';
 import {
-  datumAusBytes, flagAusBytes, geschlechtAusBytes, monatAusBytes, parseDatum, parseFlag, parseGeschlecht, parseMonat, parseStatus, parseZahl, statusAusBytes, UNGELESEN,
+  datumAusBytes, flagAusBytes, geschlechtAusBytes, istLeerzeichen, monatAusBytes, parseDatum, parseFlag, parseGeschlecht, parseMonat, parseStatus, parseZahl, statusAusBytes, UNGELESEN,
   type Dezimal, type Zelle,
 } from './zellen.js';
 
@@ -14,7 +14,6 @@ type Bytes<T> = Spalte<T>['leseBytes'];
 const pflicht = <T>(lese: (roh: string) => Zelle<T>, leseBytes?: Bytes<T>): Spalte<T> => ({ pflicht: true, lese, leseBytes });
 const optional = <T>(lese: (roh: string) => Zelle<T>, leseBytes?: Bytes<T>): Spalte<T> => ({ pflicht: false, lese, leseBytes });
 
-const istLeerzeichen = (b: number) => b === 32 || b === 9;
 
 /**
  * The person id, read into the register's index straight away: on the fast path from the bytes of

@@ -7,7 +7,7 @@ import type { CsvError, Options, Parser as CsvParser } from 'csv-parse';
 import { KennzahlenFehler, type Problem } from '../fehler.js';
 import { erkenneBom, NachUtf8, Utf8Pruefung, type Kodierung } from './dekodierung.js';
 import type { Bytequelle } from './quelle.js';
-import { UNGELESEN, type Zelle } from './zellen.js';
+import { istLeerzeichen, UNGELESEN, type Zelle } from './zellen.js';
 
 export type Trennzeichen = ';' | ',' | '\t';
 export const TRENNZEICHEN_NAMEN: Record<Trennzeichen, string> = { ';': 'Semikolon', ',': 'Komma', '\t': 'Tab' };
@@ -91,6 +91,8 @@ export interface Bereich {
 
 export interface Leseergebnis {
   info: EingabeInfo;
+  /** Rows whose every field is empty (a spreadsheet's formatted but unused rows): skipped. */
+  leereZeilen: number;
   /** Lines of the part read, empty ones and the header included (to number the lines of a later part). */
   zeilenImBereich?: number;
   probleme: Problem[];
@@ -268,7 +270,7 @@ async function liesDaten<S extends Spalten>(
       });
     }
   }
-  if (probleme.length) return { info: info(0, ''), probleme, abgebrochen };
+  if (probleme.length) return { info: info(0, ''), leereZeilen: 0, probleme, abgebrochen };
 
   function info(zeilen: number, sha256: string): EingabeInfo {
     return { rolle, datei, zeilen, sha256, kodierung: f.kodierung, trennzeichen: f.trennzeichen };
@@ -295,8 +297,13 @@ async function liesDaten<S extends Spalten>(
   const roh = (i: number) => (rec ? rec[i] : puffer.toString('utf8', grenzen[2 * i], grenzen[2 * i + 1]));
 
   let zeilen = 0;
+  let leereZeilen = 0;
   /** One data row with n fields: the same checks and messages on both paths. */
-  const zeileLesen = (nr: number, n: number, zeilentext: () => string): void => {
+  const zeileLesen = (nr: number, n: number, zeilentext: () => string, istLeer: () => boolean): void => {
+    if (istLeer()) {
+      leereZeilen++;
+      return;
+    }
     zeilen++;
     if (n !== spaltenzahl) {
       melde({ datei, zeile: nr, wert: zeilentext(), meldung: `${n} Felder statt ${spaltenzahl} wie in der Kopfzeile (Trennzeichen ${TRENNZEICHEN_NAMEN[f.trennzeichen]}).`, erwartet: `${spaltenzahl} Felder` });
@@ -332,6 +339,10 @@ async function liesDaten<S extends Spalten>(
     let zeileVon = 0, zeileBis = 0;
     const zeilentext = () => puffer.toString('utf8', zeileVon, zeileBis);
     const trenner = f.trennzeichen.charCodeAt(0);
+    const istLeer = () => {
+      for (let i = zeileVon; i < zeileBis; i++) if (puffer[i] !== trenner && !istLeerzeichen(puffer[i])) return false;
+      return true;
+    };
     const schnelleZeile = schnell?.((name) => position.get(name) ?? -1);
     const gescannt = await scanne(quelle, f, bereich, (buf, von, bis, nr, kopf) => {
       if (kopf || abgebrochen) return;
@@ -357,9 +368,9 @@ async function liesDaten<S extends Spalten>(
       }
       n++;
       if (n === spaltenzahl && schnelleZeile && schnelleZeile(buf, grenzen)) zeilen++;
-      else zeileLesen(nr, n, zeilentext);
+      else zeileLesen(nr, n, zeilentext, istLeer);
     }, () => abgebrochen);
-    return { info: info(zeilen, gescannt.sha256), zeilenImBereich: gescannt.zeilen, probleme, abgebrochen };
+    return { info: info(zeilen, gescannt.sha256), leereZeilen, zeilenImBereich: gescannt.zeilen, probleme, abgebrochen };
   }
 
   let kopfGesehen = false;
@@ -370,7 +381,7 @@ async function liesDaten<S extends Spalten>(
     }
     if (abgebrochen) return;
     rec = r;
-    zeileLesen(nr, r.length, () => r.join(f.trennzeichen));
+    zeileLesen(nr, r.length, () => r.join(f.trennzeichen), () => r.every((feld) => feld.trim() === ''));
   };
 
   const { Parser, CsvError } = await import('csv-parse');
@@ -406,7 +417,7 @@ async function liesDaten<S extends Spalten>(
     if (!(parseFehler instanceof CsvError)) throw parseFehler; // our own bug, raised inside on_record
     melde(csvProblem(datei, parseFehler));
   }
-  return { info: info(zeilen, hash ? hash.digest('hex') : await quelle.pruefsumme!), probleme, abgebrochen };
+  return { info: info(zeilen, hash ? hash.digest('hex') : await quelle.pruefsumme!), leereZeilen, probleme, abgebrochen };
 }
 
 /**

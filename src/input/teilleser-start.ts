@@ -24,6 +24,7 @@ export interface TeilErgebnis {
   probleme: Problem[];
   abgebrochen: boolean;
   zeilen: number;
+  leereZeilen: number;
   zeilenNef: number;
   erstes: number | null;
   letztes: number | null;

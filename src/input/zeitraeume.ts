@@ -7,7 +7,7 @@ import type { PersonRegister, Zeitlinien } from '../core/zeitlinien.js';
 import { istMonatsform, zeitraeumeMonate, zeitraeumeTage } from './rollen.js';
 import { teilung, type Bereich, type Leseergebnis, type SchnelleZeile, type Tabelle } from './tabelle.js';
 import { starteTeilleser } from './teilleser-start.js';
-import { datumAusBytes, monatAusBytes, statusAusBytes, UNGELESEN, type Status } from './zellen.js';
+import { datumAusBytes, istLeerzeichen, monatAusBytes, statusAusBytes, UNGELESEN, type Status } from './zellen.js';
 
 export type Form = 'tage' | 'monate';
 
@@ -21,7 +21,6 @@ export interface ZeitraeumeErgebnis extends Leseergebnis {
 }
 
 const ENDE_VOR_BEGINN = { spalte: 'ende', meldung: 'Spalte „ende“ liegt vor „beginn“; erwartet wird der letzte Tag im Bezug (einschließlich), leer für laufenden Bezug.' };
-const istLeerzeichen = (b: number) => b === 32 || b === 9;
 
 /** Reads the table, or a part of it (a worker reads the other part, see `leseZeitraeume`). */
 export async function leseZeitraeumeTeil(tabelle: Tabelle, register: PersonRegister, zeitlinien: Zeitlinien, bereich?: Bereich): Promise<ZeitraeumeErgebnis> {
@@ -107,6 +106,7 @@ export async function leseZeitraeume(tabelle: Tabelle, register: PersonRegister,
   const maxi = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
   return {
     info: { ...erster.info, zeilen: erster.info.zeilen + zweiter.zeilen, sha256: await tabelle.quelle.pruefsumme! },
+    leereZeilen: erster.leereZeilen + zweiter.leereZeilen,
     probleme: probleme.slice(0, max),
     abgebrochen: erster.abgebrochen || zweiter.abgebrochen || probleme.length > max,
     form: erster.form,

@@ -4,7 +4,7 @@
 import { isValid } from 'date-fns/isValid';
 import { parse } from 'date-fns/parse';
 import { de } from 'date-fns/locale/de';
-import { gueltigesDatum, monatIndex, tagNummer } from '../core/kalender.js';
+import { gueltigesDatum, monatIndex, monatVonTag, tagNummer } from '../core/kalender.js';
 import { fehlt, GESPERRT, type Wert } from '../core/monatswerte/monatswerte.js';
 
 export type Zelle<T> = { ok: true; wert: T } | { ok: false; erwartet: string };
@@ -13,10 +13,13 @@ const ok = <T>(wert: T): Zelle<T> => ({ ok: true, wert });
 const falsch = (erwartet: string): Zelle<never> => ({ ok: false, erwartet });
 
 export const ERWARTET_DATUM = 'ein Datum wie 2017-03-15 oder 15.03.2017';
-export const ERWARTET_MONAT = 'einen Monat wie 2017-03, 03/2017, 03.2017, 201703 oder März 2017';
+export const ERWARTET_MONAT = 'einen Monat wie 2017-03, 03/2017, 03.2017, 201703, März 2017 oder ein Datum darin';
 
-const ISO_DATUM = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DE_DATUM = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
+// Exports from Excel and databases often carry a time of day ("15.03.2017 00:00:00"); the day is
+// what counts. A time with a zone is refused: its calendar day depends on where it is read.
+const UHRZEIT = '(?:[ T](?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:[.,]\\d+)?)?)?';
+const ISO_DATUM = new RegExp(`^(\\d{4})-(\\d{2})-(\\d{2})${UHRZEIT}$`);
+const DE_DATUM = new RegExp(`^(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})${UHRZEIT}$`);
 
 const ziffer = (s: string, i: number) => s.charCodeAt(i) - 48;
 const istZiffer = (s: string, i: number) => ziffer(s, i) >= 0 && ziffer(s, i) <= 9;
@@ -83,7 +86,10 @@ export function parseMonat(roh: string): Zelle<number | null> {
   } else if ((treffer = MONAT_NAME.exec(s)) && (m = monatsnummer(treffer[1]))) {
     j = +treffer[2];
   } else {
-    return falsch(ERWARTET_MONAT);
+    // A spreadsheet often keeps a month as its first day: a date names its month.
+    const tag = parseDatum(s);
+    if (!tag.ok || tag.wert === null) return falsch(ERWARTET_MONAT);
+    return ok(monatVonTag(tag.wert));
   }
   if (m < 1 || m > 12 || j < 1900 || j > 2199) return falsch(`${ERWARTET_MONAT} (diesen Monat gibt es nicht)`);
   return ok(monatIndex(j, m));
@@ -157,6 +163,9 @@ export function parseZahl(roh: string, dezimal: Dezimal): Zelle<Wert> {
   if (!PUNKT_ZAHL.test(s)) return falsch('eine Zahl mit Dezimalpunkt wie 1,234.5 (oder -, *, x)');
   return ok(Number(s.replace(/,/g, '')));
 }
+
+/** A blank or a tab: what `trim()` removes around a cell on the text path. */
+export const istLeerzeichen = (b: number): boolean => b === 32 || b === 9;
 
 /** A byte reader's "not mine": the text parser decides. */
 export const UNGELESEN: unique symbol = Symbol('ungelesen');

@@ -13,6 +13,19 @@ describe('kennzahlen check (built binary)', () => {
     expect(r.stdout).toContain('2 Dateien gültig.');
   });
 
+  it('says how many rows of nothing but delimiters it skipped; lzb says it on stderr unless -q', () => {
+    const datei = join(mkdtempSync(join(tmpdir(), 'kz-leer-')), 'export.csv');
+    writeFileSync(datei, 'person_id;beginn;ende;status;;\r\nA;01.01.2015 00:00:00;;ELB;;\r\n;;;;;\r\n;;;;;\r\n');
+    const c = kennzahlen(['check', '--zeitraeume', datei, '--format', 'table']);
+    expect(c.code).toBe(0);
+    expect(c.stdout).toContain(`✓ zeitraeume    ${datei}: 1 Zeile · UTF-8 · Semikolon · tagesgenaue Zeiträume · 2 Zeilen ohne Inhalt übersprungen`);
+    const l = kennzahlen(['lzb', '--zeitraeume', datei, '--daten-ab', '2013-01-01', '--datenstand', '2017-12-31', '--monat', '2016-12', '--json']);
+    expect(l.code).toBe(0);
+    expect(l.stderr).toContain(`kennzahlen: ${datei}: 2 Zeilen ohne Inhalt übersprungen`);
+    expect(JSON.parse(l.stdout).stichtage[0]).toMatchObject({ elb: 1, lzb: 1 });
+    expect(kennzahlen(['lzb', '--zeitraeume', datei, '--daten-ab', '2013-01-01', '--datenstand', '2017-12-31', '--monat', '2016-12', '--json', '-q']).stderr).toBe('');
+  });
+
   it('65 and every problem of every file, one per line as file:line:column', () => {
     const r = kennzahlen(['check', '--zeitraeume', 'fixtures/fehler/zeitraeume.csv', '--personen', 'fixtures/fehler/personen.csv', '--format', 'table']);
     expect(r.code).toBe(65);

@@ -157,6 +157,18 @@ describe('problems carry file, line, column, value and expectation', () => {
     expect(e.probleme[0].meldung).toMatch(/Anführungszeichen wird nicht geschlossen/);
   });
 
+  it('skips rows of nothing but delimiters (unused spreadsheet rows) on both readers, keeping line numbers', async () => {
+    const zeilen = ['person_id;beginn;ende;status', 'A;2016-01-01;;ELB', ';;;', ' ; ;\t;', 'B;2016-13-01;;ELB', ';;', 'C;01.02.2016 00:00:00;;ELB', ''];
+    for (const a of ['A;2016-01-01;;ELB', 'A;"2016-01-01";;ELB']) {
+      const text = zeilen.join('\n').replace('A;2016-01-01;;ELB', a);
+      const { e, perioden, tabelle } = await zeitraeume('-', OPT, stdinMit(text));
+      expect(tabelle.einfach, a).toBe(!a.includes('"'));
+      expect([e.leereZeilen, e.info.zeilen], a).toEqual([3, 3]);
+      expect(e.probleme.map((p) => [p.zeile, p.spaltenname, p.wert]), a).toEqual([[5, 'beginn', '2016-13-01']]);
+      expect(perioden, a).toEqual([['A', '2016-01-01…offen'], ['C', '2016-02-01…offen']]);
+    }
+  });
+
   it('refuses an empty file as having no header', async () => {
     await expect(zeitraeume('fixtures/fehler/leer.csv')).rejects.toMatchObject({ art: 'eingabedaten', probleme: [{ zeile: 1 }] });
   });

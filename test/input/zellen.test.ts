@@ -11,6 +11,13 @@ describe('dates', () => {
     expect(wert(parseDatum(' 5.3.2017 '))).toBe(tagNummer(2017, 3, 5));
     expect(wert(parseDatum(''))).toBeNull();
   });
+  it('reads a date with a time of day, as Excel and databases export it, as that day', () => {
+    for (const s of ['15.03.2017 00:00:00', '15.03.2017 00:00', '2017-03-15 00:00:00', '2017-03-15T23:59:59', '2017-03-15 08:30:00.000', '15.03.2017 9:05']) {
+      expect(wert(parseDatum(s)), s).toBe(tagNummer(2017, 3, 15));
+    }
+    // A time with a zone names a different calendar day depending on where it is read.
+    for (const s of ['2017-03-15T00:00:00Z', '2017-03-15T00:00:00+01:00', '15.03.2017 24:00', '15.03.2017 12:60', '15.03.2017 00']) expect(parseDatum(s).ok, s).toBe(false);
+  });
   it('accepts 29 February only in leap years', () => {
     expect(wert(parseDatum('29.02.2016'))).toBe(tagNummer(2016, 2, 29));
     expect(parseDatum('29.02.2017').ok).toBe(false);
@@ -36,6 +43,10 @@ describe('months', () => {
     expect(parseMonat('März 17').ok).toBe(false);
     expect(parseMonat('März 1850').ok).toBe(false);
     expect(parseMonat('Foo 2017').ok).toBe(false);
+  });
+  it('reads a date as its month, as spreadsheets keep months as their first day', () => {
+    for (const s of ['01.03.2017', '2017-03-01', '15.03.2017 00:00:00', '31.03.2017']) expect(wert(parseMonat(s)), s).toBe(monatIndex(2017, 3));
+    expect(parseMonat('31.02.2017').ok).toBe(false);
   });
   it('reads German month names as BA tables and German Excel write them', () => {
     const faelle: [string, number][] = [

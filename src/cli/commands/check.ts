@@ -21,6 +21,7 @@ import { oeffneTabelle, TRENNZEICHEN_NAMEN, type EingabeInfo, type Leseergebnis,
 import { leseZeitraeume } from '../../input/zeitraeume.js';
 import { deZahl } from '../../report/zahlen.js';
 import { gibAus } from '../ausgabe.js';
+import { leereZeilenText } from '../eingaben.js';
 import { farben } from '../farbe.js';
 import type { Io } from '../io.js';
 import {
@@ -119,7 +120,8 @@ async function check(o: CheckOptionen, io: Io): Promise<number> {
       } else {
         const tabelle = await oeffneTabelle(await oeffneQuelle(datei, io.stdin), rolle, leseOptionen(o, k, rolle, rest));
         const e = await LESER[rolle]!(tabelle, o, k, zusatz);
-        Object.assign(pruefung, { info: e.info, beschreibung: e.beschreibung, probleme: e.probleme, abgebrochen: e.abgebrochen });
+        const leer = e.leereZeilen ? ` · ${leereZeilenText(e.leereZeilen)}` : '';
+        Object.assign(pruefung, { info: e.info, beschreibung: e.beschreibung + leer, probleme: e.probleme, abgebrochen: e.abgebrochen });
       }
     } catch (e) {
       if (!(e instanceof KennzahlenFehler) || (e.art !== 'datei_fehlt' && e.art !== 'eingabedaten')) throw e;
@@ -161,7 +163,7 @@ async function check(o: CheckOptionen, io: Io): Promise<number> {
       for (const p of e.probleme) zeilen.push(`  ${problemZeile(p)}`);
     } else {
       const i = e.info!;
-      const format = i.trennzeichen === null ? `${deZahl(i.zeilen)} Einträge · JSON` : `${deZahl(i.zeilen)} Zeilen · ${KODIERUNG_NAMEN[i.kodierung]} · ${TRENNZEICHEN_NAMEN[i.trennzeichen]}`;
+      const format = i.trennzeichen === null ? `${deZahl(i.zeilen)} Einträge · JSON` : `${deZahl(i.zeilen)} ${i.zeilen === 1 ? 'Zeile' : 'Zeilen'} · ${KODIERUNG_NAMEN[i.kodierung]} · ${TRENNZEICHEN_NAMEN[i.trennzeichen]}`;
       zeilen.push(`${farbe.green('✓')} ${kopf}: ${format} · ${e.beschreibung}`);
     }
   }

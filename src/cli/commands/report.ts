@@ -107,7 +107,7 @@ async function report(o: ReportOptionen, io: Io, demo: boolean): Promise<number>
   const vorgabe = zieleDatei ? await leseZiele(zieleDatei) : null;
   let ausDatei: Monatswerte | null = null;
   if (mwDatei) {
-    const e = await liesEingabe(io, mwDatei, 'monatswerte', leseOptionen(o, k, 'monatswerte', maxFehler(o)), (t) => leseMonatswerte(t, dezimal(o, k, t), zielSpalten(vorgabe?.vorgabe ?? null)), !o.quiet);
+    const e = await liesEingabe(io, mwDatei, 'monatswerte', leseOptionen(o, k, 'monatswerte', maxFehler(o)), (t) => leseMonatswerte(t, dezimal(o, k, t), zielSpalten(vorgabe?.vorgabe ?? null)), melde);
     eingaben.push(e.info);
     ausDatei = e.monatswerte;
     if (e.ungelesen.length) melde.ausfuehrlich(`${mwDatei}: nicht gelesen, da weder Kennzahl noch Ziel sie nutzt: ${e.ungelesen.join(', ')}`);
