@@ -57,8 +57,9 @@ export function parseDatum(roh: string): Zelle<number | null> {
 const MONAT_ISO = /^(\d{4})-(\d{1,2})$/;
 const MONAT_DE = /^(\d{1,2})[/.](\d{4})$/;
 const MONAT_KOMPAKT = /^(\d{4})(\d{2})$/;
-// BA tables and German Excel name months: "Januar 2017", "Jan. 2017", "Mrz 2017".
-const MONAT_NAME = /^(\p{L}+)\.?\s+(\d{4})$/u;
+// BA tables and German Excel name months: "Januar 2017", "Jan. 2017", "Mrz 2017", and Excel's
+// format MMM JJ "Mrz 17" (SGB II data begin in 2005, so a two-digit year is 20JJ).
+const MONAT_NAME = /^(\p{L}+)\.?\s+(\d{4}|\d{2})$/u;
 // Spellings date-fns' German locale does not know: Excel's "Mrz", "Sept." and umlaut-free "Maerz".
 const MONATSNAME_ALIAS: Record<string, string> = { mrz: 'März', maerz: 'März', sept: 'Sep' };
 const JAHRESBEGINN = new Date(2000, 0, 1);
@@ -84,7 +85,7 @@ export function parseMonat(roh: string): Zelle<number | null> {
   } else if ((treffer = MONAT_DE.exec(s))) {
     m = +treffer[1]; j = +treffer[2];
   } else if ((treffer = MONAT_NAME.exec(s)) && (m = monatsnummer(treffer[1]))) {
-    j = +treffer[2];
+    j = treffer[2].length === 2 ? 2000 + +treffer[2] : +treffer[2];
   } else {
     // A spreadsheet often keeps a month as its first day: a date names its month.
     const tag = parseDatum(s);
@@ -151,8 +152,11 @@ export type Dezimal = 'komma' | 'punkt';
 const KOMMA_ZAHL = /^[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$/;
 const PUNKT_ZAHL = /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
 
+// Excel saves a currency-formatted cell as it shows it: "2.853.219,87 €".
+const WAEHRUNG = /^(?:€|EUR)\s*|\s*(?:€|EUR)$/g;
+
 export function parseZahl(roh: string, dezimal: Dezimal): Zelle<Wert> {
-  const s = roh.trim();
+  const s = roh.trim().replace(WAEHRUNG, '');
   if (s === '-') return ok(0);
   if (s === '*') return ok(GESPERRT);
   if (s === '' || s === 'x' || s === 'X' || s === '.') return ok(fehlt());
