@@ -6,6 +6,12 @@
 export type Stil = 'x' | 'gesperrt' | 'gut' | 'schlecht' | 'erreicht' | 'verfehlt' | 'offen' | 'leise';
 export type Zelle = string | { text: string; stil: Stil };
 
+/** An input as a report's footer shows it; each format decides how much of the checksum to print. */
+export interface Eingabezeile {
+  text: string;
+  sha256: string;
+}
+
 export interface Reihe {
   name: string;
   /** One value per month of the chart, null where not computable. */
@@ -33,7 +39,7 @@ export type Block =
   | { art: 'notizen'; titel: string; punkte: string[] }
   | { art: 'grafiken'; grafiken: Grafik[] }
   /** The report's inputs (file, rows, checksum), set apart at the end. */
-  | { art: 'fuss'; zeilen: string[] };
+  | { art: 'fuss'; zeilen: Eingabezeile[] };
 
 export interface Dokument {
   sprache: 'de' | 'en';

@@ -3,14 +3,20 @@
 import { KODIERUNG_NAMEN } from '../input/dekodierung.js';
 import type { EingabeInfo, Trennzeichen } from '../input/tabelle.js';
 import { texte, type Darstellung } from './darstellung.js';
+import type { Eingabezeile } from './dokument.js';
 
 const TRENNER: Record<Trennzeichen, [string, string]> = { ';': ['Semikolon', 'semicolon'], ',': ['Komma', 'comma'], '\t': ['Tab', 'tab'] };
 
-export function eingabeZeile(e: EingabeInfo, d: Darstellung): string {
+/** File, rows, encoding and delimiter (or JSON) with the full checksum: `zeitraeume.csv · 20.226 Zeilen · UTF-8, Semikolon · SHA-256 8e26…`. */
+export function eingabeBeschreibung(e: EingabeInfo, d: Darstellung): string {
   const { L, zahl } = texte(d);
   const format =
     e.trennzeichen === null
-      ? `${zahl(e.zeilen)} ${L('Einträge', 'entries')} · JSON`
-      : `${zahl(e.zeilen)} ${L('Zeilen', 'rows')} · ${KODIERUNG_NAMEN[e.kodierung]}, ${L(...TRENNER[e.trennzeichen])}`;
-  return `${L('Eingabe', 'Input')} ${e.rolle}: ${e.datei} · ${format} · SHA-256 ${e.sha256.slice(0, 16)}…`;
+      ? `${zahl(e.zeilen)} ${L(e.zeilen === 1 ? 'Eintrag' : 'Einträge', e.zeilen === 1 ? 'entry' : 'entries')} · JSON`
+      : `${zahl(e.zeilen)} ${L(e.zeilen === 1 ? 'Zeile' : 'Zeilen', e.zeilen === 1 ? 'row' : 'rows')} · ${KODIERUNG_NAMEN[e.kodierung]}, ${L(...TRENNER[e.trennzeichen])}`;
+  return `${e.datei} · ${format}`;
+}
+
+export function eingabeZeile(e: EingabeInfo, d: Darstellung): Eingabezeile {
+  return { text: `${texte(d).L('Eingabe', 'Input')} ${e.rolle}: ${eingabeBeschreibung(e, d)}`, sha256: e.sha256 };
 }

@@ -82,7 +82,7 @@ th { border-bottom: 2px solid #111; } td.n, th.n { text-align: right; white-spac
 figure { margin: 0; break-inside: avoid; } svg { width: 100%; height: auto; }
 svg .titel { font-size: 13px; font-weight: 600; fill: #111; } svg .achse { font-size: 10px; fill: #4b5563; } svg .legende { font-size: 11px; }
 svg .gitter { stroke: #e5e7eb; stroke-width: 1; } svg .ziel { stroke: #b91c1c; stroke-width: 1.5; stroke-dasharray: 6 4; } svg .ziel-text { font-size: 10px; fill: #b91c1c; }
-ul { margin: .3em 0; padding-left: 1.3em; } footer { margin-top: 1.5em; font-size: .9em; color: #4b5563; }
+ul { margin: .3em 0; padding-left: 1.3em; } footer { margin-top: 1.5em; font-size: .9em; color: #4b5563; } footer code { font-size: .85em; overflow-wrap: anywhere; }
 @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } }
 `;
 
@@ -119,7 +119,7 @@ export function html(d: Dokument): string {
         teile.push(`<div class="grafiken">${b.grafiken.map((g) => `<figure>${svgGrafik(g)}</figure>`).join('')}</div>`);
         break;
       case 'fuss':
-        teile.push(`<footer><ul>${b.zeilen.map((z) => `<li>${esc(z)}</li>`).join('')}</ul></footer>`);
+        teile.push(`<footer><ul>${b.zeilen.map((z) => `<li>${esc(z.text)} · SHA-256 <code>${esc(z.sha256)}</code></li>`).join('')}</ul></footer>`);
         break;
     }
   }

@@ -125,7 +125,7 @@ export function kennzahlenDokument(b: KennzahlenBericht, d: Darstellung, mitGraf
       leise: true,
       text: L('Hochrechnung: der Vorjahreswert für Januar–Dezember, skaliert mit dem Verhältnis Ist / Vorjahr. Pp = Prozentpunkte.', 'Projection: the previous year’s January–December value scaled by actual / previous year. pp = percentage points.'),
     });
-    for (const l of legende) bloecke.push({ art: 'text', leise: true, text: `  ${l}` });
+    if (legende.length) bloecke.push({ art: 'notizen', titel: L('Ziele im Wortlaut:', 'Targets in full:'), punkte: legende });
   }
 
   const fussnoten: string[] = [];

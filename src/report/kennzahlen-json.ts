@@ -81,10 +81,22 @@ export function kennzahlenJson(b: KennzahlenBericht, d: Darstellung): string {
   return JSON.stringify(doc, null, 2) + '\n';
 }
 
-/** The report as one CSV table for Excel: a row per indicator (and group), then a row per target. */
+/**
+ * The report as one CSV table for Excel: what it is about (Berichtsmonat, Jobcenter, Datenstand),
+ * a row per indicator (and group), a row per target, and the inputs with their checksums. The
+ * column `bereich` tells the kinds of rows apart.
+ */
 export function kennzahlenCsv(b: KennzahlenBericht, d: Darstellung): string {
   const n = (w: number | string | null) => (w === null ? 'x' : typeof w === 'string' ? quote(w) : csvZahl(w));
+  const frei = (k: number) => Array<string>(k).fill('');
   const zeilen: string[][] = [];
+  const bericht = (id: string, wert: string) => zeilen.push(['bericht', id, textZelle(wert), ...frei(12)]);
+  bericht('berichtsmonat', isoMonat(b.berichtsmonat));
+  bericht('jobcenter', b.jobcenter ?? '');
+  bericht('datenstand', b.datenstand);
+  if (b.demo) bericht('demo', d.sprache === 'en' ? 'synthetic sample data, not real figures' : 'synthetische Beispieldaten, keine echten Zahlen');
+  if (d.stempel) bericht('erstellt', d.stempel);
+  if (d.unter !== null) bericht('gesperrt_unter', String(d.unter));
   for (const g of [{ gruppe: 'gesamt', kennzahlen: b.kennzahlen }, ...b.gruppen]) {
     for (const k of g.kennzahlen) {
       const j = kennzahl(k, d);
@@ -95,6 +107,7 @@ export function kennzahlenCsv(b: KennzahlenBericht, d: Darstellung): string {
     const j = ziel(z, d);
     zeilen.push(['ziel', textZelle(j.id), textZelle(j.name), 'gesamt', j.einheit, n(j.ist), n(j.vorjahr), '', '', '', '', n(j.soll), j.status, n(j.hochrechnung), textZelle(j.hinweis ?? '')]);
   }
+  for (const e of b.eingaben) zeilen.push(['eingabe', e.rolle, textZelle(e.datei), '', e.trennzeichen === null ? 'eintraege' : 'zeilen', String(e.zeilen), ...frei(8), `SHA-256 ${e.sha256}`]);
   const kopf = ['bereich', 'id', 'name', 'gruppe', 'einheit', 'wert', 'vorjahr', 'jfw', 'jfw_vorjahr', 'zaehler', 'nenner', 'soll', 'status', 'hochrechnung', 'hinweis'];
   return csvDokument(kopf, zeilen);
 }

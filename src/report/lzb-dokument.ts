@@ -7,8 +7,8 @@ import { isoMonat, isoTag } from '../core/kalender.js';
 import { csvDokument, textZelle } from './csv.js';
 import { gesperrt, texte, type Darstellung } from './darstellung.js';
 import { zelle, type Block, type Dokument, type Zelle } from './dokument.js';
-import { eingabeZeile } from './eingaben.js';
-import { einheitText, grundText, regelText, type LzbBericht } from './lzb-bericht.js';
+import { eingabeBeschreibung, eingabeZeile } from './eingaben.js';
+import { einheitIso, einheitText, grundText, regelText, type LzbBericht } from './lzb-bericht.js';
 import { csvZahl } from './zahlen.js';
 
 export const GRUPPEN_NAMEN: Record<Merkmal, Record<string, [string, string]>> = {
@@ -134,22 +134,35 @@ export function lzbDokument(b: LzbBericht, d: Darstellung): Dokument {
   return { sprache: d.sprache, titel, bloecke };
 }
 
-/** One row per Stichtag (and group) for Excel. */
+/**
+ * One row per Stichtag (and group) for Excel, after rows that say what the table is about and
+ * before rows naming the inputs; the column `bereich` tells them apart, `gruppe` holds their key
+ * and `hinweise` their value.
+ */
 export function lzbCsv(b: LzbBericht, d: Darstellung): string {
-  const kopf = ['monat', 'stichtag', 'gruppe', 'elb', 'elb_zugaenge', 'elb_abgaenge', 'lzb', 'lzb_anteil', 'lzb_zugaenge', 'lzb_abgaenge', 'lzb_4_jahre', 'uebergang', 'prognose_1', 'prognose_2', 'prognose_3', 'prognose_4', 'prognose_5', 'prognose_6', 'hinweise'];
+  const kopf = ['bereich', 'monat', 'stichtag', 'gruppe', 'elb', 'elb_zugaenge', 'elb_abgaenge', 'lzb', 'lzb_anteil', 'lzb_zugaenge', 'lzb_abgaenge', 'lzb_4_jahre', 'uebergang', 'prognose_1', 'prognose_2', 'prognose_3', 'prognose_4', 'prognose_5', 'prognose_6', 'hinweise'];
   const wert = (n: number | '*' | null) => (n === null ? 'x' : n === '*' ? '*' : csvZahl(n));
   const zeilen: string[][] = [];
+  const angabe = (bereich: string, schluessel: string, wert: string) => zeilen.push([bereich, '', '', schluessel, ...Array<string>(kopf.length - 5).fill(''), textZelle(wert)]);
+  angabe('bericht', 'berichtsmonat', isoMonat(b.berichtsmonat));
+  angabe('bericht', 'jobcenter', b.jobcenter ?? '');
+  angabe('bericht', 'datenstand', einheitIso(b.regel, b.datenstand));
+  angabe('bericht', 'daten_ab', einheitIso(b.regel, b.datenAb));
+  angabe('bericht', 'regel', regelText(b.regel, d));
+  if (d.stempel) angabe('bericht', 'erstellt', d.stempel);
+  if (d.unter !== null) angabe('bericht', 'gesperrt_unter', String(d.unter));
   for (const m of b.ergebnis.monate) {
     const hinweise = m.nichtBerechenbar.map((g) => grundText(b.regel, g, d)).join('; ');
     for (const { gruppe, werte: w } of [{ gruppe: 'gesamt', werte: m.werte }, ...m.gruppen]) {
       const z = (n: number | null) => wert(anzahl(d, n));
       zeilen.push([
-        isoMonat(m.monat), isoTag(m.stichtag), textZelle(gruppe),
+        'stichtag', isoMonat(m.monat), isoTag(m.stichtag), textZelle(gruppe),
         z(w.elb), z(w.elb_zugaenge), z(w.elb_abgaenge), z(w.lzb), wert(anteil(d, w)), z(w.lzb_zugaenge), z(w.lzb_abgaenge), z(w.lzb_4_jahre), z(w.uebergang),
         ...Array.from({ length: 6 }, (_, k) => z(w.prognose ? w.prognose[k] : null)),
         textZelle(hinweise),
       ]);
     }
   }
+  for (const e of b.eingaben) angabe('eingabe', e.rolle, `${eingabeBeschreibung(e, d)} · SHA-256 ${e.sha256}`);
   return csvDokument(kopf, zeilen);
 }

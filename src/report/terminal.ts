@@ -39,7 +39,8 @@ export function terminal(d: Dokument, farbe: ChalkInstance): string {
       case 'grafiken':
         continue;
       case 'fuss':
-        aus.push('', ...b.zeilen.map((z) => farbe.dim(z)));
+        // At the terminal the first 16 hex digits identify a file; the files on the share carry all 64.
+        aus.push('', ...b.zeilen.map((z) => farbe.dim(`${z.text} · SHA-256 ${z.sha256.slice(0, 16)}…`)));
         break;
     }
     vorher = b;

@@ -41,6 +41,16 @@ describe('every format of every command', () => {
     });
   }
 
+  it('names each input with its whole SHA-256 in files, its first 16 digits at the terminal', () => {
+    const voll = sha('fixtures/demo/zeitraeume.csv');
+    const zeile = 'Eingabe zeitraeume: fixtures/demo/zeitraeume.csv · 20.226 Zeilen · UTF-8, Semikolon · SHA-256';
+    expect(kennzahlen(['demo', '--format', 'md']).stdout).toContain(`- ${zeile} \`${voll}\`\n`);
+    expect(kennzahlen(['demo', '--format', 'html']).stdout).toContain(`<li>${zeile} <code>${voll}</code></li>`);
+    expect(kennzahlen(['demo', '--format', 'table']).stdout).toContain(`${zeile} ${voll.slice(0, 16)}…\n`);
+    // The targets' full names as a list, not as loose lines.
+    expect(kennzahlen(['demo', '--format', 'md']).stdout).toContain('**Ziele im Wortlaut:**\n\n- K2 ohne Fluchtkontext: Integrationsquote ohne Asyl/Flucht steigern\n- K3: ');
+  });
+
   it('report html draws a chart per indicator and per target', () => {
     const html = kennzahlen(['demo', '--format', 'html']).stdout;
     expect((html.match(/<svg /g) ?? []).length).toBe(15 + 7);
@@ -56,6 +66,17 @@ describe('CSV for Excel parses back with the right columns', () => {
     expect(Object.keys(zeilen[0])).toEqual(['bereich', 'id', 'name', 'gruppe', 'einheit', 'wert', 'vorjahr', 'jfw', 'jfw_vorjahr', 'zaehler', 'nenner', 'soll', 'status', 'hochrechnung', 'hinweis']);
     expect(zeilen.filter((z) => z.bereich === 'kennzahl')).toHaveLength(15);
     expect(zeilen.filter((z) => z.bereich === 'ziel')).toHaveLength(7);
+    // What the report is about comes first, its inputs with their full checksums last.
+    expect(zeilen.slice(0, 4).map((z) => [z.bereich, z.id, z.name])).toEqual([
+      ['bericht', 'berichtsmonat', '2017-06'],
+      ['bericht', 'jobcenter', 'Elbe-Elster (Demo, synthetische Daten)'],
+      ['bericht', 'datenstand', '2017-12-31'],
+      ['bericht', 'demo', 'synthetische Beispieldaten, keine echten Zahlen'],
+    ]);
+    const eingaben = zeilen.filter((z) => z.bereich === 'eingabe');
+    expect(eingaben.map((z) => z.id)).toEqual(['zeitraeume', 'personen', 'integrationen', 'massnahmen', 'leistungen', 'monatswerte', 'ziele']);
+    expect(eingaben[0]).toMatchObject({ name: 'fixtures/demo/zeitraeume.csv', einheit: 'zeilen', wert: '20226', hinweis: `SHA-256 ${sha('fixtures/demo/zeitraeume.csv')}` });
+    expect(eingaben[6]).toMatchObject({ name: 'fixtures/demo/ziele-2017.json', einheit: 'eintraege', wert: '7', hinweis: `SHA-256 ${sha('fixtures/demo/ziele-2017.json')}` });
     const json = JSON.parse(kennzahlen(['demo', '--json']).stdout);
     const k2 = zeilen.find((z) => z.id === 'K2')!;
     expect(Number(k2.wert.replace(',', '.'))).toBe(json.kennzahlen.find((k: { id: string }) => k.id === 'K2').wert_exakt);
@@ -64,8 +85,19 @@ describe('CSV for Excel parses back with the right columns', () => {
 
   it('lzb: one row per Stichtag and group', () => {
     const csv = kennzahlen([...BEFEHLE.lzb, '--format', 'csv']).stdout;
-    const zeilen = parse(csv, { delimiter: ';', bom: true, columns: true }) as Record<string, string>[];
+    const alle = parse(csv, { delimiter: ';', bom: true, columns: true }) as Record<string, string>[];
+    const zeilen = alle.filter((z) => z.bereich === 'stichtag');
     expect(zeilen).toHaveLength(3 * 6);
+    const angaben = (bereich: string) => Object.fromEntries(alle.filter((z) => z.bereich === bereich).map((z) => [z.gruppe, z.hinweise]));
+    expect(angaben('bericht')).toEqual({
+      // Datenstand and data begin default to the latest and earliest dates of the extract (G ends 15.12.2016, L begins 01.01.2012).
+      berichtsmonat: '2016-12', jobcenter: '', datenstand: '2016-12-15', daten_ab: '2012-01-01',
+      regel: 'mindestens 638 von 730 Tagen ELB (21 von 24 Monaten), Stichtag am 15. des Monats',
+    });
+    expect(angaben('eingabe')).toEqual({
+      zeitraeume: `fixtures/kanten/zeitraeume.csv · 19 Zeilen · UTF-8, Semikolon · SHA-256 ${sha('fixtures/kanten/zeitraeume.csv')}`,
+      personen: `fixtures/kanten/personen.csv · 13 Zeilen · UTF-8, Semikolon · SHA-256 ${sha('fixtures/kanten/personen.csv')}`,
+    });
     const dez = zeilen.find((z) => z.monat === '2016-12' && z.gruppe === 'gesamt')!;
     expect(dez).toMatchObject({ stichtag: '2016-12-15', elb: '11', lzb: '8', lzb_zugaenge: '4', uebergang: '2', prognose_3: '3' });
     expect(dez.lzb_anteil.replace(',', '.')).toBe(String((8 / 11) * 100));
