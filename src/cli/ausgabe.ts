@@ -3,7 +3,7 @@
 // behind. `--out-dir` writes every format of a report and a manifest with checksums last.
 
 import { createHash, randomBytes } from 'node:crypto';
-import { open, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { setTimeout as warte } from 'node:timers/promises';
 import { KennzahlenFehler, nutzungsfehler } from '../fehler.js';
@@ -23,6 +23,7 @@ function ausgabeFehler(ziel: string, e: unknown): KennzahlenFehler {
   const grund =
     code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'keine Schreibberechtigung' :
     code === 'ENOENT' ? 'Ordner gibt es nicht' :
+    code === 'ENOTDIR' || code === 'EEXIST' ? 'ein Teil des Pfads ist eine Datei, kein Ordner' :
     code === 'EISDIR' ? 'ist ein Ordner' :
     code === 'ENOSPC' ? 'kein Platz mehr auf dem Datenträger' :
     code === 'EBUSY' ? 'die Datei ist von einem anderen Programm gesperrt' :
@@ -67,13 +68,13 @@ export interface Platzhalter {
   monat: string;
 }
 
-/** `--out berichte/{jobcenter}-{monat}.{format}` */
-export function ersetzePlatzhalter(muster: string, p: Platzhalter & { format: string }): string {
+/** `--out berichte/{jobcenter}-{monat}.{format}`, `--out-dir ablage/{jobcenter}/{monat}` (no {format}: a set holds every format). */
+export function ersetzePlatzhalter(muster: string, p: Platzhalter & { format?: string }, option = '--out'): string {
   return muster.replace(/\{(\w+)\}/g, (ganz, name: string) => {
     if (name === 'jobcenter') return dateiname(p.jobcenter ?? 'jobcenter');
     if (name === 'monat') return p.monat;
-    if (name === 'format') return p.format;
-    throw nutzungsfehler(`--out: unbekannter Platzhalter ${ganz}; erlaubt sind {jobcenter}, {monat}, {format}.`);
+    if (name === 'format' && p.format !== undefined) return p.format;
+    throw nutzungsfehler(`${option}: unbekannter Platzhalter ${ganz}; erlaubt sind {jobcenter}, {monat}${p.format === undefined ? '' : ', {format}'}.`);
   });
 }
 
@@ -105,18 +106,23 @@ export async function gibBerichtAus(
   eingaben: readonly { datei: string }[] = [],
 ): Promise<string[]> {
   if (ziel.outDir) {
+    // A month's folder on the share (`--out-dir ablage/{monat}`) is made when it is not there yet.
+    const ordner = ersetzePlatzhalter(ziel.outDir, platzhalter, '--out-dir');
+    await mkdir(ordner, { recursive: true }).catch((e) => {
+      throw ausgabeFehler(ordner, e);
+    });
     const dateien: { datei: string; format: string; bytes: number; sha256: string }[] = [];
     for (const [f, erzeuge] of Object.entries(formate)) {
       if (f === 'table') continue;
       const datei = `${ersetzePlatzhalter(name, { ...platzhalter, format: f })}.${ENDUNG[f]}`;
       const inhalt = Buffer.from(erzeuge(), 'utf8');
-      pruefeNichtEingabe(join(ziel.outDir, datei), eingaben);
-      await schreibeAtomar(join(ziel.outDir, datei), inhalt);
+      pruefeNichtEingabe(join(ordner, datei), eingaben);
+      await schreibeAtomar(join(ordner, datei), inhalt);
       dateien.push({ datei, format: f, bytes: inhalt.length, sha256: createHash('sha256').update(inhalt).digest('hex') });
     }
     const manifest = `${ersetzePlatzhalter(name, { ...platzhalter, format: 'manifest' })}.manifest.json`;
-    await schreibeAtomar(join(ziel.outDir, manifest), JSON.stringify({ schema: 'kennzahlen-manifest/1', monat: platzhalter.monat, jobcenter: platzhalter.jobcenter, dateien }, null, 2) + '\n');
-    return [...dateien.map((d) => join(ziel.outDir!, d.datei)), join(ziel.outDir, manifest)];
+    await schreibeAtomar(join(ordner, manifest), JSON.stringify({ schema: 'kennzahlen-manifest/1', monat: platzhalter.monat, jobcenter: platzhalter.jobcenter, dateien }, null, 2) + '\n');
+    return [...dateien.map((d) => join(ordner, d.datei)), join(ordner, manifest)];
   }
   const inhalt = formate[format]();
   if (ziel.out) {

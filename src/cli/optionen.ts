@@ -10,6 +10,7 @@ import { leseKonfiguration, type EingabeRolle, type Einstellung, type Konfigurat
 import type { LeseOptionen, Trennzeichen } from '../input/tabelle.js';
 import { parseDatum, parseMonat } from '../input/zellen.js';
 import type { Darstellung } from '../report/darstellung.js';
+import { ersetzePlatzhalter } from './ausgabe.js';
 import { farbeAn } from './farbe.js';
 import type { Io } from './io.js';
 
@@ -50,7 +51,7 @@ export function mitAusgabeOptionen(cmd: Command, formate: readonly Format[] = AL
     .addOption(new Option('--format <format>', 'Ausgabeformat (Standard: table am Terminal, sonst json)').choices(formate))
     .option('--json', 'gleich --format json')
     .option('--out <datei>', 'Ergebnis atomar in diese Datei schreiben statt auf stdout; Platzhalter {jobcenter}, {monat}, {format}');
-  if (formate.length > 2) cmd.option('--out-dir <ordner>', 'alle Formate (json, csv, md, html) und zuletzt ein Manifest mit Prüfsummen in diesen Ordner schreiben');
+  if (formate.length > 2) cmd.option('--out-dir <ordner>', 'alle Formate (json, csv, md, html) und zuletzt ein Manifest mit Prüfsummen in diesen Ordner schreiben (wird angelegt); Platzhalter {jobcenter}, {monat}');
   return cmd
     .addOption(new Option('--lang <sprache>', 'Sprache der Beschriftungen').choices(['de', 'en']))
     .option('--suppress-below <n>', 'Zahlen unter n (und was auf ihnen beruht) als * ausgeben, wie die BA in veröffentlichten Tabellen')
@@ -84,6 +85,10 @@ const ENDUNGEN: Record<string, Format> = { txt: 'table', json: 'json', csv: 'csv
 export function ausgabeFormat(o: GemeinsameOptionen, io: Io, erlaubt: readonly Format[] = ALLE_FORMATE): Format {
   if (o.json && o.format && o.format !== 'json') throw nutzungsfehler(`--json widerspricht --format ${o.format}.`);
   if (o.out && o.outDir) throw nutzungsfehler('--out oder --out-dir, nicht beides.');
+  // A misspelt placeholder is a usage error before any input is read, not after.
+  const probe = { jobcenter: null, monat: '2000-01' };
+  if (o.out) ersetzePlatzhalter(o.out, { ...probe, format: 'json' });
+  if (o.outDir) ersetzePlatzhalter(o.outDir, probe, '--out-dir');
   if (o.json) return 'json';
   if (o.format) return o.format as Format;
   if (o.out) {

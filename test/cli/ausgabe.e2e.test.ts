@@ -130,6 +130,15 @@ describe('files for the share', () => {
     expect(readFileSync(join(o2, `${stamm}.manifest.json`), 'utf8')).toBe(readFileSync(join(o, `${stamm}.manifest.json`), 'utf8'));
   });
 
+  it('--out-dir makes the folder, with {jobcenter} and {monat} filled in; a bad placeholder stops before any input is read', () => {
+    const o = ordner();
+    const r = kennzahlen(['demo', '--out-dir', join(o, 'ablage', '{jobcenter}', '{monat}'), '-q']);
+    expect([r.code, r.stdout, r.stderr]).toEqual([0, '', '']);
+    expect(readdirSync(join(o, 'ablage', 'elbe-elster-demo-synthetische-daten', '2017-06')).length).toBe(5);
+    const falsch = kennzahlen(['report', '--zeitraeume', 'gibt-es-nicht.csv', '--out-dir', join(o, '{format}'), '--format', 'table']);
+    expect([falsch.code, falsch.stderr]).toEqual([2, 'kennzahlen: --out-dir: unbekannter Platzhalter {format}; erlaubt sind {jobcenter}, {monat}.\n']);
+  });
+
   it('73 for a read-only folder, and nothing is left behind', () => {
     const o = ordner();
     chmodSync(o, 0o555);
@@ -141,6 +150,9 @@ describe('files for the share', () => {
     expect(r.stderr).toContain('keine Schreibberechtigung');
     const set = lauf(['lzb', '--zeitraeume', 'fixtures/kanten/zeitraeume.csv', '--monat', '2016-12', '--out-dir', o]);
     expect(set.status).toBe(73);
+    const unterordner = lauf(['lzb', '--zeitraeume', 'fixtures/kanten/zeitraeume.csv', '--monat', '2016-12', '--out-dir', join(o, '{monat}')]);
+    expect(unterordner.status).toBe(73);
+    expect(unterordner.stderr).toContain(`${join(o, '2016-12')}: keine Schreibberechtigung.`);
     expect(readdirSync(o)).toEqual([]);
     chmodSync(o, 0o755);
   });
