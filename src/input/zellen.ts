@@ -146,7 +146,7 @@ export type Dezimal = 'komma' | 'punkt';
 
 /**
  * A numeric cell. BA table symbols are kept as what they mean: `-` is zero ("nichts vorhanden"),
- * `*` is suppressed for confidentiality, `x` and `.` are "not available". A suppressed or missing
+ * `*` is suppressed for confidentiality, `x`, `.` and `.x` are "not available". A suppressed or missing
  * value must never turn into a silent zero, so it stays a value of its own kind.
  */
 const KOMMA_ZAHL = /^[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$/;
@@ -159,7 +159,8 @@ export function parseZahl(roh: string, dezimal: Dezimal): Zelle<Wert> {
   const s = roh.trim().replace(WAEHRUNG, '');
   if (s === '-') return ok(0);
   if (s === '*') return ok(GESPERRT);
-  if (s === '' || s === 'x' || s === 'X' || s === '.') return ok(fehlt());
+  // `.x` marks a change of more than 250 % in BA tables: no usable value either.
+  if (s === '' || s === 'x' || s === 'X' || s === '.' || s === '.x') return ok(fehlt());
   if (dezimal === 'komma') {
     if (!KOMMA_ZAHL.test(s)) return falsch('eine Zahl mit Dezimalkomma wie 1.234,5 (oder -, *, x)');
     return ok(Number(s.replace(/\./g, '').replace(',', '.')));

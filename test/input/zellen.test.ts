@@ -107,6 +107,7 @@ describe('numbers and BA symbols', () => {
     expect(wert(parseZahl('*', 'komma'))).toEqual({ art: 'gesperrt' });
     expect(wert(parseZahl('x', 'komma'))).toEqual({ art: 'fehlt' });
     expect(wert(parseZahl('.', 'komma'))).toEqual({ art: 'fehlt' });
+    expect(wert(parseZahl('.x', 'komma'))).toEqual({ art: 'fehlt' });
     expect(wert(parseZahl('', 'komma'))).toEqual({ art: 'fehlt' });
   });
 });
