@@ -135,6 +135,13 @@ describe('targets', () => {
     expect(kaputt.stderr).toMatch(/ziele\.json:2:\d+: kein gültiges JSON/);
   });
 
+  it('warns when the targets name another Jobcenter; case and punctuation do not count', () => {
+    const fremd = kennzahlen(['demo', '--jobcenter', 'Leipzig', '--json']);
+    expect(fremd.code).toBe(0);
+    expect(fremd.stderr).toContain('fixtures/demo/ziele-2017.json: die Ziele nennen das Jobcenter „Elbe-Elster (Demo, synthetische Daten)“, der Bericht ist für „Leipzig“.');
+    expect(kennzahlen(['demo', '--jobcenter', 'ELBE-ELSTER (demo, synthetische daten)', '--json']).stderr).not.toContain('die Ziele nennen');
+  });
+
   it('2 when the targets are for another year than the Berichtsmonat', () => {
     const r = kennzahlen(['report', ...PERSONEN, '--monat', '2016-06', '--ziele', `${DEMO}/ziele-2017.json`, '--format', 'table']);
     expect(r.code).toBe(2);

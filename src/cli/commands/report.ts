@@ -20,7 +20,7 @@ import type { Grafikdaten, KennzahlenBericht } from '../../report/kennzahlen-ber
 import { kennzahlenCsv, kennzahlenJson } from '../../report/kennzahlen-json.js';
 import { kennzahlenDokument } from '../../report/kennzahlen-dokument.js';
 import { einheitIso } from '../../report/lzb-bericht.js';
-import { berichtsformate, gibBerichtAus } from '../ausgabe.js';
+import { berichtsformate, dateiname, gibBerichtAus } from '../ausgabe.js';
 import { liesEingabe } from '../eingaben.js';
 import { farben } from '../farbe.js';
 import type { Io } from '../io.js';
@@ -172,9 +172,16 @@ async function report(o: ReportOptionen, io: Io, demo: boolean): Promise<number>
   }
 
   const datenstandTag = tagOption('--datenstand', einstellung(o.datenstand, k, 'datenstand'), true);
+  const jobcenter = o.jobcenter ?? k?.jobcenter ?? vorgabe?.vorgabe.jobcenter ?? null;
+  // Another Jobcenter's targets file is an easy slip with a folder of them; names are compared as
+  // file names are made, so case, umlauts and punctuation do not matter.
+  const zieleFuer = vorgabe?.vorgabe.jobcenter;
+  if (zieleFuer && jobcenter && dateiname(zieleFuer) !== dateiname(jobcenter)) {
+    melde.hinweis(`${zieleDatei}: die Ziele nennen das Jobcenter „${zieleFuer}“, der Bericht ist für „${jobcenter}“.`);
+  }
   const bericht: KennzahlenBericht = {
     demo,
-    jobcenter: o.jobcenter ?? k?.jobcenter ?? vorgabe?.vorgabe.jobcenter ?? null,
+    jobcenter,
     berichtsmonat: t,
     datenstand: daten ? einheitIso(daten.regel, daten.abdeckung.datenstand) : datenstandTag !== undefined ? isoTag(datenstandTag) : isoMonat(letzterMonatMitWerten(mw) ?? t),
     eingaben,
