@@ -70,12 +70,17 @@ export function klassifiziere(z: Zeitlinien, a: LzbAuftrag): LzbErgebnis {
   const nMonate = bis - von + 1;
   const nGruppen = gruppierung ? gruppierung.gruppen.length : 0;
   const breite = (1 + nGruppen) * SLOTS;
-  const zaehler = new Float64Array(nMonate * breite);
+  // Counts of persons: whole numbers below 2³¹, so integer adds.
+  const zaehler = new Int32Array(nMonate * breite);
 
   // Per month (index 0 is the month before `von`, needed for the flows of the first month).
   const st = stichtage(regel, a.abdeckung, von - 1, bis);
   const { monate, stichtag, stichtagDatum } = st;
-  const prognoseStichtag = monate.map((m) => Array.from({ length: PROGNOSE_MONATE }, (_, k) => regel.stichtag(m + k + 1)));
+  // Flat per-month arrays for the loop over millions of persons.
+  const prognoseStichtag = Int32Array.from({ length: monate.length * PROGNOSE_MONATE }, (_, j) => regel.stichtag(monate[Math.floor(j / PROGNOSE_MONATE)] + (j % PROGNOSE_MONATE) + 1));
+  const flagge = (f: (ok: Berechenbar) => boolean) => Uint8Array.from(st.ok, (ok) => (f(ok) ? 1 : 0));
+  const okLzb = flagge((ok) => ok.lzb), okElbBew = flagge((ok) => ok.elbBewegungen), okLzbBew = flagge((ok) => ok.lzbBewegungen), okVier = flagge((ok) => ok.vierJahre);
+  const stichtagKompakt = st.kompakt.stichtag;
   const W = regel.lzb.fenster, MIN = regel.lzb.mindestens;
   const W4 = regel.vierJahre.fenster, MIN4 = regel.vierJahre.mindestens;
   const { ab: uebAb, bis: uebBis } = regel.uebergang;
@@ -98,48 +103,47 @@ export function klassifiziere(z: Zeitlinien, a: LzbAuftrag): LzbErgebnis {
     if (nLaeufe === 0 || laeufe.bis[nLaeufe - 1] < ersterStichtag || laeufe.von[0] > letzterStichtag) continue;
     statusDerPerson(laeufe, nLaeufe, st, regel, status);
     for (let i = 1; i <= nMonate; i++) {
-      const ok = st.ok[i];
-      const s = stichtag[i];
       const elb = status.elb[i] === 1, elbVor = status.elb[i - 1] === 1;
+      if (!elb && !elbVor) continue;
+      const s = stichtagKompakt[i];
       const lzb = status.lzb[i] === 1, lzbVor = status.lzb[i - 1] === 1;
       const einheiten = status.einheiten[i];
-      if (elb || elbVor) {
-        const basis = (i - 1) * breite;
-        const g = gruppierung ? gruppierung.gruppeVon(p, stichtagDatum[i]) : -1;
-        if (elb) zaehle(basis, g, ELB);
-        if (ok.elbBewegungen) {
-          if (elb && !elbVor) zaehle(basis, g, ELB_ZU);
-          else if (!elb && elbVor) zaehle(basis, g, ELB_AB);
-        }
-        if (lzb) zaehle(basis, g, LZB);
-        if (ok.lzbBewegungen) {
-          if (lzb && !lzbVor) zaehle(basis, g, LZB_ZU);
-          else if (!lzb && lzbVor) zaehle(basis, g, LZB_AB);
-        }
-        let vier: boolean | null = null;
-        if (lzb && ok.vierJahre) {
-          vier = einheitenIn(laeufe, nLaeufe, s - W4 + 1, s) >= MIN4;
-          if (vier) zaehle(basis, g, VIER);
-        }
-        let lzbAb: number | null = null;
-        if (elb && ok.lzb && !lzb) {
-          if (einheiten >= uebAb && einheiten <= uebBis) zaehle(basis, g, UEB);
-          // Forecast: receipt in the data up to the Stichtag, then unbroken receipt until S(t+k).
-          // Even keeping every unit and gaining every day to S(t+6) is not enough for most: skip them.
-          const letzterPrognoseStichtag = prognoseStichtag[i][PROGNOSE_MONATE - 1];
-          for (let k = einheiten + (letzterPrognoseStichtag - s) < MIN ? PROGNOSE_MONATE : 0; k < PROGNOSE_MONATE; k++) {
-            const sk = prognoseStichtag[i][k];
-            if (einheitenIn(laeufe, nLaeufe, sk - W + 1, s) + (sk - s) >= MIN) {
-              lzbAb = monate[i] + k + 1;
-              for (let j = k; j < PROGNOSE_MONATE; j++) zaehle(basis, g, PROG + j);
-              break;
-            }
+      const basis = (i - 1) * breite;
+      const g = gruppierung ? gruppierung.gruppeVon(p, stichtagDatum[i]) : -1;
+      if (elb) zaehle(basis, g, ELB);
+      if (okElbBew[i] === 1) {
+        if (elb && !elbVor) zaehle(basis, g, ELB_ZU);
+        else if (!elb && elbVor) zaehle(basis, g, ELB_AB);
+      }
+      if (lzb) zaehle(basis, g, LZB);
+      if (okLzbBew[i] === 1) {
+        if (lzb && !lzbVor) zaehle(basis, g, LZB_ZU);
+        else if (!lzb && lzbVor) zaehle(basis, g, LZB_AB);
+      }
+      let vier: boolean | null = null;
+      if (lzb && okVier[i] === 1) {
+        vier = einheitenIn(laeufe, nLaeufe, s - W4 + 1, s) >= MIN4;
+        if (vier) zaehle(basis, g, VIER);
+      }
+      let lzbAb: number | null = null;
+      if (elb && okLzb[i] === 1 && !lzb) {
+        if (einheiten >= uebAb && einheiten <= uebBis) zaehle(basis, g, UEB);
+        // Forecast: receipt in the data up to the Stichtag, then unbroken receipt until S(t+k).
+        // Even keeping every unit and gaining every day to S(t+6) is not enough for most: skip them.
+        const p0 = i * PROGNOSE_MONATE;
+        const letzterPrognoseStichtag = prognoseStichtag[p0 + PROGNOSE_MONATE - 1];
+        for (let k = einheiten + (letzterPrognoseStichtag - s) < MIN ? PROGNOSE_MONATE : 0; k < PROGNOSE_MONATE; k++) {
+          const sk = prognoseStichtag[p0 + k];
+          if (einheitenIn(laeufe, nLaeufe, sk - W + 1, s) + (sk - s) >= MIN) {
+            lzbAb = monate[i] + k + 1;
+            for (let j = k; j < PROGNOSE_MONATE; j++) zaehle(basis, g, PROG + j);
+            break;
           }
         }
-        if (liste && i === listenIndex && elb) {
-          const segment: Segment = lzb ? 'lzb' : einheiten >= uebAb && einheiten <= uebBis ? 'uebergang' : 'sonstige';
-          liste.push({ person: p, einheiten, lzb, lzb4Jahre: lzb ? vier : ok.vierJahre ? false : null, segment, lzbAb });
-        }
+      }
+      if (liste && i === listenIndex && elb) {
+        const segment: Segment = lzb ? 'lzb' : einheiten >= uebAb && einheiten <= uebBis ? 'uebergang' : 'sonstige';
+        liste.push({ person: p, einheiten, lzb, lzb4Jahre: lzb ? vier : okVier[i] === 1 ? false : null, segment, lzbAb });
       }
     }
   }

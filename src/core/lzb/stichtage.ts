@@ -54,17 +54,25 @@ export interface Stichtage {
   stichtagDatum: number[];
   ok: Berechenbar[];
   gruende: Grund[][];
+  /** The same for the per-person loop, which runs for millions of persons: flat typed arrays. */
+  kompakt: { stichtag: Int32Array; elb: Uint8Array; lzb: Uint8Array };
 }
 
 export function stichtage(regel: LzbRegel, abdeckung: Abdeckung, von: number, bis: number): Stichtage {
   const monate = Array.from({ length: bis - von + 1 }, (_, i) => von + i);
   const info = monate.map((m) => berechenbarkeit(regel, abdeckung, m));
+  const stichtag = monate.map((m) => regel.stichtag(m));
   return {
     monate,
-    stichtag: monate.map((m) => regel.stichtag(m)),
+    stichtag,
     stichtagDatum: monate.map((m) => regel.stichtagDatum(m)),
     ok: info.map((i) => i.ok),
     gruende: info.map((i) => i.gruende),
+    kompakt: {
+      stichtag: Int32Array.from(stichtag),
+      elb: Uint8Array.from(info, (i) => (i.ok.elb ? 1 : 0)),
+      lzb: Uint8Array.from(info, (i) => (i.ok.lzb ? 1 : 0)),
+    },
   };
 }
 
@@ -80,13 +88,29 @@ export const neuerStatus = (n: number): Status => ({ elb: new Uint8Array(n), lzb
 /** Fills `status` for one person from their k runs; a Stichtag that is not computable leaves ELB and LZB false. */
 export function statusDerPerson(l: Laeufe, k: number, st: Stichtage, regel: LzbRegel, status: Status): void {
   const W = regel.lzb.fenster, MIN = regel.lzb.mindestens;
-  for (let i = 0; i < st.monate.length; i++) {
-    const ok = st.ok[i];
-    const s = st.stichtag[i];
-    const elb = ok.elb && enthaelt(l, k, s);
-    const einheiten = elb && ok.lzb ? einheitenIn(l, k, s - W + 1, s) : 0;
+  const { stichtag, elb: okElb, lzb: okLzb } = st.kompakt;
+  const n = stichtag.length;
+  if (k === 1) {
+    // Most persons have one unbroken run v…e: ELB on s means v ≤ s ≤ e, and the window's units are
+    // then those from the later of v and the window's first unit up to s.
+    const v = l.von[0], e = l.bis[0];
+    for (let i = 0; i < n; i++) {
+      const s = stichtag[i];
+      const elb = okElb[i] === 1 && v <= s && s <= e;
+      const a = s - W + 1;
+      const einheiten = elb && okLzb[i] === 1 ? s - (v > a ? v : a) + 1 : 0;
+      status.elb[i] = elb ? 1 : 0;
+      status.einheiten[i] = einheiten;
+      status.lzb[i] = einheiten >= MIN ? 1 : 0;
+    }
+    return;
+  }
+  for (let i = 0; i < n; i++) {
+    const s = stichtag[i];
+    const elb = okElb[i] === 1 && enthaelt(l, k, s);
+    const einheiten = elb && okLzb[i] === 1 ? einheitenIn(l, k, s - W + 1, s) : 0;
     status.elb[i] = elb ? 1 : 0;
     status.einheiten[i] = einheiten;
-    status.lzb[i] = elb && ok.lzb && einheiten >= MIN ? 1 : 0;
+    status.lzb[i] = einheiten >= MIN ? 1 : 0;
   }
 }
