@@ -13,18 +13,18 @@ export type Personenfilter = (person: number, tag: number) => boolean;
 
 export function personenfilter(f: Filter | null, m: Merkmale): Personenfilter {
   const ohneFlucht = (p: number) => m.fluchtCode(p) !== 1;
-  // Under 25 on a day = before the 25th birthday (29 Feb → 1 Mar), worked out once per person.
-  const geburtstag25 = new Map<number, number>();
+  // Under 25 on a day = before the 25th birthday (29 Feb → 1 Mar). Callers ask for one person's
+  // months in a row, so the last person's birthday is all there is to remember.
+  let letztePerson = -1, grenze = -Infinity;
   const u25 = (p: number, tag: number) => {
-    let grenze = geburtstag25.get(p);
-    if (grenze === undefined) {
+    if (p !== letztePerson) {
       const g = m.geburtsdatum(p);
       if (g === null) grenze = -Infinity;
       else {
         const t = tagTeile(g);
         grenze = tagNummer(t.jahr + 25, t.monat, t.tag);
       }
-      geburtstag25.set(p, grenze);
+      letztePerson = p;
     }
     return tag < grenze;
   };

@@ -42,7 +42,7 @@ type Zaehlspalte = (typeof SPALTEN)[number];
 const SLOT = Object.fromEntries(SPALTEN.map((s, i) => [s, i])) as Record<Zaehlspalte, number>;
 
 /** Counts one into a view's total and, for a person in a group, into the group. */
-function zaehle(zaehler: Float64Array, basis: number, gruppe: number, slot: number): void {
+function zaehle(zaehler: Int32Array, basis: number, gruppe: number, slot: number): void {
   zaehler[basis + slot]++;
   if (gruppe >= 0) zaehler[gruppe + slot]++;
 }
@@ -96,7 +96,8 @@ export function aggregiereSichten(d: PersonenDaten, von: number, bis: number, si
       filter: v.filter,
       gruppierung: v.gruppierung ?? null,
       breite,
-      zaehler: new Float64Array(n * breite),
+      // Counts of persons and events per month: whole numbers below 2³¹, so integer adds.
+      zaehler: new Int32Array(n * breite),
       imFilter: v.filter ? personenfilter(v.filter, merkmale!) : null,
     };
   });
@@ -163,7 +164,7 @@ export function aggregiereSichten(d: PersonenDaten, von: number, bis: number, si
 }
 
 /** Counts → series, with the reason wherever the data do not cover a cell; then the benefit sums. */
-function monatswerte(d: PersonenDaten, st: Stichtage, von: number, bis: number, zaehlspalten: string[], zaehler: Float64Array, breite: number, filter: Filter | null, gruppierung?: Gruppierung): Monatswerte {
+function monatswerte(d: PersonenDaten, st: Stichtage, von: number, bis: number, zaehlspalten: string[], zaehler: Int32Array, breite: number, filter: Filter | null, gruppierung?: Gruppierung): Monatswerte {
   const n = st.monate.length;
   const spalten = [...zaehlspalten];
   const grund = (i: number): FehltGrund => (st.gruende[i].some((g) => g.art === 'nach_datenstand') ? 'nach_datenstand' : 'vor_datenbeginn');
