@@ -1,9 +1,6 @@
 // Typed cells. Each parser takes the raw text of one CSV field and returns either the value or
 // what was expected, so the reader can report file, line, column, value and expectation.
 
-import { isValid } from 'date-fns/isValid';
-import { parse } from 'date-fns/parse';
-import { de } from 'date-fns/locale/de';
 import { gueltigesDatum, monatIndex, monatVonTag, tagNummer } from '../core/kalender.js';
 import { fehlt, GESPERRT, type Wert } from '../core/monatswerte/monatswerte.js';
 
@@ -60,15 +57,18 @@ const MONAT_KOMPAKT = /^(\d{4})(\d{2})$/;
 // BA tables and German Excel name months: "Januar 2017", "Jan. 2017", "Mrz 2017", and Excel's
 // format MMM JJ "Mrz 17" (SGB II data begin in 2005, so a two-digit year is 20JJ).
 const MONAT_NAME = /^(\p{L}+)\.?\s+(\d{4}|\d{2})$/u;
-// Spellings date-fns' German locale does not know: Excel's "Mrz", "Sept." and umlaut-free "Maerz".
-const MONATSNAME_ALIAS: Record<string, string> = { mrz: 'März', maerz: 'März', sept: 'Sep' };
-const JAHRESBEGINN = new Date(2000, 0, 1);
+// Every spelling of a German month a BA table or German Excel writes, Austria's "Jänner" included.
+// A table of our own: date-fns' German locale knows neither "Mrz" nor "Sept", and loading its
+// parser would cost every run some 40 ms for a cell form most files never use.
+const MONATSNAMEN: ReadonlyMap<string, number> = new Map(
+  [
+    ['jan', 'januar', 'jän', 'jänner'], ['feb', 'februar'], ['mär', 'mrz', 'märz', 'maerz'], ['apr', 'april'], ['mai'], ['jun', 'juni'],
+    ['jul', 'juli'], ['aug', 'august'], ['sep', 'sept', 'september'], ['okt', 'oktober'], ['nov', 'november'], ['dez', 'dezember'],
+  ].flatMap((namen, i) => namen.map((n): [string, number] => [n, i + 1])),
+);
 
 /** 1 … 12 for a German month name or its abbreviation, 0 for anything else. */
-function monatsnummer(name: string): number {
-  const d = parse(MONATSNAME_ALIAS[name.toLowerCase()] ?? name, 'LLLL', JAHRESBEGINN, { locale: de });
-  return isValid(d) ? d.getMonth() + 1 : 0;
-}
+const monatsnummer = (name: string): number => MONATSNAMEN.get(name.toLowerCase()) ?? 0;
 
 /** A month as a month index; `null` for an empty cell. */
 export function parseMonat(roh: string): Zelle<number | null> {
