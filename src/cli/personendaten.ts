@@ -10,6 +10,7 @@ import { Merkmale } from '../core/merkmale.js';
 import type { PersonenDaten } from '../core/monatswerte/aggregation.js';
 import { PersonRegister, Zeitlinien } from '../core/zeitlinien.js';
 import { KennzahlenFehler, nutzungsfehler } from '../fehler.js';
+import { deZahl } from '../report/zahlen.js';
 import { KODIERUNG_NAMEN } from '../input/dekodierung.js';
 import { leseIntegrationen, leseMassnahmen } from '../input/ereignisse.js';
 import type { EingabeRolle, Konfiguration } from '../input/konfiguration.js';
@@ -118,6 +119,19 @@ export async function lesePersonendaten(o: PersonenOptionen, k: Konfiguration | 
     kontinuierlichBekannt = (await lies('integrationen', integrationen, (t) => leseIntegrationen(t, register, ereignisse))).kontinuierlichBekannt;
     ereignisse.ordne(register.anzahl);
   }
+  // Persons the inputs do not share are no error, but they change what counts: say so.
+  const anzahl = (gilt: (p: number) => boolean) => {
+    let n = 0;
+    for (let p = 0; p < register.anzahl; p++) if (gilt(p)) n++;
+    return n;
+  };
+  const ohneMerkmale = merkmale ? anzahl((p) => zeitlinien.hatBezug(p) && !merkmale.hat(p)) : 0;
+  if (ohneMerkmale) {
+    melde.hinweis(`${personen}: ${personenText(ohneMerkmale)} mit ELB-Zeiten fehlen; Aufgliederungen zählen sie unter „unbekannt“, Filter wie u25 oder frauen nicht mit.`);
+  }
+  const ohneBezug = ereignisse ? anzahl((p) => ereignisse.hatEreignisse(p) && !zeitlinien.hatBezug(p)) : 0;
+  if (ohneBezug) melde.hinweis(`${integrationen}: ${personenText(ohneBezug)} ohne ELB-Zeiten in ${zeitraeume}; ihre Integrationen und Eintritte zählen nicht.`);
+
   const massnahmen = mass ? new Zeitlinien() : null;
   if (mass && massnahmen) await lies('massnahmen', mass, (t) => leseMassnahmen(t, register, massnahmen));
   let leistungen: PersonenDaten['leistungen'] = null;
@@ -140,6 +154,8 @@ export async function lesePersonendaten(o: PersonenOptionen, k: Konfiguration | 
   };
   return { register, form: zr.form, eingaben, regel, abdeckung, zeitlinien, merkmale, ereignisse, kontinuierlichBekannt, massnahmen, leistungen };
 }
+
+const personenText = (n: number) => (n === 1 ? 'eine Person' : `${deZahl(n)} Personen`);
 
 export interface MonatsOptionen {
   monat?: string;

@@ -198,6 +198,22 @@ describe('Monatswerte from BA tables: columns nobody uses are not read', () => {
   });
 });
 
+describe('persons the inputs do not share', () => {
+  it('says how many have no attributes or no ELB periods, and what that changes', () => {
+    const o = mkdtempSync(join(tmpdir(), 'kz-fremd-'));
+    const datei = (name: string, inhalt: string) => (writeFileSync(join(o, name), inhalt), join(o, name));
+    const zr = datei('zeitraeume.csv', 'person_id;beginn;ende\nA;2015-01-01;\nB;2015-01-01;\nC;2015-01-01;\n');
+    const pe = datei('personen.csv', 'person_id;geschlecht\nA;w\n');
+    const ig = datei('integrationen.csv', 'person_id;datum;art\nA;2016-05-02;SVB\nX;2016-05-02;SVB\nY;2016-06-02;SVB\n');
+    const args = ['aggregate', '--zeitraeume', zr, '--personen', pe, '--integrationen', ig, '--monat', '2016-06', '--json'];
+    const r = kennzahlen(args);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`kennzahlen: ${pe}: 2 Personen mit ELB-Zeiten fehlen; Aufgliederungen zählen sie unter „unbekannt“, Filter wie u25 oder frauen nicht mit.`);
+    expect(r.stderr).toContain(`kennzahlen: ${ig}: 2 Personen ohne ELB-Zeiten in ${zr}; ihre Integrationen und Eintritte zählen nicht.`);
+    expect(kennzahlen([...args, '-q']).stderr).toBe('');
+  });
+});
+
 describe('determinism', () => {
   it('gives byte-identical reports on reruns and in any time zone', () => {
     const a = kennzahlen(['demo', '--json'], { env: { TZ: 'America/Los_Angeles' } }).stdout;

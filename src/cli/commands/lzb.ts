@@ -74,11 +74,6 @@ async function lzb(o: LzbOptionen, io: Io): Promise<number> {
   if (letzter.werte.lzb === null) {
     melde.hinweis(`LZB im Berichtsmonat ${deutscherMonat(bis)} nicht berechenbar: ${letzter.nichtBerechenbar.map((g) => grundText(regel, g, d)).join('; ')}.`);
   }
-  if (nach && merkmale) {
-    let ohne = 0;
-    for (let p = 0; p < zeitlinien.anzahlPersonen; p++) if (!merkmale.hat(p) && zeitlinien.hatBezug(p)) ohne++;
-    if (ohne) melde.hinweis(`${ohne} Personen mit Leistungszeiten fehlen in den Personenmerkmalen; sie stehen in der Gruppe „unbekannt“.`);
-  }
 
   const bericht = {
     jobcenter: o.jobcenter ?? k?.jobcenter ?? null,
