@@ -20,7 +20,6 @@ export class Ereignisse {
   private merkmal = new Uint8Array(1024);
   private n = 0;
   private start: Int32Array | null = null;
-  private reihenfolge: Uint32Array | null = null;
 
   get anzahl(): number {
     return this.n;
@@ -29,9 +28,10 @@ export class Ereignisse {
   hinzu(person: number, tag: number, art: Art, kontinuierlich: boolean, bedarfsdeckend: boolean): void {
     if (this.n === this.person.length) {
       const groesser = <T extends Int32Array | Uint8Array>(a: T, neu: T): T => (neu.set(a), neu);
-      this.person = groesser(this.person, new Int32Array(this.n * 2));
-      this.tag = groesser(this.tag, new Int32Array(this.n * 2));
-      this.merkmal = groesser(this.merkmal, new Uint8Array(this.n * 2));
+      const platz = Math.max(1024, this.n * 2);
+      this.person = groesser(this.person, new Int32Array(platz));
+      this.tag = groesser(this.tag, new Int32Array(platz));
+      this.merkmal = groesser(this.merkmal, new Uint8Array(platz));
     }
     this.person[this.n] = person;
     this.tag[this.n] = tag;
@@ -40,16 +40,41 @@ export class Ereignisse {
     this.start = null;
   }
 
-  /** Sorts by person and date; needed once after reading, before `vonPerson`. */
+  /**
+   * Puts the events in person and date order, in place of the file order, once after reading: a
+   * person's events then lie side by side in memory, which a pass over millions of persons needs.
+   * Events of one day keep their file order.
+   */
   ordne(personen: number): void {
-    const ordnung = new Uint32Array(this.n);
-    for (let i = 0; i < this.n; i++) ordnung[i] = i;
-    ordnung.sort((a, b) => this.person[a] - this.person[b] || this.tag[a] - this.tag[b]);
+    const n = this.n;
     const start = new Int32Array(personen + 1);
-    for (let i = 0; i < this.n; i++) start[this.person[i] + 1]++;
+    for (let i = 0; i < n; i++) start[this.person[i] + 1]++;
     for (let p = 0; p < personen; p++) start[p + 1] += start[p];
+    // Counting sort by person (stable), then insertion sort by date within each person's few events.
+    const frei = start.slice(0, personen);
+    const person = new Int32Array(n), tag = new Int32Array(n), merkmal = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const k = frei[this.person[i]]++;
+      person[k] = this.person[i];
+      tag[k] = this.tag[i];
+      merkmal[k] = this.merkmal[i];
+    }
+    for (let p = 0; p < personen; p++) {
+      for (let k = start[p] + 1; k < start[p + 1]; k++) {
+        const t = tag[k], m = merkmal[k];
+        let j = k - 1;
+        for (; j >= start[p] && tag[j] > t; j--) {
+          tag[j + 1] = tag[j];
+          merkmal[j + 1] = merkmal[j];
+        }
+        tag[j + 1] = t;
+        merkmal[j + 1] = m;
+      }
+    }
+    this.person = person;
+    this.tag = tag;
+    this.merkmal = merkmal;
     this.start = start;
-    this.reihenfolge = ordnung;
   }
 
   /**
@@ -57,14 +82,13 @@ export class Ereignisse {
    * accessors below, or -1. "At most one per person and month" (SPEC §4.2): the earliest counts.
    */
   erstes(person: number, klasse: Ereignisklasse, von: number, bis: number): number {
-    if (!this.start || !this.reihenfolge) throw new Error('Ereignisse.ordne() fehlt');
+    if (!this.start) throw new Error('Ereignisse.ordne() fehlt');
     if (person + 1 >= this.start.length) return -1;
     const code = KLASSEN_CODE[klasse];
     for (let k = this.start[person]; k < this.start[person + 1]; k++) {
-      const i = this.reihenfolge[k];
-      const d = this.tag[i];
+      const d = this.tag[k];
       if (d > bis) break;
-      if (d > von && (this.merkmal[i] & 3) === code) return i;
+      if (d > von && (this.merkmal[k] & 3) === code) return k;
     }
     return -1;
   }

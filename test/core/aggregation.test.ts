@@ -110,3 +110,25 @@ describe('aggregation into Monatswerte (SPEC §4.2), hand-computed', () => {
     expect(spaet.gruppen.get('gesamt')!.get(M('2016-05'))!.get('integrationen')).toBe(1);
   });
 });
+
+describe('events in person and date order', () => {
+  it('finds the earliest event of a class in von < d ≤ bis; on one day the first in the file wins', () => {
+    const e = new Ereignisse();
+    e.hinzu(1, 20, 'SVB', false, false);
+    e.hinzu(0, 30, 'SVB', false, false);
+    e.hinzu(1, 10, 'GERING', false, false);
+    e.hinzu(1, 20, 'AUSB', true, false);
+    e.hinzu(0, 5, 'OEFG', false, true);
+    e.ordne(3);
+    const svb = e.erstes(1, 'integration', 0, 25);
+    expect(svb).toBeGreaterThanOrEqual(0);
+    // Both integrations of person 1 start on day 20; the SVB came first and is not kontinuierlich.
+    expect(e.kontinuierlich(svb)).toBe(false);
+    expect(e.erstes(1, 'geringfuegig', 9, 25)).toBeGreaterThanOrEqual(0);
+    expect(e.erstes(1, 'geringfuegig', 10, 25)).toBe(-1);
+    expect(e.erstes(1, 'integration', 0, 19)).toBe(-1);
+    expect(e.erstes(0, 'integration', 0, 29)).toBe(-1);
+    expect(e.bedarfsdeckend(e.erstes(0, 'oeffentlich', 0, 5))).toBe(true);
+    expect([e.hatEreignisse(0), e.hatEreignisse(1), e.hatEreignisse(2)]).toEqual([true, true, false]);
+  });
+});
