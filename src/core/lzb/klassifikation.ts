@@ -76,11 +76,9 @@ export function klassifiziere(z: Zeitlinien, a: LzbAuftrag): LzbErgebnis {
   // Per month (index 0 is the month before `von`, needed for the flows of the first month).
   const st = stichtage(regel, a.abdeckung, von - 1, bis);
   const { monate, stichtag, stichtagDatum } = st;
-  // Flat per-month arrays for the loop over millions of persons.
-  const prognoseStichtag = Int32Array.from({ length: monate.length * PROGNOSE_MONATE }, (_, j) => regel.stichtag(monate[Math.floor(j / PROGNOSE_MONATE)] + (j % PROGNOSE_MONATE) + 1));
-  const flagge = (f: (ok: Berechenbar) => boolean) => Uint8Array.from(st.ok, (ok) => (f(ok) ? 1 : 0));
-  const okLzb = flagge((ok) => ok.lzb), okElbBew = flagge((ok) => ok.elbBewegungen), okLzbBew = flagge((ok) => ok.lzbBewegungen), okVier = flagge((ok) => ok.vierJahre);
-  const stichtagKompakt = st.kompakt.stichtag;
+  // S(t+1) … S(t+6) for every month t, flat (t · 6 + k), for the loop over millions of persons.
+  const prognoseStichtag = Int32Array.from(monate.flatMap((m) => Array.from({ length: PROGNOSE_MONATE }, (_, k) => regel.stichtag(m + k + 1))));
+  const { lzb: okLzb, elbBewegungen: okElbBew, lzbBewegungen: okLzbBew, vierJahre: okVier } = st.flagge;
   const W = regel.lzb.fenster, MIN = regel.lzb.mindestens;
   const W4 = regel.vierJahre.fenster, MIN4 = regel.vierJahre.mindestens;
   const { ab: uebAb, bis: uebBis } = regel.uebergang;
@@ -105,7 +103,7 @@ export function klassifiziere(z: Zeitlinien, a: LzbAuftrag): LzbErgebnis {
     for (let i = 1; i <= nMonate; i++) {
       const elb = status.elb[i] === 1, elbVor = status.elb[i - 1] === 1;
       if (!elb && !elbVor) continue;
-      const s = stichtagKompakt[i];
+      const s = stichtag[i];
       const lzb = status.lzb[i] === 1, lzbVor = status.lzb[i - 1] === 1;
       const einheiten = status.einheiten[i];
       const basis = (i - 1) * breite;

@@ -49,29 +49,27 @@ export function berechenbarkeit(regel: LzbRegel, abdeckung: Abdeckung, monat: nu
 export interface Stichtage {
   monate: number[];
   /** In the rule's units. */
-  stichtag: number[];
+  stichtag: Int32Array;
   /** As calendar days. */
   stichtagDatum: number[];
   ok: Berechenbar[];
   gruende: Grund[][];
-  /** The same for the per-person loop, which runs for millions of persons: flat typed arrays. */
-  kompakt: { stichtag: Int32Array; elb: Uint8Array; lzb: Uint8Array };
+  /** `ok` as one flat array per kind (1 = computable), for the loops over millions of persons. */
+  flagge: Record<keyof Berechenbar, Uint8Array>;
 }
 
 export function stichtage(regel: LzbRegel, abdeckung: Abdeckung, von: number, bis: number): Stichtage {
   const monate = Array.from({ length: bis - von + 1 }, (_, i) => von + i);
   const info = monate.map((m) => berechenbarkeit(regel, abdeckung, m));
-  const stichtag = monate.map((m) => regel.stichtag(m));
+  const flagge = (art: keyof Berechenbar) => Uint8Array.from(info, (i) => (i.ok[art] ? 1 : 0));
   return {
     monate,
-    stichtag,
+    stichtag: Int32Array.from(monate, (m) => regel.stichtag(m)),
     stichtagDatum: monate.map((m) => regel.stichtagDatum(m)),
     ok: info.map((i) => i.ok),
     gruende: info.map((i) => i.gruende),
-    kompakt: {
-      stichtag: Int32Array.from(stichtag),
-      elb: Uint8Array.from(info, (i) => (i.ok.elb ? 1 : 0)),
-      lzb: Uint8Array.from(info, (i) => (i.ok.lzb ? 1 : 0)),
+    flagge: {
+      elb: flagge('elb'), elbBewegungen: flagge('elbBewegungen'), lzb: flagge('lzb'), lzbBewegungen: flagge('lzbBewegungen'), vierJahre: flagge('vierJahre'),
     },
   };
 }
@@ -88,7 +86,8 @@ export const neuerStatus = (n: number): Status => ({ elb: new Uint8Array(n), lzb
 /** Fills `status` for one person from their k runs; a Stichtag that is not computable leaves ELB and LZB false. */
 export function statusDerPerson(l: Laeufe, k: number, st: Stichtage, regel: LzbRegel, status: Status): void {
   const W = regel.lzb.fenster, MIN = regel.lzb.mindestens;
-  const { stichtag, elb: okElb, lzb: okLzb } = st.kompakt;
+  const { stichtag } = st;
+  const { elb: okElb, lzb: okLzb } = st.flagge;
   const n = stichtag.length;
   if (k === 1) {
     // Most persons have one unbroken run v…e: ELB on s means v ≤ s ≤ e, and the window's units are
