@@ -100,9 +100,11 @@ async function check(o: CheckOptionen, io: Io): Promise<number> {
   if (!auftraege.length) throw nutzungsfehler('Keine Eingabe zu prüfen: --zeitraeume, --personen, … oder --config angeben.');
 
   // Monatswerte columns are checked as a report reads them: the standard ones and those the
-  // targets' local goals use (a broken targets file is reported in its own turn below).
+  // targets' local goals use. The targets file is read once; a broken one is reported in its own
+  // turn below.
   const zieleDatei = auftraege.find((a) => a.rolle === 'ziele')?.datei;
-  const zusatz = zielSpalten(zieleDatei ? await leseZiele(zieleDatei).then((z) => z.vorgabe, () => null) : null);
+  const ziele = zieleDatei ? leseZiele(zieleDatei) : null;
+  const zusatz = zielSpalten(ziele ? await ziele.then((z) => z.vorgabe, () => null) : null);
 
   let rest = maxFehler(o);
   const ergebnisse: Pruefung[] = [];
@@ -115,7 +117,7 @@ async function check(o: CheckOptionen, io: Io): Promise<number> {
     }
     try {
       if (rolle === 'ziele') {
-        const { vorgabe, info } = await leseZiele(datei);
+        const { vorgabe, info } = await ziele!;
         Object.assign(pruefung, { info, beschreibung: `Ziele ${vorgabe.jahr}` });
       } else {
         const tabelle = await oeffneTabelle(await oeffneQuelle(datei, io.stdin), rolle, leseOptionen(o, k, rolle, rest));
