@@ -3,7 +3,7 @@
 // on stderr when stderr is a terminal.
 
 import { KennzahlenFehler } from '../fehler.js';
-import { deZahl } from '../report/zahlen.js';
+import { anzahlText } from '../report/zahlen.js';
 import { oeffneQuelle } from '../input/quelle.js';
 import { datenFehler, oeffneTabelle, type Leseergebnis, type LeseOptionen, type Tabelle } from '../input/tabelle.js';
 import type { Io } from './io.js';
@@ -30,7 +30,7 @@ export function fortschrittsbalken(io: Io, rolle: string, gesamt: number): { zei
 }
 
 /** Rows of nothing but delimiters, as spreadsheets export formatted but unused rows. */
-export const leereZeilenText = (n: number): string => `${n === 1 ? 'eine Zeile' : `${deZahl(n)} Zeilen`} ohne Inhalt übersprungen`;
+export const leereZeilenText = (n: number): string => `${anzahlText(n, 'eine Zeile', 'Zeilen')} ohne Inhalt übersprungen`;
 
 export async function liesEingabe<E extends Leseergebnis>(
   io: Io,

@@ -10,7 +10,7 @@ import { Merkmale } from '../core/merkmale.js';
 import type { PersonenDaten } from '../core/monatswerte/aggregation.js';
 import { PersonRegister, Zeitlinien } from '../core/zeitlinien.js';
 import { KennzahlenFehler, nutzungsfehler } from '../fehler.js';
-import { deZahl } from '../report/zahlen.js';
+import { anzahlText } from '../report/zahlen.js';
 import { KODIERUNG_NAMEN } from '../input/dekodierung.js';
 import { leseIntegrationen, leseMassnahmen } from '../input/ereignisse.js';
 import type { EingabeRolle, Konfiguration } from '../input/konfiguration.js';
@@ -127,10 +127,10 @@ export async function lesePersonendaten(o: PersonenOptionen, k: Konfiguration | 
   };
   const ohneMerkmale = merkmale ? anzahl((p) => zeitlinien.hatBezug(p) && !merkmale.hat(p)) : 0;
   if (ohneMerkmale) {
-    melde.hinweis(`${personen}: ${personenText(ohneMerkmale)} mit ELB-Zeiten fehlen; Aufgliederungen zählen sie unter „unbekannt“, Filter wie u25 oder frauen nicht mit.`);
+    melde.hinweis(`${personen}: ${anzahlText(ohneMerkmale, 'eine Person', 'Personen')} mit ELB-Zeiten fehlen; Aufgliederungen zählen sie unter „unbekannt“, Filter wie u25 oder frauen nicht mit.`);
   }
   const ohneBezug = ereignisse ? anzahl((p) => ereignisse.hatEreignisse(p) && !zeitlinien.hatBezug(p)) : 0;
-  if (ohneBezug) melde.hinweis(`${integrationen}: ${personenText(ohneBezug)} ohne ELB-Zeiten in ${zeitraeume}; ihre Integrationen und Eintritte zählen nicht.`);
+  if (ohneBezug) melde.hinweis(`${integrationen}: ${anzahlText(ohneBezug, 'eine Person', 'Personen')} ohne ELB-Zeiten in ${zeitraeume}; ihre Integrationen und Eintritte zählen nicht.`);
 
   const massnahmen = mass ? new Zeitlinien() : null;
   if (mass && massnahmen) await lies('massnahmen', mass, (t) => leseMassnahmen(t, register, massnahmen));
@@ -155,7 +155,6 @@ export async function lesePersonendaten(o: PersonenOptionen, k: Konfiguration | 
   return { register, form: zr.form, eingaben, regel, abdeckung, zeitlinien, merkmale, ereignisse, kontinuierlichBekannt, massnahmen, leistungen };
 }
 
-const personenText = (n: number) => (n === 1 ? 'eine Person' : `${deZahl(n)} Personen`);
 
 export interface MonatsOptionen {
   monat?: string;

@@ -21,6 +21,9 @@ export function deZahl(wert: number, stellen = 0): string {
   return r < 0 ? `-${text}` : text;
 }
 
+/** A German count in words for messages: `eine Zeile`, `1.234 Zeilen`. */
+export const anzahlText = (n: number, eins: string, viele: string): string => (n === 1 ? eins : `${deZahl(n)} ${viele}`);
+
 /** `20.345` → `20,3 %` */
 export function deProzent(wert: number, stellen = 1): string {
   return `${deZahl(wert, stellen)} %`;
