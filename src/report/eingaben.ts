@@ -7,7 +7,7 @@ import type { Eingabezeile } from './dokument.js';
 
 const TRENNER: Record<Trennzeichen, [string, string]> = { ';': ['Semikolon', 'semicolon'], ',': ['Komma', 'comma'], '\t': ['Tab', 'tab'] };
 
-/** File, rows, encoding and delimiter (or JSON) with the full checksum: `zeitraeume.csv · 20.226 Zeilen · UTF-8, Semikolon · SHA-256 8e26…`. */
+/** File, rows, encoding and delimiter (or JSON): `zeitraeume.csv · 20.226 Zeilen · UTF-8, Semikolon`; each format adds the checksum its own way. */
 export function eingabeBeschreibung(e: EingabeInfo, d: Darstellung): string {
   const { L, zahl } = texte(d);
   const format =

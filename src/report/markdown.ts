@@ -13,7 +13,7 @@ export function markdown(d: Dokument): string {
         if (b.demo) aus.push(d.sprache === 'en' ? '> **DEMO**: synthetic sample data, not real figures.' : '> **DEMO**: synthetische Beispieldaten, keine echten Zahlen.', '');
         break;
       case 'text':
-        aus.push(b.leise ? `_${b.text.trim()}_` : b.text, '');
+        aus.push(b.leise ? `_${b.text}_` : b.text, '');
         break;
       case 'abschnitt':
         aus.push(`## ${b.text}`, '');
