@@ -1,6 +1,10 @@
 // Errors are values with a kind; the kind alone decides the exit code (SPEC §2), here and nowhere else.
 
-export type FehlerArt = 'nutzung' | 'eingabedaten' | 'datei_fehlt' | 'ausgabe' | 'intern';
+/**
+ * `ziel_verfehlt` is the one kind that follows a complete run: with --fail-on-miss a target was
+ * missed, and the report has been written before the run fails.
+ */
+export type FehlerArt = 'ziel_verfehlt' | 'nutzung' | 'eingabedaten' | 'datei_fehlt' | 'ausgabe' | 'intern';
 
 export const EXIT_CODE = {
   ok: 0,
@@ -10,7 +14,7 @@ export const EXIT_CODE = {
   datei_fehlt: 66,
   intern: 70,
   ausgabe: 73,
-} as const satisfies Record<FehlerArt | 'ok' | 'ziel_verfehlt', number>;
+} as const satisfies Record<FehlerArt | 'ok', number>;
 
 /** One problem in an input: where it is, what was found and what was expected. */
 export interface Problem {

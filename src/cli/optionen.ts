@@ -138,7 +138,7 @@ export function leseOptionen(o: GemeinsameOptionen, k: Konfiguration | null, rol
   if (t !== undefined && !trennzeichen) throw nutzungsfehler(`--delimiter erwartet ";", "," oder "tab", nicht „${t}“.`);
   const kodierung = e === undefined ? undefined : KODIERUNG[e.toLowerCase()];
   if (e !== undefined && !kodierung) throw nutzungsfehler(`--encoding erwartet utf8, cp1252 oder utf16le, nicht „${e}“.`);
-  return { trennzeichen, kodierung, spaltenzuordnung: k?.spalten[rolle], maxProbleme };
+  return { trennzeichen, kodierung, spaltenzuordnung: k?.spalten[rolle], konfiguration: k?.datei, maxProbleme };
 }
 
 export function maxFehler(o: GemeinsameOptionen): number {

@@ -3,14 +3,15 @@
 
 import type { Command } from 'commander';
 import { Ereignisse } from '../core/ereignisse.js';
-import { deutscherMonat, ersterTag, isoMonat, monatVonTag } from '../core/kalender.js';
+import { deutscherMonat, deutscherTag, ersterTag, isoMonat, monatVonTag } from '../core/kalender.js';
+import { fuehrendeNullen } from '../core/abgleich.js';
 import { monatsRegel, STANDARD_EINSTELLUNGEN, tagesRegel, type LzbRegel } from '../core/lzb/regel.js';
-import type { Abdeckung } from '../core/lzb/stichtage.js';
+import { berechenbarkeit, type Abdeckung } from '../core/lzb/stichtage.js';
 import { Merkmale } from '../core/merkmale.js';
 import type { PersonenDaten } from '../core/monatswerte/aggregation.js';
 import { PersonRegister, Zeitlinien } from '../core/zeitlinien.js';
 import { KennzahlenFehler, nutzungsfehler } from '../fehler.js';
-import { anzahlText } from '../report/zahlen.js';
+import { anzahlText, deZahl } from '../report/zahlen.js';
 import { KODIERUNG_NAMEN } from '../input/dekodierung.js';
 import { leseIntegrationen, leseMassnahmen } from '../input/ereignisse.js';
 import type { EingabeRolle, Konfiguration } from '../input/konfiguration.js';
@@ -119,21 +120,25 @@ export async function lesePersonendaten(o: PersonenOptionen, k: Konfiguration | 
     kontinuierlichBekannt = (await lies('integrationen', integrationen, (t) => leseIntegrationen(t, register, ereignisse))).kontinuierlichBekannt;
     ereignisse.ordne(register.anzahl);
   }
-  // Persons the inputs do not share are no error, but they change what counts: say so.
-  const anzahl = (gilt: (p: number) => boolean) => {
-    let n = 0;
-    for (let p = 0; p < register.anzahl; p++) if (gilt(p)) n++;
-    return n;
-  };
-  const ohneMerkmale = merkmale ? anzahl((p) => zeitlinien.hatBezug(p) && !merkmale.hat(p)) : 0;
-  if (ohneMerkmale) {
-    melde.hinweis(`${personen}: ${anzahlText(ohneMerkmale, 'eine Person', 'Personen')} mit ELB-Zeiten fehlen; Aufgliederungen zählen sie unter „unbekannt“, Filter wie u25 oder frauen nicht mit.`);
-  }
-  const ohneBezug = ereignisse ? anzahl((p) => ereignisse.hatEreignisse(p) && !zeitlinien.hatBezug(p)) : 0;
-  if (ohneBezug) melde.hinweis(`${integrationen}: ${anzahlText(ohneBezug, 'eine Person', 'Personen')} ohne ELB-Zeiten in ${zeitraeume}; ihre Integrationen und Eintritte zählen nicht.`);
-
   const massnahmen = mass ? new Zeitlinien() : null;
   if (mass && massnahmen) await lies('massnahmen', mass, (t) => leseMassnahmen(t, register, massnahmen));
+
+  // Persons the inputs do not share change what counts. A few are a note; none in common, or ids
+  // that match only with other leading zeros, are an error: the numbers would be silently wrong.
+  if (merkmale && personen) {
+    gleicheAb('personen', personen, zeitraeume, register, zeitlinien, (p) => merkmale.hat(p));
+    const ohneMerkmale = anzahl(register, (p) => zeitlinien.hatBezug(p) && !merkmale.hat(p));
+    if (ohneMerkmale) melde.hinweis(`${personen}: ${anzahlText(ohneMerkmale, 'eine Person', 'Personen')} mit ELB-Zeiten fehlen; Aufgliederungen zählen sie unter „unbekannt“, Filter wie u25 oder frauen nicht mit.`);
+  }
+  if (ereignisse && integrationen) {
+    const ohneBezug = gleicheAb('integrationen', integrationen, zeitraeume, register, zeitlinien, (p) => ereignisse.hatEreignisse(p));
+    if (ohneBezug) melde.hinweis(`${integrationen}: ${anzahlText(ohneBezug, 'eine Person', 'Personen')} ohne ELB-Zeiten in ${zeitraeume}; ihre Integrationen und Eintritte zählen nicht.`);
+  }
+  if (massnahmen && mass) {
+    const ohneBezug = gleicheAb('massnahmen', mass, zeitraeume, register, zeitlinien, (p) => massnahmen.hatBezug(p));
+    if (ohneBezug) melde.hinweis(`${mass}: ${anzahlText(ohneBezug, 'eine Person', 'Personen')} ohne ELB-Zeiten in ${zeitraeume}; ihre Teilnahmen zählen nicht.`);
+  }
+
   let leistungen: PersonenDaten['leistungen'] = null;
   if (leist) {
     const e = await lies('leistungen', leist, (t) => leseLeistungen(t, dezimal(o, k, t)));
@@ -152,9 +157,66 @@ export async function lesePersonendaten(o: PersonenOptionen, k: Konfiguration | 
     datenAb: datenAbTag === undefined ? zr.erstes : alsEinheit(datenAbTag, true),
     datenstand: datenstandTag === undefined ? zr.letztes : alsEinheit(datenstandTag, false),
   };
+  const geplant = zeitlinien.endenNach(abdeckung.datenstand);
+  if (geplant) {
+    const text = (u: number) => (regel.einheit === 'tag' ? deutscherTag(u) : deutscherMonat(u));
+    melde.hinweis(
+      `${zeitraeume}: bei ${anzahlText(geplant.personen, 'einer Person', 'Personen')} endet der Bezug laut Extrakt erst nach dem Datenstand ${text(abdeckung.datenstand)} ` +
+        `(geplante Enden, spätestens ${text(geplant.spaetestes)}); gezählt wird nur bis zum Datenstand.`,
+    );
+  }
   return { register, form: zr.form, eingaben, regel, abdeckung, zeitlinien, merkmale, ereignisse, kontinuierlichBekannt, massnahmen, leistungen };
 }
 
+
+function anzahl(register: PersonRegister, gilt: (p: number) => boolean): number {
+  let n = 0;
+  for (let p = 0; p < register.anzahl; p++) if (gilt(p)) n++;
+  return n;
+}
+
+/**
+ * Checks that the persons of a further input are those of `zeitraeume`; returns how many of its
+ * persons have no ELB periods there. None in common, or ids that match only with other leading
+ * zeros (Excel's doing), stop the run: every filter and breakdown would count them wrongly.
+ */
+function gleicheAb(rolle: ZusatzRolle, datei: string, zeitraeume: string, register: PersonRegister, zeitlinien: Zeitlinien, kommtVor: (p: number) => boolean): number {
+  const ohneBezug: number[] = [];
+  let mitBezug = 0;
+  for (let p = 0; p < register.anzahl; p++) {
+    if (!kommtVor(p)) continue;
+    if (zeitlinien.hatBezug(p)) mitBezug++;
+    else ohneBezug.push(p);
+  }
+  if (!ohneBezug.length) return 0;
+  const nullen = fuehrendeNullen(
+    ohneBezug.map((p) => register.id(p)),
+    (id) => {
+      const q = register.finde(id);
+      return q >= 0 && zeitlinien.hatBezug(q);
+    },
+    register.laengen(),
+  );
+  if (nullen.anzahl) {
+    const [hier, dort] = nullen.beispiel!;
+    throw new KennzahlenFehler(
+      'eingabedaten',
+      `${datei}: ${anzahlText(nullen.anzahl, 'eine Personen-ID passt', 'Personen-IDs passen')} erst mit anderen führenden Nullen zu ${zeitraeume} (z. B. „${hier}“ hier, „${dort}“ dort). ` +
+        'Das sieht nach verlorenen führenden Nullen aus: Excel liest eine ID-Spalte aus Ziffern als Zahl und lässt sie weg.',
+      [],
+      `Die IDs in beiden Dateien als Text exportieren (in Excel: Daten › Aus Text/CSV, Spalte als Text; nicht per Doppelklick öffnen und speichern). Rolle ${rolle}.`,
+    );
+  }
+  if (!mitBezug) {
+    throw new KennzahlenFehler(
+      'eingabedaten',
+      `${datei}: ${ohneBezug.length === 1 ? 'die einzige Person' : `keine der ${deZahl(ohneBezug.length)} Personen`} hat ELB-Zeiten in ${zeitraeume} (z. B. „${register.id(ohneBezug[0])}“), also zählt aus ${rolle} nichts.`,
+      [],
+      'Stammen beide Dateien aus demselben Extrakt, und sind die Personen-IDs gleich geschrieben?',
+    );
+  }
+  return ohneBezug.length;
+}
 
 export interface MonatsOptionen {
   monat?: string;
@@ -187,6 +249,31 @@ export function berichtsmonate(a: MonatsAuswahl, letzterMoeglicher: (() => numbe
   const von = a.von ?? bis;
   if (von > bis) throw nutzungsfehler(`--von ${isoMonat(von)} liegt nach dem Berichtsmonat ${isoMonat(bis)}.`);
   return { von, bis };
+}
+
+/**
+ * Months the data cannot describe are an error, not a table of x: a month whose Stichtag lies
+ * after the Datenstand, or a range in which not even the ELB stock is computable.
+ */
+export function pruefeMonate(regel: LzbRegel, abdeckung: Abdeckung, von: number, bis: number): void {
+  const text = (u: number) => (regel.einheit === 'tag' ? deutscherTag(u) : deutscherMonat(u));
+  const letzter = letzterMonat(regel, abdeckung);
+  if (bis > letzter) {
+    const reicht = `Die Daten beschreiben die Monate bis ${deutscherMonat(letzter)}: --monat ${isoMonat(letzter)} (oder früher).`;
+    throw new KennzahlenFehler(
+      'eingabedaten',
+      `Der Monat ${deutscherMonat(bis)} liegt nach dem Datenstand ${text(abdeckung.datenstand)}: sein Stichtag ${deutscherTag(regel.stichtagDatum(bis))} ist in den Daten nicht beobachtet.`,
+      [],
+      `${reicht} Der Datenstand ist die späteste beobachtete Angabe (ein Beginn); reichen die Daten weiter, nennt --datenstand DATUM den Stand.`,
+    );
+  }
+  for (let m = von; m <= bis; m++) if (berechenbarkeit(regel, abdeckung, m).ok.elb) return;
+  throw new KennzahlenFehler(
+    'eingabedaten',
+    `${von === bis ? `Der Monat ${deutscherMonat(bis)} liegt` : `Die Monate ${deutscherMonat(von)}–${deutscherMonat(bis)} liegen`} vor dem Datenbeginn ${text(abdeckung.datenAb)}: nichts ist berechenbar.`,
+    [],
+    'Beginnen die Daten früher als ihre erste Angabe, nennt --daten-ab DATUM den Beginn.',
+  );
 }
 
 /** The latest month whose Stichtag lies on or before the Datenstand. */

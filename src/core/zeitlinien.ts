@@ -3,6 +3,8 @@
 // person, so memory grows with persons and their merged periods, never with input rows: a person's
 // 36 month rows become one run when they are contiguous.
 
+import { OFFEN } from './kalender.js';
+
 const utf8 = new TextEncoder();
 const utf8Text = new TextDecoder();
 
@@ -30,6 +32,26 @@ export class PersonRegister {
   nummerBytes(bytes: Uint8Array, von: number, bis: number): number {
     let h = 0x811c9dc5;
     for (let i = von; i < bis; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
+    const p = this.suche(bytes, von, bis, h);
+    return p >= 0 ? p : this.neu(bytes, von, bis, h);
+  }
+
+  /** The index of an id that was registered, or −1; registers nothing. */
+  finde(id: string): number {
+    const bytes = utf8.encode(id);
+    let h = 0x811c9dc5;
+    for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
+    return this.suche(bytes, 0, bytes.length, h);
+  }
+
+  /** The lengths (in bytes) the registered ids have. */
+  laengen(): number[] {
+    const l = new Set<number>();
+    for (let p = 0; p < this.n; p++) l.add(this.ende[p] - this.anfang[p]);
+    return [...l].sort((a, b) => a - b);
+  }
+
+  private suche(bytes: Uint8Array, von: number, bis: number, h: number): number {
     const maske = this.tabelle.length - 1;
     const laenge = bis - von;
     for (let slot = h & maske; ; slot = (slot + 1) & maske) {
@@ -45,7 +67,7 @@ export class PersonRegister {
       }
       if (gleich) return p;
     }
-    return this.neu(bytes, von, bis, h);
+    return -1;
   }
 
   private neu(bytes: Uint8Array, von: number, bis: number, h: number): number {
@@ -168,6 +190,26 @@ export class Zeitlinien {
     let n = 0;
     for (let p = 0; p < this.personen; p++) for (let r = this.kopf[p]; r !== KEIN; r = this.naechster[r]) n++;
     return n;
+  }
+
+  /**
+   * Persons whose receipt is written to end after `tag` (planned ends of a Bewilligungszeitraum,
+   * open ends not counted), and the latest such end; null when there is none.
+   */
+  endenNach(tag: number): { personen: number; spaetestes: number } | null {
+    let personen = 0, spaetestes = -Infinity;
+    for (let p = 0; p < this.personen; p++) {
+      let gefunden = false;
+      for (let r = this.kopf[p]; r !== KEIN; r = this.naechster[r]) {
+        const bis = this.bis[r];
+        if (bis > tag && bis !== OFFEN) {
+          gefunden = true;
+          if (bis > spaetestes) spaetestes = bis;
+        }
+      }
+      if (gefunden) personen++;
+    }
+    return personen ? { personen, spaetestes } : null;
   }
 
   private neuerLauf(von: number, bis: number, naechster: number): number {

@@ -18,7 +18,8 @@ export interface Konfiguration {
   datei: string;
   jobcenter?: string;
   eingaben: Partial<Record<EingabeRolle, string>>;
-  spalten: Partial<Record<EingabeRolle, Record<string, string>>>;
+  /** Per role: the user's header → canonical column, or null for a column deliberately not read. */
+  spalten: Partial<Record<EingabeRolle, Record<string, string | null>>>;
   einstellungen: Partial<Record<Einstellung, string | number>>;
 }
 
@@ -96,11 +97,11 @@ export async function leseKonfiguration(datei: string): Promise<Konfiguration> {
         if (!istObjekt(wert)) { falsch('spalten', 'erwartet ein Objekt { "zeitraeume": { "Ihre Spalte": "person_id" } }'); break; }
         for (const [rolle, zuordnung] of Object.entries(wert)) {
           if (!rollen.includes(rolle)) { falsch(`spalten.${rolle}`, `unbekannte Rolle; erlaubt: ${EINGABE_ROLLEN.join(', ')}`); continue; }
-          if (!istObjekt(zuordnung) || Object.values(zuordnung).some((v) => typeof v !== 'string')) {
-            falsch(`spalten.${rolle}`, 'erwartet ein Objekt { "Ihre Spalte": "kanonischer_name" }');
+          if (!istObjekt(zuordnung) || Object.values(zuordnung).some((v) => v !== null && (typeof v !== 'string' || !v.trim()))) {
+            falsch(`spalten.${rolle}`, 'erwartet ein Objekt { "Ihre Spalte": "kanonischer_name" }, null für eine Spalte, die nicht gelesen werden soll');
             continue;
           }
-          k.spalten[rolle as EingabeRolle] = zuordnung as Record<string, string>;
+          k.spalten[rolle as EingabeRolle] = zuordnung as Record<string, string | null>;
         }
         break;
       case 'einstellungen':

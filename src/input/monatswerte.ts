@@ -16,7 +16,7 @@ export interface MonatswerteErgebnis extends Leseergebnis {
 export async function leseMonatswerte(tabelle: Tabelle, dezimal: Dezimal, zusatz: ReadonlySet<string> = new Set()): Promise<MonatswerteErgebnis> {
   const schema = monatswerteSchema(tabelle.kopf, dezimal, zusatz);
   const spalten = Object.keys(schema.spalten).filter((s) => s !== 'monat' && s !== 'gruppe');
-  const ungelesen = tabelle.kopf.filter((s) => s && !(s in schema.spalten));
+  const ungelesen = tabelle.kopf.filter((s): s is string => Boolean(s) && !(s! in schema.spalten));
   const gruppen = new Map<string, Reihe>();
   const e = await tabelle.lies(schema, (z) => {
     const gruppe = z.gruppe as string;

@@ -1,5 +1,6 @@
-// The canonical columns of each input role (SPEC §3). Header names are matched case-insensitively
-// after trimming and after the user's column mapping; further columns are ignored.
+// The canonical columns of each input role (README, „Eingaben“). Header names are matched
+// case-insensitively after trimming and after the user's column mapping. In the person-level roles
+// these columns are the whole contract: any other column is an error unless the config ignores it.
 
 import type { Schema, Spalte, Spalten } from './tabelle.js';
 import { ARTEN, type Art } from '../core/ereignisse.js';
@@ -104,11 +105,15 @@ export const massnahmenSchema = (register: PersonRegister) => ({
   },
 }) satisfies Schema<any>;
 
+/** A column that names whose row it is and is read only as text: the sums run over all rows. */
+const kennung = optional((roh: string): Zelle<string> => ({ ok: true, wert: roh.trim() }));
+
 export function leistungenSchema(dezimal: Dezimal) {
   const zahl = (roh: string) => parseZahl(roh, dezimal);
   return {
     rolle: 'leistungen',
-    spalten: { monat: pflicht(nichtLeer(parseMonat, 'den Monat der Leistung')), llu: pflicht(zahl), luh: optional(zahl) },
+    // Per person, per Bedarfsgemeinschaft or one row per month: person_id and bg_nr may say which.
+    spalten: { monat: pflicht(nichtLeer(parseMonat, 'den Monat der Leistung')), llu: pflicht(zahl), luh: optional(zahl), person_id: kennung, bg_nr: kennung },
   } satisfies Schema<any>;
 }
 
@@ -119,7 +124,7 @@ const STANDARD_SPALTEN: ReadonlySet<string> = new Set(MONATSWERTE_SPALTEN);
  * whatever columns local goals name (`zusatz`). Other columns of a BA table (region names, change
  * rates with `.x`) are not read, so they can neither break nor silently feed a report.
  */
-export function monatswerteSchema(kopf: readonly string[], dezimal: Dezimal, zusatz: ReadonlySet<string>): Schema<Spalten> {
+export function monatswerteSchema(kopf: readonly (string | null)[], dezimal: Dezimal, zusatz: ReadonlySet<string>): Schema<Spalten> {
   const spalten: Spalten = {
     monat: pflicht(nichtLeer(parseMonat, 'den Monat')),
     gruppe: optional((roh: string): Zelle<string> => ({ ok: true, wert: roh.trim() || 'gesamt' })),
@@ -127,10 +132,12 @@ export function monatswerteSchema(kopf: readonly string[], dezimal: Dezimal, zus
   for (const name of kopf) {
     if (name && !(name in spalten) && (STANDARD_SPALTEN.has(name) || zusatz.has(name))) spalten[name] = optional((roh: string) => parseZahl(roh, dezimal));
   }
-  return { rolle: 'monatswerte', spalten };
+  // A column spelt like a missing standard one is a typo in the table; one spelt like a goal's
+  // column is more likely a typo in the goal, which the targets check names.
+  return { rolle: 'monatswerte', spalten, offen: { bekannt: MONATSWERTE_SPALTEN } };
 }
 
 /** The monthly form of `zeitraeume` is recognised by its header: a `monat` column and no `beginn`. */
-export function istMonatsform(kopf: readonly string[]): boolean {
+export function istMonatsform(kopf: readonly (string | null)[]): boolean {
   return kopf.includes('monat') && !kopf.includes('beginn');
 }

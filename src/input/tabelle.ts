@@ -7,7 +7,10 @@ import type { CsvError, Options, Parser as CsvParser } from 'csv-parse';
 import { KennzahlenFehler, type Problem } from '../fehler.js';
 import { erkenneBom, NachUtf8, Utf8Pruefung, type Kodierung } from './dekodierung.js';
 import type { Bytequelle } from './quelle.js';
+import { normiereName, pruefeKopf, type Zuordnung } from './spalten.js';
 import { istLeerzeichen, UNGELESEN, type Zelle } from './zellen.js';
+
+export { normiereName };
 
 export type Trennzeichen = ';' | ',' | '\t';
 export const TRENNZEICHEN_NAMEN: Record<Trennzeichen, string> = { ';': 'Semikolon', ',': 'Komma', '\t': 'Tab' };
@@ -27,6 +30,11 @@ export type Spalten = Record<string, Spalte<any>>;
 export interface Schema<S extends Spalten> {
   rolle: string;
   spalten: S;
+  /**
+   * Only Monatswerte are open: columns beyond `spalten` are not read and not an error, unless one
+   * is spelt like a missing column of `bekannt`. Every other role's columns are a closed contract.
+   */
+  offen?: { bekannt: readonly string[] };
 }
 /** One row, typed: the value of every schema column (absent optional columns read as an empty cell). */
 export type Zeile<S extends Spalten> = { -readonly [K in keyof S]: S[K] extends Spalte<infer T> ? T : never };
@@ -51,8 +59,10 @@ export interface EingabeInfo {
 export interface LeseOptionen {
   trennzeichen?: Trennzeichen;
   kodierung?: Kodierung;
-  /** The user's own header → canonical column name. */
-  spaltenzuordnung?: Record<string, string>;
+  /** The user's own header → canonical column name; null: a column deliberately not read. */
+  spaltenzuordnung?: Record<string, string | null>;
+  /** The config file the mapping comes from (named in messages). */
+  konfiguration?: string;
   /** Stop reading a file after this many problems. */
   maxProbleme: number;
   /** Told the bytes read so far during the main pass (for a progress bar). */
@@ -75,8 +85,8 @@ export interface Tabelle {
   readonly trennzeichen: Trennzeichen;
   /** UTF-8 without quotes and with one kind of line end: the byte scanner can read it. */
   readonly einfach: boolean;
-  /** Canonical (mapped, lower-case, trimmed) header names. */
-  readonly kopf: readonly string[];
+  /** Canonical (mapped, lower-case, trimmed) header names; null for a column the config ignores. */
+  readonly kopf: readonly (string | null)[];
   lies<S extends Spalten>(schema: Schema<S>, verarbeite: (zeile: Zeile<S>, nr: number) => ZeilenProblem | void, schnell?: SchnelleZeile, bereich?: Bereich): Promise<Leseergebnis>;
   /** Everything a worker needs to read a part of the same file the same way. */
   readonly format: TabellenFormat;
@@ -99,8 +109,6 @@ export interface Leseergebnis {
   /** More problems than `maxProbleme`: reading stopped early. */
   abgebrochen: boolean;
 }
-
-export const normiereName = (name: string) => name.trim().toLowerCase();
 
 function erstesStueck(quelle: Bytequelle): Promise<Buffer> {
   return (async () => {
@@ -175,10 +183,11 @@ export async function oeffneTabelle(quelle: Bytequelle, rolle: string, opt: Lese
       throw datenFehler(datei, { datei, zeile: 1, meldung: `Kopfzeile nicht lesbar: ${(e as Error).message}` });
     }
   }
-  const zuordnung = new Map(Object.entries(opt.spaltenzuordnung ?? {}).map(([von, nach]) => [normiereName(von), normiereName(nach)]));
-  const kopf = roherKopf.map((n) => zuordnung.get(normiereName(n)) ?? normiereName(n));
+  const zuordnung: Zuordnung[] = Object.entries(opt.spaltenzuordnung ?? {}).map(([von, nach]) => ({ von, nach }));
+  const nachName = new Map(zuordnung.map((z) => [normiereName(z.von), z.nach === null ? null : normiereName(z.nach)]));
+  const kopf = roherKopf.map((n) => (nachName.has(normiereName(n)) ? nachName.get(normiereName(n))! : normiereName(n)));
 
-  return tabelleAus(quelle, rolle, { kodierung: sicher, trennzeichen, bomLaenge, kopf, roherKopf, maxProbleme: opt.maxProbleme, einfach, crlf }, opt.fortschritt);
+  return tabelleAus(quelle, rolle, { kodierung: sicher, trennzeichen, bomLaenge, kopf, roherKopf, zuordnung, konfiguration: opt.konfiguration, maxProbleme: opt.maxProbleme, einfach, crlf }, opt.fortschritt);
 }
 
 /** A table of a known format (from `oeffneTabelle`, or sent to a worker). */
@@ -200,8 +209,10 @@ export interface TabellenFormat {
   kodierung: Kodierung;
   trennzeichen: Trennzeichen;
   bomLaenge: number;
-  kopf: readonly string[];
+  kopf: readonly (string | null)[];
   roherKopf: readonly string[];
+  zuordnung: readonly Zuordnung[];
+  konfiguration?: string;
   maxProbleme: number;
   einfach: boolean;
   crlf: boolean;
@@ -252,25 +263,15 @@ async function liesDaten<S extends Spalten>(
   };
   let abgebrochen = false;
 
-  // Column positions, and the header problems that make the rows unreadable.
+  // Column positions, and the header problems that make the rows unreadable. A part that does not
+  // start the file leaves them to the part that does, which reads the same header.
   const namen = Object.keys(schema.spalten) as (keyof S & string)[];
-  const position = new Map<string, number>();
-  f.kopf.forEach((name, i) => {
-    if (!(name in schema.spalten)) return;
-    if (position.has(name)) {
-      melde({ datei, zeile: 1, spalte: i + 1, spaltenname: f.roherKopf[i], wert: f.roherKopf[i], meldung: `Spalte „${name}“ kommt doppelt vor (auch Spalte ${position.get(name)! + 1}).` });
-    } else position.set(name, i);
-  });
-  for (const name of namen) {
-    if (schema.spalten[name].pflicht && !position.has(name)) {
-      melde({
-        datei, zeile: 1, spaltenname: name,
-        meldung: `Pflichtspalte „${name}“ fehlt (Rolle ${rolle}; gefunden: ${f.roherKopf.map((n) => n.trim()).join(', ') || 'nichts'}).`,
-        erwartet: `Spalten ${namen.filter((n) => schema.spalten[n].pflicht).join(', ')}`,
-      });
-    }
+  const kp = pruefeKopf(f, { rolle, spalten: namen, pflicht: namen.filter((n) => schema.spalten[n].pflicht), offen: schema.offen }, datei);
+  const position = kp.position;
+  if (kp.probleme.length) {
+    if (!bereich || bereich.von === 0) kp.probleme.forEach(melde);
+    return { info: info(0, ''), leereZeilen: 0, probleme, abgebrochen };
   }
-  if (probleme.length) return { info: info(0, ''), leereZeilen: 0, probleme, abgebrochen };
 
   function info(zeilen: number, sha256: string): EingabeInfo {
     return { rolle, datei, zeilen, sha256, kodierung: f.kodierung, trennzeichen: f.trennzeichen };
@@ -310,6 +311,14 @@ async function liesDaten<S extends Spalten>(
       return;
     }
     let gut = true;
+    // A column without a name (a spreadsheet's trailing delimiter) may only be empty: a value
+    // there is data nobody said how to read.
+    for (const i of kp.namenlos) {
+      const text = roh(i);
+      if (text.trim() === '') continue;
+      gut = false;
+      melde({ datei, zeile: nr, spalte: i + 1, wert: text, erwartet: 'eine leere Zelle (die Spalte hat keine Überschrift)', meldung: `Spalte ${i + 1} hat keine Überschrift, enthält aber „${text}“; erwartet wird eine Überschrift in Zeile 1 (und eine Zuordnung in der Konfiguration, wenn sie nicht kanonisch ist).` });
+    }
     for (const s of gelesenMitBytes) {
       if (!rec && s.leseBytes) {
         const w = s.leseBytes(puffer, grenzen[2 * s.i], grenzen[2 * s.i + 1]);
@@ -343,7 +352,7 @@ async function liesDaten<S extends Spalten>(
       for (let i = zeileVon; i < zeileBis; i++) if (puffer[i] !== trenner && !istLeerzeichen(puffer[i])) return false;
       return true;
     };
-    const schnelleZeile = schnell?.((name) => position.get(name) ?? -1);
+    const schnelleZeile = kp.namenlos.length ? undefined : schnell?.((name) => position.get(name) ?? -1);
     const gescannt = await scanne(quelle, f, bereich, (buf, von, bis, nr, kopf) => {
       if (kopf || abgebrochen) return;
       puffer = buf;

@@ -16,7 +16,10 @@ export interface ZeitraeumeErgebnis extends Leseergebnis {
   zeilenNef: number;
   /** Earliest unit in the extract (day or month), NEF rows included; null without rows. */
   erstes: number | null;
-  /** Latest date (or month) written in the extract; open ends do not count. */
+  /**
+   * Latest day (or month) observed: the latest `beginn` (or `monat`). Ends do not count: an end
+   * after the extraction is a plan (a Bewilligungszeitraum), not an observation.
+   */
   letztes: number | null;
 }
 
@@ -28,8 +31,7 @@ export async function leseZeitraeumeTeil(tabelle: Tabelle, register: PersonRegis
   /** One period, whichever way its row was read. */
   const eintragen = (person: number, von: number, bis: number | null, status: Status) => {
     if (von < erstes) erstes = von;
-    const spaetestes = bis ?? von;
-    if (spaetestes > letztes) letztes = spaetestes;
+    if (von > letztes) letztes = von;
     if (status === 'NEF') zeilenNef++;
     else zeitlinien.hinzu(person, von, bis ?? OFFEN);
   };

@@ -6,6 +6,7 @@ import { FILTER, type Filter } from '../core/filter.js';
 import { definitionen } from '../core/kennzahlen/definitionen.js';
 import type { Aggregation, Grenze, ZielDefinition, Zielvorgabe } from '../core/ziele/ziele.js';
 import { leseJson } from './konfiguration.js';
+import { gemeinteSpalte } from './spalten.js';
 import { normiereName, type EingabeInfo } from './tabelle.js';
 
 const KENNZAHLEN = definitionen().map((d) => d.id);
@@ -89,4 +90,26 @@ export async function leseZiele(datei: string): Promise<{ vorgabe: Zielvorgabe; 
   }
   const info: EingabeInfo = { rolle: 'ziele', datei, zeilen: ergebnis.vorgabe.ziele.length, sha256, kodierung: 'utf8', trennzeichen: null };
   return { vorgabe: ergebnis.vorgabe, info };
+}
+
+/**
+ * Every column a local goal names must exist in the Monatswerte (`vorhanden`); a typo would leave
+ * the target not computable for a reason nobody sees coming. `weitere`: header columns that were
+ * not read, where the meant column often is.
+ */
+export function pruefeZielSpalten(vorgabe: Zielvorgabe, datei: string, vorhanden: ReadonlySet<string>, weitere: readonly string[] = []): Problem[] {
+  const probleme: Problem[] = [];
+  vorgabe.ziele.forEach((z, i) => {
+    const namen: [string, string][] = z.art === 'quote' ? [['zaehler', z.zaehler], ['nenner', z.nenner]] : z.art === 'anzahl' ? [['wert', z.wert]] : [];
+    for (const [schluessel, spalte] of namen) {
+      if (vorhanden.has(spalte)) continue;
+      const gemeint = gemeinteSpalte(spalte, [...vorhanden, ...weitere]);
+      probleme.push({
+        datei, spaltenname: `ziele[${i}].${schluessel}`, wert: spalte,
+        erwartet: `eine Spalte der Monatswerte${vorhanden.size ? `: ${[...vorhanden].join(', ')}` : ''}`,
+        meldung: `ziele[${i}].${schluessel} (Ziel ${z.id}): die Spalte „${spalte}“ gibt es in keiner Eingabe${gemeint ? `; gemeint ist wohl „${gemeint}“` : ''}.`,
+      });
+    }
+  });
+  return probleme;
 }

@@ -10,7 +10,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { ANSI, kennzahlen } from './hilfen.js';
 
-const KANTEN = ['--zeitraeume', 'fixtures/kanten/zeitraeume.csv', '--personen', 'fixtures/kanten/personen.csv'];
+const KANTEN = ['--zeitraeume', 'fixtures/kanten/zeitraeume.csv', '--personen', 'fixtures/kanten/personen.csv', '--datenstand', '2016-12-31'];
 const BEFEHLE: Record<string, string[]> = {
   lzb: ['lzb', ...KANTEN, '--von', '2016-10', '--bis', '2016-12', '--nach', 'geschlecht'],
   report: ['demo'],
@@ -90,8 +90,8 @@ describe('CSV for Excel parses back with the right columns', () => {
     expect(zeilen).toHaveLength(3 * 6);
     const angaben = (bereich: string) => Object.fromEntries(alle.filter((z) => z.bereich === bereich).map((z) => [z.gruppe, z.hinweise]));
     expect(angaben('bericht')).toEqual({
-      // Datenstand and data begin default to the latest and earliest dates of the extract (G ends 15.12.2016, L begins 01.01.2012).
-      berichtsmonat: '2016-12', jobcenter: '', datenstand: '2016-12-15', daten_ab: '2012-01-01',
+      // The Datenstand as declared; the data begin defaults to the earliest date of the extract (L begins 01.01.2012).
+      berichtsmonat: '2016-12', jobcenter: '', datenstand: '2016-12-31', daten_ab: '2012-01-01',
       regel: 'mindestens 638 von 730 Tagen ELB (21 von 24 Monaten), Stichtag am 15. des Monats',
     });
     expect(angaben('eingabe')).toEqual({
@@ -145,12 +145,12 @@ describe('files for the share', () => {
     // root ignores file modes, so the test runs the tool as "nobody" when it runs as root.
     const alsNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
     const lauf = (args: string[]) => spawnSync(process.execPath, ['bin/kennzahlen.js', ...args], { encoding: 'utf8', ...alsNobody, env: { PATH: process.env.PATH, NO_COLOR: '1' } });
-    const r = lauf(['lzb', '--zeitraeume', 'fixtures/kanten/zeitraeume.csv', '--monat', '2016-12', '--out', join(o, 'bericht.json')]);
+    const r = lauf(['lzb', '--zeitraeume', 'fixtures/kanten/zeitraeume.csv', '--datenstand', '2016-12-31', '--monat', '2016-12', '--out', join(o, 'bericht.json')]);
     expect(r.status).toBe(73);
     expect(r.stderr).toContain('keine Schreibberechtigung');
-    const set = lauf(['lzb', '--zeitraeume', 'fixtures/kanten/zeitraeume.csv', '--monat', '2016-12', '--out-dir', o]);
+    const set = lauf(['lzb', '--zeitraeume', 'fixtures/kanten/zeitraeume.csv', '--datenstand', '2016-12-31', '--monat', '2016-12', '--out-dir', o]);
     expect(set.status).toBe(73);
-    const unterordner = lauf(['lzb', '--zeitraeume', 'fixtures/kanten/zeitraeume.csv', '--monat', '2016-12', '--out-dir', join(o, '{monat}')]);
+    const unterordner = lauf(['lzb', '--zeitraeume', 'fixtures/kanten/zeitraeume.csv', '--datenstand', '2016-12-31', '--monat', '2016-12', '--out-dir', join(o, '{monat}')]);
     expect(unterordner.status).toBe(73);
     expect(unterordner.stderr).toContain(`${join(o, '2016-12')}: keine Schreibberechtigung.`);
     expect(readdirSync(o)).toEqual([]);
@@ -158,7 +158,7 @@ describe('files for the share', () => {
   });
 
   it('never writes over an input', () => {
-    const r = kennzahlen(['lzb', '--zeitraeume', 'fixtures/kanten/zeitraeume.csv', '--monat', '2016-12', '--out', 'fixtures/kanten/zeitraeume.csv']);
+    const r = kennzahlen(['lzb', '--zeitraeume', 'fixtures/kanten/zeitraeume.csv', '--datenstand', '2016-12-31', '--monat', '2016-12', '--out', 'fixtures/kanten/zeitraeume.csv']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('eine Ausgabe darf keine Eingabe überschreiben');
   });

@@ -6,7 +6,7 @@ import { kennzahlen } from './hilfen.js';
 
 describe('kennzahlen check (built binary)', () => {
   it('0 and a summary per file when everything is valid', () => {
-    const r = kennzahlen(['check', '--zeitraeume', 'fixtures/kodierung/zeitraeume-cp1252.csv', '--personen', 'fixtures/kanten/personen.csv', '--format', 'table']);
+    const r = kennzahlen(['check', '--config', 'fixtures/kodierung/kennzahlen.json', '--zeitraeume', 'fixtures/kodierung/zeitraeume-cp1252.csv', '--personen', 'fixtures/kanten/personen.csv', '--format', 'table']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('✓ zeitraeume    fixtures/kodierung/zeitraeume-cp1252.csv: 19 Zeilen · Windows-1252 · Semikolon · tagesgenaue Zeiträume');
     expect(r.stdout).toContain('✓ personen      fixtures/kanten/personen.csv: 13 Zeilen · UTF-8 · Semikolon · Personenmerkmale');

@@ -6,11 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { ANSI, kennzahlen } from './hilfen.js';
 
 const KANTEN = 'fixtures/kanten/zeitraeume.csv';
+/** The edge fixture describes 2016 up to December; its latest start is in July. */
+const STAND = ['--datenstand', '2016-12-31'];
+/** The Windows-1252 export's config leaves its free-text remark unread. */
+const CP1252 = ['--config', 'fixtures/kodierung/kennzahlen.json'];
 const json = (s: string) => JSON.parse(s);
 
 describe('kennzahlen lzb (built binary)', () => {
   it('classifies the edge fixture as computed by hand (exit 0, JSON on a pipe by default, quiet stderr)', () => {
-    const r = kennzahlen(['lzb', '--zeitraeume', KANTEN, '--personen', 'fixtures/kanten/personen.csv', '--von', '2016-11', '--bis', '2016-12', '--nach', 'geschlecht']);
+    const r = kennzahlen(['lzb', '--zeitraeume', KANTEN, ...STAND, '--personen', 'fixtures/kanten/personen.csv', '--von', '2016-11', '--bis', '2016-12', '--nach', 'geschlecht']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const d = json(r.stdout);
@@ -28,7 +32,7 @@ describe('kennzahlen lzb (built binary)', () => {
   });
 
   it('marks months whose window reaches before the data as null with the reason, never as a smaller count', () => {
-    const r = kennzahlen(['lzb', '--zeitraeume', KANTEN, '--von', '2016-11', '--bis', '2016-12', '--daten-ab', '2014-12-01', '--json']);
+    const r = kennzahlen(['lzb', '--zeitraeume', KANTEN, ...STAND, '--von', '2016-11', '--bis', '2016-12', '--daten-ab', '2014-12-01', '--json']);
     const [nov, dez] = json(r.stdout).stichtage;
     expect(nov.lzb).toBeNull();
     expect(nov.elb).toBe(12);
@@ -65,13 +69,13 @@ describe('kennzahlen lzb (built binary)', () => {
 
   it('reads - from stdin and gives the same result as the file', () => {
     const aus = (args: string[], input?: string) => json(kennzahlen(args, { input }).stdout).stichtage;
-    const datei = aus(['lzb', '--zeitraeume', KANTEN, '--monat', '2016-12']);
-    const stdin = aus(['lzb', '--zeitraeume', '-', '--monat', '2016-12'], readFileSync(KANTEN, 'utf8'));
+    const datei = aus(['lzb', '--zeitraeume', KANTEN, ...STAND, '--monat', '2016-12']);
+    const stdin = aus(['lzb', '--zeitraeume', '-', ...STAND, '--monat', '2016-12'], readFileSync(KANTEN, 'utf8'));
     expect(stdin).toEqual(datei);
   });
 
   it('gives the same counts for the Windows-1252, UTF-8 BOM, UTF-16 and comma variants', () => {
-    const stichtage = (f: string) => json(kennzahlen(['lzb', '--zeitraeume', f, '--von', '2016-06', '--bis', '2016-12']).stdout).stichtage;
+    const stichtage = (f: string) => json(kennzahlen(['lzb', '--zeitraeume', f, ...STAND, ...(f.includes('cp1252') ? CP1252 : []), '--von', '2016-06', '--bis', '2016-12']).stdout).stichtage;
     const basis = stichtage(KANTEN);
     for (const f of ['zeitraeume-cp1252.csv', 'zeitraeume-utf8-bom.csv', 'zeitraeume-utf16le.txt', 'zeitraeume-komma.csv']) {
       expect(stichtage(`fixtures/kodierung/${f}`), f).toEqual(basis);
@@ -87,7 +91,7 @@ describe('kennzahlen lzb (built binary)', () => {
   it('writes the per-person list (the only output with person ids), with the right umlauts and €', () => {
     const ordner = mkdtempSync(join(tmpdir(), 'kz-'));
     const liste = join(ordner, 'liste.csv');
-    const r = kennzahlen(['lzb', '--zeitraeume', 'fixtures/kodierung/zeitraeume-cp1252.csv', '--monat', '2016-12', '--list', liste]);
+    const r = kennzahlen(['lzb', '--zeitraeume', 'fixtures/kodierung/zeitraeume-cp1252.csv', ...CP1252, ...STAND, '--monat', '2016-12', '--list', liste]);
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain('Jörg');
     const text = readFileSync(liste, 'utf8');
@@ -148,14 +152,14 @@ describe('exit codes and error messages', () => {
     const faelle: [string[], RegExp][] = [
       [['lzb', '--frobnicate'], /^Fehler: unbekannte Option '--frobnicate'\n/],
       [['lzb', '--monta', '2016-12'], /unbekannte Option '--monta'\n\(Meinten Sie --monat\?\)/],
-      [['lzb', '--zeitraeume', KANTEN, '--format', 'xls'], /'xls' ist kein gültiger Wert für '--format <format>'\. Erlaubt: table, json, csv, md, html\./],
-      [['lzb', '--zeitraeume', KANTEN, '--monat', '2016-13'], /--monat erwartet einen Monat/],
-      [['lzb', '--zeitraeume', KANTEN, '--monat', '2016-12', '--von', '2016-01'], /--monat oder --von\/--bis, nicht beides/],
-      [['lzb', '--zeitraeume', KANTEN, '--nach', 'geschlecht'], /--nach geschlecht braucht Personenmerkmale/],
-      [['lzb', '--zeitraeume', KANTEN, '--nach', 'hutgroesse'], /hutgroesse/],
+      [['lzb', '--zeitraeume', KANTEN, ...STAND, '--format', 'xls'], /'xls' ist kein gültiger Wert für '--format <format>'\. Erlaubt: table, json, csv, md, html\./],
+      [['lzb', '--zeitraeume', KANTEN, ...STAND, '--monat', '2016-13'], /--monat erwartet einen Monat/],
+      [['lzb', '--zeitraeume', KANTEN, ...STAND, '--monat', '2016-12', '--von', '2016-01'], /--monat oder --von\/--bis, nicht beides/],
+      [['lzb', '--zeitraeume', KANTEN, ...STAND, '--nach', 'geschlecht'], /--nach geschlecht braucht Personenmerkmale/],
+      [['lzb', '--zeitraeume', KANTEN, ...STAND, '--nach', 'hutgroesse'], /hutgroesse/],
       [['lzb', '--monat', '2016-12'], /Es fehlt die Eingabe --zeitraeume/],
-      [['lzb', '--zeitraeume', KANTEN, '--delimiter', '|'], /--delimiter erwartet/],
-      [['lzb', '--zeitraeume', KANTEN, '--lzb-min', '30'], /--lzb-min 30 ist größer als --lzb-window 24/],
+      [['lzb', '--zeitraeume', KANTEN, ...STAND, '--delimiter', '|'], /--delimiter erwartet/],
+      [['lzb', '--zeitraeume', KANTEN, ...STAND, '--lzb-min', '30'], /--lzb-min 30 ist größer als --lzb-window 24/],
       [['frobnicate'], /^Fehler: unbekannter Befehl 'frobnicate'/],
       [['lzb', 'zeitraeume.csv'], /zu viele Argumente \(1 statt 0\)/],
     ];
@@ -209,7 +213,7 @@ describe('exit codes and error messages', () => {
 
   it('73 when the output cannot be written, leaving nothing behind', () => {
     const ordner = mkdtempSync(join(tmpdir(), 'kz-'));
-    const basis = ['lzb', '--zeitraeume', KANTEN, '--monat', '2016-12'];
+    const basis = ['lzb', '--zeitraeume', KANTEN, ...STAND, '--monat', '2016-12'];
     const r1 = kennzahlen([...basis, '--out', join(ordner, 'fehlt', 'bericht.json')]);
     expect(r1.code).toBe(73);
     expect(r1.stderr).toContain('Ordner gibt es nicht');

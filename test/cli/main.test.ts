@@ -26,7 +26,7 @@ describe('exit codes in one place', () => {
   it('reports a bug as exit 70 with a short message, and the stack only with --verbose', async () => {
     const kaputt = () => { throw new TypeError('stdout kaputt'); };
     const a = io(kaputt);
-    const args = ['lzb', '--zeitraeume', 'fixtures/kanten/zeitraeume.csv', '--monat', '2016-12', '--format', 'table'];
+    const args = ['lzb', '--zeitraeume', 'fixtures/kanten/zeitraeume.csv', '--datenstand', '2016-12-31', '--monat', '2016-12', '--format', 'table'];
     expect(await main(args, a.io)).toBe(70);
     expect(a.stderr()).toContain('interner Fehler (bitte melden): stdout kaputt');
     expect(a.stderr()).not.toMatch(/\n\s+at /);
@@ -61,7 +61,7 @@ describe('progress bar', () => {
     const lauf = async (terminal: boolean, extra: string[] = []) => {
       let err = '';
       const stderr = Object.assign(new Writable({ write: (c, _e, cb) => ((err += c), cb()) }), { isTTY: terminal });
-      const code = await main(['lzb', '--zeitraeume', datei, '--monat', '2015-01', '--json', ...extra], { stdout: new PassThrough(), stderr, stdin: Readable.from([]), env: {} });
+      const code = await main(['lzb', '--zeitraeume', datei, '--datenstand', '2015-01-31', '--monat', '2015-01', '--json', ...extra], { stdout: new PassThrough(), stderr, stdin: Readable.from([]), env: {} });
       return { code, err };
     };
     const tty = await lauf(true);

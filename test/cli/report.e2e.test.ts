@@ -194,7 +194,12 @@ describe('Monatswerte from BA tables: columns nobody uses are not read', () => {
   });
 
   it('a month counts even when only goal columns fill it: the Berichtsmonat defaults to the last one', () => {
-    expect(json(kennzahlen(['report', '--monatswerte', `${DEMO}/lokale-ziele.csv`, '--json']).stdout).berichtsmonat).toBe('2017-12');
+    const r = kennzahlen(['report', '--monatswerte', `${DEMO}/lokale-ziele.csv`, '--ziele', `${DEMO}/ziele-2017.json`, '--json']);
+    expect(json(r.stdout).berichtsmonat).toBe('2017-12');
+    // Without the targets nothing in it is computable: an error, not a report of x.
+    const ohneZiele = kennzahlen(['report', '--monatswerte', `${DEMO}/lokale-ziele.csv`, '--format', 'table']);
+    expect([ohneZiele.code, ohneZiele.stdout]).toEqual([65, '']);
+    expect(ohneZiele.stderr).toContain('kennzahlen: Für den Berichtsmonat 12/2017 ist keine Kennzahl berechenbar.\nHinweis: es fehlen die Spalten llu, luh, elb, elb_zugaenge, elb_abgaenge, integrationen, eintritte_geringfuegig, eintritte_oeffentlich, integrationen_kontinuierlich, integrationen_ae, elb_ae, lzb, integrationen_lzb, lzb_aktiviert, lzb_zugaenge, lzb_abgaenge. Gelesen: keine Spalte der Monatswerte; nicht gelesen, da keine Kennzahl und kein Ziel sie nutzt: alo_u25, ep_u25, abgaenge_lza, abgaenge_sbm, egl_ausgaben, egl_budget.');
   });
 });
 
@@ -205,7 +210,7 @@ describe('persons the inputs do not share', () => {
     const zr = datei('zeitraeume.csv', 'person_id;beginn;ende\nA;2015-01-01;\nB;2015-01-01;\nC;2015-01-01;\n');
     const pe = datei('personen.csv', 'person_id;geschlecht\nA;w\n');
     const ig = datei('integrationen.csv', 'person_id;datum;art\nA;2016-05-02;SVB\nX;2016-05-02;SVB\nY;2016-06-02;SVB\n');
-    const args = ['aggregate', '--zeitraeume', zr, '--personen', pe, '--integrationen', ig, '--monat', '2016-06', '--json'];
+    const args = ['aggregate', '--zeitraeume', zr, '--personen', pe, '--integrationen', ig, '--datenstand', '2016-06-30', '--monat', '2016-06', '--json'];
     const r = kennzahlen(args);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(`kennzahlen: ${pe}: 2 Personen mit ELB-Zeiten fehlen; Aufgliederungen zählen sie unter „unbekannt“, Filter wie u25 oder frauen nicht mit.`);

@@ -14,7 +14,7 @@ import { farben } from '../farbe.js';
 import type { Io } from '../io.js';
 import { Meldungen } from '../meldungen.js';
 import { ALLE_FORMATE, ausgabeFormat, darstellung, eingabeDatei, konfiguration, mitAusgabeOptionen, mitEingabeOptionen, mitFarbe } from '../optionen.js';
-import { berichtsmonate, lesePersonendaten, letzterMonat, mitPersonenOptionen, monatsAuswahl, type MonatsOptionen, type PersonenOptionen } from '../personendaten.js';
+import { berichtsmonate, lesePersonendaten, letzterMonat, pruefeMonate, mitPersonenOptionen, monatsAuswahl, type MonatsOptionen, type PersonenOptionen } from '../personendaten.js';
 
 interface AggregateOptionen extends PersonenOptionen, MonatsOptionen {
   nach?: string;
@@ -54,6 +54,7 @@ async function aggregate(o: AggregateOptionen, io: Io): Promise<number> {
   const daten = await lesePersonendaten(o, k, io, melde, ['personen', 'integrationen', 'massnahmen', 'leistungen']);
   if (!daten) throw nutzungsfehler('Es fehlt die Eingabe --zeitraeume (oder "eingaben.zeitraeume" in --config).', 'kennzahlen aggregate --help zeigt die Optionen.');
   const { von, bis } = berichtsmonate(auswahl, () => letzterMonat(daten.regel, daten.abdeckung), melde);
+  pruefeMonate(daten.regel, daten.abdeckung, von, bis);
   const mw = aggregiere(daten, { von, bis, filter, gruppierung: nach && daten.merkmale ? gruppierung(nach, daten.merkmale) : undefined });
   const kopf = {
     jobcenter: o.jobcenter ?? k?.jobcenter ?? null,

@@ -12,7 +12,8 @@ import { Ereignisse } from '../../core/ereignisse.js';
 import { leseIntegrationen, leseMassnahmen } from '../../input/ereignisse.js';
 import { leseLeistungen } from '../../input/leistungen.js';
 import { leseMonatswerte } from '../../input/monatswerte.js';
-import { leseZiele } from '../../input/ziele.js';
+import { leseZiele, pruefeZielSpalten } from '../../input/ziele.js';
+import { MONATSWERTE_SPALTEN } from '../../core/monatswerte/monatswerte.js';
 import { zielSpalten } from '../../core/ziele/ziele.js';
 import { dezimal } from '../personendaten.js';
 import { lesePersonen } from '../../input/personen.js';
@@ -52,7 +53,7 @@ interface Pruefung {
 }
 
 /** `zusatz`: the Monatswerte columns the local goals of `--ziele` use. */
-type Leser = (t: Tabelle, o: CheckOptionen, k: Konfiguration | null, zusatz: ReadonlySet<string>) => Promise<Leseergebnis & { beschreibung: string }>;
+type Leser = (t: Tabelle, o: CheckOptionen, k: Konfiguration | null, zusatz: ReadonlySet<string>) => Promise<Leseergebnis & { beschreibung: string; spalten?: { gelesen: string[]; ungelesen: string[] } }>;
 
 /** Each CSV role read as the commands read it, into throw-away structures. */
 const LESER: Partial<Record<EingabeRolle, Leser>> = {
@@ -67,7 +68,7 @@ const LESER: Partial<Record<EingabeRolle, Leser>> = {
   monatswerte: async (t, o, k, zusatz) => {
     const e = await leseMonatswerte(t, dezimal(o, k, t), zusatz);
     const ungelesen = e.ungelesen.length ? ` · nicht geprüft, da weder Kennzahl noch Ziel sie nutzt: ${e.ungelesen.join(', ')}` : '';
-    return { ...e, beschreibung: `Monatswerte: ${e.monatswerte.spalten.join(', ') || 'keine Kennzahlspalten'}${ungelesen}` };
+    return { ...e, beschreibung: `Monatswerte: ${e.monatswerte.spalten.join(', ') || 'keine Kennzahlspalten'}${ungelesen}`, spalten: { gelesen: e.monatswerte.spalten, ungelesen: e.ungelesen } };
   },
 };
 const ROLLEN: EingabeRolle[] = ['zeitraeume', 'personen', 'integrationen', 'massnahmen', 'leistungen', 'monatswerte', 'ziele'];
@@ -108,6 +109,8 @@ async function check(o: CheckOptionen, io: Io): Promise<number> {
 
   let rest = maxFehler(o);
   const ergebnisse: Pruefung[] = [];
+  /** The columns of the Monatswerte checked, for the columns the local goals name. */
+  let mwSpalten: { gelesen: string[]; ungelesen: string[] } | null = null;
   for (const { rolle, datei } of auftraege) {
     const pruefung: Pruefung = { rolle, datei, info: null, beschreibung: '', probleme: [], abgebrochen: false, fehlt: null };
     ergebnisse.push(pruefung);
@@ -118,10 +121,21 @@ async function check(o: CheckOptionen, io: Io): Promise<number> {
     try {
       if (rolle === 'ziele') {
         const { vorgabe, info } = await ziele!;
-        Object.assign(pruefung, { info, beschreibung: `Ziele ${vorgabe.jahr}` });
+        // Person-level data give the standard columns; other columns must be in the Monatswerte.
+        const personen = auftraege.some((a) => a.rolle === 'zeitraeume');
+        const mwGeprueft = auftraege.some((a) => a.rolle === 'monatswerte');
+        const lokal = vorgabe.ziele.some((z) => z.art !== 'kennzahl');
+        let beschreibung = `Ziele ${vorgabe.jahr}`;
+        if (lokal && !mwGeprueft && !personen) beschreibung += ' · Spalten lokaler Ziele nicht geprüft (keine --monatswerte)';
+        else if (lokal && (!mwGeprueft || mwSpalten)) {
+          const vorhanden = new Set([...(mwSpalten?.gelesen ?? []), ...(personen ? MONATSWERTE_SPALTEN : [])]);
+          pruefung.probleme = pruefeZielSpalten(vorgabe, datei, vorhanden, mwSpalten?.ungelesen ?? []);
+        }
+        Object.assign(pruefung, { info, beschreibung });
       } else {
         const tabelle = await oeffneTabelle(await oeffneQuelle(datei, io.stdin), rolle, leseOptionen(o, k, rolle, rest));
         const e = await LESER[rolle]!(tabelle, o, k, zusatz);
+        if (e.spalten && !e.probleme.length) mwSpalten = e.spalten;
         const leer = e.leereZeilen ? ` · ${leereZeilenText(e.leereZeilen)}` : '';
         Object.assign(pruefung, { info: e.info, beschreibung: e.beschreibung + leer, probleme: e.probleme, abgebrochen: e.abgebrochen });
       }

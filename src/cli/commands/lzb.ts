@@ -14,7 +14,7 @@ import { farben } from '../farbe.js';
 import type { Io } from '../io.js';
 import { Meldungen } from '../meldungen.js';
 import { ausgabeFormat, darstellung, eingabeDatei, konfiguration, mitAusgabeOptionen, mitEingabeOptionen, mitFarbe } from '../optionen.js';
-import { berichtsmonate, lesePersonendaten, letzterMonat, mitPersonenOptionen, monatsAuswahl, type MonatsOptionen, type PersonenOptionen } from '../personendaten.js';
+import { berichtsmonate, lesePersonendaten, letzterMonat, pruefeMonate, mitPersonenOptionen, monatsAuswahl, type MonatsOptionen, type PersonenOptionen } from '../personendaten.js';
 
 interface LzbOptionen extends PersonenOptionen, MonatsOptionen {
   nach?: string;
@@ -60,6 +60,7 @@ async function lzb(o: LzbOptionen, io: Io): Promise<number> {
   if (!daten) throw nutzungsfehler('Es fehlt die Eingabe --zeitraeume (oder "eingaben.zeitraeume" in --config).', 'kennzahlen lzb --help zeigt die Optionen.');
   const { regel, abdeckung, zeitlinien, merkmale, register } = daten;
   const { von, bis } = berichtsmonate(auswahl, () => letzterMonat(regel, abdeckung), melde);
+  pruefeMonate(regel, abdeckung, von, bis);
 
   const ergebnis = klassifiziere(zeitlinien, {
     regel,

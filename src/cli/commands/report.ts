@@ -5,17 +5,19 @@
 import { isAbsolute, relative } from 'node:path';
 import { Command, Option } from 'commander';
 import type { Filter } from '../../core/filter.js';
-import { isoMonat, isoTag, monatTeile } from '../../core/kalender.js';
+import { deutscherMonat, isoMonat, isoTag, monatTeile, monatVonTag } from '../../core/kalender.js';
 import { definitionen } from '../../core/kennzahlen/definitionen.js';
 import { januarVon, kennzahlen, verlauf } from '../../core/kennzahlen/kennzahlen.js';
 import { gruppierung } from '../../core/merkmale.js';
 import { aggregiereSichten } from '../../core/monatswerte/aggregation.js';
 import { letzterMonatMitWerten, vereinige, type Monatswerte } from '../../core/monatswerte/monatswerte.js';
-import { bewerteZiel, zielSpalten, zielVerlauf, type Quelle } from '../../core/ziele/ziele.js';
-import { nutzungsfehler } from '../../fehler.js';
+import { bewerteZiel, zielSpalten, zielVerlauf, type Quelle, type ZielErgebnis } from '../../core/ziele/ziele.js';
+import { KennzahlenFehler, nutzungsfehler, type Problem } from '../../fehler.js';
 import { leseMonatswerte } from '../../input/monatswerte.js';
 import type { EingabeInfo } from '../../input/tabelle.js';
-import { leseZiele } from '../../input/ziele.js';
+import { leseZiele, pruefeZielSpalten } from '../../input/ziele.js';
+import { hinweisText, STANDARD_DARSTELLUNG } from '../../report/darstellung.js';
+import { anzahlText } from '../../report/zahlen.js';
 import type { Grafikdaten, KennzahlenBericht } from '../../report/kennzahlen-bericht.js';
 import { kennzahlenCsv, kennzahlenJson } from '../../report/kennzahlen-json.js';
 import { kennzahlenDokument } from '../../report/kennzahlen-dokument.js';
@@ -27,7 +29,7 @@ import type { Io } from '../io.js';
 import { Meldungen } from '../meldungen.js';
 import { paketDatei } from '../../paket.js';
 import { ausgabeFormat, darstellung, eingabeDatei, einstellung, konfiguration, leseOptionen, maxFehler, mitAusgabeOptionen, mitEingabeOptionen, mitFarbe, tagOption } from '../optionen.js';
-import { berichtsmonate, dezimal, lesePersonendaten, letzterMonat, mitPersonenOptionen, monatsAuswahl, type PersonenOptionen } from '../personendaten.js';
+import { berichtsmonate, dezimal, lesePersonendaten, letzterMonat, mitPersonenOptionen, monatsAuswahl, pruefeMonate, type PersonenOptionen } from '../personendaten.js';
 
 interface ReportOptionen extends PersonenOptionen {
   monat?: string;
@@ -93,6 +95,7 @@ async function report(o: ReportOptionen, io: Io, demo: boolean): Promise<number>
   const melde = new Meldungen(io, o);
   const k = await konfiguration(o);
   const auswahl = monatsAuswahl({ monat: o.monat });
+  const datenstandTag = tagOption('--datenstand', einstellung(o.datenstand, k, 'datenstand'), true);
   const k1e3 = einstellung(o.k1e3Nenner, k, 'k1e3_nenner') ?? 'bezugsmonat';
   if (k1e3 !== 'bezugsmonat' && k1e3 !== 'vormonat') throw nutzungsfehler(`k1e3_nenner erwartet bezugsmonat oder vormonat, nicht „${k1e3}“.`);
 
@@ -104,12 +107,15 @@ async function report(o: ReportOptionen, io: Io, demo: boolean): Promise<number>
   // The targets are read first: their local goals name the Monatswerte columns to read, their
   // filters the views the aggregation makes.
   const zieleDatei = eingabeDatei(o.ziele, k, 'ziele');
+  if (o.failOnMiss && !zieleDatei) throw nutzungsfehler('--fail-on-miss braucht Ziele: --ziele DATEI (oder "eingaben.ziele" in --config).');
   const vorgabe = zieleDatei ? await leseZiele(zieleDatei) : null;
   let ausDatei: Monatswerte | null = null;
+  let ungelesen: string[] = [];
   if (mwDatei) {
     const e = await liesEingabe(io, mwDatei, 'monatswerte', leseOptionen(o, k, 'monatswerte', maxFehler(o)), (t) => leseMonatswerte(t, dezimal(o, k, t), zielSpalten(vorgabe?.vorgabe ?? null)), melde);
     eingaben.push(e.info);
     ausDatei = e.monatswerte;
+    ungelesen = e.ungelesen;
     if (e.ungelesen.length) melde.ausfuehrlich(`${mwDatei}: nicht gelesen, da weder Kennzahl noch Ziel sie nutzt: ${e.ungelesen.join(', ')}`);
   }
   const letzter = () => {
@@ -119,6 +125,18 @@ async function report(o: ReportOptionen, io: Io, demo: boolean): Promise<number>
     return m;
   };
   const t = berichtsmonate(auswahl, letzter, melde).bis;
+  if (daten) pruefeMonate(daten.regel, daten.abdeckung, t, t);
+  else {
+    const stand = datenstandTag !== undefined ? monatVonTag(datenstandTag) : letzterMonatMitWerten(ausDatei!);
+    if (stand !== null && t > stand) {
+      throw new KennzahlenFehler(
+        'eingabedaten',
+        `Der Berichtsmonat ${deutscherMonat(t)} liegt nach dem Datenstand ${deutscherMonat(stand)} von ${mwDatei}.`,
+        [],
+        `Die Monatswerte reichen bis ${deutscherMonat(stand)}: --monat ${isoMonat(stand)} (oder früher).`,
+      );
+    }
+  }
 
   if (vorgabe) {
     eingaben.push(vorgabe.info);
@@ -151,6 +169,10 @@ async function report(o: ReportOptionen, io: Io, demo: boolean): Promise<number>
 
   const defs = definitionen({ k1e3Nenner: k1e3 });
   const spalten = new Set(mw.spalten);
+  if (vorgabe) {
+    const probleme = pruefeZielSpalten(vorgabe.vorgabe, zieleDatei!, spalten, ungelesen);
+    if (probleme.length) throw new KennzahlenFehler('eingabedaten', `${zieleDatei}: ${probleme.length === 1 ? 'ein Ziel nennt eine Spalte' : `Ziele nennen ${probleme.length} Spalten`}, die es in keiner Eingabe gibt.`, probleme, 'Spalten lokaler Ziele kommen aus --monatswerte (Kopfzeile, nach der Zuordnung der Konfiguration).');
+  }
   const gesamt = mw.gruppen.get('gesamt');
   // As the BA publishes them: Frauen and Männer next to the total (other groups stay in the data).
   const gruppen = o.nach
@@ -171,7 +193,6 @@ async function report(o: ReportOptionen, io: Io, demo: boolean): Promise<number>
     zielVerlaeufe = () => vorgabe.vorgabe.ziele.map((z) => zielVerlauf(z, defs, t, zq(z)));
   }
 
-  const datenstandTag = tagOption('--datenstand', einstellung(o.datenstand, k, 'datenstand'), true);
   const jobcenter = o.jobcenter ?? k?.jobcenter ?? vorgabe?.vorgabe.jobcenter ?? null;
   // Another Jobcenter's targets file is an easy slip with a folder of them; names are compared as
   // file names are made, so case, umlauts and punctuation do not matter.
@@ -191,10 +212,41 @@ async function report(o: ReportOptionen, io: Io, demo: boolean): Promise<number>
     // Charts show two years of monthly values up to the Berichtsmonat.
     grafikdaten: () => ({ verlauf: { von: t - 23, kennzahlen: verlauf(defs, gesamt, spalten, t - 23, t) }, zielVerlauf: zielVerlaeufe() }),
   };
+  // A report of nothing but x is no report: a month the data do not reach, or inputs that carry
+  // none of the columns the indicators and targets need.
+  const kennzahlBerechenbar = bericht.kennzahlen.some((w) => w.monat.wert !== null || w.jfw.wert !== null);
+  if (!kennzahlBerechenbar && !(ziele?.ergebnisse ?? []).some((z) => z.status !== 'nicht_berechenbar')) {
+    const hinweise = bericht.kennzahlen.flatMap((w) => w.monat.hinweis ?? []);
+    const fehlend = [...new Set(hinweise.flatMap((h) => (h.art === 'spalte_fehlt' ? [h.spalte] : [])))];
+    const andere = [...new Set(hinweise.filter((h) => h.art !== 'spalte_fehlt').map((h) => hinweisText([h], STANDARD_DARSTELLUNG)!))];
+    const gruende = [...(fehlend.length ? [`es fehlen die Spalten ${fehlend.join(', ')}`] : []), ...andere.slice(0, 4), ...(andere.length > 4 ? [`${andere.length - 4} weitere`] : [])];
+    throw new KennzahlenFehler(
+      'eingabedaten',
+      `Für den Berichtsmonat ${deutscherMonat(t)} ist ${vorgabe ? 'weder eine Kennzahl noch ein Ziel' : 'keine Kennzahl'} berechenbar.`,
+      [],
+      `${gruende.join('; ')}. Gelesen: ${mw.spalten.join(', ') || 'keine Spalte der Monatswerte'}` +
+        `${ungelesen.length ? `; nicht gelesen, da keine Kennzahl und kein Ziel sie nutzt: ${ungelesen.join(', ')}` : ''}.`,
+    );
+  }
   const geschrieben = await gibBerichtAus(io, o, format, berichtsformate((mitGrafiken) => kennzahlenDokument(bericht, d, mitGrafiken), () => kennzahlenJson(bericht, d), () => kennzahlenCsv(bericht, d), farbe), 'kennzahlen-{jobcenter}-{monat}', { jobcenter: bericht.jobcenter, monat: isoMonat(t) }, eingaben);
   for (const datei of geschrieben) melde.ausfuehrlich(`geschrieben: ${datei}`);
-  const verfehlt = (ziele?.ergebnisse ?? []).filter((z) => z.status === 'verfehlt');
-  if (verfehlt.length) melde.hinweis(`${verfehlt.length === 1 ? 'ein Ziel' : `${verfehlt.length} Ziele`} verfehlt: ${verfehlt.map((z) => z.ziel.id).join(', ')}${o.failOnMiss ? ' (Exit-Code 1)' : ''}.`);
   melde.speicher();
-  return o.failOnMiss && verfehlt.length ? 1 : 0;
+  const ergebnisse = ziele?.ergebnisse ?? [];
+  const verfehlt = ergebnisse.filter((z) => z.status === 'verfehlt');
+  const offen = ergebnisse.filter((z) => z.status === 'nicht_berechenbar');
+  const ids = (zs: ZielErgebnis[]) => zs.map((z) => z.ziel.id).join(', ');
+  const grund = (z: ZielErgebnis): Problem => ({ datei: zieleDatei!, spaltenname: z.ziel.id, meldung: `Ziel ${z.ziel.id} nicht berechenbar: ${hinweisText(z.hinweis, STANDARD_DARSTELLUNG) ?? 'ohne Ist oder Soll'}.` });
+  // The report is written first; then a target that cannot be checked fails the run like bad
+  // data (65), one that is missed like a missed target (1).
+  if (o.failOnMiss && offen.length) {
+    throw new KennzahlenFehler(
+      'eingabedaten',
+      `${anzahlText(offen.length, 'ein Ziel ist', 'Ziele sind')} nicht berechenbar, also nicht geprüft (--fail-on-miss): ${ids(offen)}${verfehlt.length ? `; verfehlt: ${ids(verfehlt)}` : ''}.`,
+      offen.map(grund),
+    );
+  }
+  if (o.failOnMiss && verfehlt.length) throw new KennzahlenFehler('ziel_verfehlt', `${anzahlText(verfehlt.length, 'ein Ziel', 'Ziele')} verfehlt: ${ids(verfehlt)} (--fail-on-miss).`);
+  if (verfehlt.length) melde.hinweis(`${anzahlText(verfehlt.length, 'ein Ziel', 'Ziele')} verfehlt: ${ids(verfehlt)}.`);
+  if (offen.length) melde.hinweis(`${anzahlText(offen.length, 'ein Ziel', 'Ziele')} nicht berechenbar: ${offen.map((z) => grund(z).meldung.replace(/^Ziel /, '').replace(/\.$/, '')).join('; ')}.`);
+  return 0;
 }

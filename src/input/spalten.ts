@@ -1,0 +1,238 @@
+// Columns are a contract (README, „Spalten sind ein Vertrag“): in the person-level roles every
+// column of a file is either one the role reads, or mapped to one in the config, or listed there as
+// deliberately ignored (`null`). Anything else is an error, because a column the tool does not read
+// may be the one that should have changed the numbers (`bis` meant as `ende` leaves every period
+// open). This module checks a header against a role's columns and words what to do.
+
+import type { Problem } from '../fehler.js';
+
+export const normiereName = (name: string) => name.trim().toLowerCase();
+
+/** Letters and digits only, umlauts spelt out: „Leistung-bis“, „leistung bis“ and „LeistungBis“ compare equal. */
+export function schluessel(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss')
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]/g, '');
+}
+
+/**
+ * What users' exports call the canonical columns: German database and Excel headers, BA terms,
+ * English. Only for suggestions: a synonym is never read without a mapping.
+ */
+const SYNONYME: Record<string, readonly string[]> = {
+  person_id: ['id', 'person', 'personid', 'personen', 'personennummer', 'personennr', 'persnr', 'pnr', 'kundennr', 'kundennummer', 'kdnr', 'kundenid', 'kunde', 'elbid', 'pid', 'kennung', 'personenkennung'],
+  beginn: ['von', 'ab', 'start', 'anfang', 'begin', 'from', 'beginndatum', 'startdatum', 'leistungvon', 'leistungsbeginn', 'bezugvon', 'bezugsbeginn', 'datumvon', 'gueltigab', 'gueltigvon', 'eintritt', 'eintrittsdatum', 'beginnam', 'vonam', 'bewilligungvon'],
+  ende: ['bis', 'end', 'to', 'until', 'enddatum', 'endedatum', 'leistungbis', 'leistungsende', 'bezugbis', 'bezugsende', 'datumbis', 'gueltigbis', 'austritt', 'austrittsdatum', 'endeam', 'biszum', 'bisam', 'bewilligungbis'],
+  status: ['art', 'leistungsart', 'typ', 'statuselb', 'elbnef', 'erwerbsfaehig', 'erwerbsfaehigkeit', 'personenstatus'],
+  monat: ['berichtsmonat', 'jahrmonat', 'monatjahr', 'zeitraum', 'month', 'periode', 'stichtagsmonat', 'leistungsmonat', 'bezugsmonat'],
+  geschlecht: ['sex', 'gender', 'geschl'],
+  geburtsdatum: ['geburtstag', 'gebdatum', 'gebdat', 'geboren', 'geburt', 'birthdate', 'dateofbirth', 'geboren am'],
+  alleinerziehend: ['ae', 'alleinerziehende', 'alleinerz', 'alleinerziehender'],
+  fluchtkontext: ['flucht', 'asyl', 'fluechtling', 'gefluechtet', 'fluchthintergrund', 'kontextflucht', 'fluchtmigration'],
+  datum: ['beginn', 'eintritt', 'eintrittsdatum', 'integrationsdatum', 'aufnahme', 'aufnahmedatum', 'start', 'date', 'beschaeftigungsbeginn'],
+  art: ['typ', 'integrationsart', 'massnahmeart', 'massnahmenart', 'kategorie', 'type'],
+  kontinuierlich: ['kont', 'nachhaltig', 'kontinuierlichebeschaeftigung'],
+  bedarfsdeckend: ['bedarfsdeckung', 'hilfebeduerftigkeitbeendet'],
+  llu: ['lebensunterhalt', 'leistungenzumlebensunterhalt', 'regelbedarf', 'alg2', 'arbeitslosengeld2', 'buergergeld'],
+  luh: ['kdu', 'unterkunft', 'unterkunftundheizung', 'kostenderunterkunft', 'kdunterkunft'],
+  bg_nr: ['bg', 'bgnummer', 'bedarfsgemeinschaft', 'bgid'],
+  elb: ['bestandelb', 'elbbestand', 'erwerbsfaehigeleistungsberechtigte', 'anzahlelb'],
+  lzb: ['bestandlzb', 'lzbbestand', 'langzeitleistungsbeziehende', 'langzeitleistungsbezieher'],
+};
+
+export function levenshtein(a: string, b: string): number {
+  let vorher = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const jetzt = [i];
+    for (let j = 1; j <= b.length; j++) jetzt[j] = Math.min(vorher[j] + 1, jetzt[j - 1] + 1, vorher[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    vorher = jetzt;
+  }
+  return vorher[b.length];
+}
+
+/** A slip of one letter in a short name, of two in a longer one. */
+const nahGenug = (abstand: number, laenge: number) => abstand <= (laenge <= 4 ? 1 : 2);
+
+/**
+ * The canonical column a header most likely means, among `kandidaten`: a known synonym first
+ * (`bis` → `ende`, `Kunden-Nr` → `person_id`), then a near spelling (`edne` → `ende`). Null when
+ * nothing is close: a guess that misleads is worse than the list of what is allowed.
+ */
+export function gemeinteSpalte(name: string, kandidaten: readonly string[]): string | null {
+  const s = schluessel(name);
+  if (!s) return null;
+  for (const k of kandidaten) if (schluessel(k) === s) return k;
+  for (const k of kandidaten) if ((SYNONYME[k] ?? []).some((w) => schluessel(w) === s)) return k;
+  let bester: string | null = null, besterAbstand = Infinity;
+  for (const k of kandidaten) {
+    for (const w of [k, ...(SYNONYME[k] ?? [])]) {
+      const z = schluessel(w);
+      const d = levenshtein(s, z);
+      if (nahGenug(d, z.length) && d < besterAbstand) [bester, besterAbstand] = [k, d];
+    }
+  }
+  if (bester) return bester;
+  // „Datum Leistungsende“, „Ende der Leistung“: a longer header that contains a synonym or the name.
+  for (const k of kandidaten) if ([k, ...(SYNONYME[k] ?? [])].some((w) => schluessel(w).length >= 4 && s.includes(schluessel(w)))) return k;
+  return null;
+}
+
+/** The header of a file that a mapping most likely meant (`Leistung-bis` → `Leistung bis`). */
+export function aehnlichsterKopf(name: string, kopf: readonly string[]): string | null {
+  const s = schluessel(name);
+  let bester: string | null = null, besterAbstand = Infinity;
+  for (const k of kopf) {
+    const z = schluessel(k);
+    const d = levenshtein(s, z);
+    if (nahGenug(d, Math.max(z.length, s.length)) && d < besterAbstand) [bester, besterAbstand] = [k.trim(), d];
+  }
+  return bester;
+}
+
+/** One entry of the config's column mapping: the user's header → a canonical column, or null: not read. */
+export interface Zuordnung {
+  von: string;
+  nach: string | null;
+}
+
+/** What the header check needs to know about a role. */
+export interface KopfVertrag {
+  rolle: string;
+  /** Columns the role reads (the schema's), and which of them must be there. */
+  spalten: readonly string[];
+  pflicht: readonly string[];
+  /**
+   * Monatswerte are open: other columns are not read and not an error (a BA table has many), but
+   * one that is spelt like a missing column of `bekannt` is (`elbb` beside no `elb`).
+   */
+  offen?: { bekannt: readonly string[] };
+}
+
+export interface KopfFormat {
+  /** The header as written. */
+  roherKopf: readonly string[];
+  /** Canonical names after the mapping; null: ignored by the config. */
+  kopf: readonly (string | null)[];
+  zuordnung: readonly Zuordnung[];
+  /** The config file the mapping comes from, to name it in messages. */
+  konfiguration?: string;
+}
+
+export interface KopfErgebnis {
+  /** Column index of each canonical column read. */
+  position: Map<string, number>;
+  /** Columns without a name: only empty cells are allowed in them. */
+  namenlos: number[];
+  probleme: Problem[];
+}
+
+const zitat = (s: string) => `„${s.trim()}“`;
+
+/**
+ * The fix for a header's unknown columns, ready to paste: the config's mapping for the role with
+ * the mappings that hold, a guess for each unknown column, and null (not read) where there is none.
+ */
+export function abhilfe(rolle: string, eintraege: readonly [string, string | null][], konfiguration?: string): string {
+  const wo = konfiguration ? `in ${konfiguration}` : 'in einer Konfiguration (--config DATEI)';
+  const paare = eintraege.map(([von, nach]) => `${JSON.stringify(von.trim())}: ${nach === null ? 'null' : JSON.stringify(nach)}`).join(', ');
+  const ohne = eintraege.some(([, nach]) => nach === null) ? '; null heißt: die Spalte wird bewusst nicht gelesen, bitte prüfen' : '';
+  return `Abhilfe: ${wo} eintragen: "spalten": {"${rolle}": {${paare}}}${ohne}.`;
+}
+
+/**
+ * Checks a header against a role: every column known, mapped or ignored; every mapping's source in
+ * the file and its target a column of the role; no column twice; the required columns there. All
+ * problems at once, so `check` can list them together.
+ */
+export function pruefeKopf(f: KopfFormat, v: KopfVertrag, datei: string): KopfErgebnis {
+  const probleme: Problem[] = [];
+  const position = new Map<string, number>();
+  const namenlos: number[] = [];
+  const liste = v.spalten.join(', ');
+  const gefunden = f.roherKopf.map((n) => n.trim()).filter(Boolean).join(', ') || 'nichts';
+  const roheNamen = new Set(f.roherKopf.map(normiereName));
+  const zugeordnet = new Set<string>();
+  const vorgeschlagen = new Set<string>();
+  /** The mapping as it should be: what holds, and a guess for each unknown column. */
+  const vorschlag: [string, string | null][] = [];
+  let unbekannt = 0;
+
+  for (const z of f.zuordnung) {
+    const von = normiereName(z.von);
+    zugeordnet.add(von);
+    const wo = `Zuordnung „${z.von}“ → ${z.nach === null ? 'null' : `„${z.nach}“`}${f.konfiguration ? ` in ${f.konfiguration}` : ''} (spalten.${v.rolle})`;
+    if (!roheNamen.has(von)) {
+      unbekannt++;
+      const gemeint = aehnlichsterKopf(z.von, f.roherKopf);
+      probleme.push({
+        datei, zeile: 1, spaltenname: z.von, wert: z.von,
+        erwartet: `eine Spalte der Datei: ${gefunden}`,
+        meldung: `${wo}: die Datei hat keine Spalte ${zitat(z.von)}${gemeint ? `; gemeint ist wohl ${zitat(gemeint)}` : ` (gefunden: ${gefunden})`}.`,
+      });
+      continue;
+    }
+    if (z.nach === null || v.offen || v.spalten.includes(normiereName(z.nach))) {
+      vorschlag.push([z.von, z.nach]);
+      continue;
+    }
+    unbekannt++;
+    const gemeint = gemeinteSpalte(z.nach, v.spalten);
+    vorschlag.push([z.von, gemeint]);
+    probleme.push({
+      datei, zeile: 1, spaltenname: z.von, wert: z.nach,
+      erwartet: `eine Spalte von ${v.rolle}: ${liste}`,
+      meldung: `${wo}: ${zitat(z.nach)} ist keine Spalte von ${v.rolle} (${liste})${gemeint ? `; gemeint ist wohl „${gemeint}“` : ''}.`,
+    });
+  }
+
+  const fehlendeBekannte = v.offen ? v.offen.bekannt.filter((n) => !f.kopf.includes(n)) : [];
+  f.kopf.forEach((name, i) => {
+    const roh = f.roherKopf[i] ?? '';
+    if (name === null) return;
+    if (name === '') return void namenlos.push(i);
+    if (v.spalten.includes(name)) {
+      if (position.has(name)) {
+        probleme.push({ datei, zeile: 1, spalte: i + 1, spaltenname: roh, wert: roh, meldung: `Spalte „${name}“ kommt doppelt vor (auch Spalte ${position.get(name)! + 1}).` });
+      } else position.set(name, i);
+      return;
+    }
+    // A mapped column whose target is wrong was reported with its mapping above.
+    if (zugeordnet.has(normiereName(roh)) && !v.offen) return;
+    if (v.offen) {
+      const gemeint = gemeinteSpalte(roh, fehlendeBekannte);
+      if (!gemeint) return;
+      vorgeschlagen.add(gemeint);
+      unbekannt++;
+      vorschlag.push([roh, gemeint]);
+      probleme.push({
+        datei, zeile: 1, spalte: i + 1, spaltenname: roh, wert: roh,
+        erwartet: `eine Spalte wie ${gemeint}, oder eine, die nichts Bekanntem ähnelt`,
+        meldung: `Spalte ${zitat(roh)} wird nicht gelesen, aber „${gemeint}“ fehlt; gemeint ist wohl „${gemeint}“.`,
+      });
+      return;
+    }
+    const gemeint = gemeinteSpalte(roh, v.spalten.filter((s) => !position.has(s) && !f.kopf.includes(s)));
+    if (gemeint) vorgeschlagen.add(gemeint);
+    unbekannt++;
+    vorschlag.push([roh, gemeint]);
+    probleme.push({
+      datei, zeile: 1, spalte: i + 1, spaltenname: roh, wert: roh,
+      erwartet: `eine Spalte von ${v.rolle}: ${liste}`,
+      meldung: `Spalte ${zitat(roh)} ist keine Spalte von ${v.rolle} (${liste})${gemeint ? `; gemeint ist wohl „${gemeint}“` : ''}.`,
+    });
+  });
+  if (unbekannt) probleme.push({ datei, zeile: 1, meldung: abhilfe(v.rolle, vorschlag, f.konfiguration) });
+
+  for (const name of v.pflicht) {
+    // A required column that an unknown one seems to mean is said once, with that column.
+    if (position.has(name) || vorgeschlagen.has(name)) continue;
+    probleme.push({
+      datei, zeile: 1, spaltenname: name,
+      meldung: `Pflichtspalte „${name}“ fehlt (Rolle ${v.rolle}; gefunden: ${gefunden}).`,
+      erwartet: `Spalten ${v.pflicht.join(', ')}`,
+    });
+  }
+  return { position, namenlos, probleme };
+}
