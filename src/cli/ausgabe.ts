@@ -3,6 +3,7 @@
 // behind. `--out-dir` writes every format of a report and a manifest with checksums last.
 
 import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { setTimeout as warte } from 'node:timers/promises';
@@ -20,8 +21,11 @@ const WARTEZEITEN_MS = [50, 100, 200, 400, 800];
 
 function ausgabeFehler(ziel: string, e: unknown): KennzahlenFehler {
   const code = (e as NodeJS.ErrnoException).code;
+  // ENOENT also comes from a folder that exists but takes no new files (/proc, some mounts).
+  const ordnerDa = code === 'ENOENT' && existsSync(dirname(resolve(ziel)));
   const grund =
     code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'keine Schreibberechtigung' :
+    ordnerDa ? `der Ordner ${dirname(ziel)} nimmt keine neuen Dateien an` :
     code === 'ENOENT' ? 'Ordner gibt es nicht' :
     code === 'ENOTDIR' || code === 'EEXIST' ? 'ein Teil des Pfads ist eine Datei, kein Ordner' :
     code === 'EISDIR' ? 'ist ein Ordner' :

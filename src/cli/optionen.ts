@@ -36,29 +36,36 @@ export interface GemeinsameOptionen {
   verbose?: boolean;
 }
 
-export function mitEingabeOptionen(cmd: Command): Command {
+/**
+ * Options for reading inputs. Every option a command takes must change what it does, so `check`
+ * (which writes no report) goes without --jobcenter.
+ */
+export function mitEingabeOptionen(cmd: Command, mitJobcenter = true): Command {
+  cmd.option('--config <datei>', 'JSON-Konfiguration: Eingaben, Jobcenter, Spaltenzuordnung, Einstellungen (Flags haben Vorrang)');
+  if (mitJobcenter) cmd.option('--jobcenter <name>', 'Name des Jobcenters für die Berichte');
   return cmd
-    .option('--config <datei>', 'JSON-Konfiguration: Eingaben, Jobcenter, Spaltenzuordnung, Einstellungen (Flags haben Vorrang)')
-    .option('--jobcenter <name>', 'Name des Jobcenters für die Berichte')
     .option('--delimiter <zeichen>', 'Trennzeichen der CSV-Eingaben: ";", "," oder "tab" (Standard: aus der Kopfzeile erkannt, sonst ";")')
     .option('--encoding <kodierung>', 'Kodierung der CSV-Eingaben: utf8, cp1252, utf16le (Standard: BOM → UTF-8, wenn gültig → Windows-1252)')
     .option('--max-errors <n>', 'höchstens so viele Probleme je Lauf melden', '100')
     .option('--threads <n>', 'große Leistungszeiträume-Dateien mit so vielen Threads lesen (1 oder 2)', '2');
 }
 
-export function mitAusgabeOptionen(cmd: Command, formate: readonly Format[] = ALLE_FORMATE): Command {
+/** Output options; `bericht`: the options of a report (language, suppression, stamp, notes on stderr). */
+export function mitAusgabeOptionen(cmd: Command, formate: readonly Format[] = ALLE_FORMATE, bericht = true): Command {
   cmd
     .addOption(new Option('--format <format>', 'Ausgabeformat (Standard: table am Terminal, sonst json)').choices(formate))
     .option('--json', 'gleich --format json')
     .option('--out <datei>', 'Ergebnis atomar in diese Datei schreiben statt auf stdout; Platzhalter {jobcenter}, {monat}, {format}');
   if (formate.length > 2) cmd.option('--out-dir <ordner>', 'alle Formate (json, csv, md, html) und zuletzt ein Manifest mit Prüfsummen in diesen Ordner schreiben (wird angelegt); Platzhalter {jobcenter}, {monat}');
+  if (bericht) {
+    cmd
+      .addOption(new Option('--lang <sprache>', 'Sprache der Beschriftungen').choices(['de', 'en']))
+      .option('--suppress-below <n>', 'Zahlen unter n (und was auf ihnen beruht) als * ausgeben, wie die BA in veröffentlichten Tabellen')
+      .option('--stamp', 'Erstellungszeit in die Ausgabe schreiben (sonst sind gleiche Eingaben byte-gleiche Ausgaben)');
+  }
+  cmd.option('--color', 'Farbe erzwingen').option('--no-color', 'keine Farbe (auch NO_COLOR=1)');
+  if (bericht) cmd.option('-q, --quiet', 'keine Hinweise auf stderr');
   return cmd
-    .addOption(new Option('--lang <sprache>', 'Sprache der Beschriftungen').choices(['de', 'en']))
-    .option('--suppress-below <n>', 'Zahlen unter n (und was auf ihnen beruht) als * ausgeben, wie die BA in veröffentlichten Tabellen')
-    .option('--stamp', 'Erstellungszeit in die Ausgabe schreiben (sonst sind gleiche Eingaben byte-gleiche Ausgaben)')
-    .option('--color', 'Farbe erzwingen')
-    .option('--no-color', 'keine Farbe (auch NO_COLOR=1)')
-    .option('-q, --quiet', 'keine Hinweise auf stderr')
     .option('--verbose', 'Details zu Eingaben, Zeiten und Speicher auf stderr; bei internen Fehlern den Stack');
 }
 
@@ -93,7 +100,8 @@ export function ausgabeFormat(o: GemeinsameOptionen, io: Io, erlaubt: readonly F
   if (o.format) return o.format as Format;
   if (o.out) {
     const endung = ENDUNGEN[/\.(\w+)$/.exec(o.out)?.[1].toLowerCase() ?? ''];
-    return endung && erlaubt.includes(endung) ? endung : 'json';
+    if (endung && !erlaubt.includes(endung)) throw nutzungsfehler(`--out ${o.out}: dieser Befehl schreibt nur ${erlaubt.join(' oder ')}; --format nennt das Format, die Endung der Datei ist dann frei.`);
+    return endung ?? 'json';
   }
   return io.stdout.isTTY ? 'table' : 'json';
 }
@@ -142,7 +150,7 @@ export function leseOptionen(o: GemeinsameOptionen, k: Konfiguration | null, rol
 }
 
 export function maxFehler(o: GemeinsameOptionen): number {
-  return ganzzahl('--max-errors', o.maxErrors, 1, 1_000_000)!;
+  return ganzzahl('--max-errors', o.maxErrors ?? '100', 1, 1_000_000)!;
 }
 
 /** `--monat 2017-03` and friends: every month format of SPEC §3. */
@@ -167,5 +175,5 @@ export function tagOption(name: string, wert: string | undefined, monatsEnde: bo
 }
 
 export function threads(o: GemeinsameOptionen): number {
-  return ganzzahl('--threads', o.threads ?? '2', 1, 64)!;
+  return ganzzahl('--threads', o.threads ?? '2', 1, 2)!;
 }

@@ -48,16 +48,19 @@ const ZUSATZ_HILFE: Record<ZusatzRolle, [string, string]> = {
   leistungen: ['--leistungen <datei>', 'Leistungen je Monat (CSV): monat;llu;luh (Euro; Zeilen eines Monats werden addiert)'],
 };
 
-export function mitPersonenOptionen(cmd: Command, rollen: readonly ZusatzRolle[]): Command {
-  cmd.option('--zeitraeume <datei>', 'Leistungszeiträume (CSV; "-" = stdin): person_id;beginn;ende;status oder person_id;monat;status');
-  for (const r of rollen) cmd.option(...ZUSATZ_HILFE[r]);
+/** The person-level inputs and the LZB settings; `eingaben` false: only the settings (demo brings its data). */
+export function mitPersonenOptionen(cmd: Command, rollen: readonly ZusatzRolle[], eingaben = true): Command {
+  if (eingaben) {
+    cmd.option('--zeitraeume <datei>', 'Leistungszeiträume (CSV; "-" = stdin): person_id;beginn;ende;status oder person_id;monat;status');
+    for (const r of rollen) cmd.option(...ZUSATZ_HILFE[r]);
+  }
   cmd
     .option('--daten-ab <datum>', 'ab wann die Daten vollständig sind (Standard: früheste Angabe im Extrakt)')
     .option('--datenstand <datum>', 'bis wann die Daten reichen (Standard: späteste Angabe im Extrakt)')
     .option('--stichtag-tag <tag>', `Tag des Monats, der Stichtag ist (Standard ${STANDARD_EINSTELLUNGEN.stichtagTag})`)
     .option('--lzb-min <m>', `LZB ab m Monaten Bezug … (Standard ${STANDARD_EINSTELLUNGEN.lzbMin})`)
     .option('--lzb-window <w>', `… in den letzten w Monaten (Standard ${STANDARD_EINSTELLUNGEN.lzbFenster})`);
-  if (rollen.includes('leistungen')) cmd.option('--decimal <art>', 'Dezimalzeichen in Zahlen: comma oder point (Standard: comma, bei Komma-getrennten Dateien point)');
+  if (eingaben && rollen.includes('leistungen')) cmd.option('--decimal <art>', 'Dezimalzeichen in Zahlen: comma oder point (Standard: comma, bei Komma-getrennten Dateien point)');
   return cmd;
 }
 

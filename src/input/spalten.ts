@@ -128,7 +128,12 @@ export interface KopfErgebnis {
   probleme: Problem[];
 }
 
-const zitat = (s: string) => `„${s.trim()}“`;
+/** A header as it may be quoted in a message: a garbled one is cut, not printed whole. */
+const kurz = (s: string) => {
+  const t = s.trim();
+  return t.length > 60 ? `${t.slice(0, 57)}…` : t;
+};
+const zitat = (s: string) => `„${kurz(s)}“`;
 
 /**
  * The fix for a header's unknown columns, ready to paste: the config's mapping for the role with
@@ -151,7 +156,7 @@ export function pruefeKopf(f: KopfFormat, v: KopfVertrag, datei: string): KopfEr
   const position = new Map<string, number>();
   const namenlos: number[] = [];
   const liste = v.spalten.join(', ');
-  const gefunden = f.roherKopf.map((n) => n.trim()).filter(Boolean).join(', ') || 'nichts';
+  const gefunden = f.roherKopf.map(kurz).filter(Boolean).join(', ') || 'nichts';
   const roheNamen = new Set(f.roherKopf.map(normiereName));
   const zugeordnet = new Set<string>();
   const vorgeschlagen = new Set<string>();

@@ -137,6 +137,14 @@ export async function oeffneTabelle(quelle: Bytequelle, rolle: string, opt: Lese
   if (bom && (bom.kodierung === 'utf16be' || bom.kodierung === 'utf32')) {
     throw datenFehler(datei, { datei, zeile: 1, meldung: `Kodierung ${bom.kodierung.toUpperCase()} wird nicht unterstützt; bitte als UTF-8 oder Windows-1252 speichern.` });
   }
+  const fremd = bom ? null : fremdesFormat(erstes);
+  if (fremd) {
+    throw datenFehler(datei, {
+      datei, zeile: 1,
+      meldung: `keine CSV-Datei, sondern ${fremd}. Abhilfe: in Excel „Speichern unter“ › „CSV UTF-8 (durch Trennzeichen getrennt)“ wählen und die .csv-Datei angeben.`,
+      erwartet: 'Text mit einer Kopfzeile und Zeilen, getrennt durch ;, Komma oder Tab',
+    });
+  }
   let kodierung: Kodierung | null = null;
   if (opt.kodierung) kodierung = opt.kodierung;
   else if (bom) kodierung = bom.kodierung as Kodierung;
@@ -180,7 +188,8 @@ export async function oeffneTabelle(quelle: Bytequelle, rolle: string, opt: Lese
     try {
       roherKopf = (parse(kopfzeile, { delimiter: trennzeichen, relax_quotes: true }) as string[][])[0] ?? [];
     } catch (e) {
-      throw datenFehler(datei, { datei, zeile: 1, meldung: `Kopfzeile nicht lesbar: ${(e as Error).message}` });
+      const p = csvProblem(datei, e as CsvError);
+      throw datenFehler(datei, { ...p, zeile: 1, meldung: p.meldung.replace('CSV-Struktur fehlerhaft', 'Kopfzeile nicht lesbar') });
     }
   }
   const zuordnung: Zuordnung[] = Object.entries(opt.spaltenzuordnung ?? {}).map(([von, nach]) => ({ von, nach }));
@@ -188,6 +197,22 @@ export async function oeffneTabelle(quelle: Bytequelle, rolle: string, opt: Lese
   const kopf = roherKopf.map((n) => (nachName.has(normiereName(n)) ? nachName.get(normiereName(n))! : normiereName(n)));
 
   return tabelleAus(quelle, rolle, { kodierung: sicher, trennzeichen, bomLaenge, kopf, roherKopf, zuordnung, konfiguration: opt.konfiguration, maxProbleme: opt.maxProbleme, einfach, crlf }, opt.fortschritt);
+}
+
+/**
+ * What a file is when it is not text: recognised by its first bytes, not by its name, because a
+ * workbook saved under a .csv name is a common slip. UTF-16 text has zero bytes too, so zero bytes
+ * count only where no UTF-16 pattern explains them.
+ */
+export function fremdesFormat(b: Uint8Array): string | null {
+  const beginnt = (...z: number[]) => z.every((x, i) => b[i] === x);
+  if (beginnt(0x50, 0x4b, 0x03, 0x04)) return 'eine ZIP-Datei, wohl eine Excel-Arbeitsmappe (.xlsx)';
+  if (beginnt(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'eine Excel-Arbeitsmappe im alten Format (.xls)';
+  if (beginnt(0x25, 0x50, 0x44, 0x46)) return 'ein PDF-Dokument';
+  if (beginnt(0x1f, 0x8b)) return 'eine gzip-komprimierte Datei';
+  const utf16 = b.length >= 4 && ((b[1] === 0 && b[3] === 0) || (b[0] === 0 && b[2] === 0));
+  if (!utf16 && b.subarray(0, 4096).includes(0)) return 'eine Binärdatei (sie enthält Null-Bytes)';
+  return null;
 }
 
 /** A table of a known format (from `oeffneTabelle`, or sent to a worker). */
@@ -424,7 +449,12 @@ async function liesDaten<S extends Spalten>(
   }
   if (parseFehler) {
     if (!(parseFehler instanceof CsvError)) throw parseFehler; // our own bug, raised inside on_record
-    melde(csvProblem(datei, parseFehler));
+    // csv-parse names the file's last line for a quote that never closes; the line where it opened
+    // is the one to fix, so the file is scanned again for it (only in this case, so it costs nothing otherwise).
+    const offen = parseFehler.code === 'CSV_QUOTE_NOT_CLOSED' ? await offenesAnfuehrungszeichen(quelle, f) : null;
+    melde(offen
+      ? { datei, ...offen, meldung: `CSV-Struktur fehlerhaft: das Anführungszeichen in Zeile ${offen.zeile}, Spalte ${offen.spalte} wird bis zum Dateiende nicht geschlossen.`, erwartet: 'Felder in "…" ganz umschlossen, "" für ein Anführungszeichen im Feld' }
+      : csvProblem(datei, parseFehler));
   }
   return { info: info(zeilen, hash ? hash.digest('hex') : await quelle.pruefsumme!), leereZeilen, probleme, abgebrochen };
 }
@@ -508,6 +538,54 @@ function zeilenParser(Parser: typeof CsvParser, optionen: Options, zeile: (rec: 
   return new ZeilenParser(optionen);
 }
 
+/**
+ * Where the quote opened that is still open at the end of the file: line and field, by the rules
+ * csv-parse reads with (a quote opens only at the start of a field; "" inside is one quote).
+ */
+async function offenesAnfuehrungszeichen(quelle: Bytequelle, f: Format): Promise<{ zeile: number; spalte: number } | null> {
+  const trenner = f.trennzeichen.charCodeAt(0);
+  const nachUtf8 = new NachUtf8(f.kodierung);
+  let zeile = 1, feld = 1, feldAnfang = true, drin = false, vielleichtZu = false;
+  let offen: { zeile: number; spalte: number } | null = null;
+  let erstes = true;
+  const lies = (b: Buffer) => {
+    for (let i = 0; i < b.length; i++) {
+      const c = b[i];
+      if (drin) {
+        if (vielleichtZu) {
+          vielleichtZu = false;
+          if (c === 0x22) continue; // "" inside quotes is one quote character
+          drin = false;
+        } else {
+          if (c === 0x22) vielleichtZu = true;
+          else if (c === 0x0a) zeile++;
+          continue;
+        }
+      }
+      if (c === 0x22 && feldAnfang) {
+        drin = true;
+        offen = { zeile, spalte: feld };
+      } else if (c === trenner) {
+        feld++;
+        feldAnfang = true;
+        continue;
+      } else if (c === 0x0a) {
+        zeile++;
+        feld = 1;
+        feldAnfang = true;
+        continue;
+      }
+      if (c !== 0x0d) feldAnfang = false;
+    }
+  };
+  for await (const teil of quelle.lies()) {
+    lies(nachUtf8.weiter(erstes ? teil.subarray(f.bomLaenge) : teil));
+    erstes = false;
+  }
+  lies(nachUtf8.ende());
+  return drin && !vielleichtZu ? offen : null;
+}
+
 function csvProblem(datei: string, e: CsvError): Problem {
   const zeile = typeof e.lines === 'number' ? e.lines : undefined;
   const spalte = typeof e.column === 'number' ? e.column + 1 : undefined;
@@ -516,8 +594,10 @@ function csvProblem(datei: string, e: CsvError): Problem {
     CSV_INVALID_CLOSING_QUOTE: 'nach einem schließenden Anführungszeichen folgt weiterer Text',
     INVALID_OPENING_QUOTE: 'Anführungszeichen mitten im Feld',
     CSV_MAX_RECORD_SIZE: 'Datensatz zu groß',
+    CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'nach einem schließenden Anführungszeichen folgt weiterer Text',
   };
-  return { datei, zeile, spalte, meldung: `CSV-Struktur fehlerhaft: ${was[e.code] ?? e.message}.`, erwartet: 'Felder in "…" ganz umschlossen, "" für ein Anführungszeichen im Feld' };
+  // csv-parse's own wording is English; a code we have no text for is named, not shown in English.
+  return { datei, zeile, spalte, meldung: `CSV-Struktur fehlerhaft: ${was[e.code] ?? `nicht lesbar (${e.code})`}.`, erwartet: 'Felder in "…" ganz umschlossen, "" für ein Anführungszeichen im Feld' };
 }
 
 export function datenFehler(datei: string, ...probleme: Problem[]): KennzahlenFehler {

@@ -163,11 +163,16 @@ describe('problems carry file, line, column, value and expectation', () => {
     ]);
   });
 
-  it('reports an unclosed quote at its line', async () => {
+  it('reports an unclosed quote at the line and field where it opened, not at the end of the file', async () => {
     const { e } = await zeitraeume('fixtures/fehler/anfuehrung.csv');
-    expect(e.probleme).toHaveLength(1);
-    expect(e.probleme[0].zeile).toBe(3);
-    expect(e.probleme[0].meldung).toMatch(/Anführungszeichen wird nicht geschlossen/);
+    expect(e.probleme.map((p) => [p.zeile, p.spalte, p.meldung])).toEqual([[3, 2, 'CSV-Struktur fehlerhaft: das Anführungszeichen in Zeile 3, Spalte 2 wird bis zum Dateiende nicht geschlossen.']]);
+    // A long file after it, CRLF, an escaped "" and a closed multi-line field before it, Windows-1252.
+    const zeilen = ['person_id;beginn;ende;status', '"Ä ""J"" ";2015-01-01;;ELB', '"B', '2";2015-01-01;2015-06-30;ELB', 'C;2015-01-01;;ELB', 'D;2015-01-01;;"ELB'];
+    for (let i = 0; i < 50_000; i++) zeilen.push(`P${i};2015-01-01;2015-06-30;ELB`);
+    const text = Buffer.from(zeilen.join('\r\n') + '\r\n', 'latin1');
+    const lang = await zeitraeume('-', OPT, stdinMit(text));
+    expect(lang.tabelle.kodierung).toBe('cp1252');
+    expect(lang.e.probleme.map((p) => [p.zeile, p.spalte])).toEqual([[6, 4]]);
   });
 
   it('skips rows of nothing but delimiters (unused spreadsheet rows) on both readers, keeping line numbers', async () => {

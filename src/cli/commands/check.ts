@@ -86,13 +86,13 @@ export function checkBefehl(io: Io, fertig: (code: number) => void): Command {
     .option('--ziele <datei>', 'Zielwerte (JSON)')
     .option('--decimal <art>', 'Dezimalzeichen in Zahlen: comma oder point')
     .addHelpText('after', '\nBeispiele:\n  kennzahlen check --zeitraeume zeitraeume.csv --personen personen.csv\n  kennzahlen check --config fixtures/demo/kennzahlen.json --ziele fixtures/demo/ziele-2017.json\n');
-  mitEingabeOptionen(cmd);
-  mitAusgabeOptionen(cmd);
+  mitEingabeOptionen(cmd, false);
+  mitAusgabeOptionen(cmd, ['table', 'json'], false);
   return cmd.action(async (o: CheckOptionen) => fertig(await check(o, io)));
 }
 
 async function check(o: CheckOptionen, io: Io): Promise<number> {
-  const format = ausgabeFormat(o, io);
+  const format = ausgabeFormat(o, io, ['table', 'json']);
   const farbe = farben(mitFarbe(o, io, format));
   const k = await konfiguration(o);
   const auftraege = ROLLEN

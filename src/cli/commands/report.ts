@@ -42,16 +42,20 @@ interface ReportOptionen extends PersonenOptionen {
 
 const PERSONEN_ROLLEN = ['personen', 'integrationen', 'massnahmen', 'leistungen'] as const;
 
-function reportOptionen(cmd: Command): Command {
+/** `demo` brings its own inputs, so it takes the report's options without those that name inputs or read them. */
+function reportOptionen(cmd: Command, demo = false): Command {
+  cmd.option('--monat <monat>', 'Berichtsmonat, z. B. 2017-06 (Standard: der letzte Monat der Daten)');
+  if (!demo) {
+    cmd
+      .option('--monatswerte <datei>', 'fertige Monatswerte (CSV): monat;gruppe;elb;integrationen;… und Spalten lokaler Ziele')
+      .option('--ziele <datei>', 'Zielwerte eines Jahres (JSON)');
+  }
   cmd
-    .option('--monat <monat>', 'Berichtsmonat, z. B. 2017-06 (Standard: der letzte Monat der Daten)')
-    .option('--monatswerte <datei>', 'fertige Monatswerte (CSV): monat;gruppe;elb;integrationen;… und Spalten lokaler Ziele')
-    .option('--ziele <datei>', 'Zielwerte eines Jahres (JSON)')
     .addOption(new Option('--nach <merkmal>', 'Kennzahlen für Frauen und Männer daneben').choices(['geschlecht']))
-    .option('--fail-on-miss', 'Exit-Code 1, wenn ein Ziel verfehlt ist (für CI)')
+    .option('--fail-on-miss', 'Exit-Code 1, wenn ein Ziel verfehlt ist, 65, wenn eines nicht berechenbar ist (für CI)')
     .addOption(new Option('--k1e3-nenner <monat>', 'Nenner der Zugangsrate K1E3: Bestand des Bezugsmonats (VO) oder des Vormonats').choices(['bezugsmonat', 'vormonat']));
-  mitPersonenOptionen(cmd, PERSONEN_ROLLEN);
-  mitEingabeOptionen(cmd);
+  mitPersonenOptionen(cmd, PERSONEN_ROLLEN, !demo);
+  if (!demo) mitEingabeOptionen(cmd);
   return mitAusgabeOptionen(cmd);
 }
 
@@ -84,7 +88,7 @@ export function demoBefehl(io: Io, fertig: (code: number) => void): Command {
   const cmd = new Command('demo')
     .summary('den Bericht für 06/2017 auf den mitgelieferten Beispieldaten zeigen (synthetisch)')
     .description('Führt `report` für den Berichtsmonat 06/2017 auf dem synthetischen Beispiel-Jobcenter in fixtures/demo/ aus, mit den Zielen 2017 des Arbeitsmarktprogramms Elbe-Elster.');
-  reportOptionen(cmd);
+  reportOptionen(cmd, true);
   return cmd.action(async (o: ReportOptionen) => fertig(await report({ config: demoDatei('kennzahlen.json'), ziele: demoDatei('ziele-2017.json'), monat: '2017-06', ...o }, io, true)));
 }
 
