@@ -102,8 +102,8 @@ export function mitFarbe(o: GemeinsameOptionen, io: Io, format: Format): boolean
   return format === 'table' && !o.out && farbeAn(o.color, io.env, Boolean(io.stdout.isTTY));
 }
 
-export async function konfiguration(o: GemeinsameOptionen): Promise<Konfiguration | null> {
-  return o.config ? leseKonfiguration(o.config) : null;
+export async function konfiguration(o: GemeinsameOptionen, io: Io): Promise<Konfiguration | null> {
+  return o.config ? leseKonfiguration(o.config, io.stdin) : null;
 }
 
 /** A flag's value, else the config's, for one setting. */

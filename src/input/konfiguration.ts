@@ -1,12 +1,13 @@
 // `--config FILE`: a JSON file naming inputs, the Jobcenter, column mappings and settings. Flags
 // win over it. Paths in it are relative to the file's own folder, so a config can travel with its
-// data (and reports name them as `config-folder/file`, not by an absolute path). Unknown keys are errors: a typo must not silently fall back to a default.
+// data (and reports name them as `config-folder/file`, not by an absolute path); a config from
+// standard input has no folder, so its paths are relative to the working folder. Unknown keys are
+// errors: a typo must not silently fall back to a default.
 
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
 import { KennzahlenFehler, type Problem } from '../fehler.js';
-import { STDIN } from './quelle.js';
+import { leseGanz, STDIN, type Standardeingabe } from './quelle.js';
 
 export const EINGABE_ROLLEN = ['zeitraeume', 'personen', 'integrationen', 'leistungen', 'massnahmen', 'monatswerte', 'ziele'] as const;
 export type EingabeRolle = (typeof EINGABE_ROLLEN)[number];
@@ -46,15 +47,13 @@ export function fehlerstelle(text: string, meldung: string): { zeile?: number; s
   return {};
 }
 
-/** Reads a JSON file or fails with exit 66 (missing) or 65 (not JSON), pointing at line and column. */
-export async function leseJson(datei: string): Promise<{ json: unknown; sha256: string }> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(datei);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new KennzahlenFehler('datei_fehlt', `${datei}: ${code === 'ENOENT' ? 'Datei nicht gefunden' : `nicht lesbar (${code})`}.`);
-  }
+/**
+ * Reads a JSON input, a file or standard input (`-`), or fails with exit 66 (missing), 65 (not JSON,
+ * pointing at line and column) or 2 (`-` with a terminal on standard input; `option` and `beispiel`
+ * make the hint).
+ */
+export async function leseJson(datei: string, stdin: Standardeingabe, option: string, beispiel: string): Promise<{ json: unknown; sha256: string }> {
+  const bytes = await leseGanz(datei, stdin, option, beispiel);
   const text = bytes.toString('utf8');
   try {
     return { json: JSON.parse(text.replace(/^\uFEFF/, '')), sha256: createHash('sha256').update(bytes).digest('hex') };
@@ -65,12 +64,12 @@ export async function leseJson(datei: string): Promise<{ json: unknown; sha256: 
   }
 }
 
-export async function leseKonfiguration(datei: string): Promise<Konfiguration> {
-  const { json } = await leseJson(datei);
+export async function leseKonfiguration(datei: string, stdin: Standardeingabe): Promise<Konfiguration> {
+  const { json } = await leseJson(datei, stdin, '--config', 'kennzahlen.json');
   const probleme: Problem[] = [];
   const falsch = (pfad: string, meldung: string) => probleme.push({ datei, meldung: `${pfad}: ${meldung}` });
   const istObjekt = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-  const ordner = dirname(datei);
+  const ordner = datei === STDIN ? '.' : dirname(datei);
   const k: Konfiguration = { datei, eingaben: {}, spalten: {}, einstellungen: {} };
 
   if (!istObjekt(json)) {

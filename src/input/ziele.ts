@@ -6,6 +6,7 @@ import { FILTER, type Filter } from '../core/filter.js';
 import { definitionen } from '../core/kennzahlen/definitionen.js';
 import type { Aggregation, Grenze, ZielDefinition, Zielvorgabe } from '../core/ziele/ziele.js';
 import { leseJson } from './konfiguration.js';
+import type { Standardeingabe } from './quelle.js';
 import { normiereName, type EingabeInfo } from './tabelle.js';
 
 const KENNZAHLEN = definitionen().map((d) => d.id);
@@ -80,8 +81,8 @@ export function pruefeZiele(json: unknown, datei: string): { vorgabe: Zielvorgab
   return { vorgabe: { jahr: jahr as number, jobcenter: (jobcenter as string | undefined) ?? null, ziele } };
 }
 
-export async function leseZiele(datei: string): Promise<{ vorgabe: Zielvorgabe; info: EingabeInfo }> {
-  const { json, sha256 } = await leseJson(datei);
+export async function leseZiele(datei: string, stdin: Standardeingabe): Promise<{ vorgabe: Zielvorgabe; info: EingabeInfo }> {
+  const { json, sha256 } = await leseJson(datei, stdin, '--ziele', 'ziele.json');
   const ergebnis = pruefeZiele(json, datei);
   if ('probleme' in ergebnis) {
     const n = ergebnis.probleme.length;

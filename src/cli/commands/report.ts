@@ -91,7 +91,7 @@ async function report(o: ReportOptionen, io: Io, demo: boolean): Promise<number>
   const farbe = farben(mitFarbe(o, io, format));
   const d = darstellung(o);
   const melde = new Meldungen(io, o);
-  const k = await konfiguration(o);
+  const k = await konfiguration(o, io);
   const auswahl = monatsAuswahl({ monat: o.monat });
   const k1e3 = einstellung(o.k1e3Nenner, k, 'k1e3_nenner') ?? 'bezugsmonat';
   if (k1e3 !== 'bezugsmonat' && k1e3 !== 'vormonat') throw nutzungsfehler(`k1e3_nenner erwartet bezugsmonat oder vormonat, nicht „${k1e3}“.`);
@@ -104,7 +104,7 @@ async function report(o: ReportOptionen, io: Io, demo: boolean): Promise<number>
   // The targets are read first: their local goals name the Monatswerte columns to read, their
   // filters the views the aggregation makes.
   const zieleDatei = eingabeDatei(o.ziele, k, 'ziele');
-  const vorgabe = zieleDatei ? await leseZiele(zieleDatei) : null;
+  const vorgabe = zieleDatei ? await leseZiele(zieleDatei, io.stdin) : null;
   let ausDatei: Monatswerte | null = null;
   if (mwDatei) {
     const e = await liesEingabe(io, mwDatei, 'monatswerte', leseOptionen(o, k, 'monatswerte', maxFehler(o)), (t) => leseMonatswerte(t, dezimal(o, k, t), zielSpalten(vorgabe?.vorgabe ?? null)), melde);

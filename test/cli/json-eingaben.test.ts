@@ -1,0 +1,104 @@
+// The JSON inputs (--ziele, --config) end to end, in-process through main(): from standard input.
+
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+
+interface Lauf {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** Whether anything asked standard input for data. */
+  stdinGelesen: boolean;
+}
+
+/** Runs the shell in-process; `stdin` is what a pipe would deliver, `terminal` a terminal instead. */
+async function lauf(args: string[], stdin: Buffer | string | null = null, terminal = false): Promise<Lauf> {
+  let stdout = '', stderr = '', stdinGelesen = false;
+  const teile = stdin === null ? [] : [Buffer.from(stdin)];
+  const eingabe = Object.assign(
+    new Readable({
+      read() {
+        stdinGelesen = true;
+        this.push(teile.shift() ?? null);
+      },
+    }),
+    terminal ? { isTTY: true } : {},
+  );
+  const io = {
+    stdout: new Writable({ write: (c, _e, cb) => ((stdout += c), cb()) }),
+    stderr: new Writable({ write: (c, _e, cb) => ((stderr += c), cb()) }),
+    stdin: eingabe,
+    env: {},
+  };
+  const code = await main(args, io);
+  return { code, stdout, stderr, stdinGelesen };
+}
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+const BUND = 'fixtures/monatswerte/bund-k2.csv';
+const KANTEN = 'fixtures/kanten/zeitraeume.csv';
+const ZIELE = JSON.stringify({ jahr: 2024, ziele: [{ kennzahl: 'K2', mindestens: 10, name: 'Integrationsquote erhöhen' }] });
+
+const ordner = mkdtempSync(join(tmpdir(), 'kz-json-'));
+afterAll(() => rmSync(ordner, { recursive: true, force: true }));
+function datei(name: string, inhalt: string | Buffer): string {
+  const pfad = join(ordner, name);
+  writeFileSync(pfad, inhalt);
+  return pfad;
+}
+
+describe('--ziele - and --config - read standard input', () => {
+  it('report --ziele -: the targets from stdin, named "-" in the report with the SHA-256 of the bytes', async () => {
+    const r = await lauf(['report', '--monatswerte', BUND, '--ziele', '-', '--monat', '2024-06', '--json'], ZIELE);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const d = JSON.parse(r.stdout);
+    expect(d.ziele).toHaveLength(1);
+    expect(d.ziele[0]).toMatchObject({ id: 'K2', name: 'Integrationsquote erhöhen', soll: 10, status: 'erreicht' });
+    expect(d.eingaben[1]).toEqual({ rolle: 'ziele', datei: '-', zeilen: 1, sha256: sha256(Buffer.from(ZIELE)), kodierung: 'utf8', trennzeichen: null });
+    const tabelle = await lauf(['report', '--monatswerte', BUND, '--ziele', '-', '--monat', '2024-06', '--format', 'table'], ZIELE);
+    expect(tabelle.stdout).toContain(`\nEingabe ziele: - · 1 Eintrag · JSON · SHA-256 ${sha256(Buffer.from(ZIELE)).slice(0, 16)}…\n`);
+  });
+
+  it('check --ziele -', async () => {
+    const r = await lauf(['check', '--ziele', '-', '--format', 'table'], ZIELE);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toMatch(/^✓ ziele +-: 1 Einträge · JSON · Ziele 2024\n1 Datei gültig\.\n$/);
+  });
+
+  it('report --config -: paths in a config from stdin are relative to the working folder', async () => {
+    const konfiguration = JSON.stringify({ jobcenter: 'Jobcenter aus der Pipe', eingaben: { monatswerte: BUND } });
+    const r = await lauf(['report', '--config', '-', '--monat', '2024-06', '--json'], konfiguration);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const d = JSON.parse(r.stdout);
+    expect(d.jobcenter).toBe('Jobcenter aus der Pipe');
+    expect(d.eingaben.map((e: { rolle: string; datei: string }) => [e.rolle, e.datei])).toEqual([['monatswerte', BUND]]);
+  });
+
+  it('lzb --config - with column mappings, as the config file next to its data gives them', async () => {
+    const zuordnung = JSON.parse(readFileSync('fixtures/zuordnung/kennzahlen.json', 'utf8'));
+    const alsDatei = await lauf(['lzb', '--config', 'fixtures/zuordnung/kennzahlen.json', '--monat', '2016-12', '--json']);
+    const vonStdin = await lauf(['lzb', '--config', '-', '--monat', '2016-12', '--json'], JSON.stringify({ ...zuordnung, eingaben: { zeitraeume: './fixtures/zuordnung/zeitraeume.csv' } }));
+    expect([vonStdin.code, vonStdin.stderr]).toEqual([0, '']);
+    expect(JSON.parse(vonStdin.stdout)).toEqual(JSON.parse(alsDatei.stdout));
+    expect(JSON.parse(vonStdin.stdout).eingaben[0].datei).toBe('fixtures/zuordnung/zeitraeume.csv');
+  });
+
+  it.each([
+    ['--ziele', ['report', '--monatswerte', BUND, '--ziele', '-', '--monat', '2024-06', '--format', 'table'], 'Hinweis: Daten umleiten, z. B. `cat ziele.json | kennzahlen … --ziele -`.'],
+    ['--config', ['report', '--config', '-', '--monat', '2024-06', '--format', 'table'], 'Hinweis: Daten umleiten, z. B. `cat kennzahlen.json | kennzahlen … --config -`.'],
+  ])('2 with a hint when %s - finds a terminal on stdin', async (_flag, args, hinweis) => {
+    const r = await lauf(args, null, true);
+    expect([r.code, r.stdout, r.stdinGelesen]).toEqual([2, '', false]);
+    expect(r.stderr).toBe(`kennzahlen: „-“ liest von der Standardeingabe, aber dort ist ein Terminal.\n${hinweis}\n`);
+  });
+
+  it('66 for a targets file that is not there, as before', async () => {
+    const r = await lauf(['report', '--monatswerte', BUND, '--ziele', 'fixtures/gibt-es-nicht.json', '--monat', '2024-06', '--format', 'table']);
+    expect([r.code, r.stderr]).toEqual([66, 'kennzahlen: fixtures/gibt-es-nicht.json: Datei nicht gefunden.\n']);
+  });
+});
