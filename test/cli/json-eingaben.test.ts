@@ -1,4 +1,5 @@
-// The JSON inputs (--ziele, --config) end to end, in-process through main(): from standard input.
+// The JSON inputs (--ziele, --config) end to end, in-process through main(): from standard input,
+// and only one input from standard input.
 
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -100,5 +101,61 @@ describe('--ziele - and --config - read standard input', () => {
   it('66 for a targets file that is not there, as before', async () => {
     const r = await lauf(['report', '--monatswerte', BUND, '--ziele', 'fixtures/gibt-es-nicht.json', '--monat', '2024-06', '--format', 'table']);
     expect([r.code, r.stderr]).toEqual([66, 'kennzahlen: fixtures/gibt-es-nicht.json: Datei nicht gefunden.\n']);
+  });
+});
+
+describe('only one input from standard input', () => {
+  const HINWEIS = 'Hinweis: Die übrigen als Dateien angeben: die Standardeingabe lässt sich nur einmal lesen.\n';
+  const meldung = (namen: string, beide = 'beide') => `kennzahlen: Nur eine Eingabe kann von der Standardeingabe kommen, aber ${namen} nennen ${beide} „-“.\n${HINWEIS}`;
+
+  it.each([
+    [['report', '--zeitraeume', '-', '--ziele', '-', '--monat', '2017-06'], '--zeitraeume und --ziele'],
+    [['report', '--monatswerte', '-', '--ziele', '-', '--monat', '2024-06'], '--monatswerte und --ziele'],
+    [['report', '--config', '-', '--ziele', '-', '--monat', '2024-06'], '--config und --ziele'],
+    [['demo', '--monatswerte', '-', '--ziele', '-'], '--monatswerte und --ziele'],
+    [['lzb', '--zeitraeume', '-', '--personen', '-', '--monat', '2016-12'], '--zeitraeume und --personen'],
+    [['lzb', '--config', '-', '--zeitraeume', '-', '--monat', '2016-12'], '--config und --zeitraeume'],
+    [['aggregate', '--zeitraeume', '-', '--leistungen', '-', '--monat', '2016-12'], '--zeitraeume und --leistungen'],
+    [['check', '--personen', '-', '--ziele', '-'], '--personen und --ziele'],
+  ])('%j: 2 before anything is read', async (args, namen) => {
+    const r = await lauf([...args, '--format', 'table'], ZIELE);
+    expect([r.code, r.stdout, r.stderr, r.stdinGelesen]).toEqual([2, '', meldung(namen), false]);
+  });
+
+  it('names all of three', async () => {
+    const r = await lauf(['report', '--zeitraeume', '-', '--personen', '-', '--ziele', '-', '--monat', '2017-06', '--format', 'table'], ZIELE);
+    expect([r.code, r.stderr, r.stdinGelesen]).toEqual([2, meldung('--zeitraeume, --personen und --ziele', 'alle'), false]);
+  });
+
+  it('counts a config whose eingaben name "-", read from a file before stdin is touched', async () => {
+    const konfiguration = datei('stdin-ziele.json', JSON.stringify({ eingaben: { ziele: '-' } }));
+    const r = await lauf(['report', '--config', konfiguration, '--monatswerte', '-', '--monat', '2024-06', '--format', 'table'], ZIELE);
+    expect([r.code, r.stderr, r.stdinGelesen]).toEqual([2, meldung('--monatswerte und „eingaben.ziele“ der Konfiguration'), false]);
+    const check = await lauf(['check', '--config', konfiguration, '--zeitraeume', '-', '--json'], ZIELE);
+    expect(check.code).toBe(2);
+    expect(JSON.parse(check.stderr)).toEqual({
+      fehler: {
+        art: 'nutzung',
+        exit_code: 2,
+        meldung: 'Nur eine Eingabe kann von der Standardeingabe kommen, aber --zeitraeume und „eingaben.ziele“ der Konfiguration nennen beide „-“.',
+        probleme: [],
+        hinweis: 'Die übrigen als Dateien angeben: die Standardeingabe lässt sich nur einmal lesen.',
+      },
+    });
+  });
+
+  it('counts a config from stdin whose eingaben name "-" again', async () => {
+    const r = await lauf(['lzb', '--config', '-', '--monat', '2016-12', '--format', 'table'], JSON.stringify({ eingaben: { zeitraeume: '-' } }));
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', meldung('--config und „eingaben.zeitraeume“ der Konfiguration')]);
+  });
+
+  it('a flag overrides the config, and a command counts only the inputs it reads', async () => {
+    const beide = datei('stdin-beide.json', JSON.stringify({ eingaben: { zeitraeume: '-', ziele: '-' } }));
+    const kanten = readFileSync(KANTEN);
+    const ausDatei = await lauf(['lzb', '--zeitraeume', KANTEN, '--monat', '2016-12', '--json']);
+    // lzb reads no targets; the flag --zeitraeume - stands for the config's zeitraeume.
+    const r = await lauf(['lzb', '--config', beide, '--zeitraeume', '-', '--monat', '2016-12', '--json'], kanten);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(JSON.parse(r.stdout).stichtage).toEqual(JSON.parse(ausDatei.stdout).stichtage);
   });
 });

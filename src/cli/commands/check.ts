@@ -93,7 +93,7 @@ export function checkBefehl(io: Io, fertig: (code: number) => void): Command {
 async function check(o: CheckOptionen, io: Io): Promise<number> {
   const format = ausgabeFormat(o, io);
   const farbe = farben(mitFarbe(o, io, format));
-  const k = await konfiguration(o, io);
+  const k = await konfiguration(o, io, ROLLEN);
   const auftraege = ROLLEN
     .map((rolle) => ({ rolle, datei: eingabeDatei(o[rolle], k, rolle) }))
     .filter((a): a is { rolle: EingabeRolle; datei: string } => a.datei !== undefined);

@@ -91,7 +91,7 @@ async function report(o: ReportOptionen, io: Io, demo: boolean): Promise<number>
   const farbe = farben(mitFarbe(o, io, format));
   const d = darstellung(o);
   const melde = new Meldungen(io, o);
-  const k = await konfiguration(o, io);
+  const k = await konfiguration(o, io, ['zeitraeume', ...PERSONEN_ROLLEN, 'monatswerte', 'ziele']);
   const auswahl = monatsAuswahl({ monat: o.monat });
   const k1e3 = einstellung(o.k1e3Nenner, k, 'k1e3_nenner') ?? 'bezugsmonat';
   if (k1e3 !== 'bezugsmonat' && k1e3 !== 'vormonat') throw nutzungsfehler(`k1e3_nenner erwartet bezugsmonat oder vormonat, nicht „${k1e3}“.`);
