@@ -5,7 +5,7 @@ import { KennzahlenFehler, type Problem } from '../fehler.js';
 import { FILTER, type Filter } from '../core/filter.js';
 import { definitionen } from '../core/kennzahlen/definitionen.js';
 import type { Aggregation, Grenze, ZielDefinition, Zielvorgabe } from '../core/ziele/ziele.js';
-import { leseJson } from './konfiguration.js';
+import { leseJson } from './json.js';
 import type { Standardeingabe } from './quelle.js';
 import { normiereName, type EingabeInfo } from './tabelle.js';
 

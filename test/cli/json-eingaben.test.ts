@@ -1,5 +1,5 @@
 // The JSON inputs (--ziele, --config) end to end, in-process through main(): from standard input,
-// and only one input from standard input.
+// only one input from standard input, and syntax errors by line and column.
 
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -157,5 +157,48 @@ describe('only one input from standard input', () => {
     const r = await lauf(['lzb', '--config', beide, '--zeitraeume', '-', '--monat', '2016-12', '--json'], kanten);
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(JSON.parse(r.stdout).stichtage).toEqual(JSON.parse(ausDatei.stdout).stichtage);
+  });
+});
+
+describe('a JSON syntax error is reported by line and column, in German', () => {
+  it.each([
+    ['missing comma', '{ "jahr": 2024,\n  "ziele": [ { "kennzahl": "K2" "mindestens": 10 } ] }', '2:33: kein gültiges JSON: erwartet „,“ oder „}“ nach einem Wert'],
+    ['unclosed string', '{\n  "jahr": 2024,\n  "jobcenter": "Görlitz,\n  "ziele": []\n}', '3:25: kein gültiges JSON: Text in Anführungszeichen nicht geschlossen (begonnen in Zeile 3)'],
+    ['trailing comma', '{ "jahr": 2024,\n  "ziele": [\n    { "kennzahl": "K2", "mindestens": 10 },\n  ]\n}', '3:43: kein gültiges JSON: Komma vor „]“ ist in JSON nicht erlaubt'],
+    ['key without quotes', '{\n  jahr: 2024,\n  "ziele": [] }', '2:3: kein gültiges JSON: Schlüssel müssen in "…" stehen'],
+    ['comment', '{ "jahr": 2024,\n  // K2 wie im Vorjahr\n  "ziele": [] }', '2:3: kein gültiges JSON: Kommentare sind in JSON nicht erlaubt'],
+    ['file cut short', '{ "jahr": 2024,\n  "ziele": [\n    { "kennzahl": "K2", "mindestens": 10 }\n  ]\n', '4:4: kein gültiges JSON: unerwartetes Ende der Datei: „}“ fehlt für „{“ aus Zeile 1'],
+    ['decimal comma', '{ "jahr": 2024,\n  "ziele": [ { "kennzahl": "K2", "mindestens": 10,5 } ] }', '2:50: kein gültiges JSON: Dezimalzahlen stehen in JSON mit Punkt: 10.5 statt 10,5'],
+  ])('%s: 65 with file:line:column', async (_fall, text, ort) => {
+    const r = await lauf(['report', '--monatswerte', BUND, '--ziele', '-', '--monat', '2024-06', '--format', 'table'], text);
+    expect([r.code, r.stdout]).toEqual([65, '']);
+    expect(r.stderr).toBe(`kennzahlen: -: kein gültiges JSON.\n  -:${ort}\n`);
+  });
+
+  it('names a targets file by its path, and the same in the JSON error document', async () => {
+    const pfad = datei('ziele-kaputt.json', '{ "jahr": 2024,\n  "ziele": [ }');
+    const r = await lauf(['report', '--monatswerte', BUND, '--ziele', pfad, '--monat', '2024-06', '--json']);
+    expect(r.code).toBe(65);
+    expect(JSON.parse(r.stderr).fehler).toEqual({
+      art: 'eingabedaten',
+      exit_code: 65,
+      meldung: `${pfad}: kein gültiges JSON.`,
+      probleme: [{ datei: pfad, zeile: 2, spalte: 14, meldung: 'kein gültiges JSON: „[“ aus Zeile 2 wird mit „]“ geschlossen, nicht mit „}“' }],
+    });
+  });
+
+  it('in a config, from a file or from stdin', async () => {
+    const text = '{\n  "jobcenter": "Görlitz",\n  "eingaben": { "monatswerte": "bund-k2.csv" }\n  "einstellungen": {}\n}';
+    const pfad = datei('kennzahlen-kaputt.json', text);
+    const ausDatei = await lauf(['report', '--config', pfad, '--monat', '2024-06', '--format', 'table']);
+    expect([ausDatei.code, ausDatei.stderr]).toEqual([65, `kennzahlen: ${pfad}: kein gültiges JSON.\n  ${pfad}:4:3: kein gültiges JSON: erwartet „,“ oder „}“ nach einem Wert\n`]);
+    const vonStdin = await lauf(['check', '--config', '-', '--format', 'table'], text);
+    expect([vonStdin.code, vonStdin.stderr]).toEqual([65, 'kennzahlen: -: kein gültiges JSON.\n  -:4:3: kein gültiges JSON: erwartet „,“ oder „}“ nach einem Wert\n']);
+  });
+
+  it('check lists it like any other problem', async () => {
+    const r = await lauf(['check', '--monatswerte', BUND, '--ziele', '-', '--format', 'table'], '{ "jahr": 2024, "ziele": [ { "kennzahl": \'K2\' } ] }');
+    expect(r.code).toBe(65);
+    expect(r.stdout).toContain(`✗ ziele         -: 1 Problem\n  -:1:42: kein gültiges JSON: Text steht in JSON in "…", nicht in '…'\n`);
   });
 });
