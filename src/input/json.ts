@@ -1,15 +1,18 @@
-// The JSON inputs (`--config`, `--ziele`): bytes from a file or standard input, parsed by
-// JSON.parse. When JSON.parse fails, its message is English and its position is sometimes missing
-// or the end of the input, so a small scanner walks the text once more and names the first syntax
-// error by line and column, in German and with a hint how to fix it.
+// The JSON inputs (`--config`, `--ziele`): bytes from a file or standard input, decoded like the
+// CSV inputs, parsed by JSON.parse. When JSON.parse fails, its message is English and its position
+// is sometimes missing or the end of the input, so a small scanner walks the text once more and
+// names the first syntax error by line and column, in German and with a hint how to fix it.
 
 import { createHash } from 'node:crypto';
 import { KennzahlenFehler, type Problem } from '../fehler.js';
+import { dekodiere, type Kodierung } from './dekodierung.js';
 import { leseGanz, type Standardeingabe } from './quelle.js';
 
 export interface JsonEingabe {
   json: unknown;
+  /** Of the bytes as read, whatever their encoding. */
   sha256: string;
+  kodierung: Kodierung;
 }
 
 /**
@@ -19,18 +22,23 @@ export interface JsonEingabe {
 export async function leseJson(datei: string, stdin: Standardeingabe, option: string, beispiel: string): Promise<JsonEingabe> {
   const bytes = await leseGanz(datei, stdin, option, beispiel);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  const d = dekodiere(bytes);
+  if ('nichtUnterstuetzt' in d) {
+    const name = d.nichtUnterstuetzt === 'utf16be' ? 'UTF-16BE' : 'UTF-32';
+    const p: Problem = { datei, zeile: 1, meldung: `Kodierung ${name} wird nicht unterstützt; bitte als UTF-8 oder Windows-1252 speichern.` };
+    throw new KennzahlenFehler('eingabedaten', `${datei}: Kodierung nicht unterstützt.`, [p]);
+  }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(d.text);
   } catch {
     // The scanner checks the grammar JSON.parse checks, so it finds the error; if ever not, the
     // message stays without a place rather than in V8's English.
-    const f = jsonSyntaxfehler(text);
+    const f = jsonSyntaxfehler(d.text);
     const p: Problem = f ? { datei, zeile: f.zeile, spalte: f.spalte, meldung: `kein gültiges JSON: ${f.meldung}` } : { datei, meldung: 'kein gültiges JSON' };
     throw new KennzahlenFehler('eingabedaten', `${datei}: kein gültiges JSON.`, [p]);
   }
-  return { json, sha256 };
+  return { json, sha256, kodierung: d.kodierung };
 }
 
 export interface JsonSyntaxfehler {

@@ -82,12 +82,12 @@ export function pruefeZiele(json: unknown, datei: string): { vorgabe: Zielvorgab
 }
 
 export async function leseZiele(datei: string, stdin: Standardeingabe): Promise<{ vorgabe: Zielvorgabe; info: EingabeInfo }> {
-  const { json, sha256 } = await leseJson(datei, stdin, '--ziele', 'ziele.json');
+  const { json, sha256, kodierung } = await leseJson(datei, stdin, '--ziele', 'ziele.json');
   const ergebnis = pruefeZiele(json, datei);
   if ('probleme' in ergebnis) {
     const n = ergebnis.probleme.length;
     throw new KennzahlenFehler('eingabedaten', `${datei}: ${n === 1 ? 'ein Problem' : `${n} Probleme`} in den Zielen.`, ergebnis.probleme);
   }
-  const info: EingabeInfo = { rolle: 'ziele', datei, zeilen: ergebnis.vorgabe.ziele.length, sha256, kodierung: 'utf8', trennzeichen: null };
+  const info: EingabeInfo = { rolle: 'ziele', datei, zeilen: ergebnis.vorgabe.ziele.length, sha256, kodierung, trennzeichen: null };
   return { vorgabe: ergebnis.vorgabe, info };
 }

@@ -1,5 +1,6 @@
 // The JSON inputs (--ziele, --config) end to end, in-process through main(): from standard input,
-// only one input from standard input, and syntax errors by line and column.
+// only one input from standard input, syntax errors by line and column, and the encodings of
+// German Excel and Notepad.
 
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -200,5 +201,43 @@ describe('a JSON syntax error is reported by line and column, in German', () => 
     const r = await lauf(['check', '--monatswerte', BUND, '--ziele', '-', '--format', 'table'], '{ "jahr": 2024, "ziele": [ { "kennzahl": \'K2\' } ] }');
     expect(r.code).toBe(65);
     expect(r.stdout).toContain(`✗ ziele         -: 1 Problem\n  -:1:42: kein gültiges JSON: Text steht in JSON in "…", nicht in '…'\n`);
+  });
+});
+
+describe('JSON inputs in the encodings of German Excel and Notepad', () => {
+  const erwartet = { id: 'K2', name: 'Integrationsquote erhöhen – „Budget“ 5 € je Fall', status: 'erreicht' };
+
+  it.each([
+    ['Windows-1252', 'fixtures/kodierung/ziele-cp1252.json', 'cp1252'],
+    ['UTF-16LE with BOM', 'fixtures/kodierung/ziele-utf16le.json', 'utf16le'],
+  ])('%s, from a file and from stdin; the SHA-256 is of the bytes', async (_name, pfad, kodierung) => {
+    const bytes = readFileSync(pfad);
+    for (const [ziele, stdin] of [[pfad, null], ['-', bytes]] as const) {
+      const r = await lauf(['report', '--monatswerte', BUND, '--ziele', ziele, '--monat', '2024-06', '--json'], stdin);
+      expect([r.code, r.stderr]).toEqual([0, '']);
+      const d = JSON.parse(r.stdout);
+      expect(d.jobcenter).toBe('Jobcenter Görlitz');
+      expect(d.ziele[0]).toMatchObject(erwartet);
+      expect(d.eingaben[1]).toEqual({ rolle: 'ziele', datei: ziele, zeilen: 1, sha256: sha256(bytes), kodierung, trennzeichen: null });
+    }
+  });
+
+  it('a Windows-1252 config', async () => {
+    const text = `{ "jobcenter": "Jobcenter Görlitz – Süd", "eingaben": { "monatswerte": "${BUND}" } }`;
+    const bytes = Buffer.from(text.replace('–', '\x96'), 'latin1');
+    const r = await lauf(['report', '--config', '-', '--monat', '2024-06', '--json'], bytes);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(JSON.parse(r.stdout).jobcenter).toBe('Jobcenter Görlitz – Süd');
+  });
+
+  it('a syntax error in a Windows-1252 file counts columns in characters, not bytes', async () => {
+    const r = await lauf(['check', '--ziele', '-', '--format', 'table'], Buffer.from('{ "jahr": 2024, "jobcenter": "Görlitz" "ziele": [] }', 'latin1'));
+    expect(r.stdout).toContain('  -:1:40: kein gültiges JSON: erwartet „,“ oder „}“ nach einem Wert\n');
+  });
+
+  it('65 for UTF-16BE, which it does not read', async () => {
+    const r = await lauf(['check', '--ziele', '-', '--format', 'table'], Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('{}', 'utf16le').swap16()]));
+    expect(r.code).toBe(65);
+    expect(r.stdout).toContain('  -:1: Kodierung UTF-16BE wird nicht unterstützt; bitte als UTF-8 oder Windows-1252 speichern.\n');
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { dekodiere } from '../../src/input/dekodierung.js';
 import { jsonSyntaxfehler } from '../../src/input/json.js';
 
 describe('JSON syntax errors: the first one, by line and column, in German', () => {
@@ -78,5 +79,26 @@ describe('JSON syntax errors: the first one, by line and column, in German', () 
       }),
       { numRuns: 20_000 },
     );
+  });
+});
+
+describe('decoding a whole JSON input', () => {
+  const text = '{"name": "erhöhen – 5 €"}';
+  it('UTF-8, with or without BOM', () => {
+    expect(dekodiere(Buffer.from(text))).toEqual({ text, kodierung: 'utf8' });
+    expect(dekodiere(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]))).toEqual({ text, kodierung: 'utf8' });
+  });
+  it('Windows-1252 when the bytes are not UTF-8, with € and – from 0x80…0x9F', () => {
+    const bytes = Buffer.from([...Buffer.from('{"name": "erh', 'latin1'), 0xf6, ...Buffer.from('hen ', 'latin1'), 0x96, ...Buffer.from(' 5 ', 'latin1'), 0x80, ...Buffer.from('"}', 'latin1')]);
+    expect(dekodiere(bytes)).toEqual({ text, kodierung: 'cp1252' });
+  });
+  it('UTF-16LE with BOM, and without it by the zero bytes after ASCII', () => {
+    const utf16 = Buffer.from(text, 'utf16le');
+    expect(dekodiere(Buffer.concat([Buffer.from([0xff, 0xfe]), utf16]))).toEqual({ text, kodierung: 'utf16le' });
+    expect(dekodiere(utf16)).toEqual({ text, kodierung: 'utf16le' });
+  });
+  it('refuses UTF-16BE and UTF-32', () => {
+    expect(dekodiere(Buffer.from([0xfe, 0xff, 0x00, 0x7b]))).toEqual({ nichtUnterstuetzt: 'utf16be' });
+    expect(dekodiere(Buffer.from([0xff, 0xfe, 0x00, 0x00]))).toEqual({ nichtUnterstuetzt: 'utf32' });
   });
 });
