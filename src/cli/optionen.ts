@@ -39,7 +39,7 @@ export interface GemeinsameOptionen {
 
 export function mitEingabeOptionen(cmd: Command): Command {
   return cmd
-    .option('--config <datei>', 'JSON-Konfiguration: Eingaben, Jobcenter, Spaltenzuordnung, Einstellungen (Flags haben Vorrang)')
+    .option('--config <datei>', 'JSON-Konfiguration ("-" = stdin): Eingaben, Jobcenter, Spaltenzuordnung, Einstellungen (Flags haben Vorrang)')
     .option('--jobcenter <name>', 'Name des Jobcenters für die Berichte')
     .option('--delimiter <zeichen>', 'Trennzeichen der CSV-Eingaben: ";", "," oder "tab" (Standard: aus der Kopfzeile erkannt, sonst ";")')
     .option('--encoding <kodierung>', 'Kodierung der CSV-Eingaben: utf8, cp1252, utf16le (Standard: BOM → UTF-8, wenn gültig → Windows-1252)')
