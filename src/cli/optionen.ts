@@ -7,6 +7,7 @@ import { ersterTag, letzterTag } from '../core/kalender.js';
 import { nutzungsfehler } from '../fehler.js';
 import type { Kodierung } from '../input/dekodierung.js';
 import { leseKonfiguration, type EingabeRolle, type Einstellung, type Konfiguration } from '../input/konfiguration.js';
+import { STDIN } from '../input/quelle.js';
 import type { LeseOptionen, Trennzeichen } from '../input/tabelle.js';
 import { parseDatum, parseMonat } from '../input/zellen.js';
 import type { Darstellung } from '../report/darstellung.js';
@@ -41,7 +42,7 @@ export interface GemeinsameOptionen {
  * (which writes no report) goes without --jobcenter.
  */
 export function mitEingabeOptionen(cmd: Command, mitJobcenter = true): Command {
-  cmd.option('--config <datei>', 'JSON-Konfiguration: Eingaben, Jobcenter, Spaltenzuordnung, Einstellungen (Flags haben Vorrang)');
+  cmd.option('--config <datei>', 'JSON-Konfiguration ("-" = stdin): Eingaben, Jobcenter, Spaltenzuordnung, Einstellungen (Flags haben Vorrang)');
   if (mitJobcenter) cmd.option('--jobcenter <name>', 'Name des Jobcenters für die Berichte');
   return cmd
     .option('--delimiter <zeichen>', 'Trennzeichen der CSV-Eingaben: ";", "," oder "tab" (Standard: aus der Kopfzeile erkannt, sonst ";")')
@@ -110,8 +111,39 @@ export function mitFarbe(o: GemeinsameOptionen, io: Io, format: Format): boolean
   return format === 'table' && !o.out && farbeAn(o.color, io.env, Boolean(io.stdout.isTTY));
 }
 
-export async function konfiguration(o: GemeinsameOptionen): Promise<Konfiguration | null> {
-  return o.config ? leseKonfiguration(o.config) : null;
+/** A command's options: the shared ones and a flag per input role it has. */
+export type EingabeFlags = GemeinsameOptionen & Partial<Record<EingabeRolle, string>>;
+
+/**
+ * The config of `--config`, if any, once it is clear that at most one of the inputs a command reads
+ * (`rollen`) comes from standard input: with flags alone before anything is read, the config itself
+ * included; with the config's `eingaben` right after it.
+ */
+export async function konfiguration(o: EingabeFlags, io: Io, rollen: readonly EingabeRolle[]): Promise<Konfiguration | null> {
+  hoechstensEinmalStdin(o, null, rollen);
+  if (!o.config) return null;
+  const k = await leseKonfiguration(o.config, io.stdin);
+  hoechstensEinmalStdin(o, k, rollen);
+  return k;
+}
+
+/**
+ * Standard input can be read only once: a second input named `-` would read nothing and fail later
+ * as an empty file. A usage error naming every input that asks for it.
+ */
+export function hoechstensEinmalStdin(o: EingabeFlags, k: Konfiguration | null, rollen: readonly EingabeRolle[]): void {
+  const namen: string[] = [];
+  if (o.config === STDIN) namen.push('--config');
+  for (const rolle of rollen) {
+    if (eingabeDatei(o[rolle], k, rolle) !== STDIN) continue;
+    namen.push(o[rolle] === undefined ? `„eingaben.${rolle}“ der Konfiguration` : `--${rolle}`);
+  }
+  if (namen.length < 2) return;
+  const aufzaehlung = `${namen.slice(0, -1).join(', ')} und ${namen[namen.length - 1]}`;
+  throw nutzungsfehler(
+    `Nur eine Eingabe kann von der Standardeingabe kommen, aber ${aufzaehlung} nennen ${namen.length === 2 ? 'beide' : 'alle'} „-“.`,
+    'Die übrigen als Dateien angeben: die Standardeingabe lässt sich nur einmal lesen.',
+  );
 }
 
 /** A flag's value, else the config's, for one setting. */

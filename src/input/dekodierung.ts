@@ -98,3 +98,22 @@ export class NachUtf8 {
     return this.kodierung === 'utf16le' ? Buffer.from(this.utf16.decode(), 'utf8') : Buffer.alloc(0);
   }
 }
+
+/**
+ * A whole small input (a JSON file) as text, recognised as `oeffneTabelle` recognises a CSV: a BOM
+ * decides; else UTF-16LE when the first characters are ASCII each followed by a zero byte (a
+ * "Unicode-Text" that lost its BOM); else UTF-8 when all bytes are valid UTF-8; else Windows-1252,
+ * the default of German Excel and Notepad. The BOM is not part of the text.
+ */
+export function dekodiere(bytes: Buffer): { text: string; kodierung: Kodierung } | { nichtUnterstuetzt: 'utf16be' | 'utf32' } {
+  const bom = erkenneBom(bytes);
+  if (bom && (bom.kodierung === 'utf16be' || bom.kodierung === 'utf32')) return { nichtUnterstuetzt: bom.kodierung };
+  const kodierung: Kodierung = bom
+    ? (bom.kodierung as Kodierung)
+    : bytes.length >= 4 && bytes[1] === 0 && bytes[3] === 0 && bytes[0] !== 0 && bytes[2] !== 0
+      ? 'utf16le'
+      : isUtf8(bytes) ? 'utf8' : 'cp1252';
+  const rest = bytes.subarray(bom ? bom.laenge : 0);
+  const text = kodierung === 'utf8' ? rest.toString('utf8') : kodierung === 'cp1252' ? cp1252ZuText(rest) : new TextDecoder('utf-16le').decode(rest);
+  return { text, kodierung };
+}

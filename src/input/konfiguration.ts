@@ -1,12 +1,13 @@
 // `--config FILE`: a JSON file naming inputs, the Jobcenter, column mappings and settings. Flags
 // win over it. Paths in it are relative to the file's own folder, so a config can travel with its
-// data (and reports name them as `config-folder/file`, not by an absolute path). Unknown keys are errors: a typo must not silently fall back to a default.
+// data (and reports name them as `config-folder/file`, not by an absolute path); a config from
+// standard input has no folder, so its paths are relative to the working folder. Unknown keys are
+// errors: a typo must not silently fall back to a default.
 
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
 import { KennzahlenFehler, type Problem } from '../fehler.js';
-import { STDIN } from './quelle.js';
+import { leseJson } from './json.js';
+import { STDIN, type Standardeingabe } from './quelle.js';
 
 export const EINGABE_ROLLEN = ['zeitraeume', 'personen', 'integrationen', 'leistungen', 'massnahmen', 'monatswerte', 'ziele'] as const;
 export type EingabeRolle = (typeof EINGABE_ROLLEN)[number];
@@ -23,55 +24,12 @@ export interface Konfiguration {
   einstellungen: Partial<Record<Einstellung, string | number>>;
 }
 
-/** Line and column (1-based) of a character offset, for JSON syntax errors. */
-export function zeileSpalte(text: string, offset: number): { zeile: number; spalte: number } {
-  const davor = text.slice(0, offset);
-  const zeile = davor.split('\n').length;
-  return { zeile, spalte: offset - davor.lastIndexOf('\n') };
-}
-
-/**
- * Where JSON.parse stopped. Node 20 says "at position N" for some errors, quotes the text before the
- * bad token for others ('Unexpected token '}', ..."ziele": [ }" is not valid JSON'), and names the
- * end of the input for a file that stops early.
- */
-export function fehlerstelle(text: string, meldung: string): { zeile?: number; spalte?: number } {
-  const pos = /position (\d+)/.exec(meldung);
-  if (pos) return zeileSpalte(text, Number(pos[1]));
-  const zitat = /"(?:\.\.\.)?([\s\S]*?)(?:\.\.\.)?" is not valid JSON$/.exec(meldung);
-  if (zitat) {
-    const i = text.indexOf(zitat[1]);
-    if (i >= 0 && text.indexOf(zitat[1], i + 1) < 0) return zeileSpalte(text, i + zitat[1].length - 1);
-  }
-  if (/end of JSON input/.test(meldung)) return zeileSpalte(text, text.length);
-  return {};
-}
-
-/** Reads a JSON file or fails with exit 66 (missing) or 65 (not JSON), pointing at line and column. */
-export async function leseJson(datei: string): Promise<{ json: unknown; sha256: string }> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(datei);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new KennzahlenFehler('datei_fehlt', `${datei}: ${code === 'ENOENT' ? 'Datei nicht gefunden' : `nicht lesbar (${code})`}.`);
-  }
-  const text = bytes.toString('utf8');
-  try {
-    return { json: JSON.parse(text.replace(/^\uFEFF/, '')), sha256: createHash('sha256').update(bytes).digest('hex') };
-  } catch (e) {
-    const ort = fehlerstelle(text, (e as Error).message);
-    const p: Problem = { datei, ...ort, meldung: `kein gültiges JSON: ${(e as Error).message}` };
-    throw new KennzahlenFehler('eingabedaten', `${datei}: kein gültiges JSON.`, [p]);
-  }
-}
-
-export async function leseKonfiguration(datei: string): Promise<Konfiguration> {
-  const { json } = await leseJson(datei);
+export async function leseKonfiguration(datei: string, stdin: Standardeingabe): Promise<Konfiguration> {
+  const { json } = await leseJson(datei, stdin, '--config', 'kennzahlen.json');
   const probleme: Problem[] = [];
   const falsch = (pfad: string, meldung: string) => probleme.push({ datei, meldung: `${pfad}: ${meldung}` });
   const istObjekt = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-  const ordner = dirname(datei);
+  const ordner = datei === STDIN ? '.' : dirname(datei);
   const k: Konfiguration = { datei, eingaben: {}, spalten: {}, einstellungen: {} };
 
   if (!istObjekt(json)) {

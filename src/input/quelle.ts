@@ -2,12 +2,14 @@
 // standard input (`-`), which can be read only once and is therefore held in memory.
 
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { KennzahlenFehler, nutzungsfehler } from '../fehler.js';
 import { sha256ImHintergrund } from './pruefsumme.js';
 
 export const STDIN = '-';
+
+export type Standardeingabe = Readable & { isTTY?: boolean };
 
 export interface Bytequelle {
   /** As the user named it; `-` for standard input. */
@@ -24,14 +26,9 @@ const HASH_IM_HINTERGRUND_AB = 8 << 20;
 
 const CHUNK = 1 << 20;
 
-export async function oeffneQuelle(datei: string, stdin: Readable & { isTTY?: boolean }, mitPruefsumme = true): Promise<Bytequelle> {
+export async function oeffneQuelle(datei: string, stdin: Standardeingabe, mitPruefsumme = true): Promise<Bytequelle> {
   if (datei === STDIN) {
-    if (stdin.isTTY) {
-      throw nutzungsfehler('„-“ liest von der Standardeingabe, aber dort ist ein Terminal.', 'Daten umleiten, z. B. `cat zeitraeume.csv | kennzahlen … --zeitraeume -`.');
-    }
-    const teile: Buffer[] = [];
-    for await (const teil of stdin) teile.push(typeof teil === 'string' ? Buffer.from(teil) : teil);
-    const alles = Buffer.concat(teile);
+    const alles = await liesStdin(stdin, '--zeitraeume', 'zeitraeume.csv');
     return {
       datei,
       groesse: alles.length,
@@ -66,6 +63,29 @@ export async function oeffneQuelle(datei: string, stdin: Readable & { isTTY?: bo
       }
     },
   };
+}
+
+/**
+ * All bytes of a small input at once (the JSON inputs); `-` reads standard input. `option` and
+ * `beispiel` make the hint when standard input is a terminal.
+ */
+export async function leseGanz(datei: string, stdin: Standardeingabe, option: string, beispiel: string): Promise<Buffer> {
+  if (datei === STDIN) return liesStdin(stdin, option, beispiel);
+  try {
+    return await readFile(datei);
+  } catch (e) {
+    throw dateiFehler(datei, e);
+  }
+}
+
+/** Nobody types an extract by hand: a terminal on standard input means the redirection was forgotten. */
+async function liesStdin(stdin: Standardeingabe, option: string, beispiel: string): Promise<Buffer> {
+  if (stdin.isTTY) {
+    throw nutzungsfehler('„-“ liest von der Standardeingabe, aber dort ist ein Terminal.', `Daten umleiten, z. B. \`cat ${beispiel} | kennzahlen … ${option} -\`.`);
+  }
+  const teile: Buffer[] = [];
+  for await (const teil of stdin) teile.push(typeof teil === 'string' ? Buffer.from(teil) : teil);
+  return Buffer.concat(teile);
 }
 
 function dateiFehler(datei: string, e: unknown): KennzahlenFehler {

@@ -5,7 +5,8 @@ import { KennzahlenFehler, type Problem } from '../fehler.js';
 import { FILTER, type Filter } from '../core/filter.js';
 import { definitionen } from '../core/kennzahlen/definitionen.js';
 import type { Aggregation, Grenze, ZielDefinition, Zielvorgabe } from '../core/ziele/ziele.js';
-import { leseJson } from './konfiguration.js';
+import { leseJson } from './json.js';
+import type { Standardeingabe } from './quelle.js';
 import { gemeinteSpalte } from './spalten.js';
 import { normiereName, type EingabeInfo } from './tabelle.js';
 
@@ -81,14 +82,14 @@ export function pruefeZiele(json: unknown, datei: string): { vorgabe: Zielvorgab
   return { vorgabe: { jahr: jahr as number, jobcenter: (jobcenter as string | undefined) ?? null, ziele } };
 }
 
-export async function leseZiele(datei: string): Promise<{ vorgabe: Zielvorgabe; info: EingabeInfo }> {
-  const { json, sha256 } = await leseJson(datei);
+export async function leseZiele(datei: string, stdin: Standardeingabe): Promise<{ vorgabe: Zielvorgabe; info: EingabeInfo }> {
+  const { json, sha256, kodierung } = await leseJson(datei, stdin, '--ziele', 'ziele.json');
   const ergebnis = pruefeZiele(json, datei);
   if ('probleme' in ergebnis) {
     const n = ergebnis.probleme.length;
     throw new KennzahlenFehler('eingabedaten', `${datei}: ${n === 1 ? 'ein Problem' : `${n} Probleme`} in den Zielen.`, ergebnis.probleme);
   }
-  const info: EingabeInfo = { rolle: 'ziele', datei, zeilen: ergebnis.vorgabe.ziele.length, sha256, kodierung: 'utf8', trennzeichen: null };
+  const info: EingabeInfo = { rolle: 'ziele', datei, zeilen: ergebnis.vorgabe.ziele.length, sha256, kodierung, trennzeichen: null };
   return { vorgabe: ergebnis.vorgabe, info };
 }
 

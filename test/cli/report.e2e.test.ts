@@ -130,9 +130,10 @@ describe('targets', () => {
     expect(r.stderr).toContain('ziele[1].hoechstens: erwartet eine Zahl, nicht "3,4"');
     expect(r.stderr).toContain('ziele[1].aggregation: erwartet summe, durchschnitt, stand, nicht „median“');
     expect(r.stderr).toContain('ziele[2]: erwartet genau eine Grenze: veraenderung, mindestens, hoechstens');
-    const kaputt = kennzahlen(['report', ...PERSONEN, '--monat', '2017-06', '--ziele', ziele('{ "jahr": 2017,\n  "ziele": [ }'), '--format', 'table']);
+    const kaputteDatei = ziele('{ "jahr": 2017,\n  "ziele": [ }');
+    const kaputt = kennzahlen(['report', ...PERSONEN, '--monat', '2017-06', '--ziele', kaputteDatei, '--format', 'table']);
     expect(kaputt.code).toBe(65);
-    expect(kaputt.stderr).toMatch(/ziele\.json:2:\d+: kein gültiges JSON/);
+    expect(kaputt.stderr).toBe(`kennzahlen: ${kaputteDatei}: kein gültiges JSON.\n  ${kaputteDatei}:2:14: kein gültiges JSON: „[“ aus Zeile 2 wird mit „]“ geschlossen, nicht mit „}“\n`);
   });
 
   it('warns when the targets name another Jobcenter; case and punctuation do not count', () => {

@@ -111,19 +111,3 @@ describe('numbers and BA symbols', () => {
     expect(wert(parseZahl('', 'komma'))).toEqual({ art: 'fehlt' });
   });
 });
-
-describe('JSON error positions', () => {
-  it('finds line and column in each of Node 20’s message styles', async () => {
-    const { fehlerstelle } = await import('../../src/input/konfiguration.js');
-    const ort = (t: string) => {
-      try {
-        JSON.parse(t);
-      } catch (e) {
-        return fehlerstelle(t, (e as Error).message);
-      }
-    };
-    expect(ort('{ "jahr": 2017,\n  "ziele": [ }')).toEqual({ zeile: 2, spalte: 14 });
-    expect(ort('{"a":1,\n}')).toEqual({ zeile: 2, spalte: 1 });
-    expect(ort('{\n"a":')).toEqual({ zeile: 2, spalte: 5 });
-  });
-});

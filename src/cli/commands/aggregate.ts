@@ -46,7 +46,7 @@ async function aggregate(o: AggregateOptionen, io: Io): Promise<number> {
   const d = darstellung(o);
   const farbe = farben(mitFarbe(o, io, format));
   const melde = new Meldungen(io, o);
-  const k = await konfiguration(o);
+  const k = await konfiguration(o, io, ['zeitraeume', 'personen', 'integrationen', 'massnahmen', 'leistungen']);
   const auswahl = monatsAuswahl(o);
   const nach = (o.nach as Merkmal | undefined) ?? null;
   const filter = (o.filter as Filter | undefined) ?? null;

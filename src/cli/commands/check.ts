@@ -94,7 +94,7 @@ export function checkBefehl(io: Io, fertig: (code: number) => void): Command {
 async function check(o: CheckOptionen, io: Io): Promise<number> {
   const format = ausgabeFormat(o, io, ['table', 'json']);
   const farbe = farben(mitFarbe(o, io, format));
-  const k = await konfiguration(o);
+  const k = await konfiguration(o, io, ROLLEN);
   const auftraege = ROLLEN
     .map((rolle) => ({ rolle, datei: eingabeDatei(o[rolle], k, rolle) }))
     .filter((a): a is { rolle: EingabeRolle; datei: string } => a.datei !== undefined);
@@ -104,7 +104,7 @@ async function check(o: CheckOptionen, io: Io): Promise<number> {
   // targets' local goals use. The targets file is read once; a broken one is reported in its own
   // turn below.
   const zieleDatei = auftraege.find((a) => a.rolle === 'ziele')?.datei;
-  const ziele = zieleDatei ? leseZiele(zieleDatei) : null;
+  const ziele = zieleDatei ? leseZiele(zieleDatei, io.stdin) : null;
   const zusatz = zielSpalten(ziele ? await ziele.then((z) => z.vorgabe, () => null) : null);
 
   let rest = maxFehler(o);

@@ -51,7 +51,7 @@ async function lzb(o: LzbOptionen, io: Io): Promise<number> {
   const farbe = farben(mitFarbe(o, io, format));
   const d = darstellung(o);
   const melde = new Meldungen(io, o);
-  const k = await konfiguration(o);
+  const k = await konfiguration(o, io, ['zeitraeume', 'personen']);
 
   const nach = (o.nach as Merkmal | undefined) ?? null;
   if (nach && !eingabeDatei(o.personen, k, 'personen')) throw nutzungsfehler(`--nach ${nach} braucht Personenmerkmale: --personen DATEI.`);

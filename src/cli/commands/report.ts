@@ -97,7 +97,7 @@ async function report(o: ReportOptionen, io: Io, demo: boolean): Promise<number>
   const farbe = farben(mitFarbe(o, io, format));
   const d = darstellung(o);
   const melde = new Meldungen(io, o);
-  const k = await konfiguration(o);
+  const k = await konfiguration(o, io, ['zeitraeume', ...PERSONEN_ROLLEN, 'monatswerte', 'ziele']);
   const auswahl = monatsAuswahl({ monat: o.monat });
   const datenstandTag = tagOption('--datenstand', einstellung(o.datenstand, k, 'datenstand'), true);
   const k1e3 = einstellung(o.k1e3Nenner, k, 'k1e3_nenner') ?? 'bezugsmonat';
@@ -112,7 +112,7 @@ async function report(o: ReportOptionen, io: Io, demo: boolean): Promise<number>
   // filters the views the aggregation makes.
   const zieleDatei = eingabeDatei(o.ziele, k, 'ziele');
   if (o.failOnMiss && !zieleDatei) throw nutzungsfehler('--fail-on-miss braucht Ziele: --ziele DATEI (oder "eingaben.ziele" in --config).');
-  const vorgabe = zieleDatei ? await leseZiele(zieleDatei) : null;
+  const vorgabe = zieleDatei ? await leseZiele(zieleDatei, io.stdin) : null;
   let ausDatei: Monatswerte | null = null;
   let ungelesen: string[] = [];
   if (mwDatei) {
