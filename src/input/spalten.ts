@@ -141,6 +141,9 @@ const zitat = (s: string) => `„${kurz(s)}“`;
  */
 export function abhilfe(rolle: string, eintraege: readonly [string, string | null][], konfiguration?: string): string {
   const wo = konfiguration ? `in ${konfiguration}` : 'in einer Konfiguration (--config DATEI)';
+  // A column that already has its canonical name needs no entry.
+  eintraege = eintraege.filter(([von, nach]) => nach === null || normiereName(von) !== normiereName(nach));
+  if (!eintraege.length) return `Abhilfe: ${wo} die Zuordnung "spalten": {"${rolle}": …} entfernen; die Spalten heißen schon wie verlangt.`;
   const paare = eintraege.map(([von, nach]) => `${JSON.stringify(von.trim())}: ${nach === null ? 'null' : JSON.stringify(nach)}`).join(', ');
   const ohne = eintraege.some(([, nach]) => nach === null) ? '; null heißt: die Spalte wird bewusst nicht gelesen, bitte prüfen' : '';
   return `Abhilfe: ${wo} eintragen: "spalten": {"${rolle}": {${paare}}}${ohne}.`;
@@ -178,17 +181,20 @@ export function pruefeKopf(f: KopfFormat, v: KopfVertrag, datei: string): KopfEr
       });
       continue;
     }
-    if (z.nach === null || v.offen || v.spalten.includes(normiereName(z.nach))) {
+    // Open Monatswerte may rename a column to any name; one spelt like a standard column is a typo.
+    const gemeint = z.nach === null || v.spalten.includes(normiereName(z.nach)) ? null : gemeinteSpalte(z.nach, v.offen ? v.offen.bekannt : v.spalten);
+    if (z.nach === null || v.spalten.includes(normiereName(z.nach)) || (v.offen && !gemeint)) {
       vorschlag.push([z.von, z.nach]);
       continue;
     }
     unbekannt++;
-    const gemeint = gemeinteSpalte(z.nach, v.spalten);
     vorschlag.push([z.von, gemeint]);
+    if (gemeint) vorgeschlagen.add(gemeint);
+    const welche = v.offen ? 'der Monatswerte' : `von ${v.rolle} (${liste})`;
     probleme.push({
       datei, zeile: 1, spaltenname: z.von, wert: z.nach,
-      erwartet: `eine Spalte von ${v.rolle}: ${liste}`,
-      meldung: `${wo}: ${zitat(z.nach)} ist keine Spalte von ${v.rolle} (${liste})${gemeint ? `; gemeint ist wohl „${gemeint}“` : ''}.`,
+      erwartet: v.offen ? `eine Spalte der Monatswerte wie ${gemeint}` : `eine Spalte von ${v.rolle}: ${liste}`,
+      meldung: `${wo}: ${zitat(z.nach)} ist keine Spalte ${welche}${gemeint ? `; gemeint ist wohl „${gemeint}“` : ''}.`,
     });
   }
 
@@ -204,7 +210,7 @@ export function pruefeKopf(f: KopfFormat, v: KopfVertrag, datei: string): KopfEr
       return;
     }
     // A mapped column whose target is wrong was reported with its mapping above.
-    if (zugeordnet.has(normiereName(roh)) && !v.offen) return;
+    if (zugeordnet.has(normiereName(roh))) return;
     if (v.offen) {
       const gemeint = gemeinteSpalte(roh, fehlendeBekannte);
       if (!gemeint) return;

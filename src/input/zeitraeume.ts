@@ -13,6 +13,8 @@ export type Form = 'tage' | 'monate';
 
 export interface ZeitraeumeErgebnis extends Leseergebnis {
   form: Form;
+  /** Day-exact periods without an `ende` column: every period counts as ongoing. */
+  ohneEnde: boolean;
   zeilenNef: number;
   /** Earliest unit in the extract (day or month), NEF rows included; null without rows. */
   erstes: number | null;
@@ -80,6 +82,7 @@ export async function leseZeitraeumeTeil(tabelle: Tabelle, register: PersonRegis
   return {
     ...ergebnis,
     form,
+    ohneEnde: form === 'tage' && !tabelle.kopf.includes('ende'),
     zeilenNef,
     erstes: Number.isFinite(erstes) ? erstes : null,
     letztes: Number.isFinite(letztes) ? letztes : null,
@@ -112,6 +115,7 @@ export async function leseZeitraeume(tabelle: Tabelle, register: PersonRegister,
     probleme: probleme.slice(0, max),
     abgebrochen: erster.abgebrochen || zweiter.abgebrochen || probleme.length > max,
     form: erster.form,
+    ohneEnde: erster.ohneEnde,
     zeilenNef: erster.zeilenNef + zweiter.zeilenNef,
     erstes: min(erster.erstes, zweiter.erstes),
     letztes: maxi(erster.letztes, zweiter.letztes),

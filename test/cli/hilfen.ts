@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { Readable, Writable } from 'node:stream';
+import { main } from '../../src/cli/main.js';
 
 export interface Lauf {
   code: number | null;
@@ -20,3 +22,37 @@ export function kennzahlen(args: string[], opt: { input?: string | Buffer; env?:
 }
 
 export const ANSI = /\u001b\[/;
+
+export interface ProzessLauf {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** Whether anything asked standard input for data. */
+  stdinGelesen: boolean;
+}
+
+/**
+ * Runs the shell in-process through main(), as the binary would but without a process: `stdin` is
+ * what a pipe would deliver, `terminal` a terminal instead. The environment is empty (no colour).
+ */
+export async function imProzess(args: string[], stdin: Buffer | string | null = null, terminal = false): Promise<ProzessLauf> {
+  let stdout = '', stderr = '', stdinGelesen = false;
+  const teile = stdin === null ? [] : [Buffer.from(stdin)];
+  const eingabe = Object.assign(
+    new Readable({
+      read() {
+        stdinGelesen = true;
+        this.push(teile.shift() ?? null);
+      },
+    }),
+    terminal ? { isTTY: true } : {},
+  );
+  const io = {
+    stdout: new Writable({ write: (c, _e, cb) => ((stdout += c), cb()) }),
+    stderr: new Writable({ write: (c, _e, cb) => ((stderr += c), cb()) }),
+    stdin: eingabe,
+    env: {},
+  };
+  const code = await main(args, io);
+  return { code, stdout, stderr, stdinGelesen };
+}

@@ -6,40 +6,8 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-
-interface Lauf {
-  code: number;
-  stdout: string;
-  stderr: string;
-  /** Whether anything asked standard input for data. */
-  stdinGelesen: boolean;
-}
-
-/** Runs the shell in-process; `stdin` is what a pipe would deliver, `terminal` a terminal instead. */
-async function lauf(args: string[], stdin: Buffer | string | null = null, terminal = false): Promise<Lauf> {
-  let stdout = '', stderr = '', stdinGelesen = false;
-  const teile = stdin === null ? [] : [Buffer.from(stdin)];
-  const eingabe = Object.assign(
-    new Readable({
-      read() {
-        stdinGelesen = true;
-        this.push(teile.shift() ?? null);
-      },
-    }),
-    terminal ? { isTTY: true } : {},
-  );
-  const io = {
-    stdout: new Writable({ write: (c, _e, cb) => ((stdout += c), cb()) }),
-    stderr: new Writable({ write: (c, _e, cb) => ((stderr += c), cb()) }),
-    stdin: eingabe,
-    env: {},
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr, stdinGelesen };
-}
+import { imProzess as lauf } from './hilfen.js';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const BUND = 'fixtures/monatswerte/bund-k2.csv';
