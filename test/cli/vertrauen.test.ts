@@ -273,6 +273,11 @@ describe('9. an option is either used or refused', () => {
     expect([r.code, r.stderr]).toEqual([73, 'kennzahlen: /proc/x.json: der Ordner /proc nimmt keine neuen Dateien an.\n']);
   });
 
+  it('--nach geschlecht on Monatswerte without groups has nothing to break down (65)', async () => {
+    const r = await lauf(['report', '--monatswerte', 'fixtures/monatswerte/bund-k2.csv', '--monat', '2024-06', '--nach', 'geschlecht', '--format', 'table']);
+    expect([r.code, r.stdout, r.stderr]).toEqual([65, '', 'kennzahlen: --nach geschlecht: fixtures/monatswerte/bund-k2.csv hat keine Gruppen „w“ und „m“ (Spalte gruppe), also gibt es nichts aufzugliedern.\n']);
+  });
+
   it('a workbook given as CSV is named as such (65)', async () => {
     const xlsx = datei('zeitraeume.xlsx', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]), Buffer.from('[Content_Types].xml')]));
     const r = await lauf(['lzb', '--zeitraeume', xlsx, '--format', 'table']);

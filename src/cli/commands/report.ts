@@ -184,6 +184,9 @@ async function report(o: ReportOptionen, io: Io, demo: boolean): Promise<number>
         .filter((name) => mw.gruppen.has(name))
         .map((gruppe) => ({ gruppe, kennzahlen: kennzahlen(defs, mw.gruppen.get(gruppe), spalten, t) }))
     : [];
+  if (o.nach && !gruppen.length) {
+    throw new KennzahlenFehler('eingabedaten', `--nach geschlecht: ${daten ? 'keine Person ist als Frau oder Mann erfasst' : `${mwDatei} hat keine Gruppen „w“ und „m“ (Spalte gruppe)`}, also gibt es nichts aufzugliedern.`);
+  }
 
   let ziele: KennzahlenBericht['ziele'] = null;
   let zielVerlaeufe: () => Grafikdaten['zielVerlauf'] = () => [];
