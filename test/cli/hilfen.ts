@@ -1,4 +1,8 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { Readable, Writable } from 'node:stream';
 import { main } from '../../src/cli/main.js';
 
@@ -55,4 +59,18 @@ export async function imProzess(args: string[], stdin: Buffer | string | null = 
   };
   const code = await main(args, io);
   return { code, stdout, stderr, stdinGelesen };
+}
+
+/** A temporary folder for one test file, removed after its tests; `datei` writes a file into it. */
+export function arbeitsordner(name: string): { ordner: string; datei: (name: string, inhalt: string | Buffer) => string } {
+  const ordner = mkdtempSync(join(tmpdir(), `kz-${name}-`));
+  afterAll(() => rmSync(ordner, { recursive: true, force: true }));
+  return {
+    ordner,
+    datei: (n, inhalt) => {
+      const pfad = join(ordner, n);
+      writeFileSync(pfad, inhalt);
+      return pfad;
+    },
+  };
 }

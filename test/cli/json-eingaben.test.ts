@@ -3,24 +3,16 @@
 // German Excel and Notepad.
 
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { imProzess as lauf } from './hilfen.js';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { arbeitsordner, imProzess as lauf } from './hilfen.js';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const BUND = 'fixtures/monatswerte/bund-k2.csv';
 const KANTEN = 'fixtures/kanten/zeitraeume.csv';
 const ZIELE = JSON.stringify({ jahr: 2024, ziele: [{ kennzahl: 'K2', mindestens: 10, name: 'Integrationsquote erhöhen' }] });
 
-const ordner = mkdtempSync(join(tmpdir(), 'kz-json-'));
-afterAll(() => rmSync(ordner, { recursive: true, force: true }));
-function datei(name: string, inhalt: string | Buffer): string {
-  const pfad = join(ordner, name);
-  writeFileSync(pfad, inhalt);
-  return pfad;
-}
+const { ordner, datei } = arbeitsordner('json');
 
 describe('--ziele - and --config - read standard input', () => {
   it('report --ziele -: the targets from stdin, named "-" in the report with the SHA-256 of the bytes', async () => {

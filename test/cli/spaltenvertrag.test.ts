@@ -3,16 +3,14 @@
 // name is the old one in other case or with blanks, gives exactly the numbers of the original files.
 // Never a third outcome: numbers that changed because a column went unread.
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { schluessel } from '../../src/input/spalten.js';
-import { imProzess } from './hilfen.js';
+import { arbeitsordner, imProzess } from './hilfen.js';
 
-const ordner = mkdtempSync(join(tmpdir(), 'kz-spalten-'));
-afterAll(() => rmSync(ordner, { recursive: true, force: true }));
+const { ordner } = arbeitsordner('spalten');
 
 const ROLLEN = ['zeitraeume', 'personen', 'integrationen', 'massnahmen', 'leistungen'] as const;
 type Rolle = (typeof ROLLEN)[number];

@@ -3,19 +3,12 @@
 // (the JSON inputs' cases are in json-eingaben.test.ts, disclosure control in geheimhaltung tests).
 
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { imProzess as lauf } from './hilfen.js';
+import { describe, expect, it } from 'vitest';
+import { arbeitsordner, imProzess as lauf } from './hilfen.js';
 
-const ordner = mkdtempSync(join(tmpdir(), 'kz-vertrauen-'));
-afterAll(() => rmSync(ordner, { recursive: true, force: true }));
-function datei(name: string, inhalt: string | Buffer): string {
-  const pfad = join(ordner, name);
-  writeFileSync(pfad, inhalt);
-  return pfad;
-}
+const { ordner, datei } = arbeitsordner('vertrauen');
 const DEMO = 'fixtures/demo';
 
 // A ended in 2016, B is still in receipt, C started after the June Stichtag (and so observes it).
