@@ -7,10 +7,10 @@ import { deutscherMonat, deutscherTag, ersterTag, isoMonat, monatVonTag } from '
 import { fuehrendeNullen } from '../core/abgleich.js';
 import { monatsRegel, STANDARD_EINSTELLUNGEN, tagesRegel, type LzbRegel } from '../core/lzb/regel.js';
 import { berechenbarkeit, type Abdeckung } from '../core/lzb/stichtage.js';
-import { Merkmale } from '../core/merkmale.js';
+import { Merkmale, type MerkmalSpalte } from '../core/merkmale.js';
 import type { PersonenDaten } from '../core/monatswerte/aggregation.js';
 import { PersonRegister, Zeitlinien } from '../core/zeitlinien.js';
-import { KennzahlenFehler, nutzungsfehler } from '../fehler.js';
+import { KennzahlenFehler, nutzungsfehler, type Problem } from '../fehler.js';
 import { anzahlText, deZahl } from '../report/zahlen.js';
 import { KODIERUNG_NAMEN } from '../input/dekodierung.js';
 import { leseIntegrationen, leseMassnahmen } from '../input/ereignisse.js';
@@ -76,6 +76,8 @@ export interface Personendaten extends PersonenDaten {
   register: PersonRegister;
   form: Form;
   eingaben: EingabeInfo[];
+  /** The Datenstand was given (flag or config), not taken from the data. */
+  datenstandAngegeben: boolean;
 }
 
 /** Reads `zeitraeume` and the given further roles; null when no `zeitraeume` is named. */
@@ -157,19 +159,37 @@ export async function lesePersonendaten(o: PersonenOptionen, k: Konfiguration | 
     const m = monatVonTag(tag);
     return beginn && tag !== ersterTag(m) ? m + 1 : m;
   };
+  // The Datenstand is the latest start; one far after all others is more likely a typo (2071 for
+  // 2017) than the day of the extract, and would make months of nothing look computable.
+  const text = (u: number) => (regel.einheit === 'tag' ? deutscherTag(u) : deutscherMonat(u));
+  const abstand = (a: number, b: number) => (regel.einheit === 'tag' ? anzahlText(a - b, 'einen Tag', 'Tage') : anzahlText(a - b, 'einen Monat', 'Monate'));
+  const luecke = regel.einheit === 'tag' ? 31 : 1;
+  if (datenstandTag === undefined && zr.vorletztes !== null && zr.letztes - zr.vorletztes > luecke) {
+    throw new KennzahlenFehler(
+      'eingabedaten',
+      `${zeitraeume}: der späteste Beginn ${text(zr.letztes)} liegt ${abstand(zr.letztes, zr.vorletztes)} nach dem nächstspäteren (${text(zr.vorletztes)}); als Datenstand ergäbe er Monate, in denen nichts beobachtet ist.`,
+      [],
+      'Ist es ein Tippfehler, die Zeile berichtigen; reichen die Daten wirklich so weit, nennt --datenstand DATUM den Stand.',
+    );
+  }
   const abdeckung: Abdeckung = {
     datenAb: datenAbTag === undefined ? zr.erstes : alsEinheit(datenAbTag, true),
     datenstand: datenstandTag === undefined ? zr.letztes : alsEinheit(datenstandTag, false),
   };
+  if (datenstandTag !== undefined && abdeckung.datenstand - zr.letztes > luecke) {
+    melde.hinweis(
+      `Der angegebene Datenstand ${text(abdeckung.datenstand)} liegt ${abstand(abdeckung.datenstand, zr.letztes)} nach dem spätesten Beginn in ${zeitraeume} (${text(zr.letztes)}): ` +
+        'stammt der Abzug wirklich von da? Bis zum Datenstand gilt jeder laufende Zeitraum als fortbestehend.',
+    );
+  }
   const geplant = zeitlinien.endenNach(abdeckung.datenstand);
   if (geplant) {
-    const text = (u: number) => (regel.einheit === 'tag' ? deutscherTag(u) : deutscherMonat(u));
     melde.hinweis(
       `${zeitraeume}: bei ${anzahlText(geplant.personen, 'einer Person', 'Personen')} endet der Bezug laut Extrakt erst nach dem Datenstand ${text(abdeckung.datenstand)} ` +
         `(geplante Enden, spätestens ${text(geplant.spaetestes)}); gezählt wird nur bis zum Datenstand.`,
     );
   }
-  return { register, form: zr.form, eingaben, regel, abdeckung, zeitlinien, merkmale, ereignisse, kontinuierlichBekannt, massnahmen, leistungen };
+  return { register, form: zr.form, eingaben, datenstandAngegeben: datenstandTag !== undefined, regel, abdeckung, zeitlinien, merkmale, ereignisse, kontinuierlichBekannt, massnahmen, leistungen };
 }
 
 
@@ -222,6 +242,20 @@ function gleicheAb(rolle: ZusatzRolle, datei: string, zeitraeume: string, regist
   return ohneBezug.length;
 }
 
+/**
+ * Filters and breakdowns need their attribute columns in `personen`: without one, everybody would
+ * be 'unknown', and a filter such as ohne_flucht would exclude nobody without a word.
+ */
+export function pruefeMerkmale(daten: Personendaten, personen: string | undefined, bedarf: readonly { wer: string; spalten: readonly MerkmalSpalte[] }[]): void {
+  const m = daten.merkmale;
+  if (!m || !personen) return;
+  const probleme: Problem[] = [];
+  for (const { wer, spalten } of bedarf) {
+    for (const s of spalten) if (!m.spalten.has(s)) probleme.push({ datei: personen, zeile: 1, spaltenname: s, meldung: `Spalte „${s}“ fehlt, ${wer} braucht sie.` });
+  }
+  if (probleme.length) throw new KennzahlenFehler('eingabedaten', `${personen}: ${probleme.length === 1 ? 'eine Merkmalsspalte fehlt' : `${probleme.length} Merkmalsspalten fehlen`}; ohne sie gälte jede Person als „unbekannt“.`, probleme);
+}
+
 export interface MonatsOptionen {
   monat?: string;
   von?: string;
@@ -259,7 +293,8 @@ export function berichtsmonate(a: MonatsAuswahl, letzterMoeglicher: (() => numbe
  * Months the data cannot describe are an error, not a table of x: a month whose Stichtag lies
  * after the Datenstand, or a range in which not even the ELB stock is computable.
  */
-export function pruefeMonate(regel: LzbRegel, abdeckung: Abdeckung, von: number, bis: number): void {
+export function pruefeMonate(daten: Pick<Personendaten, 'regel' | 'abdeckung' | 'datenstandAngegeben'>, von: number, bis: number): void {
+  const { regel, abdeckung } = daten;
   const text = (u: number) => (regel.einheit === 'tag' ? deutscherTag(u) : deutscherMonat(u));
   const letzter = letzterMonat(regel, abdeckung);
   if (bis > letzter) {
@@ -268,7 +303,9 @@ export function pruefeMonate(regel: LzbRegel, abdeckung: Abdeckung, von: number,
       'eingabedaten',
       `Der Monat ${deutscherMonat(bis)} liegt nach dem Datenstand ${text(abdeckung.datenstand)}: sein Stichtag ${deutscherTag(regel.stichtagDatum(bis))} ist in den Daten nicht beobachtet.`,
       [],
-      `${reicht} Der Datenstand ist die späteste beobachtete Angabe (ein Beginn); reichen die Daten weiter, nennt --datenstand DATUM den Stand.`,
+      daten.datenstandAngegeben
+        ? `${reicht} Der Datenstand ist angegeben (--datenstand oder „datenstand“ in der Konfiguration).`
+        : `${reicht} Der Datenstand ist die späteste beobachtete Angabe (ein Beginn); reichen die Daten weiter, nennt --datenstand DATUM den Stand.`,
     );
   }
   for (let m = von; m <= bis; m++) if (berechenbarkeit(regel, abdeckung, m).ok.elb) return;

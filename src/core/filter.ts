@@ -3,10 +3,16 @@
 // it (u25, alleinerziehend, frauen, maenner) and is not excluded by `ohne_flucht`.
 
 import { tagNummer, tagTeile } from './kalender.js';
-import type { Merkmale } from './merkmale.js';
+import type { Merkmale, MerkmalSpalte } from './merkmale.js';
 
 export const FILTER = ['ohne_flucht', 'u25', 'u25_ohne_flucht', 'alleinerziehend', 'frauen', 'maenner'] as const;
 export type Filter = (typeof FILTER)[number];
+
+/** The attribute columns each filter reads. */
+export const FILTER_SPALTEN: Record<Filter, readonly MerkmalSpalte[]> = {
+  ohne_flucht: ['fluchtkontext'], u25: ['geburtsdatum'], u25_ohne_flucht: ['geburtsdatum', 'fluchtkontext'],
+  alleinerziehend: ['alleinerziehend'], frauen: ['geschlecht'], maenner: ['geschlecht'],
+};
 
 /** Does person p belong to the filtered population on the given day (age counts on that day)? */
 export type Personenfilter = (person: number, tag: number) => boolean;

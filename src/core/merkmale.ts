@@ -16,7 +16,15 @@ export interface PersonMerkmale {
 
 const flag = (b: boolean | null) => (b === null ? 0 : b ? 1 : 2);
 
+/** The attribute columns of `personen`. */
+export type MerkmalSpalte = keyof PersonMerkmale;
+
 export class Merkmale {
+  /**
+   * The attribute columns the input had: a filter or breakdown on a column that is not there would
+   * silently treat everybody as unknown.
+   */
+  readonly spalten = new Set<MerkmalSpalte>();
   private geschlecht = new Uint8Array(0);
   private geburt = new Int32Array(0);
   private alleinerziehend = new Uint8Array(0);
@@ -80,6 +88,9 @@ export class Merkmale {
 
 export const MERKMALE = ['geschlecht', 'altersgruppe', 'alleinerziehend', 'fluchtkontext'] as const;
 export type Merkmal = (typeof MERKMALE)[number];
+
+/** The column each breakdown reads. */
+export const MERKMAL_SPALTE: Record<Merkmal, MerkmalSpalte> = { geschlecht: 'geschlecht', altersgruppe: 'geburtsdatum', alleinerziehend: 'alleinerziehend', fluchtkontext: 'fluchtkontext' };
 
 /** A breakdown: group labels and, per person and Stichtag, the index of the person's group. */
 export interface Gruppierung {

@@ -6,6 +6,7 @@ import { personenSchema } from './rollen.js';
 import type { Leseergebnis, Tabelle } from './tabelle.js';
 
 export async function lesePersonen(tabelle: Tabelle, register: PersonRegister, merkmale: Merkmale): Promise<Leseergebnis> {
+  for (const s of ['geschlecht', 'geburtsdatum', 'alleinerziehend', 'fluchtkontext'] as const) if (tabelle.kopf.includes(s)) merkmale.spalten.add(s);
   return tabelle.lies(personenSchema(register), (z) => {
     const neu = merkmale.setze(z.person_id, {
       geschlecht: z.geschlecht,

@@ -28,6 +28,7 @@ export interface TeilErgebnis {
   zeilenNef: number;
   erstes: number | null;
   letztes: number | null;
+  vorletztes: number | null;
 }
 
 /** The built worker script: next to this module when built, under dist/ when the sources run (tests). */

@@ -23,17 +23,20 @@ export interface ZeitraeumeErgebnis extends Leseergebnis {
    * after the extraction is a plan (a Bewilligungszeitraum), not an observation.
    */
   letztes: number | null;
+  /** The latest start before `letztes` (a different day or month): a lone outlier shows in the gap. */
+  vorletztes: number | null;
 }
 
 const ENDE_VOR_BEGINN = { spalte: 'ende', meldung: 'Spalte „ende“ liegt vor „beginn“; erwartet wird der letzte Tag im Bezug (einschließlich), leer für laufenden Bezug.' };
 
 /** Reads the table, or a part of it (a worker reads the other part, see `leseZeitraeume`). */
 export async function leseZeitraeumeTeil(tabelle: Tabelle, register: PersonRegister, zeitlinien: Zeitlinien, bereich?: Bereich): Promise<ZeitraeumeErgebnis> {
-  let erstes = Infinity, letztes = -Infinity, zeilenNef = 0;
+  let erstes = Infinity, letztes = -Infinity, vorletztes = -Infinity, zeilenNef = 0;
   /** One period, whichever way its row was read. */
   const eintragen = (person: number, von: number, bis: number | null, status: Status) => {
     if (von < erstes) erstes = von;
-    if (von > letztes) letztes = von;
+    if (von > letztes) [vorletztes, letztes] = [letztes, von];
+    else if (von < letztes && von > vorletztes) vorletztes = von;
     if (status === 'NEF') zeilenNef++;
     else zeitlinien.hinzu(person, von, bis ?? OFFEN);
   };
@@ -86,6 +89,7 @@ export async function leseZeitraeumeTeil(tabelle: Tabelle, register: PersonRegis
     zeilenNef,
     erstes: Number.isFinite(erstes) ? erstes : null,
     letztes: Number.isFinite(letztes) ? letztes : null,
+    vorletztes: Number.isFinite(vorletztes) ? vorletztes : null,
   };
 }
 
@@ -119,5 +123,12 @@ export async function leseZeitraeume(tabelle: Tabelle, register: PersonRegister,
     zeilenNef: erster.zeilenNef + zweiter.zeilenNef,
     erstes: min(erster.erstes, zweiter.erstes),
     letztes: maxi(erster.letztes, zweiter.letztes),
+    vorletztes: zweitgroesster([erster.letztes, erster.vorletztes, zweiter.letztes, zweiter.vorletztes]),
   };
+}
+
+/** The second largest distinct value, or null. */
+function zweitgroesster(werte: (number | null)[]): number | null {
+  const verschieden = [...new Set(werte.filter((w): w is number => w !== null))].sort((a, b) => b - a);
+  return verschieden[1] ?? null;
 }

@@ -16,7 +16,7 @@ const { ordner, datei } = arbeitsordner('json');
 
 describe('--ziele - and --config - read standard input', () => {
   it('report --ziele -: the targets from stdin, named "-" in the report with the SHA-256 of the bytes', async () => {
-    const r = await lauf(['report', '--monatswerte', BUND, '--ziele', '-', '--monat', '2024-06', '--json'], ZIELE);
+    const r = await lauf(['report', '--monatswerte', BUND, '--ziele', '-', '--monat', '2024-06', '--json', '-q'], ZIELE);
     expect([r.code, r.stderr]).toEqual([0, '']);
     const d = JSON.parse(r.stdout);
     expect(d.ziele).toHaveLength(1);
@@ -34,7 +34,7 @@ describe('--ziele - and --config - read standard input', () => {
 
   it('report --config -: paths in a config from stdin are relative to the working folder', async () => {
     const konfiguration = JSON.stringify({ jobcenter: 'Jobcenter aus der Pipe', eingaben: { monatswerte: BUND } });
-    const r = await lauf(['report', '--config', '-', '--monat', '2024-06', '--json'], konfiguration);
+    const r = await lauf(['report', '--config', '-', '--monat', '2024-06', '--json', '-q'], konfiguration);
     expect([r.code, r.stderr]).toEqual([0, '']);
     const d = JSON.parse(r.stdout);
     expect(d.jobcenter).toBe('Jobcenter aus der Pipe');
@@ -44,7 +44,7 @@ describe('--ziele - and --config - read standard input', () => {
   it('lzb --config - with column mappings, as the config file next to its data gives them', async () => {
     const zuordnung = JSON.parse(readFileSync('fixtures/zuordnung/kennzahlen.json', 'utf8'));
     const alsDatei = await lauf(['lzb', '--config', 'fixtures/zuordnung/kennzahlen.json', '--monat', '2016-12', '--json']);
-    const vonStdin = await lauf(['lzb', '--config', '-', '--monat', '2016-12', '--json'], JSON.stringify({ ...zuordnung, eingaben: { zeitraeume: './fixtures/zuordnung/zeitraeume.csv' } }));
+    const vonStdin = await lauf(['lzb', '--config', '-', '--monat', '2016-12', '--json', '-q'], JSON.stringify({ ...zuordnung, eingaben: { zeitraeume: './fixtures/zuordnung/zeitraeume.csv' } }));
     expect([vonStdin.code, vonStdin.stderr]).toEqual([0, '']);
     expect(JSON.parse(vonStdin.stdout)).toEqual(JSON.parse(alsDatei.stdout));
     expect(JSON.parse(vonStdin.stdout).eingaben[0].datei).toBe('fixtures/zuordnung/zeitraeume.csv');
@@ -115,7 +115,7 @@ describe('only one input from standard input', () => {
     const kanten = readFileSync(KANTEN);
     const ausDatei = await lauf(['lzb', '--zeitraeume', KANTEN, '--datenstand', '2016-12-31', '--monat', '2016-12', '--json']);
     // lzb reads no targets; the flag --zeitraeume - stands for the config's zeitraeume.
-    const r = await lauf(['lzb', '--config', beide, '--zeitraeume', '-', '--datenstand', '2016-12-31', '--monat', '2016-12', '--json'], kanten);
+    const r = await lauf(['lzb', '--config', beide, '--zeitraeume', '-', '--datenstand', '2016-12-31', '--monat', '2016-12', '--json', '-q'], kanten);
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(JSON.parse(r.stdout).stichtage).toEqual(JSON.parse(ausDatei.stdout).stichtage);
   });
@@ -173,7 +173,7 @@ describe('JSON inputs in the encodings of German Excel and Notepad', () => {
   ])('%s, from a file and from stdin; the SHA-256 is of the bytes', async (_name, pfad, kodierung) => {
     const bytes = readFileSync(pfad);
     for (const [ziele, stdin] of [[pfad, null], ['-', bytes]] as const) {
-      const r = await lauf(['report', '--monatswerte', BUND, '--ziele', ziele, '--monat', '2024-06', '--json'], stdin);
+      const r = await lauf(['report', '--monatswerte', BUND, '--ziele', ziele, '--monat', '2024-06', '--json', '-q'], stdin);
       expect([r.code, r.stderr]).toEqual([0, '']);
       const d = JSON.parse(r.stdout);
       expect(d.jobcenter).toBe('Jobcenter Görlitz');
@@ -185,7 +185,7 @@ describe('JSON inputs in the encodings of German Excel and Notepad', () => {
   it('a Windows-1252 config', async () => {
     const text = `{ "jobcenter": "Jobcenter Görlitz – Süd", "eingaben": { "monatswerte": "${BUND}" } }`;
     const bytes = Buffer.from(text.replace('–', '\x96'), 'latin1');
-    const r = await lauf(['report', '--config', '-', '--monat', '2024-06', '--json'], bytes);
+    const r = await lauf(['report', '--config', '-', '--monat', '2024-06', '--json', '-q'], bytes);
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(JSON.parse(r.stdout).jobcenter).toBe('Jobcenter Görlitz – Süd');
   });

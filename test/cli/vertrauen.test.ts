@@ -11,8 +11,9 @@ import { arbeitsordner, imProzess as lauf } from './hilfen.js';
 const { ordner, datei } = arbeitsordner('vertrauen');
 const DEMO = 'fixtures/demo';
 
-// A ended in 2016, B is still in receipt, C started after the June Stichtag (and so observes it).
-const ZR_BIS = datei('zr-bis.csv', 'person_id;beginn;bis;status\nA;2015-01-01;2016-12-31;ELB\nB;2015-01-01;;ELB\nC;2017-06-20;;ELB\n');
+// A ended in 2016, B is still in receipt, D had a few days in June, C started after the June
+// Stichtag (the latest starts observe the month up to it).
+const ZR_BIS = datei('zr-bis.csv', 'person_id;beginn;bis;status\nA;2015-01-01;2016-12-31;ELB\nB;2015-01-01;;ELB\nD;2017-06-01;2017-06-05;ELB\nC;2017-06-20;;ELB\n');
 
 describe('1. a column the tool does not read is an error, not an ignored end date', () => {
   it('bis for ende: 65 with the column meant and the config that fixes it; mapped, the truth of 1 ELB and 1 LZB', async () => {
@@ -40,8 +41,8 @@ describe('1. a column the tool does not read is an error, not an ignored end dat
   });
 
   it('a column ignored with null in the config is not read, and the numbers are those without it', async () => {
-    const mitBg = datei('zr-bg.csv', 'person_id;BG-Nr;beginn;ende\nA;17;2015-01-01;2016-12-31\nB;17;2015-01-01;\nC;18;2017-06-20;\n');
-    const ohne = datei('zr-ohne-bg.csv', 'person_id;beginn;ende\nA;2015-01-01;2016-12-31\nB;2015-01-01;\nC;2017-06-20;\n');
+    const mitBg = datei('zr-bg.csv', 'person_id;BG-Nr;beginn;ende\nA;17;2015-01-01;2016-12-31\nB;17;2015-01-01;\nD;19;2017-06-01;2017-06-05\nC;18;2017-06-20;\n');
+    const ohne = datei('zr-ohne-bg.csv', 'person_id;beginn;ende\nA;2015-01-01;2016-12-31\nB;2015-01-01;\nD;2017-06-01;2017-06-05\nC;2017-06-20;\n');
     const abgelehnt = await lauf(['lzb', '--zeitraeume', mitBg, '--monat', '2017-06', '--format', 'table']);
     expect(abgelehnt.code).toBe(65);
     expect(abgelehnt.stderr).toContain(`${mitBg}:1: Abhilfe: in einer Konfiguration (--config DATEI) eintragen: "spalten": {"zeitraeume": {"BG-Nr": null}}; null heißt: die Spalte wird bewusst nicht gelesen, bitte prüfen.`);
@@ -53,7 +54,7 @@ describe('1. a column the tool does not read is an error, not an ignored end dat
   });
 
   it('a file without an ende column is read as all ongoing, and says so', async () => {
-    const d = datei('zr-ohne-ende.csv', 'person_id;beginn\nA;2015-01-01\nC;2017-06-20\n');
+    const d = datei('zr-ohne-ende.csv', 'person_id;beginn\nA;2015-01-01\nD;2017-06-01\nC;2017-06-20\n');
     const r = await lauf(['lzb', '--zeitraeume', d, '--monat', '2017-06', '--json']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(`kennzahlen: ${d}: keine Spalte „ende“, also gilt jeder Zeitraum als laufend bis zum Datenstand.\n`);
@@ -129,7 +130,7 @@ describe('3. a target must be computable to pass', () => {
   const bund = ['report', '--monatswerte', 'fixtures/monatswerte/bund-k2.csv', '--ziele', nurK3, '--monat', '2024-06'];
 
   it('--fail-on-miss fails with 65 when no target is computable, after writing the report, and says why', async () => {
-    const r = await lauf([...bund, '--fail-on-miss', '--json']);
+    const r = await lauf([...bund, '--fail-on-miss', '--json', '-q']);
     expect(r.code).toBe(65);
     expect(JSON.parse(r.stdout).ziele.map((z: { status: string }) => z.status)).toEqual(['nicht_berechenbar', 'nicht_berechenbar']);
     expect(JSON.parse(r.stderr)).toEqual({
@@ -148,7 +149,10 @@ describe('3. a target must be computable to pass', () => {
   it('without --fail-on-miss the run succeeds and says which targets are not computable', async () => {
     const r = await lauf([...bund, '--format', 'table']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('kennzahlen: 2 Ziele nicht berechenbar: K3 nicht berechenbar: Spalte lzb fehlt; K2_ohne_flucht nicht berechenbar: Filter ohne_flucht braucht Personendaten mit Merkmalen (--zeitraeume und --personen).\n');
+    expect(r.stderr).toBe(
+      'kennzahlen: 13 von 15 Kennzahlen für 06/2024 nicht berechenbar (K1, K1E1, K1E3, K1E4, K2E1, K2E2, K2E3, K2E4, K3, K3E1, K3E2, K3E3, K3E4); die Gründe stehen im Bericht.\n' +
+        'kennzahlen: 2 Ziele nicht berechenbar: K3 nicht berechenbar: Spalte lzb fehlt; K2_ohne_flucht nicht berechenbar: Filter ohne_flucht braucht Personendaten mit Merkmalen (--zeitraeume und --personen).\n',
+    );
   });
 
   it('a local goal on a column with a typo is an error in report and check, with the column meant', async () => {
@@ -175,7 +179,7 @@ describe('4. a month the data do not cover is an error, not a report of x', () =
     expect(r.code).toBe(65);
     expect(r.stderr).toBe(
       'kennzahlen: Der Monat 10/2026 liegt nach dem Datenstand 31.12.2017: sein Stichtag 15.10.2026 ist in den Daten nicht beobachtet.\n' +
-        'Hinweis: Die Daten beschreiben die Monate bis 12/2017: --monat 2017-12 (oder früher). Der Datenstand ist die späteste beobachtete Angabe (ein Beginn); reichen die Daten weiter, nennt --datenstand DATUM den Stand.\n',
+        'Hinweis: Die Daten beschreiben die Monate bis 12/2017: --monat 2017-12 (oder früher). Der Datenstand ist angegeben (--datenstand oder „datenstand“ in der Konfiguration).\n',
     );
     expect(existsSync(join(ordner, 'ablage'))).toBe(false);
   });
@@ -236,6 +240,41 @@ describe('5. planned ends do not move the Datenstand', () => {
   });
 });
 
+describe('5a. a Datenstand that no observation backs', () => {
+  it('one start far after all others (2071 for 2017) is an error, not a Datenstand', async () => {
+    const typo = datei('zr-2071.csv', readFileSync(`${DEMO}/zeitraeume.csv`, 'utf8') + 'K9999999;2071-01-01;;ELB\n');
+    const r = await lauf(['lzb', '--zeitraeume', typo, '--format', 'table']);
+    expect([r.code, r.stdout, r.stderr]).toEqual([65, '', `kennzahlen: ${typo}: der späteste Beginn 01.01.2071 liegt 19.362 Tage nach dem nächstspäteren (28.12.2017); als Datenstand ergäbe er Monate, in denen nichts beobachtet ist.\nHinweis: Ist es ein Tippfehler, die Zeile berichtigen; reichen die Daten wirklich so weit, nennt --datenstand DATUM den Stand.\n`]);
+  });
+
+  it('a declared Datenstand long after the latest start is said on stderr', async () => {
+    const alt = datei('zr-alt.csv', readFileSync(`${DEMO}/zeitraeume.csv`, 'utf8').split('\n').filter((z, i) => i === 0 || (z !== '' && z.split(';')[1] <= '2017-03-31')).join('\n') + '\n');
+    const r = await lauf(['lzb', '--zeitraeume', alt, '--datenstand', '2017-12-31', '--monat', '2017-11', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr.split('\n')[0]).toBe(`kennzahlen: Der angegebene Datenstand 31.12.2017 liegt 275 Tage nach dem spätesten Beginn in ${alt} (31.03.2017): stammt der Abzug wirklich von da? Bis zum Datenstand gilt jeder laufende Zeitraum als fortbestehend.`);
+  });
+});
+
+describe('5b. filters and breakdowns need their attribute columns', () => {
+  const ohneFlucht = datei('personen-ohne-flucht.csv', readFileSync(`${DEMO}/personen.csv`, 'utf8').replace(/;[^;\n]*$/gm, ''));
+  it('a filter on a column personen lacks is an error, for aggregate and for a target', async () => {
+    expect(readFileSync(ohneFlucht, 'utf8').split('\n')[0]).toBe('person_id;geschlecht;geburtsdatum;alleinerziehend');
+    const a = await lauf(['aggregate', '--zeitraeume', `${DEMO}/zeitraeume.csv`, '--personen', ohneFlucht, '--filter', 'ohne_flucht', '--monat', '2017-06', '--format', 'csv']);
+    expect([a.code, a.stdout, a.stderr]).toEqual([65, '', `kennzahlen: ${ohneFlucht}: eine Merkmalsspalte fehlt; ohne sie gälte jede Person als „unbekannt“.\n  ${ohneFlucht}:1: Spalte „fluchtkontext“ fehlt, --filter ohne_flucht braucht sie.\n`]);
+    const r = await lauf(['report', '--config', `${DEMO}/kennzahlen.json`, '--personen', ohneFlucht, '--ziele', `${DEMO}/ziele-2017.json`, '--monat', '2017-06', '--format', 'table']);
+    expect(r.code).toBe(65);
+    expect(r.stderr).toContain(`  ${ohneFlucht}:1: Spalte „fluchtkontext“ fehlt, das Ziel K2_u25_ohne_flucht (Filter u25_ohne_flucht) braucht sie.\n`);
+  });
+
+  it('without alleinerziehend, K2E4 is not computable for that reason, not for a denominator of 0', async () => {
+    const ohneAe = datei('personen-ohne-ae.csv', readFileSync(`${DEMO}/personen.csv`, 'utf8').replace(/;[^;\n]*;([^;\n]*)$/gm, ';$1'));
+    expect(readFileSync(ohneAe, 'utf8').split('\n')[0]).toBe('person_id;geschlecht;geburtsdatum;fluchtkontext');
+    const r = await lauf(['report', '--config', `${DEMO}/kennzahlen.json`, '--personen', ohneAe, '--monat', '2017-06', '--json', '-q']);
+    const k2e4 = JSON.parse(r.stdout).kennzahlen.find((k: { id: string }) => k.id === 'K2E4');
+    expect([r.code, k2e4.wert, k2e4.hinweis]).toEqual([0, null, 'Spalte integrationen_ae fehlt; Spalte elb_ae fehlt']);
+  });
+});
+
 describe('7. an unclosed quote is reported where it opened', () => {
   it('line 3 in a long file, not its last line', async () => {
     const zeilen = ['person_id;beginn;ende;status', 'A;2015-01-01;;ELB', 'B;"2015-01-01;;ELB'];
@@ -279,7 +318,7 @@ describe('9. an option is either used or refused', () => {
 });
 
 describe('10. person ids that do not match', () => {
-  const zr = datei('zr-nullen.csv', 'person_id;beginn;ende\n00123;2015-01-01;\n00124;2015-01-01;\n00999;2017-06-20;\n');
+  const zr = datei('zr-nullen.csv', 'person_id;beginn;ende\n00123;2015-01-01;\n00124;2015-01-01;\n00125;2017-06-01;2017-06-05\n00999;2017-06-20;\n');
   it('ids that match only with other leading zeros (Excel) are an error that says so', async () => {
     const pe = datei('pe-nullen.csv', 'person_id;geschlecht\n123;w\n124;m\n');
     const r = await lauf(['lzb', '--zeitraeume', zr, '--personen', pe, '--monat', '2017-06', '--format', 'table']);

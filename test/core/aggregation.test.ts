@@ -21,6 +21,7 @@ interface P {
 function daten(personen: Record<string, P>, extra: Partial<PersonenDaten> = {}) {
   const register = new PersonRegister();
   const z = new Zeitlinien(), mass = new Zeitlinien(), ereignisse = new Ereignisse(), merkmale = new Merkmale();
+  for (const s of ['geschlecht', 'geburtsdatum', 'alleinerziehend', 'fluchtkontext'] as const) merkmale.spalten.add(s);
   for (const [id, p] of Object.entries(personen)) {
     const n = register.nummer(id);
     for (const [a, b] of p.elb) z.hinzu(n, d(a), b ? d(b) : OFFEN);

@@ -2,8 +2,8 @@
 // and group, as `report --monatswerte` reads it back.
 
 import { Command, Option } from 'commander';
-import { FILTER, type Filter } from '../../core/filter.js';
-import { gruppierung, MERKMALE, type Merkmal } from '../../core/merkmale.js';
+import { FILTER, FILTER_SPALTEN, type Filter } from '../../core/filter.js';
+import { gruppierung, MERKMAL_SPALTE, MERKMALE, type Merkmal } from '../../core/merkmale.js';
 import { aggregiere } from '../../core/monatswerte/aggregation.js';
 import { nutzungsfehler } from '../../fehler.js';
 import { einheitIso } from '../../report/lzb-bericht.js';
@@ -14,7 +14,7 @@ import { farben } from '../farbe.js';
 import type { Io } from '../io.js';
 import { Meldungen } from '../meldungen.js';
 import { ALLE_FORMATE, ausgabeFormat, darstellung, eingabeDatei, konfiguration, mitAusgabeOptionen, mitEingabeOptionen, mitFarbe } from '../optionen.js';
-import { berichtsmonate, lesePersonendaten, letzterMonat, pruefeMonate, mitPersonenOptionen, monatsAuswahl, type MonatsOptionen, type PersonenOptionen } from '../personendaten.js';
+import { berichtsmonate, lesePersonendaten, letzterMonat, pruefeMerkmale, pruefeMonate, mitPersonenOptionen, monatsAuswahl, type MonatsOptionen, type PersonenOptionen } from '../personendaten.js';
 
 interface AggregateOptionen extends PersonenOptionen, MonatsOptionen {
   nach?: string;
@@ -53,8 +53,12 @@ async function aggregate(o: AggregateOptionen, io: Io): Promise<number> {
   if ((nach || filter) && !eingabeDatei(o.personen, k, 'personen')) throw nutzungsfehler(`--${nach ? 'nach' : 'filter'} braucht Personenmerkmale: --personen DATEI.`);
   const daten = await lesePersonendaten(o, k, io, melde, ['personen', 'integrationen', 'massnahmen', 'leistungen']);
   if (!daten) throw nutzungsfehler('Es fehlt die Eingabe --zeitraeume (oder "eingaben.zeitraeume" in --config).', 'kennzahlen aggregate --help zeigt die Optionen.');
+  pruefeMerkmale(daten, eingabeDatei(o.personen, k, 'personen'), [
+    ...(nach ? [{ wer: `--nach ${nach}`, spalten: [MERKMAL_SPALTE[nach]] }] : []),
+    ...(filter ? [{ wer: `--filter ${filter}`, spalten: FILTER_SPALTEN[filter] }] : []),
+  ]);
   const { von, bis } = berichtsmonate(auswahl, () => letzterMonat(daten.regel, daten.abdeckung), melde);
-  pruefeMonate(daten.regel, daten.abdeckung, von, bis);
+  pruefeMonate(daten, von, bis);
   const mw = aggregiere(daten, { von, bis, filter, gruppierung: nach && daten.merkmale ? gruppierung(nach, daten.merkmale) : undefined });
   const kopf = {
     jobcenter: o.jobcenter ?? k?.jobcenter ?? null,

@@ -3,7 +3,7 @@
 import { Command, Option } from 'commander';
 import { deutscherMonat, isoMonat } from '../../core/kalender.js';
 import { klassifiziere } from '../../core/lzb/klassifikation.js';
-import { gruppierung, MERKMALE, type Merkmal } from '../../core/merkmale.js';
+import { gruppierung, MERKMAL_SPALTE, MERKMALE, type Merkmal } from '../../core/merkmale.js';
 import { KennzahlenFehler, nutzungsfehler } from '../../fehler.js';
 import { grundText } from '../../report/lzb-bericht.js';
 import { lzbJson } from '../../report/lzb-json.js';
@@ -14,7 +14,7 @@ import { farben } from '../farbe.js';
 import type { Io } from '../io.js';
 import { Meldungen } from '../meldungen.js';
 import { ausgabeFormat, darstellung, eingabeDatei, konfiguration, mitAusgabeOptionen, mitEingabeOptionen, mitFarbe } from '../optionen.js';
-import { berichtsmonate, lesePersonendaten, letzterMonat, pruefeMonate, mitPersonenOptionen, monatsAuswahl, type MonatsOptionen, type PersonenOptionen } from '../personendaten.js';
+import { berichtsmonate, lesePersonendaten, letzterMonat, pruefeMerkmale, pruefeMonate, mitPersonenOptionen, monatsAuswahl, type MonatsOptionen, type PersonenOptionen } from '../personendaten.js';
 
 interface LzbOptionen extends PersonenOptionen, MonatsOptionen {
   nach?: string;
@@ -58,9 +58,10 @@ async function lzb(o: LzbOptionen, io: Io): Promise<number> {
   const auswahl = monatsAuswahl(o);
   const daten = await lesePersonendaten(o, k, io, melde, ['personen']);
   if (!daten) throw nutzungsfehler('Es fehlt die Eingabe --zeitraeume (oder "eingaben.zeitraeume" in --config).', 'kennzahlen lzb --help zeigt die Optionen.');
+  if (nach) pruefeMerkmale(daten, eingabeDatei(o.personen, k, 'personen'), [{ wer: `--nach ${nach}`, spalten: [MERKMAL_SPALTE[nach]] }]);
   const { regel, abdeckung, zeitlinien, merkmale, register } = daten;
   const { von, bis } = berichtsmonate(auswahl, () => letzterMonat(regel, abdeckung), melde);
-  pruefeMonate(regel, abdeckung, von, bis);
+  pruefeMonate(daten, von, bis);
 
   const ergebnis = klassifiziere(zeitlinien, {
     regel,

@@ -4,7 +4,7 @@
 
 import { isAbsolute, relative } from 'node:path';
 import { Command, Option } from 'commander';
-import type { Filter } from '../../core/filter.js';
+import { FILTER_SPALTEN, type Filter } from '../../core/filter.js';
 import { deutscherMonat, isoMonat, isoTag, monatTeile, monatVonTag } from '../../core/kalender.js';
 import { definitionen } from '../../core/kennzahlen/definitionen.js';
 import { januarVon, kennzahlen, verlauf } from '../../core/kennzahlen/kennzahlen.js';
@@ -29,7 +29,7 @@ import type { Io } from '../io.js';
 import { Meldungen } from '../meldungen.js';
 import { paketDatei } from '../../paket.js';
 import { ausgabeFormat, darstellung, eingabeDatei, einstellung, konfiguration, leseOptionen, maxFehler, mitAusgabeOptionen, mitEingabeOptionen, mitFarbe, tagOption } from '../optionen.js';
-import { berichtsmonate, dezimal, lesePersonendaten, letzterMonat, mitPersonenOptionen, monatsAuswahl, pruefeMonate, type PersonenOptionen } from '../personendaten.js';
+import { berichtsmonate, dezimal, lesePersonendaten, letzterMonat, mitPersonenOptionen, monatsAuswahl, pruefeMerkmale, pruefeMonate, type PersonenOptionen } from '../personendaten.js';
 
 interface ReportOptionen extends PersonenOptionen {
   monat?: string;
@@ -129,7 +129,7 @@ async function report(o: ReportOptionen, io: Io, demo: boolean): Promise<number>
     return m;
   };
   const t = berichtsmonate(auswahl, letzter, melde).bis;
-  if (daten) pruefeMonate(daten.regel, daten.abdeckung, t, t);
+  if (daten) pruefeMonate(daten, t, t);
   else {
     const stand = datenstandTag !== undefined ? monatVonTag(datenstandTag) : letzterMonatMitWerten(ausDatei!);
     if (stand !== null && t > stand) {
@@ -147,6 +147,12 @@ async function report(o: ReportOptionen, io: Io, demo: boolean): Promise<number>
     if (vorgabe.vorgabe.jahr !== monatTeile(t).jahr) throw nutzungsfehler(`${zieleDatei}: die Ziele gelten für ${vorgabe.vorgabe.jahr}, der Berichtsmonat ist ${isoMonat(t)}.`);
   }
   const filter = [...new Set((vorgabe?.vorgabe.ziele ?? []).flatMap((z) => (z.art === 'kennzahl' && z.filter ? [z.filter] : [])))];
+  if (daten) {
+    pruefeMerkmale(daten, eingabeDatei(o.personen, k, 'personen'), [
+      ...(o.nach ? [{ wer: '--nach geschlecht', spalten: ['geschlecht'] as const }] : []),
+      ...(vorgabe?.vorgabe.ziele ?? []).flatMap((z) => (z.art === 'kennzahl' && z.filter ? [{ wer: `das Ziel ${z.id} (Filter ${z.filter})`, spalten: FILTER_SPALTEN[z.filter] }] : [])),
+    ]);
+  }
 
   // One pass over the persons for every view: everybody (with Frauen/Männer for --nach) and each
   // filter a target needs. Three years back every window is there: the charts' first month (t−23)
@@ -235,6 +241,8 @@ async function report(o: ReportOptionen, io: Io, demo: boolean): Promise<number>
         `${ungelesen.length ? `; nicht gelesen, da keine Kennzahl und kein Ziel sie nutzt: ${ungelesen.join(', ')}` : ''}.`,
     );
   }
+  const fehlend = bericht.kennzahlen.filter((w) => w.monat.wert === null).map((w) => w.definition.id);
+  if (fehlend.length) melde.hinweis(`${fehlend.length} von ${bericht.kennzahlen.length} Kennzahlen für ${deutscherMonat(t)} nicht berechenbar (${fehlend.join(', ')}); die Gründe stehen im Bericht.`);
   const geschrieben = await gibBerichtAus(io, o, format, berichtsformate((mitGrafiken) => kennzahlenDokument(bericht, d, mitGrafiken), () => kennzahlenJson(bericht, d), () => kennzahlenCsv(bericht, d), farbe), 'kennzahlen-{jobcenter}-{monat}', { jobcenter: bericht.jobcenter, monat: isoMonat(t) }, eingaben);
   for (const datei of geschrieben) melde.ausfuehrlich(`geschrieben: ${datei}`);
   melde.speicher();

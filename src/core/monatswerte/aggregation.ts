@@ -82,8 +82,9 @@ export function aggregiereSichten(d: PersonenDaten, von: number, bis: number, si
 
   const spalten: string[] = SPALTEN.filter((s) => {
     if (s === 'lzb_aktiviert') return massnahmen !== null;
-    if (s === 'elb_ae') return merkmale !== null;
-    if (s === 'integrationen_ae') return ereignisse !== null && merkmale !== null;
+    // Without the column every person would count as not alleinerziehend: K2E4 is then not computable.
+    if (s === 'elb_ae') return merkmale !== null && merkmale.spalten.has('alleinerziehend');
+    if (s === 'integrationen_ae') return ereignisse !== null && merkmale !== null && merkmale.spalten.has('alleinerziehend');
     if (s === 'integrationen_kontinuierlich') return ereignisse !== null && d.kontinuierlichBekannt;
     if (s.startsWith('integrationen') || s.startsWith('eintritte')) return ereignisse !== null;
     return true;
