@@ -36,7 +36,7 @@ export type Bedingung = readonly Glied[];
 export interface Sperrung {
   /** Per cell: 0 = shown, 1 = suppressed because small (primary), 2 = suppressed to protect another (secondary). */
   art: Uint8Array;
-  /** Secondary suppressions in the order they were chosen. */
+  /** Secondary suppressions in the order they were chosen (those found redundant at the end left out). */
   sekundaer: number[];
 }
 
@@ -59,15 +59,27 @@ function ggt(a: bigint, b: bigint): bigint {
  * relation among known cells only). Integer rows, divided by their gcd, stay exact without fractions.
  */
 class Reduktion {
-  private readonly zeilen: Zeile[] = [];
+  private zeilen: Zeile[] = [];
   /** Column → rows with a nonzero entry there. */
-  private readonly spalten: Set<number>[];
-  readonly pivotZeile: Int32Array;
-  private readonly pivotSpalte: number[] = [];
+  private spalten: Set<number>[];
+  private pivotZeile: Int32Array;
+  private pivotSpalte: number[] = [];
+  private unbekannt: Uint8Array;
 
-  constructor(private readonly unbekannt: Uint8Array) {
+  constructor(unbekannt: Uint8Array) {
+    this.unbekannt = unbekannt;
     this.spalten = Array.from({ length: unbekannt.length }, () => new Set<number>());
     this.pivotZeile = new Int32Array(unbekannt.length).fill(-1);
+  }
+
+  kopie(): Reduktion {
+    const k = new Reduktion(new Uint8Array(0));
+    k.unbekannt = this.unbekannt.slice();
+    k.zeilen = this.zeilen.map((z) => new Map(z));
+    k.spalten = this.spalten.map((z) => new Set(z));
+    k.pivotZeile = this.pivotZeile.slice();
+    k.pivotSpalte = [...this.pivotSpalte];
+    return k;
   }
 
   /** Row r := p[c]·r − r[c]·p, which clears column c of r. */
@@ -126,6 +138,18 @@ class Reduktion {
     if (s >= 0) this.pivot(s, c);
   }
 
+  /** Cell c becomes known: its pivot row, if it has one, needs another unknown as pivot or relates known cells only. */
+  machBekannt(c: number): void {
+    this.unbekannt[c] = 0;
+    const r = this.pivotZeile[c];
+    if (r < 0) return;
+    this.pivotZeile[c] = -1;
+    this.pivotSpalte[r] = -1;
+    let j = -1;
+    for (const k of this.zeilen[r].keys()) if (this.unbekannt[k] && (j < 0 || k < j)) j = k;
+    if (j >= 0) this.pivot(r, j);
+  }
+
   /** Is unknown i fixed by the known cells? Exactly when its pivot row has no other unknown. */
   bestimmt(i: number): boolean {
     const p = this.pivotZeile[i];
@@ -149,10 +173,12 @@ class Reduktion {
 /**
  * Primary and secondary suppression for threshold `unter`. Secondary: while a small unknown cell is
  * derivable, hide one printed cell its derivation uses — one whose hiding breaks the derivation
- * (it is in no relation among printed cells alone) if there is one, then the smallest nonzero, ties
- * by position — the "next-smallest sibling" of the BA's practice.
+ * (it is in no relation among printed cells alone) if there is one, then one that hides the fewest
+ * values still shown (`anzeigen`: the cells each displayed value is built on), then the smallest
+ * nonzero, ties by position — the "next-smallest sibling" of the BA's practice. Finally, secondary
+ * cells that turn out not to be needed are shown again.
  */
-export function sperre(zellen: readonly Zelle[], bedingungen: readonly Bedingung[], unter: number): Sperrung {
+export function sperre(zellen: readonly Zelle[], bedingungen: readonly Bedingung[], unter: number, anzeigen: readonly (readonly number[])[] = []): Sperrung {
   const n = zellen.length;
   bedingungen.forEach((b, k) => {
     let summe = 0;
@@ -182,7 +208,12 @@ export function sperre(zellen: readonly Zelle[], bedingungen: readonly Bedingung
   const sekundaer: number[] = [];
   if (!klein.length) return { art, sekundaer };
 
-  const red = new Reduktion(unbekannt);
+  // What the reader loses by hiding c: the displayed values built on c that are still shown (a
+  // printed cell in no display is shown on its own). Hiding a cell whose values are hidden anyway costs nothing.
+  const anzeigenVon: number[][] = Array.from({ length: n }, () => []);
+  anzeigen.forEach((a, k) => a.forEach((c) => anzeigenVon[c].push(k)));
+  const neuVerdeckt = (c: number) => (anzeigenVon[c].length ? anzeigenVon[c].filter((k) => anzeigen[k].every((x) => art[x] === 0)).length : 1);
+  let red = new Reduktion(unbekannt);
   for (const b of bedingungen) red.fuegeEin(b);
   // Hiding more cells never makes an unknown derivable again, so one pass over the small cells suffices.
   for (const i of klein) {
@@ -190,7 +221,7 @@ export function sperre(zellen: readonly Zelle[], bedingungen: readonly Bedingung
       const kandidaten = red.bekannteIn(i);
       // A derivable cell with value > 0 cannot be fixed by relations with no known cell in them.
       if (!kandidaten.length) throw new Error(`Zelle ${i} ist ohne bekannte Zelle bestimmt`);
-      const rang = (c: number): [number, number, number, number] => [red.inBekannterBeziehung(c) ? 1 : 0, zellen[c].wert === 0 ? 1 : 0, pruef(c), c];
+      const rang = (c: number): number[] => [red.inBekannterBeziehung(c) ? 1 : 0, neuVerdeckt(c), zellen[c].wert === 0 ? 1 : 0, pruef(c), c];
       let beste = kandidaten[0], besterRang = rang(beste);
       for (const c of kandidaten.slice(1)) {
         const r = rang(c);
@@ -202,7 +233,17 @@ export function sperre(zellen: readonly Zelle[], bedingungen: readonly Bedingung
       red.machUnbekannt(beste);
     }
   }
-  return { art, sekundaer };
+  // The greedy step cannot see ahead: a cell hidden early may be protected by cells hidden later.
+  // Show again, largest first, every secondary cell whose showing leaves all small cells underivable.
+  const ordnung = [...sekundaer].sort((a, b) => pruef(b) - pruef(a) || b - a);
+  for (const c of ordnung) {
+    const versuch = red.kopie();
+    versuch.machBekannt(c);
+    if (klein.some((i) => versuch.bestimmt(i))) continue;
+    red = versuch;
+    art[c] = 0;
+  }
+  return { art, sekundaer: sekundaer.filter((c) => art[c] === 2) };
 }
 
 /**
@@ -212,6 +253,7 @@ export function sperre(zellen: readonly Zelle[], bedingungen: readonly Bedingung
 export class Sperrmodell {
   readonly zellen: Zelle[] = [];
   readonly bedingungen: Glied[][] = [];
+  readonly anzeigen: number[][] = [];
   private readonly index = new Map<string, number>();
 
   /**
@@ -251,9 +293,18 @@ export class Sperrmodell {
     }));
   }
 
+  /** A value the report shows that is built on these cells (e.g. a quota on its numerator and denominator). */
+  anzeige(schluessel: readonly string[]): void {
+    this.anzeigen.push(schluessel.map((s) => {
+      const zelle = this.index.get(s);
+      if (zelle === undefined) throw new Error(`Anzeige nennt unbekannte Zelle ${s}`);
+      return zelle;
+    }));
+  }
+
   /** The decision for threshold `unter`, looked up by name. */
   sperre(unter: number): Sperrliste {
-    const { art } = sperre(this.zellen, this.bedingungen, unter);
+    const { art } = sperre(this.zellen, this.bedingungen, unter, this.anzeigen);
     const index = this.index;
     return {
       gesperrt: (schluessel) => {

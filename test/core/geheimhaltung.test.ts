@@ -78,6 +78,25 @@ describe('sperre: hand-computed tables', () => {
     expect(ergebnis(t, 10)).toEqual({ primaer: ['c'], sekundaer: ['x'] });
   });
 
+  it('shows again what a later choice made unnecessary: the rectangle of a 2×2 table', () => {
+    //  a=4  b=1 |  5
+    //  c=8  d=8 | 16
+    //   12    9 | 21
+    // 1 is hidden; greedy then hides a (5 − a), the row total 5 (12 − 8 + …), d and c. With the four
+    // inner cells hidden, every row and column has two unknowns: the 5 can be shown again.
+    const t = tabelle({ a: 4, b: 1, c: 8, d: 8, z1: 5, z2: 16, s1: 12, s2: 9, g: 21 }, ['z1 = a + b', 'z2 = c + d', 's1 = a + c', 's2 = b + d', 'g = z1 + z2']);
+    expect(ergebnis(t, 2)).toEqual({ primaer: ['b'], sekundaer: ['a', 'c', 'd'] });
+  });
+
+  it('prefers a sibling whose displayed value is hidden anyway', () => {
+    // a is shown only together with x (say, as a quota x / a); x is small and hidden, so hiding a
+    // costs the reader nothing more, while hiding b (45, smaller) would cost a value.
+    const t = tabelle({ gesamt: 100, a: 50, b: 45, c: 5, x: 3 }, ['gesamt = a + b + c']);
+    const { art } = sperre(t.zellen, t.bedingungen, 10, [[1, 4]]);
+    expect(t.namen.filter((_, i) => art[i] === 2)).toEqual(['a']);
+    expect(ergebnis(t, 10).sekundaer).toEqual(['b']);
+  });
+
   it('prefers a nonzero sibling to a zero', () => {
     const t = tabelle({ gesamt: 10, a: 0, b: 7, c: 3 }, ['gesamt = a + b + c']);
     expect(ergebnis(t, 5)).toEqual({ primaer: ['c'], sekundaer: ['b'] });
@@ -246,13 +265,11 @@ describe('sperre: property', () => {
           if (!zellen[i].veroeffentlicht) expect(art[i]).toBe(0);
           if (klein(i)) expect(rang(bedingungen, unbekannt.filter((u) => u !== i)), `Zelle ${i} ist ableitbar`).toBe(voll);
         }
-        // Each secondary suppression was needed when it was made: without the last one, some small
-        // cell would be derivable (the greedy never hides a cell for nothing at its final step).
-        if (sekundaer.length) {
-          const letzte = sekundaer[sekundaer.length - 1];
-          const ohne = unbekannt.filter((u) => u !== letzte);
+        // None is hidden for nothing: showing any one secondary cell again makes a small cell derivable.
+        for (const c of sekundaer) {
+          const ohne = unbekannt.filter((u) => u !== c);
           const r = rang(bedingungen, ohne);
-          expect(zellen.some((_, i) => klein(i) && ohne.includes(i) && rang(bedingungen, ohne.filter((u) => u !== i)) < r)).toBe(true);
+          expect(ohne.some((i) => klein(i) && rang(bedingungen, ohne.filter((u) => u !== i)) < r), `Zelle ${c} ist unnötig gesperrt`).toBe(true);
         }
         // Same input, same output.
         expect(sperre(zellen, bedingungen, unter).art).toEqual(art);
