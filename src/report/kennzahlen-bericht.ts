@@ -3,6 +3,7 @@
 import type { Filter } from '../core/filter.js';
 import type { Berechnung } from '../core/kennzahlen/berechnung.js';
 import type { KennzahlWert } from '../core/kennzahlen/kennzahlen.js';
+import type { Monatswerte } from '../core/monatswerte/monatswerte.js';
 import type { ZielErgebnis } from '../core/ziele/ziele.js';
 import type { EingabeInfo } from '../input/tabelle.js';
 
@@ -17,6 +18,11 @@ export interface KennzahlenBericht {
   /** With `--nach geschlecht`: the indicators per group. */
   gruppen: { gruppe: string; kennzahlen: KennzahlWert[] }[];
   ziele: { jahr: number; ergebnisse: ZielErgebnis[] } | null;
+  /**
+   * The Monatswerte the indicators come from. Disclosure control needs their single months: windows
+   * that overlap (a year and its year-to-date part) give away the months they do not share.
+   */
+  monatswerte: Monatswerte;
   /** Series for the charts, computed only when a chart is drawn. */
   grafikdaten: () => Grafikdaten;
 }

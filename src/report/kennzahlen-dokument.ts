@@ -10,15 +10,8 @@ import type { Grenze, ZielErgebnis, ZielEinheit } from '../core/ziele/ziele.js';
 import { gesperrt, hinweisText, texte, type Darstellung } from './darstellung.js';
 import { zelle, type Block, type Dokument, type Grafik, type Zelle } from './dokument.js';
 import { eingabeZeile } from './eingaben.js';
+import { kennzahlenSperre, type KennzahlenSperre } from './geheimhaltung.js';
 import { FILTER_NAMEN, GRUPPEN_NAMEN, type KennzahlenBericht } from './kennzahlen-bericht.js';
-
-/** Numerators and denominators are counts, except the euro sums of K1 and K1E1. */
-const zaehltPersonen = (def: Definition) => !(def.formel.art === 'veraenderung' && (def.formel.spalte === 'llu' || def.formel.spalte === 'luh'));
-
-/** Is a value suppressed because it is built on a small count (`--suppress-below`)? */
-export function berechnungGesperrt(def: Definition, b: Berechnung, d: Darstellung): boolean {
-  return zaehltPersonen(def) && (gesperrt(d, b.zaehler) || gesperrt(d, b.nenner));
-}
 
 export function mitEinheit(d: Darstellung, wert: number, einheit: Einheit | 'anzahl', stellen = 1): string {
   const { zahl, prozent } = texte(d);
@@ -54,6 +47,7 @@ export function kennzahlenDokument(b: KennzahlenBericht, d: Darstellung, mitGraf
   const name = (def: Definition) => (tx.en ? def.kurzEn : def.kurz);
   const x = zelle('x', 'x');
   const bloecke: Block[] = [];
+  const sperre = kennzahlenSperre(b, d);
 
   const jc = b.jobcenter ? `Jobcenter ${b.jobcenter}` : L('Jobcenter (nicht angegeben)', 'Jobcenter (not stated)');
   const titel = L(`Kennzahlen nach § 48a SGB II · ${jc} · Berichtsmonat ${tx.monat(t)}`, `Indicators under § 48a SGB II · ${jc} · reporting month ${tx.monat(t)}`);
@@ -61,8 +55,8 @@ export function kennzahlenDokument(b: KennzahlenBericht, d: Darstellung, mitGraf
   bloecke.push({ art: 'text', text: L(`Datenstand ${tx.datum(b.datenstand)} · Jahresfortschrittswerte (JFW) ${spanne(jan, t)}`, `Data as of ${tx.datum(b.datenstand)} · year-to-date values (YTD) ${spanne(jan, t)}`) });
   if (d.stempel) bloecke.push({ art: 'text', text: L(`Erstellt ${d.stempel}`, `Created ${d.stempel}`), leise: true });
 
-  const wert = (k: KennzahlWert, be: Berechnung, farbig = false): Zelle => {
-    if (berechnungGesperrt(k.definition, be, d)) return zelle('*', 'gesperrt');
+  const wert = (gruppe: string, k: KennzahlWert, be: Berechnung, farbig = false): Zelle => {
+    if (sperre.berechnung(gruppe, k.definition, be)) return zelle('*', 'gesperrt');
     if (be.wert === null) return x;
     const text = mitEinheit(d, be.wert, einheitVon(k.definition.formel));
     const vj = k.vorjahr.wert;
@@ -72,12 +66,12 @@ export function kennzahlenDokument(b: KennzahlenBericht, d: Darstellung, mitGraf
   };
   const anzahl = (w: number) => tx.zahl(w, Number.isInteger(w) ? 0 : 1);
   const bruch = (k: KennzahlWert): Zelle =>
-    k.monat.zaehler === null || k.monat.nenner === null || berechnungGesperrt(k.definition, k.monat, d) ? '' : zelle(`${anzahl(k.monat.zaehler)} / ${anzahl(k.monat.nenner)}`, 'leise');
+    k.monat.zaehler === null || k.monat.nenner === null || sperre.berechnung('gesamt', k.definition, k.monat) ? '' : zelle(`${anzahl(k.monat.zaehler)} / ${anzahl(k.monat.nenner)}`, 'leise');
   const vorjahrsmonat = tx.monat(t - 12);
   bloecke.push({
     art: 'tabelle',
     kopf: ['', L('Kennzahl', 'Indicator'), tx.monat(t), vorjahrsmonat, `${L('JFW', 'YTD')} ${jahr}`, `${L('JFW', 'YTD')} ${jahr - 1}`, L('Zähler / Nenner', 'Numerator / denominator')],
-    zeilen: b.kennzahlen.map((k) => [k.definition.id, name(k.definition), wert(k, k.monat, true), wert(k, k.vorjahr), wert(k, k.jfw), wert(k, k.jfwVorjahr), bruch(k)]),
+    zeilen: b.kennzahlen.map((k) => [k.definition.id, name(k.definition), wert('gesamt', k, k.monat, true), wert('gesamt', k, k.vorjahr), wert('gesamt', k, k.jfw), wert('gesamt', k, k.jfwVorjahr), bruch(k)]),
     links: 2,
   });
   bloecke.push({
@@ -95,7 +89,7 @@ export function kennzahlenDokument(b: KennzahlenBericht, d: Darstellung, mitGraf
     bloecke.push({
       art: 'tabelle',
       kopf: ['', L('Kennzahl', 'Indicator'), ...spalten.map((g) => (GRUPPEN_NAMEN[g.gruppe] ? L(...GRUPPEN_NAMEN[g.gruppe]) : g.gruppe))],
-      zeilen: b.kennzahlen.map((k, i) => [k.definition.id, name(k.definition), ...spalten.map((g) => wert(g.kennzahlen[i], g.kennzahlen[i].monat))]),
+      zeilen: b.kennzahlen.map((k, i) => [k.definition.id, name(k.definition), ...spalten.map((g) => wert(g.gruppe, g.kennzahlen[i], g.kennzahlen[i].monat))]),
       links: 2,
     });
   }
@@ -109,7 +103,7 @@ export function kennzahlenDokument(b: KennzahlenBericht, d: Darstellung, mitGraf
       const anteilig = def.art === 'anzahl' && def.aggregation === 'summe' && def.grenze.art !== 'veraenderung' ? t - jan + 1 : null;
       const label = zielLabel(z, d);
       if (def.name !== label) legende.push(`${label}: ${def.name}`);
-      const istGesperrt = z.einheit === 'anzahl' && (gesperrt(d, z.ist) || gesperrt(d, z.vorjahr));
+      const istGesperrt = sperre.ziel(z);
       const zahl = (w: number | null): Zelle => (istGesperrt ? zelle('*', 'gesperrt') : w === null ? x : z.einheit === 'anzahl' ? anzahl(w) : mitEinheit(d, w, z.einheit, 2));
       const relativ = z.abweichungProzent === null || z.einheit === 'veraenderung_prozent' ? '' : ` (${z.abweichungProzent >= 0 ? '+' : ''}${tx.zahl(z.abweichungProzent, 1)} %)`;
       const p = z.abweichungPunkte;
@@ -140,15 +134,15 @@ export function kennzahlenDokument(b: KennzahlenBericht, d: Darstellung, mitGraf
     const h = hinweisText(z.hinweis, d);
     if (h) fussnoten.push(`${L('Ziel', 'Target')} ${zielLabel(z, d)}: ${h}`);
   }
-  if (d.unter !== null) fussnoten.push(L(`* = gesperrt: beruht auf einer Zahl unter ${d.unter} (--suppress-below)`, `* = suppressed: based on a count below ${d.unter} (--suppress-below)`));
+  if (d.unter !== null) fussnoten.push(L(`* = gesperrt: beruht auf einer Zahl unter ${d.unter} oder auf einer mitgesperrten, ohne die sich eine solche aus Summen und Differenzen errechnen ließe (--suppress-below)`, `* = suppressed: based on a count below ${d.unter}, or on one suppressed as well because without it such a count could be worked out from sums and differences (--suppress-below)`));
   if (fussnoten.length) bloecke.push({ art: 'notizen', titel: L('x = nicht berechenbar, und Hinweise:', 'x = not computable, and notes:'), punkte: fussnoten });
 
-  if (mitGrafiken) bloecke.push({ art: 'grafiken', grafiken: grafiken(b, d) });
+  if (mitGrafiken) bloecke.push({ art: 'grafiken', grafiken: grafiken(b, d, sperre) });
   bloecke.push({ art: 'fuss', zeilen: b.eingaben.map((e) => eingabeZeile(e, d)) });
   return { sprache: d.sprache, titel, bloecke };
 }
 
-function grafiken(b: KennzahlenBericht, d: Darstellung): Grafik[] {
+function grafiken(b: KennzahlenBericht, d: Darstellung, sperre: KennzahlenSperre): Grafik[] {
   const tx = texte(d);
   const { L } = tx;
   const t = b.berichtsmonat;
@@ -159,9 +153,9 @@ function grafiken(b: KennzahlenBericht, d: Darstellung): Grafik[] {
   for (const k of b.kennzahlen) {
     const v = daten.verlauf.kennzahlen.get(k.definition.id);
     if (!v) continue;
-    const werte = (reihe: Berechnung[]) => reihe.map((be) => (berechnungGesperrt(k.definition, be, d) ? null : be.wert));
+    const werte = (reihe: Berechnung[]) => reihe.map((be) => (sperre.berechnung('gesamt', k.definition, be) ? null : be.wert));
     // The target line of an unfiltered target on this indicator: today's Soll of the year-to-date value.
-    const ziel = b.ziele?.ergebnisse.find((z) => z.ziel.art === 'kennzahl' && z.ziel.kennzahl === k.definition.id && !z.ziel.filter && z.soll !== null);
+    const ziel = b.ziele?.ergebnisse.find((z) => z.ziel.art === 'kennzahl' && z.ziel.kennzahl === k.definition.id && !z.ziel.filter && z.soll !== null && !sperre.soll(z));
     aus.push({
       titel: `${k.definition.id} ${tx.en ? k.definition.kurzEn : k.definition.kurz}`,
       monate,
@@ -178,13 +172,15 @@ function grafiken(b: KennzahlenBericht, d: Darstellung): Grafik[] {
   const zielMonate = Array.from({ length: t - jan + 1 }, (_, i) => tx.monat(jan + i));
   b.ziele?.ergebnisse.forEach((z, i) => {
     const verlauf = daten.zielVerlauf[i];
-    const sperre = z.einheit === 'anzahl' && d.unter !== null;
+    const einzeln = z.einheit === 'anzahl' && d.unter !== null;
+    // The last point is the Ist (and Soll) of the table: hidden there, hidden here.
+    const letzter = verlauf.ist.length - 1;
     aus.push({
       titel: `${L('Ziel', 'Target')} ${zielLabel(z, d)}`,
       monate: zielMonate,
       reihen: [
-        { name: L('Ist (JFW)', 'actual (YTD)'), werte: verlauf.ist.map((w) => (sperre && gesperrt(d, w) ? null : w)), art: 'linie' },
-        { name: 'Soll', werte: verlauf.soll, art: 'gestrichelt' },
+        { name: L('Ist (JFW)', 'actual (YTD)'), werte: verlauf.ist.map((w, j) => ((einzeln && gesperrt(d, w)) || (j === letzter && sperre.ziel(z)) ? null : w)), art: 'linie' },
+        { name: 'Soll', werte: verlauf.soll.map((w, j) => (j === letzter && sperre.soll(z) ? null : w)), art: 'gestrichelt' },
       ],
       einheit: z.einheit === 'anzahl' ? '' : '%',
     });

@@ -7,9 +7,10 @@ import type { Berechnung } from '../core/kennzahlen/berechnung.js';
 import { einheitVon, type Definition } from '../core/kennzahlen/definitionen.js';
 import type { KennzahlWert } from '../core/kennzahlen/kennzahlen.js';
 import type { ZielErgebnis } from '../core/ziele/ziele.js';
-import { gesperrt, hinweisText, type Darstellung } from './darstellung.js';
+import { hinweisText, type Darstellung } from './darstellung.js';
+import { kennzahlenSperre, type KennzahlenSperre } from './geheimhaltung.js';
 import type { KennzahlenBericht } from './kennzahlen-bericht.js';
-import { berechnungGesperrt, zielLabel } from './kennzahlen-dokument.js';
+import { zielLabel } from './kennzahlen-dokument.js';
 import { csvDokument, quote, textZelle } from './csv.js';
 import { csvZahl, runde } from './zahlen.js';
 
@@ -17,33 +18,33 @@ export const REPORT_SCHEMA = 'kennzahlen-report/1';
 
 const r1 = (w: number | null) => (w === null ? null : runde(w, 1));
 
-function berechnung(def: Definition, b: Berechnung, d: Darstellung) {
+function berechnung(s: KennzahlenSperre, gruppe: string, def: Definition, b: Berechnung) {
   const fenster = { zaehler: b.fenster.zaehler.map(isoMonat), nenner: b.fenster.nenner.map(isoMonat) };
-  if (berechnungGesperrt(def, b, d)) return { wert: '*', wert_exakt: '*', zaehler: '*', nenner: '*', fenster };
+  if (s.berechnung(gruppe, def, b)) return { wert: '*', wert_exakt: '*', zaehler: '*', nenner: '*', fenster };
   return { wert: r1(b.wert), wert_exakt: b.wert, zaehler: b.zaehler, nenner: b.nenner, fenster };
 }
 
-function kennzahl(k: KennzahlWert, d: Darstellung) {
+function kennzahl(s: KennzahlenSperre, gruppe: string, k: KennzahlWert, d: Darstellung) {
   const def = k.definition;
-  const vorjahr = berechnungGesperrt(def, k.vorjahr, d) ? '*' : k.vorjahr.wert;
-  const jfwVorjahr = berechnungGesperrt(def, k.jfwVorjahr, d) ? '*' : k.jfwVorjahr.wert;
+  const vorjahr = s.berechnung(gruppe, def, k.vorjahr) ? '*' : k.vorjahr.wert;
+  const jfwVorjahr = s.berechnung(gruppe, def, k.jfwVorjahr) ? '*' : k.jfwVorjahr.wert;
   return {
     id: def.id,
     name: d.sprache === 'en' ? def.nameEn : def.name,
     einheit: einheitVon(def.formel),
     richtung: def.richtung,
-    ...berechnung(def, k.monat, d),
+    ...berechnung(s, gruppe, def, k.monat),
     vorjahr: typeof vorjahr === 'number' ? r1(vorjahr) : vorjahr,
     vorjahr_exakt: vorjahr,
-    jahresfortschritt: { ...berechnung(def, k.jfw, d), vorjahr: typeof jfwVorjahr === 'number' ? r1(jfwVorjahr) : jfwVorjahr, vorjahr_exakt: jfwVorjahr },
+    jahresfortschritt: { ...berechnung(s, gruppe, def, k.jfw), vorjahr: typeof jfwVorjahr === 'number' ? r1(jfwVorjahr) : jfwVorjahr, vorjahr_exakt: jfwVorjahr },
     status: k.monat.wert === null ? 'nicht_berechenbar' : 'berechnet',
     hinweis: hinweisText(k.monat.hinweis, d),
   };
 }
 
-function ziel(z: ZielErgebnis, d: Darstellung) {
+function ziel(s: KennzahlenSperre, z: ZielErgebnis, d: Darstellung) {
   const def = z.ziel;
-  const sperre = z.einheit === 'anzahl' && (gesperrt(d, z.ist) || gesperrt(d, z.vorjahr));
+  const sperre = s.ziel(z);
   const zahl = (w: number | null) => (sperre ? '*' : w);
   return {
     id: def.id,
@@ -54,7 +55,7 @@ function ziel(z: ZielErgebnis, d: Darstellung) {
     einheit: z.einheit,
     ist: zahl(z.ist),
     vorjahr: zahl(z.vorjahr),
-    soll: z.soll,
+    soll: s.soll(z) ? '*' : z.soll,
     abweichung_punkte: zahl(z.abweichungPunkte),
     abweichung_prozent: zahl(z.abweichungProzent),
     status: z.status,
@@ -64,6 +65,7 @@ function ziel(z: ZielErgebnis, d: Darstellung) {
 }
 
 export function kennzahlenJson(b: KennzahlenBericht, d: Darstellung): string {
+  const s = kennzahlenSperre(b, d);
   const doc = {
     schema: REPORT_SCHEMA,
     demo: b.demo,
@@ -73,10 +75,10 @@ export function kennzahlenJson(b: KennzahlenBericht, d: Darstellung): string {
     ...(d.stempel ? { erstellt: d.stempel } : {}),
     ...(d.unter !== null ? { gesperrt_unter: d.unter } : {}),
     eingaben: b.eingaben.map((e) => ({ rolle: e.rolle, datei: e.datei, zeilen: e.zeilen, sha256: e.sha256, kodierung: e.kodierung, trennzeichen: e.trennzeichen })),
-    kennzahlen: b.kennzahlen.map((k) => kennzahl(k, d)),
-    gruppen: b.gruppen.map((g) => ({ gruppe: g.gruppe, kennzahlen: g.kennzahlen.map((k) => kennzahl(k, d)) })),
+    kennzahlen: b.kennzahlen.map((k) => kennzahl(s, 'gesamt', k, d)),
+    gruppen: b.gruppen.map((g) => ({ gruppe: g.gruppe, kennzahlen: g.kennzahlen.map((k) => kennzahl(s, g.gruppe, k, d)) })),
     ziele_jahr: b.ziele?.jahr ?? null,
-    ziele: (b.ziele?.ergebnisse ?? []).map((z) => ziel(z, d)),
+    ziele: (b.ziele?.ergebnisse ?? []).map((z) => ziel(s, z, d)),
   };
   return JSON.stringify(doc, null, 2) + '\n';
 }
@@ -87,6 +89,7 @@ export function kennzahlenJson(b: KennzahlenBericht, d: Darstellung): string {
  * column `bereich` tells the kinds of rows apart.
  */
 export function kennzahlenCsv(b: KennzahlenBericht, d: Darstellung): string {
+  const s = kennzahlenSperre(b, d);
   const n = (w: number | string | null) => (w === null ? 'x' : typeof w === 'string' ? quote(w) : csvZahl(w));
   const frei = (k: number) => Array<string>(k).fill('');
   const zeilen: string[][] = [];
@@ -99,12 +102,12 @@ export function kennzahlenCsv(b: KennzahlenBericht, d: Darstellung): string {
   if (d.unter !== null) bericht('gesperrt_unter', String(d.unter));
   for (const g of [{ gruppe: 'gesamt', kennzahlen: b.kennzahlen }, ...b.gruppen]) {
     for (const k of g.kennzahlen) {
-      const j = kennzahl(k, d);
+      const j = kennzahl(s, g.gruppe, k, d);
       zeilen.push(['kennzahl', j.id, textZelle(j.name), textZelle(g.gruppe), j.einheit, n(j.wert_exakt), n(j.vorjahr_exakt), n(j.jahresfortschritt.wert_exakt), n(j.jahresfortschritt.vorjahr_exakt), n(j.zaehler), n(j.nenner), '', j.status, '', textZelle(j.hinweis ?? '')]);
     }
   }
   for (const z of b.ziele?.ergebnisse ?? []) {
-    const j = ziel(z, d);
+    const j = ziel(s, z, d);
     zeilen.push(['ziel', textZelle(j.id), textZelle(j.name), 'gesamt', j.einheit, n(j.ist), n(j.vorjahr), '', '', '', '', n(j.soll), j.status, n(j.hochrechnung), textZelle(j.hinweis ?? '')]);
   }
   for (const e of b.eingaben) zeilen.push(['eingabe', e.rolle, textZelle(e.datei), '', e.trennzeichen === null ? 'eintraege' : 'zeilen', String(e.zeilen), ...frei(8), `SHA-256 ${e.sha256}`]);

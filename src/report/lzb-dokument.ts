@@ -5,9 +5,10 @@ import type { LzbMonat, LzbZaehler } from '../core/lzb/klassifikation.js';
 import type { Merkmal } from '../core/merkmale.js';
 import { isoMonat, isoTag } from '../core/kalender.js';
 import { csvDokument, textZelle } from './csv.js';
-import { gesperrt, texte, type Darstellung } from './darstellung.js';
+import { texte, type Darstellung } from './darstellung.js';
 import { zelle, type Block, type Dokument, type Zelle } from './dokument.js';
 import { eingabeBeschreibung, eingabeZeile } from './eingaben.js';
+import { lzbSperre, lzbWert, type LzbGroesse } from './geheimhaltung.js';
 import { einheitIso, einheitText, grundText, regelText, type LzbBericht } from './lzb-bericht.js';
 import { csvZahl } from './zahlen.js';
 
@@ -31,31 +32,24 @@ const MERKMAL_NAMEN: Record<Merkmal, [string, string]> = {
   fluchtkontext: ['Fluchtkontext', 'Refugee context'],
 };
 
-/** A count, or `*` below the disclosure threshold, or null where not computable. */
-const anzahl = (d: Darstellung, n: number | null): number | '*' | null => (gesperrt(d, n) ? '*' : n);
-
-/** The LZB share of ELB; suppressed when either count is. */
-function anteil(d: Darstellung, w: LzbZaehler): number | '*' | null {
-  if (w.lzb === null || !w.elb) return null;
-  if (gesperrt(d, w.lzb) || gesperrt(d, w.elb)) return '*';
-  return (w.lzb / w.elb) * 100;
-}
+/** The columns of a row of counts, in table order; the share sits between LZB and its flows. */
+const VOR_ANTEIL: LzbGroesse[] = ['elb', 'elb_zugaenge', 'elb_abgaenge', 'lzb'];
+const NACH_ANTEIL: LzbGroesse[] = ['lzb_zugaenge', 'lzb_abgaenge', 'lzb_4_jahre', 'uebergang'];
 
 export function lzbDokument(b: LzbBericht, d: Darstellung): Dokument {
   const tx = texte(d);
   const { L } = tx;
   const { regel, ergebnis } = b;
+  const s = lzbSperre(b, d);
   const x = zelle('x', 'x');
-  const zahl = (n: number | null): Zelle => {
-    const a = anzahl(d, n);
-    return a === null ? x : a === '*' ? zelle('*', 'gesperrt') : tx.zahl(a);
-  };
-  const zeile = (w: LzbZaehler): Zelle[] => {
-    const a = anteil(d, w);
+  const zahl = (a: number | '*' | null): Zelle => (a === null ? x : a === '*' ? zelle('*', 'gesperrt') : tx.zahl(a));
+  const groesse = (monat: number, gruppe: string, w: LzbZaehler, g: LzbGroesse) => zahl(s.zahl(monat, gruppe, g, lzbWert(w, g)));
+  const zeile = (monat: number, gruppe: string, w: LzbZaehler): Zelle[] => {
+    const a = s.anteil(monat, gruppe, w);
     return [
-      zahl(w.elb), zahl(w.elb_zugaenge), zahl(w.elb_abgaenge), zahl(w.lzb),
+      ...VOR_ANTEIL.map((g) => groesse(monat, gruppe, w, g)),
       a === null ? x : a === '*' ? zelle('*', 'gesperrt') : tx.prozent(a),
-      zahl(w.lzb_zugaenge), zahl(w.lzb_abgaenge), zahl(w.lzb_4_jahre), zahl(w.uebergang),
+      ...NACH_ANTEIL.map((g) => groesse(monat, gruppe, w, g)),
     ];
   };
   const spalten = [L('ELB', 'ELB'), L('Zugänge', 'Inflows'), L('Abgänge', 'Outflows'), 'LZB', L('Anteil', 'Share'), L('Zugänge', 'Inflows'), L('Abgänge', 'Outflows'), L('LZB ≥ 4 J.', 'LZB ≥ 4 y.'), L('Übergang', 'Transition')];
@@ -71,7 +65,7 @@ export function lzbDokument(b: LzbBericht, d: Darstellung): Dokument {
     ),
   });
   if (d.stempel) bloecke.push({ art: 'text', text: L(`Erstellt ${d.stempel}`, `Created ${d.stempel}`), leise: true });
-  bloecke.push({ art: 'tabelle', kopf: [L('Monat', 'Month'), ...spalten], zeilen: ergebnis.monate.map((m) => [tx.monat(m.monat), ...zeile(m.werte)]), links: 1 });
+  bloecke.push({ art: 'tabelle', kopf: [L('Monat', 'Month'), ...spalten], zeilen: ergebnis.monate.map((m) => [tx.monat(m.monat), ...zeile(m.monat, 'gesamt', m.werte)]), links: 1 });
   bloecke.push({
     art: 'text',
     leise: true,
@@ -84,7 +78,7 @@ export function lzbDokument(b: LzbBericht, d: Darstellung): Dokument {
   const letzter: LzbMonat = ergebnis.monate[ergebnis.monate.length - 1];
   const prognose = letzter.werte.prognose;
   bloecke.push({ art: 'abschnitt', text: L(`Prognose ab ${tx.monat(letzter.monat)}: ELB, die bei ununterbrochenem Bezug LZB würden (kumuliert)`, `Forecast from ${tx.monat(letzter.monat)}: ELB who would become LZB if their receipt continued (cumulative)`) });
-  if (prognose) bloecke.push({ art: 'tabelle', kopf: prognose.map((_, k) => tx.monat(letzter.monat + k + 1)), zeilen: [prognose.map((n) => zahl(n))], links: 0 });
+  if (prognose) bloecke.push({ art: 'tabelle', kopf: prognose.map((_, k) => tx.monat(letzter.monat + k + 1)), zeilen: [prognose.map((_, k) => groesse(letzter.monat, 'gesamt', letzter.werte, `prognose_${k + 1}` as LzbGroesse))], links: 0 });
   else bloecke.push({ art: 'text', text: L('  x nicht berechenbar (siehe unten)', '  x not computable (see below)') });
 
   if (b.nach) {
@@ -93,7 +87,7 @@ export function lzbDokument(b: LzbBericht, d: Darstellung): Dokument {
     bloecke.push({ art: 'abschnitt', text: L(`Nach ${merkmal}, ${tx.monat(letzter.monat)}`, `By ${merkmal.toLowerCase()}, ${tx.monat(letzter.monat)}`) });
     // Empty groups (e.g. "divers" in a small extract) add only noise; JSON and CSV keep them all.
     const gruppen = letzter.gruppen.filter(({ werte: w }) => [w.elb, w.elb_zugaenge, w.elb_abgaenge].some((n) => n !== 0));
-    bloecke.push({ art: 'tabelle', kopf: [merkmal, ...spalten], zeilen: gruppen.map((g) => [namen[g.gruppe] ? L(...namen[g.gruppe]) : g.gruppe, ...zeile(g.werte)]), links: 1 });
+    bloecke.push({ art: 'tabelle', kopf: [merkmal, ...spalten], zeilen: gruppen.map((g) => [namen[g.gruppe] ? L(...namen[g.gruppe]) : g.gruppe, ...zeile(letzter.monat, g.gruppe, g.werte)]), links: 1 });
   }
 
   // One line per kind of reason, with the months it applies to and the wording of the latest of them.
@@ -114,20 +108,21 @@ export function lzbDokument(b: LzbBericht, d: Darstellung): Dokument {
   if (ergebnis.monate.some((m) => m.nichtBerechenbar.some((g) => g.art === 'vor_datenbeginn'))) {
     punkte.push(L('Reichen die Daten weiter zurück als ihre früheste Zeile, sagt --daten-ab DATUM das an.', 'If the data reach back further than their earliest row, say so with --daten-ab DATE.'));
   }
-  if (d.unter !== null) punkte.push(L(`* = gesperrt: Zahl unter ${d.unter} (--suppress-below)`, `* = suppressed: count below ${d.unter} (--suppress-below)`));
+  if (d.unter !== null) punkte.push(L(`* = gesperrt: Zahl unter ${d.unter}, oder mitgesperrt, damit sich keine solche aus Summen und Differenzen errechnen lässt (--suppress-below)`, `* = suppressed: count below ${d.unter}, or suppressed as well so that none can be worked out from sums and differences (--suppress-below)`));
   if (punkte.length) bloecke.push({ art: 'notizen', titel: L('x = nicht berechenbar:', 'x = not computable:'), punkte });
 
   const monate = ergebnis.monate.map((m) => tx.monat(m.monat));
-  const reihe = (f: (w: LzbZaehler) => number | null) => ergebnis.monate.map((m) => {
-    const a = anzahl(d, f(m.werte));
+  // A chart shows what the table shows: a suppressed count is a gap, not a point.
+  const reihe = (g: LzbGroesse) => ergebnis.monate.map((m) => {
+    const a = s.zahl(m.monat, 'gesamt', g, lzbWert(m.werte, g));
     return typeof a === 'number' ? a : null;
   });
   bloecke.push({
     art: 'grafiken',
     grafiken: [
-      { titel: L('Bestand ELB und LZB', 'Stock of ELB and LZB'), monate, einheit: '', reihen: [{ name: 'ELB', werte: reihe((w) => w.elb), art: 'linie' }, { name: 'LZB', werte: reihe((w) => w.lzb), art: 'linie' }] },
-      { titel: L('LZB-Zu- und -Abgänge', 'LZB inflows and outflows'), monate, einheit: '', reihen: [{ name: L('Zugänge', 'inflows'), werte: reihe((w) => w.lzb_zugaenge), art: 'linie' }, { name: L('Abgänge', 'outflows'), werte: reihe((w) => w.lzb_abgaenge), art: 'gestrichelt' }] },
-      { titel: L('Übergang (15 bis unter 19 Monate)', 'Transition (15 to under 19 months)'), monate, einheit: '', reihen: [{ name: L('Übergang', 'transition'), werte: reihe((w) => w.uebergang), art: 'linie' }] },
+      { titel: L('Bestand ELB und LZB', 'Stock of ELB and LZB'), monate, einheit: '', reihen: [{ name: 'ELB', werte: reihe('elb'), art: 'linie' }, { name: 'LZB', werte: reihe('lzb'), art: 'linie' }] },
+      { titel: L('LZB-Zu- und -Abgänge', 'LZB inflows and outflows'), monate, einheit: '', reihen: [{ name: L('Zugänge', 'inflows'), werte: reihe('lzb_zugaenge'), art: 'linie' }, { name: L('Abgänge', 'outflows'), werte: reihe('lzb_abgaenge'), art: 'gestrichelt' }] },
+      { titel: L('Übergang (15 bis unter 19 Monate)', 'Transition (15 to under 19 months)'), monate, einheit: '', reihen: [{ name: L('Übergang', 'transition'), werte: reihe('uebergang'), art: 'linie' }] },
     ],
   });
   bloecke.push({ art: 'fuss', zeilen: b.eingaben.map((e) => eingabeZeile(e, d)) });
@@ -142,6 +137,7 @@ export function lzbDokument(b: LzbBericht, d: Darstellung): Dokument {
 export function lzbCsv(b: LzbBericht, d: Darstellung): string {
   const kopf = ['bereich', 'monat', 'stichtag', 'gruppe', 'elb', 'elb_zugaenge', 'elb_abgaenge', 'lzb', 'lzb_anteil', 'lzb_zugaenge', 'lzb_abgaenge', 'lzb_4_jahre', 'uebergang', 'prognose_1', 'prognose_2', 'prognose_3', 'prognose_4', 'prognose_5', 'prognose_6', 'hinweise'];
   const wert = (n: number | '*' | null) => (n === null ? 'x' : n === '*' ? '*' : csvZahl(n));
+  const s = lzbSperre(b, d);
   const zeilen: string[][] = [];
   const angabe = (bereich: string, schluessel: string, wert: string) => zeilen.push([bereich, '', '', schluessel, ...Array<string>(kopf.length - 5).fill(''), textZelle(wert)]);
   angabe('bericht', 'berichtsmonat', isoMonat(b.berichtsmonat));
@@ -154,11 +150,11 @@ export function lzbCsv(b: LzbBericht, d: Darstellung): string {
   for (const m of b.ergebnis.monate) {
     const hinweise = m.nichtBerechenbar.map((g) => grundText(b.regel, g, d)).join('; ');
     for (const { gruppe, werte: w } of [{ gruppe: 'gesamt', werte: m.werte }, ...m.gruppen]) {
-      const z = (n: number | null) => wert(anzahl(d, n));
+      const z = (g: LzbGroesse) => wert(s.zahl(m.monat, gruppe, g, lzbWert(w, g)));
       zeilen.push([
         'stichtag', isoMonat(m.monat), isoTag(m.stichtag), textZelle(gruppe),
-        z(w.elb), z(w.elb_zugaenge), z(w.elb_abgaenge), z(w.lzb), wert(anteil(d, w)), z(w.lzb_zugaenge), z(w.lzb_abgaenge), z(w.lzb_4_jahre), z(w.uebergang),
-        ...Array.from({ length: 6 }, (_, k) => z(w.prognose ? w.prognose[k] : null)),
+        z('elb'), z('elb_zugaenge'), z('elb_abgaenge'), z('lzb'), wert(s.anteil(m.monat, gruppe, w)), z('lzb_zugaenge'), z('lzb_abgaenge'), z('lzb_4_jahre'), z('uebergang'),
+        ...Array.from({ length: 6 }, (_, k) => (w.prognose ? z(`prognose_${k + 1}` as LzbGroesse) : 'x')),
         textZelle(hinweise),
       ]);
     }

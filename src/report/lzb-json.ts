@@ -3,29 +3,31 @@
 
 import { isoMonat, isoTag } from '../core/kalender.js';
 import type { LzbZaehler } from '../core/lzb/klassifikation.js';
-import { gesperrt, type Darstellung } from './darstellung.js';
+import type { Darstellung } from './darstellung.js';
+import { lzbSperre, lzbWert, type LzbGroesse, type LzbSperre } from './geheimhaltung.js';
 import { einheitIso, grundText, type LzbBericht } from './lzb-bericht.js';
 
 export const LZB_SCHEMA = 'kennzahlen-lzb/1';
 
-function zaehler(w: LzbZaehler, d: Darstellung) {
-  const n = (x: number | null) => (gesperrt(d, x) ? '*' : x);
+function zaehler(s: LzbSperre, monat: number, gruppe: string, w: LzbZaehler) {
+  const n = (g: LzbGroesse) => s.zahl(monat, gruppe, g, lzbWert(w, g));
   return {
-    elb: n(w.elb),
-    elb_zugaenge: n(w.elb_zugaenge),
-    elb_abgaenge: n(w.elb_abgaenge),
-    lzb: n(w.lzb),
-    lzb_anteil: w.lzb === null || !w.elb ? null : gesperrt(d, w.lzb) || gesperrt(d, w.elb) ? '*' : (w.lzb / w.elb) * 100,
-    lzb_zugaenge: n(w.lzb_zugaenge),
-    lzb_abgaenge: n(w.lzb_abgaenge),
-    lzb_4_jahre: n(w.lzb_4_jahre),
-    uebergang: n(w.uebergang),
-    prognose: w.prognose ? w.prognose.map(n) : null,
+    elb: n('elb'),
+    elb_zugaenge: n('elb_zugaenge'),
+    elb_abgaenge: n('elb_abgaenge'),
+    lzb: n('lzb'),
+    lzb_anteil: s.anteil(monat, gruppe, w),
+    lzb_zugaenge: n('lzb_zugaenge'),
+    lzb_abgaenge: n('lzb_abgaenge'),
+    lzb_4_jahre: n('lzb_4_jahre'),
+    uebergang: n('uebergang'),
+    prognose: w.prognose ? w.prognose.map((_, k) => n(`prognose_${k + 1}` as LzbGroesse)) : null,
   };
 }
 
 export function lzbJson(b: LzbBericht, d: Darstellung): string {
   const { regel } = b;
+  const s = lzbSperre(b, d);
   const doc = {
     schema: LZB_SCHEMA,
     jobcenter: b.jobcenter,
@@ -49,9 +51,9 @@ export function lzbJson(b: LzbBericht, d: Darstellung): string {
     stichtage: b.ergebnis.monate.map((m) => ({
       monat: isoMonat(m.monat),
       stichtag: isoTag(m.stichtag),
-      ...zaehler(m.werte, d),
+      ...zaehler(s, m.monat, 'gesamt', m.werte),
       prognose_monate: m.werte.prognose ? m.werte.prognose.map((_, k) => isoMonat(m.monat + k + 1)) : null,
-      gruppen: m.gruppen.map((g) => ({ gruppe: g.gruppe, ...zaehler(g.werte, d) })),
+      gruppen: m.gruppen.map((g) => ({ gruppe: g.gruppe, ...zaehler(s, m.monat, g.gruppe, g.werte) })),
       hinweise: m.nichtBerechenbar.map((g) => grundText(regel, g, d)),
     })),
   };

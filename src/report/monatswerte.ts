@@ -5,9 +5,10 @@ import { isoMonat } from '../core/kalender.js';
 import type { Monatswerte, Wert } from '../core/monatswerte/monatswerte.js';
 import type { EingabeInfo } from '../input/tabelle.js';
 import { csvDokument, quote, textZelle } from './csv.js';
-import { gesperrt, hinweisText, texte, type Darstellung } from './darstellung.js';
+import { hinweisText, texte, type Darstellung } from './darstellung.js';
 import { zelle, type Block, type Dokument } from './dokument.js';
 import { eingabeZeile } from './eingaben.js';
+import { monatswerteSperre, type MonatswerteSperre } from './geheimhaltung.js';
 import { GRUPPEN_NAMEN } from './kennzahlen-bericht.js';
 import { csvZahl } from './zahlen.js';
 
@@ -23,12 +24,9 @@ export interface MonatswerteKopf {
   bis: number;
 }
 
-/** Euro sums are not counts of persons; disclosure control leaves them alone. */
-const BETRAEGE = new Set(['llu', 'luh']);
-
-/** A cell as shown: the number, `*` (suppressed at the source or below the threshold) or `x`. */
-function zelleVon(d: Darstellung, spalte: string, w: Wert | undefined): number | '*' | 'x' {
-  if (typeof w === 'number') return !BETRAEGE.has(spalte) && gesperrt(d, w) ? '*' : w;
+/** A cell as shown: the number, `*` (suppressed at the source or by `--suppress-below`) or `x`. */
+function zelleVon(s: MonatswerteSperre, gruppe: string, monat: number, spalte: string, w: Wert | undefined): number | '*' | 'x' {
+  if (typeof w === 'number') return s.gesperrt(monat, gruppe, spalte) ? '*' : w;
   return w?.art === 'gesperrt' ? '*' : 'x';
 }
 
@@ -37,11 +35,12 @@ function* zeilen(mw: Monatswerte, von: number, bis: number) {
 }
 
 export function monatswerteCsv(mw: Monatswerte, k: MonatswerteKopf, d: Darstellung): string {
+  const sperre = monatswerteSperre(mw, k, d);
   const z = [...zeilen(mw, k.von, k.bis)].map(({ gruppe, monat, zeile }) => [
     isoMonat(monat),
     textZelle(gruppe),
     ...mw.spalten.map((s) => {
-      const w = zelleVon(d, s, zeile?.get(s));
+      const w = zelleVon(sperre, gruppe, monat, s, zeile?.get(s));
       return typeof w === 'number' ? csvZahl(w) : quote(w);
     }),
   ]);
@@ -49,6 +48,7 @@ export function monatswerteCsv(mw: Monatswerte, k: MonatswerteKopf, d: Darstellu
 }
 
 export function monatswerteJson(mw: Monatswerte, k: MonatswerteKopf, d: Darstellung): string {
+  const sperre = monatswerteSperre(mw, k, d);
   const doc = {
     schema: MONATSWERTE_SCHEMA,
     jobcenter: k.jobcenter,
@@ -66,7 +66,7 @@ export function monatswerteJson(mw: Monatswerte, k: MonatswerteKopf, d: Darstell
       const werte: Record<string, number | '*' | null> = {};
       for (const s of mw.spalten) {
         const w = zeile?.get(s);
-        const z = zelleVon(d, s, w);
+        const z = zelleVon(sperre, gruppe, monat, s, w);
         werte[s] = z === 'x' ? null : z;
         if (typeof w !== 'number') {
           hinweise[s] = w?.art === 'gesperrt' ? texte(d).L('gesperrt (*)', 'suppressed (*)') : hinweisText(w?.grund ? [{ art: 'monate_fehlen', spalte: s, monate: [monat], gruende: [w.grund] }] : [{ art: 'monate_fehlen', spalte: s, monate: [monat], gruende: [] }], d)!;
@@ -87,6 +87,7 @@ const KURZ: Record<string, [string, string]> = {
 export function monatswerteDokument(mw: Monatswerte, k: MonatswerteKopf, d: Darstellung): Dokument {
   const tx = texte(d);
   const { L } = tx;
+  const sperre = monatswerteSperre(mw, k, d);
   const jc = k.jobcenter ? `Jobcenter ${k.jobcenter}` : L('Jobcenter (nicht angegeben)', 'Jobcenter (not stated)');
   const titel = `${L('Monatswerte', 'Monthly aggregates')} · ${jc} · ${tx.monat(k.von)}–${tx.monat(k.bis)}${k.filter ? ` · Filter ${k.filter}` : ''}`;
   const bloecke: Block[] = [{ art: 'titel', text: titel, demo: false }, { art: 'text', text: L(`Datenstand ${tx.datum(k.datenstand)}`, `Data as of ${tx.datum(k.datenstand)}`) }];
@@ -96,7 +97,7 @@ export function monatswerteDokument(mw: Monatswerte, k: MonatswerteKopf, d: Dars
     const z = [];
     for (let m = k.von; m <= k.bis; m++) {
       z.push([tx.monat(m), ...mw.spalten.map((s) => {
-        const w = zelleVon(d, s, reihe.get(m)?.get(s));
+        const w = zelleVon(sperre, gruppe, m, s, reihe.get(m)?.get(s));
         return typeof w === 'number' ? tx.zahl(w, Number.isInteger(w) ? 0 : 2) : zelle(w, w === '*' ? 'gesperrt' : 'x');
       })]);
     }
@@ -110,7 +111,7 @@ export function monatswerteDokument(mw: Monatswerte, k: MonatswerteKopf, d: Dars
       'In/Out: inflows/outflows at the reference day. Int.: integrations; SP: single parents; ME/PFE: entries into marginal/publicly funded employment; act.: in measures. x = not computable.',
     ),
   });
-  if (d.unter !== null) bloecke.push({ art: 'text', leise: true, text: L(`* = gesperrt: Zahl unter ${d.unter} (--suppress-below)`, `* = suppressed: count below ${d.unter} (--suppress-below)`) });
+  if (d.unter !== null) bloecke.push({ art: 'text', leise: true, text: L(`* = gesperrt: Zahl unter ${d.unter}, oder mitgesperrt, damit sich keine solche aus Summen und Differenzen errechnen lässt (--suppress-below)`, `* = suppressed: count below ${d.unter}, or suppressed as well so that none can be worked out from sums and differences (--suppress-below)`) });
   bloecke.push({ art: 'fuss', zeilen: k.eingaben.map((e) => eingabeZeile(e, d)) });
   return { sprache: d.sprache, titel, bloecke };
 }

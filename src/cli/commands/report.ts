@@ -222,6 +222,7 @@ async function report(o: ReportOptionen, io: Io, demo: boolean): Promise<number>
     kennzahlen: kennzahlen(defs, gesamt, spalten, t),
     gruppen,
     ziele,
+    monatswerte: mw,
     // Charts show two years of monthly values up to the Berichtsmonat.
     grafikdaten: () => ({ verlauf: { von: t - 23, kennzahlen: verlauf(defs, gesamt, spalten, t - 23, t) }, zielVerlauf: zielVerlaeufe() }),
   };
