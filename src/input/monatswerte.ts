@@ -28,6 +28,11 @@ export async function leseMonatswerte(tabelle: Tabelle, dezimal: Dezimal, zusatz
     reihe.set(monat, new Map());
     for (const s of spalten) setze(reihe, monat, s, z[s] as Wert);
   });
+  // Groups without a total are a breakdown alone (or another population, as `aggregate --filter`
+  // writes it): indicators for the Jobcenter cannot come from them.
+  if (!gruppen.has('gesamt') && gruppen.size && !e.probleme.length) {
+    e.probleme.push({ datei: tabelle.datei, spaltenname: 'gruppe', meldung: `keine Zeilen der Gruppe „gesamt“ (oder „Insgesamt“); gefunden: ${[...gruppen.keys()].join(', ')}.`, erwartet: 'Zeilen mit gruppe leer, „gesamt“ oder „Insgesamt“ für das ganze Jobcenter' });
+  }
   if (!gruppen.has('gesamt')) gruppen.set('gesamt', new Map());
   return { ...e, monatswerte: { spalten, gruppen }, ungelesen };
 }

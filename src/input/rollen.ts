@@ -4,7 +4,7 @@
 
 import type { Schema, Spalte, Spalten } from './tabelle.js';
 import { ARTEN, type Art } from '../core/ereignisse.js';
-import { MONATSWERTE_SPALTEN } from '../core/monatswerte/monatswerte.js';
+import { MONATSWERTE_SPALTEN, type Wert } from '../core/monatswerte/monatswerte.js';
 import type { PersonRegister } from '../core/zeitlinien.js';
 import {
   datumAusBytes, flagAusBytes, geschlechtAusBytes, istLeerzeichen, monatAusBytes, parseDatum, parseFlag, parseGeschlecht, parseMonat, parseStatus, parseZahl, statusAusBytes, UNGELESEN,
@@ -41,13 +41,22 @@ function nichtLeer<T>(lese: (roh: string) => Zelle<T | null>, erwartet: string):
   };
 }
 
+/**
+ * An end that is still open: empty, or 31.12.9999, which databases write for "no end". Other dates
+ * outside 1900–2199 stay errors: they are typos, not conventions.
+ */
+function offenesEnde(roh: string): Zelle<number | null> {
+  if (/^\s*(9999-12-31|31\.12\.9999)(?:[ T]0?0:00(?::00)?)?\s*$/.test(roh)) return { ok: true, wert: null };
+  return parseDatum(roh);
+}
+
 export const zeitraeumeTage = (register: PersonRegister) =>
   ({
     rolle: 'zeitraeume',
     spalten: {
       person_id: person(register),
       beginn: pflicht(nichtLeer(parseDatum, 'das Datum des ersten Tages im Bezug'), gefuellt(datumAusBytes)),
-      ende: optional(parseDatum, datumAusBytes),
+      ende: optional(offenesEnde, datumAusBytes),
       status: optional(parseStatus, statusAusBytes),
     },
   }) satisfies Schema<any>;
@@ -100,7 +109,7 @@ export const massnahmenSchema = (register: PersonRegister) => ({
   spalten: {
     person_id: person(register),
     beginn: pflicht(nichtLeer(parseDatum, 'das Datum des Eintritts'), gefuellt(datumAusBytes)),
-    ende: optional(parseDatum, datumAusBytes),
+    ende: optional(offenesEnde, datumAusBytes),
     art: optional((roh: string): Zelle<string> => ({ ok: true, wert: roh.trim() })),
   },
 }) satisfies Schema<any>;
@@ -118,19 +127,37 @@ export function leistungenSchema(dezimal: Dezimal) {
 }
 
 const STANDARD_SPALTEN: ReadonlySet<string> = new Set(MONATSWERTE_SPALTEN);
+const BETRAEGE: ReadonlySet<string> = new Set(['llu', 'luh']);
 
 /**
  * Monatswerte have open columns: `monat`, optional `gruppe`, the standard columns of SPEC §3 and
  * whatever columns local goals name (`zusatz`). Other columns of a BA table (region names, change
  * rates with `.x`) are not read, so they can neither break nor silently feed a report.
  */
+/** Group labels as tables write them: „Insgesamt“ and „Gesamt“ are the total, case does not matter. */
+function gruppe(roh: string): Zelle<string> {
+  const g = roh.trim().toLowerCase();
+  return { ok: true, wert: g === '' || g === 'insgesamt' || g === 'gesamt' ? 'gesamt' : g };
+}
+
 export function monatswerteSchema(kopf: readonly (string | null)[], dezimal: Dezimal, zusatz: ReadonlySet<string>): Schema<Spalten> {
   const spalten: Spalten = {
     monat: pflicht(nichtLeer(parseMonat, 'den Monat')),
-    gruppe: optional((roh: string): Zelle<string> => ({ ok: true, wert: roh.trim() || 'gesamt' })),
+    gruppe: optional(gruppe),
+  };
+  const zahl = (roh: string) => parseZahl(roh, dezimal);
+  // The standard columns other than the euro sums count persons or events: a fraction there is a
+  // misread number (7.400 read with a decimal point as 7.4), not a value.
+  const anzahl = (roh: string): Zelle<Wert> => {
+    const z = zahl(roh);
+    if (!z.ok || typeof z.wert !== 'number' || Number.isInteger(z.wert)) return z;
+    const tausender = dezimal === 'punkt' && /^\s*-?\d{1,3}(\.\d{3})+\s*$/.test(roh);
+    return { ok: false, erwartet: `eine ganze Zahl (eine Anzahl)${tausender ? '; ist „.“ hier das Tausendertrennzeichen, dann --decimal comma' : ''}` };
   };
   for (const name of kopf) {
-    if (name && !(name in spalten) && (STANDARD_SPALTEN.has(name) || zusatz.has(name))) spalten[name] = optional((roh: string) => parseZahl(roh, dezimal));
+    if (name && !(name in spalten) && (STANDARD_SPALTEN.has(name) || zusatz.has(name))) {
+      spalten[name] = optional(STANDARD_SPALTEN.has(name) && !BETRAEGE.has(name) ? anzahl : zahl);
+    }
   }
   // A column spelt like a missing standard one is a typo in the table; one spelt like a goal's
   // column is more likely a typo in the goal, which the targets check names.

@@ -47,6 +47,7 @@ export function parseDatum(roh: string): Zelle<number | null> {
   } else {
     return falsch(ERWARTET_DATUM);
   }
+  if (j < 1900 || j > 2199) return falsch(`${ERWARTET_DATUM} (Jahre 1900 bis 2199)`);
   if (!gueltigesDatum(j, m, t)) return falsch(`${ERWARTET_DATUM} (diesen Tag gibt es nicht)`);
   return ok(tagNummer(j, m, t));
 }
@@ -161,11 +162,12 @@ export function parseZahl(roh: string, dezimal: Dezimal): Zelle<Wert> {
   if (s === '*') return ok(GESPERRT);
   // `.x` marks a change of more than 250 % in BA tables: no usable value either.
   if (s === '' || s === 'x' || s === 'X' || s === '.' || s === '.x') return ok(fehlt());
+  // The other convention is named, not guessed: "1.234" is a thousand or one point two three four.
   if (dezimal === 'komma') {
-    if (!KOMMA_ZAHL.test(s)) return falsch('eine Zahl mit Dezimalkomma wie 1.234,5 (oder -, *, x)');
+    if (!KOMMA_ZAHL.test(s)) return falsch(`eine Zahl mit Dezimalkomma wie 1.234,5 (oder -, *, x)${PUNKT_ZAHL.test(s) ? '; mit Dezimalpunkt geschrieben? dann --decimal point' : ''}`);
     return ok(Number(s.replace(/\./g, '').replace(',', '.')));
   }
-  if (!PUNKT_ZAHL.test(s)) return falsch('eine Zahl mit Dezimalpunkt wie 1,234.5 (oder -, *, x)');
+  if (!PUNKT_ZAHL.test(s)) return falsch(`eine Zahl mit Dezimalpunkt wie 1,234.5 (oder -, *, x)${KOMMA_ZAHL.test(s) ? '; mit Dezimalkomma geschrieben? dann --decimal comma' : ''}`);
   return ok(Number(s.replace(/,/g, '')));
 }
 

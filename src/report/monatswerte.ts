@@ -38,7 +38,9 @@ export function monatswerteCsv(mw: Monatswerte, k: MonatswerteKopf, d: Darstellu
   const sperre = monatswerteSperre(mw, k, d);
   const z = [...zeilen(mw, k.von, k.bis)].map(({ gruppe, monat, zeile }) => [
     isoMonat(monat),
-    textZelle(gruppe),
+    // A filtered table is not the Jobcenter's: its groups say so, so that `report --monatswerte`
+    // does not take it for the total.
+    textZelle(k.filter ? `${k.filter}:${gruppe}` : gruppe),
     ...mw.spalten.map((s) => {
       const w = zelleVon(sperre, gruppe, monat, s, zeile?.get(s));
       return typeof w === 'number' ? csvZahl(w) : quote(w);

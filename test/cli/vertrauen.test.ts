@@ -275,6 +275,40 @@ describe('5b. filters and breakdowns need their attribute columns', () => {
   });
 });
 
+describe('5c. numbers, dates and groups as exports write them', () => {
+  it('a count with a thousands point read with a decimal point is an error that names --decimal comma', async () => {
+    const d = datei('mw-komma.csv', 'monat,elb,integrationen\n2024-05,"7.400",140\n2024-06,"3.900.000",67\n');
+    const r = await lauf(['check', '--monatswerte', d, '--format', 'table']);
+    expect([r.code, r.stdout]).toEqual([65, [
+      `✗ monatswerte   ${d}: 2 Probleme`,
+      `  ${d}:2:2: Spalte „elb“: „7.400“ ist ungültig; erwartet eine ganze Zahl (eine Anzahl); ist „.“ hier das Tausendertrennzeichen, dann --decimal comma.`,
+      `  ${d}:3:2: Spalte „elb“: „3.900.000“ ist ungültig; erwartet eine Zahl mit Dezimalpunkt wie 1,234.5 (oder -, *, x); mit Dezimalkomma geschrieben? dann --decimal comma.`,
+      '1 Datei geprüft: 2 Probleme.',
+      '',
+    ].join('\n')]);
+  });
+
+  it('31.12.9999, a database\'s open end, is an open end; the total may be called Insgesamt', async () => {
+    const offen = datei('zr-9999.csv', readFileSync(ZR_BIS, 'utf8').replace(';bis;', ';ende;').replace('B;2015-01-01;;ELB', 'B;2015-01-01;31.12.9999;ELB'));
+    const leer = datei('zr-leer.csv', readFileSync(ZR_BIS, 'utf8').replace(';bis;', ';ende;'));
+    const [a, b] = await Promise.all([offen, leer].map((z) => lauf(['lzb', '--zeitraeume', z, '--von', '2017-01', '--bis', '2017-06', '--json'])));
+    expect([a.code, a.stderr]).toEqual([0, '']);
+    expect(JSON.parse(a.stdout).stichtage).toEqual(JSON.parse(b.stdout).stichtage);
+    const mw = datei('mw-insgesamt.csv', readFileSync('fixtures/monatswerte/bund-k2.csv', 'utf8').replace('monat;', 'monat;gruppe;').replace(/\n(\d{4}-\d{2});/g, '\n$1;Insgesamt;'));
+    const r = await lauf(['report', '--monatswerte', mw, '--monat', '2024-06', '--json', '-q']);
+    expect(JSON.parse(r.stdout).kennzahlen.find((k: { id: string }) => k.id === 'K2')).toMatchObject({ wert: 20.3 });
+  });
+
+  it('a table without a total is an error; aggregate --filter marks its groups, so its CSV is never read as the total', async () => {
+    const csv = join(ordner, 'u25.csv');
+    const a = await lauf(['aggregate', '--config', `${DEMO}/kennzahlen.json`, '--filter', 'u25', '--von', '2015-01', '--bis', '2017-06', '--format', 'csv', '--out', csv]);
+    expect(a.code).toBe(0);
+    expect(readFileSync(csv, 'utf8').split('\r\n')[1]).toMatch(/^2015-01;u25:gesamt;/);
+    const r = await lauf(['report', '--monatswerte', csv, '--monat', '2017-06', '--format', 'table']);
+    expect([r.code, r.stderr]).toEqual([65, `kennzahlen: ${csv}: ein Problem in den Eingabedaten.\n  ${csv}: keine Zeilen der Gruppe „gesamt“ (oder „Insgesamt“); gefunden: u25:gesamt.\n`]);
+  });
+});
+
 describe('7. an unclosed quote is reported where it opened', () => {
   it('line 3 in a long file, not its last line', async () => {
     const zeilen = ['person_id;beginn;ende;status', 'A;2015-01-01;;ELB', 'B;"2015-01-01;;ELB'];
