@@ -3,12 +3,13 @@
 
 import type { Command } from 'commander';
 import { Ereignisse } from '../core/ereignisse.js';
-import { deutscherMonat, deutscherTag, ersterTag, isoMonat, monatVonTag } from '../core/kalender.js';
+import { deutscherMonat, deutscherTag, ersterTag, isoMonat, letzterTag, monatVonTag } from '../core/kalender.js';
+import type { Spanne } from '../core/ereignisse.js';
+import { EREIGNIS_LUECKE_TAGE, MASSNAHMEN_LUECKE_TAGE, type PersonenDaten } from '../core/monatswerte/aggregation.js';
 import { fuehrendeNullen } from '../core/abgleich.js';
 import { monatsRegel, STANDARD_EINSTELLUNGEN, tagesRegel, type LzbRegel } from '../core/lzb/regel.js';
 import { berechenbarkeit, type Abdeckung } from '../core/lzb/stichtage.js';
 import { Merkmale, type MerkmalSpalte } from '../core/merkmale.js';
-import type { PersonenDaten } from '../core/monatswerte/aggregation.js';
 import { PersonRegister, Zeitlinien } from '../core/zeitlinien.js';
 import { KennzahlenFehler, nutzungsfehler, type Problem } from '../fehler.js';
 import { anzahlText, deZahl } from '../report/zahlen.js';
@@ -127,7 +128,7 @@ export async function lesePersonendaten(o: PersonenOptionen, k: Konfiguration | 
     ereignisse.ordne(register.anzahl);
   }
   const massnahmen = mass ? new Zeitlinien() : null;
-  if (mass && massnahmen) await lies('massnahmen', mass, (t) => leseMassnahmen(t, register, massnahmen));
+  const massnahmenSpanne = mass && massnahmen ? (await lies('massnahmen', mass, (t) => leseMassnahmen(t, register, massnahmen))).spanne : null;
 
   // Persons the inputs do not share change what counts. A few are a note; none in common, or ids
   // that match only with other leading zeros, are an error: the numbers would be silently wrong.
@@ -189,7 +190,24 @@ export async function lesePersonendaten(o: PersonenOptionen, k: Konfiguration | 
         `(geplante Enden, spätestens ${text(geplant.spaetestes)}); gezählt wird nur bis zum Datenstand.`,
     );
   }
-  return { register, form: zr.form, eingaben, datenstandAngegeben: datenstandTag !== undefined, regel, abdeckung, zeitlinien, merkmale, ereignisse, kontinuierlichBekannt, massnahmen, leistungen };
+  // Event inputs observe their own period; months outside it are not computable for them (x), and
+  // an input that stops long before the Datenstand is probably an older extract: say so.
+  const bisTag = regel.einheit === 'tag' ? abdeckung.datenstand : letzterTag(abdeckung.datenstand);
+  const abTag = regel.einheit === 'tag' ? abdeckung.datenAb : ersterTag(abdeckung.datenAb);
+  const spannen: [string | undefined, [string, string], Spanne | null | undefined, number][] = [
+    [integrationen, ['das späteste Ereignis (Integration oder Eintritt)', 'das früheste Ereignis'], ereignisse?.spanne, EREIGNIS_LUECKE_TAGE],
+    [mass, ['die späteste Maßnahme', 'die früheste Maßnahme'], massnahmenSpanne, MASSNAHMEN_LUECKE_TAGE],
+  ];
+  for (const [datei, [spaeteste, frueheste], spanne, luecke] of spannen) {
+    if (!datei || !spanne) continue;
+    if (spanne.bis < bisTag - luecke) {
+      melde.hinweis(`${datei}: ${spaeteste} beginnt am ${deutscherTag(spanne.bis)}, ${anzahlText(bisTag - spanne.bis, 'einen Tag', 'Tage')} vor dem Datenstand ${deutscherTag(bisTag)}: ein älterer Abzug? Monate mit Stichtag nach dem ${deutscherTag(spanne.bis + luecke)} sind dafür nicht berechenbar (x).`);
+    }
+    if (spanne.von > abTag + 31) {
+      melde.hinweis(`${datei}: ${frueheste} beginnt am ${deutscherTag(spanne.von)}, die Daten am ${deutscherTag(abTag)}: Monate davor sind dafür nicht berechenbar (x).`);
+    }
+  }
+  return { register, form: zr.form, eingaben, datenstandAngegeben: datenstandTag !== undefined, regel, abdeckung, zeitlinien, merkmale, ereignisse, kontinuierlichBekannt, massnahmen, massnahmenSpanne, leistungen };
 }
 
 

@@ -13,6 +13,12 @@ export const KLASSEN: readonly Ereignisklasse[] = ['integration', 'geringfuegig'
 
 const KONTINUIERLICH = 4, BEDARFSDECKEND = 8;
 
+/** Days from … to, both included. */
+export interface Spanne {
+  von: number;
+  bis: number;
+}
+
 export class Ereignisse {
   private person = new Int32Array(1024);
   private tag = new Int32Array(1024);
@@ -20,6 +26,13 @@ export class Ereignisse {
   private merkmal = new Uint8Array(1024);
   private n = 0;
   private start: Int32Array | null = null;
+  private fruehester = Infinity;
+  private spaetester = -Infinity;
+
+  /** The earliest and latest event date: the period the input observes. */
+  get spanne(): Spanne | null {
+    return this.n ? { von: this.fruehester, bis: this.spaetester } : null;
+  }
 
   get anzahl(): number {
     return this.n;
@@ -35,6 +48,8 @@ export class Ereignisse {
     }
     this.person[this.n] = person;
     this.tag[this.n] = tag;
+    if (tag < this.fruehester) this.fruehester = tag;
+    if (tag > this.spaetester) this.spaetester = tag;
     this.merkmal[this.n] = KLASSEN_CODE[KLASSE[art]] | (kontinuierlich ? KONTINUIERLICH : 0) | (bedarfsdeckend ? BEDARFSDECKEND : 0);
     this.n++;
     this.start = null;

@@ -1,6 +1,6 @@
 // `integrationen` → integrations and entries per person; `massnahmen` → measure periods per person.
 
-import type { Ereignisse } from '../core/ereignisse.js';
+import type { Ereignisse, Spanne } from '../core/ereignisse.js';
 import { OFFEN } from '../core/kalender.js';
 import type { PersonRegister, Zeitlinien } from '../core/zeitlinien.js';
 import { integrationenSchema, massnahmenSchema } from './rollen.js';
@@ -18,9 +18,18 @@ export async function leseIntegrationen(tabelle: Tabelle, register: PersonRegist
   return { ...e, kontinuierlichBekannt: tabelle.kopf.includes('kontinuierlich') };
 }
 
-export async function leseMassnahmen(tabelle: Tabelle, register: PersonRegister, massnahmen: Zeitlinien): Promise<Leseergebnis> {
-  return tabelle.lies(massnahmenSchema(register), (z) => {
+export interface MassnahmenErgebnis extends Leseergebnis {
+  /** The earliest and latest start: the period the input observes. */
+  spanne: Spanne | null;
+}
+
+export async function leseMassnahmen(tabelle: Tabelle, register: PersonRegister, massnahmen: Zeitlinien): Promise<MassnahmenErgebnis> {
+  let von = Infinity, bis = -Infinity;
+  const e = await tabelle.lies(massnahmenSchema(register), (z) => {
     if (z.ende !== null && z.ende < z.beginn) return { spalte: 'ende', meldung: 'Spalte „ende“ liegt vor „beginn“; erwartet wird der letzte Tag der Teilnahme, leer für laufend.' };
     massnahmen.hinzu(z.person_id, z.beginn, z.ende ?? OFFEN);
+    if (z.beginn < von) von = z.beginn;
+    if (z.beginn > bis) bis = z.beginn;
   });
+  return { ...e, spanne: Number.isFinite(von) ? { von, bis } : null };
 }

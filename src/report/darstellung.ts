@@ -60,6 +60,8 @@ const FEHLT: Record<FehltGrund, [string, string]> = {
   nicht_nach_personen: ['Leistungen sind nicht nach Personen gegliedert', 'benefits are not broken down by person'],
   keine_zeile: ['keine Zeile in leistungen', 'no row in leistungen'],
   leere_zelle: ['leere oder x-Zelle in leistungen', 'empty or x cell in leistungen'],
+  ausserhalb_integrationen: ['außerhalb der Zeit, die integrationen abdeckt', 'outside the period integrationen covers'],
+  ausserhalb_massnahmen: ['nach der Zeit, die massnahmen abdeckt', 'after the period massnahmen covers'],
 };
 
 /** Why a value is not there, in a sentence of the report's language; null when there is nothing to say. */

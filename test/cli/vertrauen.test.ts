@@ -275,6 +275,24 @@ describe('5b. filters and breakdowns need their attribute columns', () => {
   });
 });
 
+describe('5d. an integrations or measures extract older than the periods', () => {
+  it('leaves the months it does not observe not computable (x, with the reason), and says so', async () => {
+    const alt = (rolle: string) => datei(`${rolle}-bis-maerz.csv`, readFileSync(`${DEMO}/${rolle}.csv`, 'utf8').split('\n').filter((z, i) => i === 0 || (z !== '' && z.split(';')[1] <= '2017-03-31')).join('\n') + '\n');
+    const [ig, ma] = [alt('integrationen'), alt('massnahmen')];
+    const r = await lauf(['report', '--config', `${DEMO}/kennzahlen.json`, '--integrationen', ig, '--massnahmen', ma, '--monat', '2017-06', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr.split('\n').slice(0, 2)).toEqual([
+      `kennzahlen: ${ig}: das späteste Ereignis (Integration oder Eintritt) beginnt am 31.03.2017, 275 Tage vor dem Datenstand 31.12.2017: ein älterer Abzug? Monate mit Stichtag nach dem 14.04.2017 sind dafür nicht berechenbar (x).`,
+      `kennzahlen: ${ma}: die späteste Maßnahme beginnt am 31.03.2017, 275 Tage vor dem Datenstand 31.12.2017: ein älterer Abzug? Monate mit Stichtag nach dem 01.05.2017 sind dafür nicht berechenbar (x).`,
+    ]);
+    const k = Object.fromEntries(JSON.parse(r.stdout).kennzahlen.map((x: { id: string; wert: number | null; hinweis: string | null }) => [x.id, [x.wert, x.hinweis]]));
+    expect(k.K2).toEqual([null, 'integrationen fehlt für 2017-04…2017-06 (außerhalb der Zeit, die integrationen abdeckt)']);
+    expect(k.K3E2).toEqual([null, 'lzb_aktiviert fehlt für 2017-06 (nach der Zeit, die massnahmen abdeckt)']);
+    // What does not depend on them stays as it was.
+    expect(k.K3[0]).toBe(-11.6);
+  });
+});
+
 describe('5c. numbers, dates and groups as exports write them', () => {
   it('a count with a thousands point read with a decimal point is an error that names --decimal comma', async () => {
     const d = datei('mw-komma.csv', 'monat,elb,integrationen\n2024-05,"7.400",140\n2024-06,"3.900.000",67\n');
@@ -367,7 +385,7 @@ describe('10. person ids that do not match', () => {
     const fremd = datei('ig-fremd.csv', 'person_id;datum;art\nX1;2017-03-01;SVB\nX2;2017-04-01;SVB\n');
     const r = await lauf(['aggregate', '--zeitraeume', zr, '--integrationen', fremd, '--monat', '2017-06', '--format', 'table']);
     expect([r.code, r.stderr]).toEqual([65, `kennzahlen: ${fremd}: keine der 2 Personen hat ELB-Zeiten in ${zr} (z. B. „X1“), also zählt aus integrationen nichts.\nHinweis: Stammen beide Dateien aus demselben Extrakt, und sind die Personen-IDs gleich geschrieben?\n`]);
-    const teils = datei('ig-teils.csv', 'person_id;datum;art\n00123;2017-03-01;SVB\nX2;2017-04-01;SVB\n');
+    const teils = datei('ig-teils.csv', 'person_id;datum;art\n00124;2015-01-10;GERING\n00123;2017-03-01;SVB\nX2;2017-06-15;SVB\n');
     const t = await lauf(['aggregate', '--zeitraeume', zr, '--integrationen', teils, '--monat', '2017-06', '--format', 'table']);
     expect([t.code, t.stderr]).toEqual([0, `kennzahlen: ${teils}: eine Person ohne ELB-Zeiten in ${zr}; ihre Integrationen und Eintritte zählen nicht.\n`]);
   });

@@ -22,18 +22,23 @@ function daten(personen: Record<string, P>, extra: Partial<PersonenDaten> = {}) 
   const register = new PersonRegister();
   const z = new Zeitlinien(), mass = new Zeitlinien(), ereignisse = new Ereignisse(), merkmale = new Merkmale();
   for (const s of ['geschlecht', 'geburtsdatum', 'alleinerziehend', 'fluchtkontext'] as const) merkmale.spalten.add(s);
+  // The measures' earliest and latest start, as the input reader reports them.
+  let spanne = { von: Infinity, bis: -Infinity };
   for (const [id, p] of Object.entries(personen)) {
     const n = register.nummer(id);
     for (const [a, b] of p.elb) z.hinzu(n, d(a), b ? d(b) : OFFEN);
     for (const [t, art, kont] of p.ereignisse ?? []) ereignisse.hinzu(n, d(t), art, kont ?? false, false);
-    for (const [a, b] of p.massnahmen ?? []) mass.hinzu(n, d(a), d(b));
+    for (const [a, b] of p.massnahmen ?? []) {
+      mass.hinzu(n, d(a), d(b));
+      spanne = { von: Math.min(spanne.von, d(a)), bis: Math.max(spanne.bis, d(a)) };
+    }
     merkmale.setze(n, { geschlecht: 'w', geburtsdatum: p.geburt ? d(p.geburt) : d('01.01.1980'), alleinerziehend: p.ae ?? false, fluchtkontext: p.flucht ?? false });
   }
   ereignisse.ordne(register.anzahl);
   const pd: PersonenDaten = {
     regel: tagesRegel(),
     abdeckung: { datenAb: d('01.01.2013'), datenstand: d('31.12.2016') },
-    zeitlinien: z, merkmale, ereignisse, kontinuierlichBekannt: true, massnahmen: mass, leistungen: null,
+    zeitlinien: z, merkmale, ereignisse, kontinuierlichBekannt: true, massnahmen: mass, massnahmenSpanne: Number.isFinite(spanne.von) ? spanne : null, leistungen: null,
     ...extra,
   };
   return pd;
@@ -55,6 +60,8 @@ const FALL: Record<string, P> = {
   P6: { elb: [['01.06.2015', null]], ereignisse: [['05.04.2016', 'OEFG']] },
   // An integration of somebody never in receipt does not count anywhere.
   P7: { elb: [['01.01.2010', '31.12.2012']], ereignisse: [['01.04.2016', 'SVB']] },
+  // Neither does this one; it shows that the integrations extract runs to the end of the year.
+  P8: { elb: [], ereignisse: [['30.12.2016', 'SVB']], massnahmen: [['30.12.2016', '31.12.2016']] },
 };
 
 describe('aggregation into Monatswerte (SPEC §4.2), hand-computed', () => {
@@ -109,6 +116,25 @@ describe('aggregation into Monatswerte (SPEC §4.2), hand-computed', () => {
     expect(a.get('integrationen')).toEqual({ art: 'fehlt', grund: 'vor_datenbeginn' });
     expect(a.get('lzb')).toEqual({ art: 'fehlt', grund: 'vor_datenbeginn' });
     expect(spaet.gruppen.get('gesamt')!.get(M('2016-05'))!.get('integrationen')).toBe(1);
+  });
+
+  it('counts events only in months their inputs observe: no undercount from an older or later extract', () => {
+    // Without P8 the integrations end on 10.04.2016 and the measures begin last on 01.03.2016.
+    const { P8: _, ...ohneP8 } = FALL;
+    const frueh = aggregiere(daten(ohneP8), { von: M('2016-04'), bis: M('2016-05'), filter: null }).gruppen.get('gesamt')!;
+    // April (15.03.–15.04.): the latest event, 10.04., lies within 14 days of the Stichtag.
+    expect(frueh.get(M('2016-04'))!.get('integrationen')).toBe(4);
+    // May (15.04.–15.05.): nothing observed after 10.04., so May is not computable, not 0 or 1.
+    expect(frueh.get(M('2016-05'))!.get('integrationen')).toEqual({ art: 'fehlt', grund: 'ausserhalb_integrationen' });
+    expect(frueh.get(M('2016-05'))!.get('eintritte_geringfuegig')).toEqual({ art: 'fehlt', grund: 'ausserhalb_integrationen' });
+    // Measures: the latest start 01.03. is within 31 days of 15.03. but not of 15.04.
+    expect(frueh.get(M('2016-04'))!.get('lzb_aktiviert')).toEqual({ art: 'fehlt', grund: 'ausserhalb_massnahmen' });
+    expect(frueh.get(M('2016-04'))!.get('elb')).toBe(5);
+    // An extract that starts late: events from 01.04. only leave April (look-back from 15.02.) not computable.
+    const spaet = { ...FALL, P2: { ...FALL.P2, ereignisse: [] }, P1: { ...FALL.P1, ereignisse: [['10.04.2016', 'GERING']] as P['ereignisse'] }, P3: { ...FALL.P3, ereignisse: [] } };
+    const a = aggregiere(daten(spaet), { von: M('2016-04'), bis: M('2016-06'), filter: null }).gruppen.get('gesamt')!;
+    expect(a.get(M('2016-04'))!.get('integrationen')).toEqual({ art: 'fehlt', grund: 'ausserhalb_integrationen' });
+    expect(a.get(M('2016-05'))!.get('integrationen')).toBe(0);
   });
 });
 

@@ -2,7 +2,7 @@
 // entries attributed to Bezugsmonate, LZB in measures, benefit sums. A month or column the data do
 // not cover is a missing value with its reason, never a count of zero.
 
-import type { Ereignisse } from '../ereignisse.js';
+import type { Ereignisse, Spanne } from '../ereignisse.js';
 import type { FehltGrund } from '../hinweis.js';
 import { personenfilter, type Filter } from '../filter.js';
 import type { LzbRegel } from '../lzb/regel.js';
@@ -21,6 +21,8 @@ export interface PersonenDaten {
   kontinuierlichBekannt: boolean;
   /** Measures as day ranges per person (K3E2), or null without a `massnahmen` input. */
   massnahmen: Zeitlinien | null;
+  /** The earliest and latest start of a measure: the period the input observes. */
+  massnahmenSpanne?: Spanne | null;
   /** Benefit sums per month; `luh` only if the input has that column. */
   leistungen: { llu: Map<number, Wert>; luh: Map<number, Wert> | null } | null;
 }
@@ -45,6 +47,26 @@ const SLOT = Object.fromEntries(SPALTEN.map((s, i) => [s, i])) as Record<Zaehlsp
 function zaehle(zaehler: Int32Array, basis: number, gruppe: number, slot: number): void {
   zaehler[basis + slot]++;
   if (gruppe >= 0) zaehler[gruppe + slot]++;
+}
+
+/**
+ * How close before a Stichtag the latest event must lie for the month to count as observed: the
+ * event inputs carry no extraction date, and one pulled months before `zeitraeume` would count
+ * every later month short. Integrations start on most working days (often on the 1st), measures
+ * less often.
+ */
+export const EREIGNIS_LUECKE_TAGE = 14;
+export const MASSNAHMEN_LUECKE_TAGE = 31;
+
+/** Whether the event inputs observe month index i: its event window S(t−2) … S(t), its Stichtag for measures. */
+function ereignisseGedeckt(spalte: Zaehlspalte, d: PersonenDaten, tag: readonly number[], i: number): FehltGrund | null {
+  if (spalte === 'lzb_aktiviert') {
+    const m = d.massnahmenSpanne;
+    return !m || m.bis >= tag[i] - MASSNAHMEN_LUECKE_TAGE ? null : 'ausserhalb_massnahmen';
+  }
+  if (!spalte.startsWith('integrationen') && !spalte.startsWith('eintritte')) return null;
+  const e = d.ereignisse?.spanne;
+  return !e || (e.von <= tag[i - 2] + 31 && e.bis >= tag[i] - EREIGNIS_LUECKE_TAGE) ? null : 'ausserhalb_integrationen';
 }
 
 /** Which coverage a column needs at month index i (i−1 and i−2 are the two months before). */
@@ -175,7 +197,8 @@ function monatswerte(d: PersonenDaten, st: Stichtage, von: number, bis: number, 
     const reihe: Reihe = new Map();
     for (let i = 2; i < n; i++) {
       for (const s of zaehlspalten as Zaehlspalte[]) {
-        setze(reihe, st.monate[i], s, gedeckt(s, st.ok, i) ? zaehler[i * breite + gi * SPALTEN.length + SLOT[s]] : fehlt(grund(i)));
+        const ausserhalb = gedeckt(s, st.ok, i) ? ereignisseGedeckt(s, d, st.stichtagDatum, i) : grund(i);
+        setze(reihe, st.monate[i], s, ausserhalb === null ? zaehler[i * breite + gi * SPALTEN.length + SLOT[s]] : fehlt(ausserhalb));
       }
     }
     reihen.set(name, reihe);
