@@ -11,7 +11,7 @@ export const KLASSE: Record<Art, Ereignisklasse> = { SVB: 'integration', AUSB: '
 const KLASSEN_CODE: Record<Ereignisklasse, number> = { integration: 0, geringfuegig: 1, oeffentlich: 2 };
 export const KLASSEN: readonly Ereignisklasse[] = ['integration', 'geringfuegig', 'oeffentlich'];
 
-const KONTINUIERLICH = 4, BEDARFSDECKEND = 8;
+const KONTINUIERLICH = 4, BEDARFSDECKEND = 8, KONTINUIERLICH_OFFEN = 16;
 
 /** Days from … to, both included. */
 export interface Spanne {
@@ -38,7 +38,8 @@ export class Ereignisse {
     return this.n;
   }
 
-  hinzu(person: number, tag: number, art: Art, kontinuierlich: boolean, bedarfsdeckend: boolean): void {
+  /** `kontinuierlich` null: not known yet (it shows only a year after the integration). */
+  hinzu(person: number, tag: number, art: Art, kontinuierlich: boolean | null, bedarfsdeckend: boolean): void {
     if (this.n === this.person.length) {
       const groesser = <T extends Int32Array | Uint8Array>(a: T, neu: T): T => (neu.set(a), neu);
       const platz = Math.max(1024, this.n * 2);
@@ -50,7 +51,7 @@ export class Ereignisse {
     this.tag[this.n] = tag;
     if (tag < this.fruehester) this.fruehester = tag;
     if (tag > this.spaetester) this.spaetester = tag;
-    this.merkmal[this.n] = KLASSEN_CODE[KLASSE[art]] | (kontinuierlich ? KONTINUIERLICH : 0) | (bedarfsdeckend ? BEDARFSDECKEND : 0);
+    this.merkmal[this.n] = KLASSEN_CODE[KLASSE[art]] | (kontinuierlich ? KONTINUIERLICH : 0) | (kontinuierlich === null ? KONTINUIERLICH_OFFEN : 0) | (bedarfsdeckend ? BEDARFSDECKEND : 0);
     this.n++;
     this.start = null;
   }
@@ -114,6 +115,11 @@ export class Ereignisse {
 
   kontinuierlich(i: number): boolean {
     return (this.merkmal[i] & KONTINUIERLICH) !== 0;
+  }
+
+  /** Whether continuity is still open for event i (an empty cell). */
+  kontinuierlichOffen(i: number): boolean {
+    return (this.merkmal[i] & KONTINUIERLICH_OFFEN) !== 0;
   }
 
   bedarfsdeckend(i: number): boolean {

@@ -1,7 +1,7 @@
 // Why a value is not there, as data: the report renders it in the reader's language.
 
 /** Why a Monatswerte cell is missing. */
-export type FehltGrund = 'vor_datenbeginn' | 'nach_datenstand' | 'nicht_nach_personen' | 'keine_zeile' | 'leere_zelle' | 'ausserhalb_integrationen' | 'ausserhalb_massnahmen';
+export type FehltGrund = 'vor_datenbeginn' | 'nach_datenstand' | 'nicht_nach_personen' | 'keine_zeile' | 'leere_zelle' | 'ausserhalb_integrationen' | 'ausserhalb_massnahmen' | 'kontinuierlich_offen';
 
 export type Hinweis =
   | { art: 'spalte_fehlt'; spalte: string }

@@ -99,7 +99,8 @@ export const integrationenSchema = (register: PersonRegister) => ({
     person_id: person(register),
     datum: pflicht(nichtLeer(parseDatum, 'das Datum des Beginns'), gefuellt(datumAusBytes)),
     art: pflicht(parseArt),
-    kontinuierlich: optional(flagOderNein, (b, von, bis) => flagAusBytes(b, von, bis) ?? false),
+    // Empty: not known yet (continuity shows a year after the integration), so not 'nein'.
+    kontinuierlich: optional(parseFlag, flagAusBytes),
     bedarfsdeckend: optional(flagOderNein, (b, von, bis) => flagAusBytes(b, von, bis) ?? false),
   },
 }) satisfies Schema<any>;

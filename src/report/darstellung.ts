@@ -62,6 +62,7 @@ const FEHLT: Record<FehltGrund, [string, string]> = {
   leere_zelle: ['leere oder x-Zelle in leistungen', 'empty or x cell in leistungen'],
   ausserhalb_integrationen: ['außerhalb der Zeit, die integrationen abdeckt', 'outside the period integrationen covers'],
   ausserhalb_massnahmen: ['nach der Zeit, die massnahmen abdeckt', 'after the period massnahmen covers'],
+  kontinuierlich_offen: ['„kontinuierlich“ noch offen (leere Zelle) bei einer Integration', '"kontinuierlich" still open (empty cell) for an integration'],
 };
 
 /** Why a value is not there, in a sentence of the report's language; null when there is nothing to say. */

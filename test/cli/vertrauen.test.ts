@@ -293,6 +293,16 @@ describe('5d. an integrations or measures extract older than the periods', () =>
   });
 });
 
+describe('5e. an empty kontinuierlich cell is not known yet, not nein', () => {
+  it('K2E3 is not computable where an integration in its window is still open', async () => {
+    const ig = datei('ig-offen.csv', readFileSync(`${DEMO}/integrationen.csv`, 'utf8').replace(/^([^;\n]*;2017-0[1-9]-\d\d;[A-Z]+;)(ja|nein)/gm, '$1'));
+    const r = await lauf(['report', '--config', `${DEMO}/kennzahlen.json`, '--integrationen', ig, '--monat', '2017-06', '--json', '-q']);
+    const k2e3 = JSON.parse(r.stdout).kennzahlen.find((k: { id: string }) => k.id === 'K2E3');
+    expect([r.code, k2e3.wert, k2e3.vorjahr]).toEqual([0, null, 59.6]);
+    expect(k2e3.hinweis).toBe('integrationen_kontinuierlich fehlt für 2017-01…2017-06 („kontinuierlich“ noch offen (leere Zelle) bei einer Integration)');
+  });
+});
+
 describe('5c. numbers, dates and groups as exports write them', () => {
   it('a count with a thousands point read with a decimal point is an error that names --decimal comma', async () => {
     const d = datei('mw-komma.csv', 'monat,elb,integrationen\n2024-05,"7.400",140\n2024-06,"3.900.000",67\n');

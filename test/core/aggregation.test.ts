@@ -11,7 +11,8 @@ const M = (s: string) => monatIndex(+s.slice(0, 4), +s.slice(5, 7));
 
 interface P {
   elb: [string, string | null][];
-  ereignisse?: [string, Art, boolean?][];
+  /** Date, kind, kontinuierlich (null: still open; left out: nein). */
+  ereignisse?: [string, Art, (boolean | null)?][];
   massnahmen?: [string, string][];
   ae?: boolean;
   flucht?: boolean;
@@ -27,7 +28,7 @@ function daten(personen: Record<string, P>, extra: Partial<PersonenDaten> = {}) 
   for (const [id, p] of Object.entries(personen)) {
     const n = register.nummer(id);
     for (const [a, b] of p.elb) z.hinzu(n, d(a), b ? d(b) : OFFEN);
-    for (const [t, art, kont] of p.ereignisse ?? []) ereignisse.hinzu(n, d(t), art, kont ?? false, false);
+    for (const [t, art, kont] of p.ereignisse ?? []) ereignisse.hinzu(n, d(t), art, kont === undefined ? false : kont, false);
     for (const [a, b] of p.massnahmen ?? []) {
       mass.hinzu(n, d(a), d(b));
       spanne = { von: Math.min(spanne.von, d(a)), bis: Math.max(spanne.bis, d(a)) };
@@ -116,6 +117,15 @@ describe('aggregation into Monatswerte (SPEC §4.2), hand-computed', () => {
     expect(a.get('integrationen')).toEqual({ art: 'fehlt', grund: 'vor_datenbeginn' });
     expect(a.get('lzb')).toEqual({ art: 'fehlt', grund: 'vor_datenbeginn' });
     expect(spaet.gruppen.get('gesamt')!.get(M('2016-05'))!.get('integrationen')).toBe(1);
+  });
+
+  it('leaves integrationen_kontinuierlich unknown in a month with an integration whose continuity is open', () => {
+    const offen = { ...FALL, P4: { ...FALL.P4, ereignisse: [['01.04.2016', 'SVB', null]] as P['ereignisse'] } };
+    const april = aggregiere(daten(offen), { von: M('2016-04'), bis: M('2016-05'), filter: null }).gruppen.get('gesamt')!;
+    expect(april.get(M('2016-04'))!.get('integrationen')).toBe(4);
+    expect(april.get(M('2016-04'))!.get('integrationen_kontinuierlich')).toEqual({ art: 'fehlt', grund: 'kontinuierlich_offen' });
+    // May's one integration (P3) is known: 0 continuous.
+    expect(april.get(M('2016-05'))!.get('integrationen_kontinuierlich')).toBe(0);
   });
 
   it('counts events only in months their inputs observe: no undercount from an older or later extract', () => {

@@ -39,6 +39,8 @@ const SPALTEN = [
   'elb', 'elb_zugaenge', 'elb_abgaenge', 'lzb', 'lzb_zugaenge', 'lzb_abgaenge', 'lzb_aktiviert',
   'integrationen', 'integrationen_lzb', 'integrationen_ae', 'elb_ae',
   'eintritte_geringfuegig', 'eintritte_oeffentlich', 'integrationen_kontinuierlich',
+  // Not a column: integrations whose continuity is still open make integrationen_kontinuierlich unknown.
+  'kontinuierlich_offen',
 ] as const;
 type Zaehlspalte = (typeof SPALTEN)[number];
 const SLOT = Object.fromEntries(SPALTEN.map((s, i) => [s, i])) as Record<Zaehlspalte, number>;
@@ -103,6 +105,7 @@ export function aggregiereSichten(d: PersonenDaten, von: number, bis: number, si
   const S = SPALTEN.length;
 
   const spalten: string[] = SPALTEN.filter((s) => {
+    if (s === 'kontinuierlich_offen') return false;
     if (s === 'lzb_aktiviert') return massnahmen !== null;
     // Without the column every person would count as not alleinerziehend: K2E4 is then not computable.
     if (s === 'elb_ae') return merkmale !== null && merkmale.spalten.has('alleinerziehend');
@@ -176,6 +179,7 @@ export function aggregiereSichten(d: PersonenDaten, von: number, bis: number, si
           if (lzbVor) zaehle(zaehler, basis, gruppe, SLOT.integrationen_lzb);
           if (ae) zaehle(zaehler, basis, gruppe, SLOT.integrationen_ae);
           if (ereignisse!.kontinuierlich(integration[i])) zaehle(zaehler, basis, gruppe, SLOT.integrationen_kontinuierlich);
+          if (ereignisse!.kontinuierlichOffen(integration[i])) zaehle(zaehler, basis, gruppe, SLOT.kontinuierlich_offen);
         }
         if (gering[i]) zaehle(zaehler, basis, gruppe, SLOT.eintritte_geringfuegig);
         if (oeffentlich[i]) zaehle(zaehler, basis, gruppe, SLOT.eintritte_oeffentlich);
@@ -197,8 +201,10 @@ function monatswerte(d: PersonenDaten, st: Stichtage, von: number, bis: number, 
     const reihe: Reihe = new Map();
     for (let i = 2; i < n; i++) {
       for (const s of zaehlspalten as Zaehlspalte[]) {
-        const ausserhalb = gedeckt(s, st.ok, i) ? ereignisseGedeckt(s, d, st.stichtagDatum, i) : grund(i);
-        setze(reihe, st.monate[i], s, ausserhalb === null ? zaehler[i * breite + gi * SPALTEN.length + SLOT[s]] : fehlt(ausserhalb));
+        const feld = i * breite + gi * SPALTEN.length;
+        let ausserhalb = gedeckt(s, st.ok, i) ? ereignisseGedeckt(s, d, st.stichtagDatum, i) : grund(i);
+        if (ausserhalb === null && s === 'integrationen_kontinuierlich' && zaehler[feld + SLOT.kontinuierlich_offen] > 0) ausserhalb = 'kontinuierlich_offen';
+        setze(reihe, st.monate[i], s, ausserhalb === null ? zaehler[feld + SLOT[s]] : fehlt(ausserhalb));
       }
     }
     reihen.set(name, reihe);
