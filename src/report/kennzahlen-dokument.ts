@@ -22,9 +22,11 @@ export function mitEinheit(d: Darstellung, wert: number, einheit: Einheit | 'anz
 
 function grenzeText(d: Darstellung, g: Grenze, einheit: ZielEinheit, anteilig: number | null): string {
   const { L, zahl, prozent } = texte(d);
-  const wert = (w: number) => (einheit === 'anzahl' ? zahl(w) : prozent(w));
+  // The target as agreed: 3,25 % must not read 3,3 % beside an Ist of 3,28 %.
+  const stellen = (String(g.wert).split('.')[1] ?? '').length;
+  const wert = (w: number) => (einheit === 'anzahl' ? zahl(w, stellen) : prozent(w, Math.max(1, stellen)));
   if (g.art === 'veraenderung') {
-    const v = `${g.wert >= 0 ? '+' : ''}${prozent(g.wert)}`;
+    const v = `${g.wert >= 0 ? '+' : ''}${prozent(g.wert, Math.max(1, stellen))}`;
     return einheit === 'veraenderung_prozent' ? L(`Veränderung ${v}`, `change ${v}`) : L(`${v} ggü. Vorjahr`, `${v} on previous year`);
   }
   const wort = g.art === 'mindestens' ? L('mindestens', 'at least') : L('höchstens', 'at most');

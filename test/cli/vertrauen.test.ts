@@ -166,6 +166,17 @@ describe('3. a target must be computable to pass', () => {
     expect(check.stdout).toContain(`✗ ziele         ${ziele}: 1 Problem\n  ${ziele}: ${meldung}\n7 Dateien geprüft: 1 Problem.\n`);
   });
 
+  it('shows a bound as agreed (3,25 %, not 3,3 %), and questions a quota bound below 1 %', async () => {
+    const ziele = datei('ziele-genau.json', JSON.stringify({ jahr: 2017, ziele: [
+      { id: 'ALQ_U25', zaehler: 'alo_u25', nenner: 'ep_u25', aggregation: 'durchschnitt', hoechstens: 3.25 },
+      { kennzahl: 'K2', mindestens: 0.25 },
+    ] }));
+    const r = await lauf(['report', '--config', `${DEMO}/kennzahlen.json`, '--ziele', ziele, '--monat', '2017-06', '--format', 'table']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/│ ALQ_U25 +│ höchstens 3,25 % +│ +3,28 % │/);
+    expect(r.stderr).toContain('kennzahlen: Ziel K2: mindestens 0,25 % – Grenzen von Quoten stehen in Prozent; ist 25 % gemeint, dann 25 eintragen.\n');
+  });
+
   it('--fail-on-miss without targets is a usage error', async () => {
     const r = await lauf(['report', '--monatswerte', 'fixtures/monatswerte/bund-k2.csv', '--fail-on-miss', '--format', 'table']);
     expect([r.code, r.stderr]).toEqual([2, 'kennzahlen: --fail-on-miss braucht Ziele: --ziele DATEI (oder "eingaben.ziele" in --config).\n']);

@@ -262,6 +262,13 @@ async function report(o: ReportOptionen, io: Io, demo: boolean): Promise<number>
     );
   }
   if (o.failOnMiss && verfehlt.length) throw new KennzahlenFehler('ziel_verfehlt', `${anzahlText(verfehlt.length, 'ein Ziel', 'Ziele')} verfehlt: ${ids(verfehlt)} (--fail-on-miss).`);
+  // A quota bound below 1 % is more often a share written as a fraction (0.25 for 25 %).
+  for (const z of ergebnisse) {
+    const g = z.ziel.grenze;
+    if (z.einheit === 'prozent' && g.art !== 'veraenderung' && g.wert > 0 && g.wert < 1) {
+      melde.hinweis(`Ziel ${z.ziel.id}: ${g.art} ${String(g.wert).replace('.', ',')} % – Grenzen von Quoten stehen in Prozent; ist ${String(g.wert * 100).replace('.', ',')} % gemeint, dann ${g.wert * 100} eintragen.`);
+    }
+  }
   if (verfehlt.length) melde.hinweis(`${anzahlText(verfehlt.length, 'ein Ziel', 'Ziele')} verfehlt: ${ids(verfehlt)}.`);
   if (offen.length) melde.hinweis(`${anzahlText(offen.length, 'ein Ziel', 'Ziele')} nicht berechenbar: ${offen.map((z) => grund(z).meldung.replace(/^Ziel /, '').replace(/\.$/, '')).join('; ')}.`);
   return 0;
