@@ -40,7 +40,11 @@ export interface PersonenOptionen extends GemeinsameOptionen {
   decimal?: string;
 }
 
-export type ZusatzRolle = 'personen' | 'integrationen' | 'massnahmen' | 'leistungen';
+export const ZUSATZ_ROLLEN = ['personen', 'integrationen', 'massnahmen', 'leistungen'] as const;
+export type ZusatzRolle = (typeof ZUSATZ_ROLLEN)[number];
+
+/** A day or month of the rule's units as people write it: 15.03.2017 or 03/2017. */
+const einheitDatum = (regel: LzbRegel, u: number) => (regel.einheit === 'tag' ? deutscherTag(u) : deutscherMonat(u));
 
 const ZUSATZ_HILFE: Record<ZusatzRolle, [string, string]> = {
   personen: ['--personen <datei>', 'Personenmerkmale (CSV): person_id;geschlecht;geburtsdatum;alleinerziehend;fluchtkontext'],
@@ -114,6 +118,7 @@ export async function lesePersonendaten(o: PersonenOptionen, k: Konfiguration | 
       `${zr.info.zeilen} Zeilen (${zr.zeilenNef} NEF), ${zeitlinien.personenMitBezug} Personen mit ELB-Zeiten, ${zeitlinien.anzahlLaeufe} zusammengeführte Zeiträume`,
   );
   if (zr.ohneEnde) melde.hinweis(`${zeitraeume}: keine Spalte „ende“, also gilt jeder Zeitraum als laufend bis zum Datenstand.`);
+  if (zr.ohneStatus) melde.hinweis(`${zeitraeume}: keine Spalte „status“, also gilt jeder Zeitraum als ELB, keiner als NEF (Sozialgeld).`);
   if (zr.erstes === null || zr.letztes === null) {
     throw new KennzahlenFehler('eingabedaten', `${zeitraeume}: keine Datenzeilen; erwartet wird mindestens ein Zeitraum.`, [{ datei: zeitraeume, zeile: 2, meldung: 'keine Datenzeilen nach der Kopfzeile' }]);
   }
@@ -162,13 +167,13 @@ export async function lesePersonendaten(o: PersonenOptionen, k: Konfiguration | 
   };
   // The Datenstand is the latest start; one far after all others is more likely a typo (2071 for
   // 2017) than the day of the extract, and would make months of nothing look computable.
-  const text = (u: number) => (regel.einheit === 'tag' ? deutscherTag(u) : deutscherMonat(u));
+  const text = (u: number) => einheitDatum(regel, u);
   const abstand = (a: number, b: number) => (regel.einheit === 'tag' ? anzahlText(a - b, 'einen Tag', 'Tage') : anzahlText(a - b, 'einen Monat', 'Monate'));
   const luecke = regel.einheit === 'tag' ? 31 : 1;
   if (datenstandTag === undefined && zr.vorletztes !== null && zr.letztes - zr.vorletztes > luecke) {
     throw new KennzahlenFehler(
       'eingabedaten',
-      `${zeitraeume}: der späteste Beginn ${text(zr.letztes)} liegt ${abstand(zr.letztes, zr.vorletztes)} nach dem nächstspäteren (${text(zr.vorletztes)}); als Datenstand ergäbe er Monate, in denen nichts beobachtet ist.`,
+      `${zeitraeume}: der späteste Beginn ${text(zr.letztes)}${zr.letztePerson === null ? '' : ` (person_id „${register.id(zr.letztePerson)}“)`} liegt ${abstand(zr.letztes, zr.vorletztes)} nach dem zweitspätesten (${text(zr.vorletztes)}); als Datenstand ergäbe er Monate, in denen nichts beobachtet ist.`,
       [],
       'Ist es ein Tippfehler, die Zeile berichtigen; reichen die Daten wirklich so weit, nennt --datenstand DATUM den Stand.',
     );
@@ -313,7 +318,7 @@ export function berichtsmonate(a: MonatsAuswahl, letzterMoeglicher: (() => numbe
  */
 export function pruefeMonate(daten: Pick<Personendaten, 'regel' | 'abdeckung' | 'datenstandAngegeben'>, von: number, bis: number): void {
   const { regel, abdeckung } = daten;
-  const text = (u: number) => (regel.einheit === 'tag' ? deutscherTag(u) : deutscherMonat(u));
+  const text = (u: number) => einheitDatum(regel, u);
   const letzter = letzterMonat(regel, abdeckung);
   if (bis > letzter) {
     const reicht = `Die Daten beschreiben die Monate bis ${deutscherMonat(letzter)}: --monat ${isoMonat(letzter)} (oder früher).`;

@@ -105,12 +105,20 @@ export class NachUtf8 {
  * "Unicode-Text" that lost its BOM); else UTF-8 when all bytes are valid UTF-8; else Windows-1252,
  * the default of German Excel and Notepad. The BOM is not part of the text.
  */
+/**
+ * UTF-16LE text that lost its BOM ("Unicode-Text" passed through a tool): its ASCII header letters
+ * are each followed by a zero byte.
+ */
+export function istUtf16OhneBom(b: Uint8Array): boolean {
+  return b.length >= 4 && b[1] === 0 && b[3] === 0 && b[0] !== 0 && b[2] !== 0;
+}
+
 export function dekodiere(bytes: Buffer): { text: string; kodierung: Kodierung } | { nichtUnterstuetzt: 'utf16be' | 'utf32' } {
   const bom = erkenneBom(bytes);
   if (bom && (bom.kodierung === 'utf16be' || bom.kodierung === 'utf32')) return { nichtUnterstuetzt: bom.kodierung };
   const kodierung: Kodierung = bom
     ? (bom.kodierung as Kodierung)
-    : bytes.length >= 4 && bytes[1] === 0 && bytes[3] === 0 && bytes[0] !== 0 && bytes[2] !== 0
+    : istUtf16OhneBom(bytes)
       ? 'utf16le'
       : isUtf8(bytes) ? 'utf8' : 'cp1252';
   const rest = bytes.subarray(bom ? bom.laenge : 0);

@@ -4,7 +4,7 @@
 
 import type { Schema, Spalte, Spalten } from './tabelle.js';
 import { ARTEN, type Art } from '../core/ereignisse.js';
-import { MONATSWERTE_SPALTEN, type Wert } from '../core/monatswerte/monatswerte.js';
+import { BETRAGS_SPALTEN, MONATSWERTE_SPALTEN, type Wert } from '../core/monatswerte/monatswerte.js';
 import type { PersonRegister } from '../core/zeitlinien.js';
 import {
   datumAusBytes, flagAusBytes, geschlechtAusBytes, istLeerzeichen, monatAusBytes, parseDatum, parseFlag, parseGeschlecht, parseMonat, parseStatus, parseZahl, statusAusBytes, UNGELESEN,
@@ -128,19 +128,21 @@ export function leistungenSchema(dezimal: Dezimal) {
 }
 
 const STANDARD_SPALTEN: ReadonlySet<string> = new Set(MONATSWERTE_SPALTEN);
-const BETRAEGE: ReadonlySet<string> = new Set(['llu', 'luh']);
 
 /**
- * Monatswerte have open columns: `monat`, optional `gruppe`, the standard columns of SPEC §3 and
- * whatever columns local goals name (`zusatz`). Other columns of a BA table (region names, change
- * rates with `.x`) are not read, so they can neither break nor silently feed a report.
+ * Group labels as tables write them: „Insgesamt“ and „Gesamt“ are the total; case and umlauts do
+ * not matter („Männer“ is the group `maenner`).
  */
-/** Group labels as tables write them: „Insgesamt“ and „Gesamt“ are the total, case does not matter. */
 function gruppe(roh: string): Zelle<string> {
-  const g = roh.trim().toLowerCase();
+  const g = roh.trim().toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
   return { ok: true, wert: g === '' || g === 'insgesamt' || g === 'gesamt' ? 'gesamt' : g };
 }
 
+/**
+ * Monatswerte have open columns: `monat`, optional `gruppe`, the standard columns and whatever
+ * columns local goals name (`zusatz`). Other columns of a BA table (region names, change rates
+ * with `.x`) are not read, so they can neither break nor silently feed a report.
+ */
 export function monatswerteSchema(kopf: readonly (string | null)[], dezimal: Dezimal, zusatz: ReadonlySet<string>): Schema<Spalten> {
   const spalten: Spalten = {
     monat: pflicht(nichtLeer(parseMonat, 'den Monat')),
@@ -157,7 +159,7 @@ export function monatswerteSchema(kopf: readonly (string | null)[], dezimal: Dez
   };
   for (const name of kopf) {
     if (name && !(name in spalten) && (STANDARD_SPALTEN.has(name) || zusatz.has(name))) {
-      spalten[name] = optional(STANDARD_SPALTEN.has(name) && !BETRAEGE.has(name) ? anzahl : zahl);
+      spalten[name] = optional(STANDARD_SPALTEN.has(name) && !BETRAGS_SPALTEN.has(name) ? anzahl : zahl);
     }
   }
   // A column spelt like a missing standard one is a typo in the table; one spelt like a goal's

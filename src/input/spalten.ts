@@ -42,14 +42,16 @@ const SYNONYME: Record<string, readonly string[]> = {
   lzb: ['bestandlzb', 'lzbbestand', 'langzeitleistungsbeziehende', 'langzeitleistungsbezieher'],
 };
 
-export function levenshtein(a: string, b: string): number {
-  let vorher = Array.from({ length: b.length + 1 }, (_, j) => j);
+/** Edits between two names, a swap of two neighbouring letters (`edne` for `ende`) counting as one. */
+function abstand(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
-    const jetzt = [i];
-    for (let j = 1; j <= b.length; j++) jetzt[j] = Math.min(vorher[j] + 1, jetzt[j - 1] + 1, vorher[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    vorher = jetzt;
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
   }
-  return vorher[b.length];
+  return d[a.length][b.length];
 }
 
 /** A slip of one letter in a short name, of two in a longer one. */
@@ -69,7 +71,7 @@ export function gemeinteSpalte(name: string, kandidaten: readonly string[]): str
   for (const k of kandidaten) {
     for (const w of [k, ...(SYNONYME[k] ?? [])]) {
       const z = schluessel(w);
-      const d = levenshtein(s, z);
+      const d = abstand(s, z);
       if (nahGenug(d, z.length) && d < besterAbstand) [bester, besterAbstand] = [k, d];
     }
   }
@@ -85,7 +87,7 @@ export function aehnlichsterKopf(name: string, kopf: readonly string[]): string 
   let bester: string | null = null, besterAbstand = Infinity;
   for (const k of kopf) {
     const z = schluessel(k);
-    const d = levenshtein(s, z);
+    const d = abstand(s, z);
     if (nahGenug(d, Math.max(z.length, s.length)) && d < besterAbstand) [bester, besterAbstand] = [k.trim(), d];
   }
   return bester;
@@ -135,18 +137,25 @@ const kurz = (s: string) => {
 };
 const zitat = (s: string) => `„${kurz(s)}“`;
 
+/** A column whose meaning the check cannot guess. */
+const UNKLAR = '?';
+
 /**
  * The fix for a header's unknown columns, ready to paste: the config's mapping for the role with
  * the mappings that hold, a guess for each unknown column, and null (not read) where there is none.
  */
-export function abhilfe(rolle: string, eintraege: readonly [string, string | null][], konfiguration?: string): string {
+export function abhilfe(rolle: string, eintraege: readonly [string, string | null][], offen: readonly string[], konfiguration?: string): string {
   const wo = konfiguration ? `in ${konfiguration}` : 'in einer Konfiguration (--config DATEI)';
   // A column that already has its canonical name needs no entry.
   eintraege = eintraege.filter(([von, nach]) => nach === null || normiereName(von) !== normiereName(nach));
   if (!eintraege.length) return `Abhilfe: ${wo} die Zuordnung "spalten": {"${rolle}": …} entfernen; die Spalten heißen schon wie verlangt.`;
   const paare = eintraege.map(([von, nach]) => `${JSON.stringify(von.trim())}: ${nach === null ? 'null' : JSON.stringify(nach)}`).join(', ');
-  const ohne = eintraege.some(([, nach]) => nach === null) ? '; null heißt: die Spalte wird bewusst nicht gelesen, bitte prüfen' : '';
-  return `Abhilfe: ${wo} eintragen: "spalten": {"${rolle}": {${paare}}}${ohne}.`;
+  // Where nothing fits, the snippet holds "?", which no config accepts: pasting it must not quietly
+  // drop a column that might be the one to change the numbers.
+  const frage = eintraege.some(([, nach]) => nach === UNKLAR)
+    ? `; „?“ durch die gemeinte Spalte ersetzen${offen.length ? ` (noch ohne Spalte: ${offen.join(', ')})` : ''} oder durch null, wenn die Spalte nicht gelesen werden soll`
+    : '';
+  return `Abhilfe: ${wo} eintragen: "spalten": {"${rolle}": {${paare}}}${frage}.`;
 }
 
 /**
@@ -188,7 +197,7 @@ export function pruefeKopf(f: KopfFormat, v: KopfVertrag, datei: string): KopfEr
       continue;
     }
     unbekannt++;
-    vorschlag.push([z.von, gemeint]);
+    vorschlag.push([z.von, gemeint ?? UNKLAR]);
     if (gemeint) vorgeschlagen.add(gemeint);
     const welche = v.offen ? 'der Monatswerte' : `von ${v.rolle} (${liste})`;
     probleme.push({
@@ -227,14 +236,17 @@ export function pruefeKopf(f: KopfFormat, v: KopfVertrag, datei: string): KopfEr
     const gemeint = gemeinteSpalte(roh, v.spalten.filter((s) => !position.has(s) && !f.kopf.includes(s)));
     if (gemeint) vorgeschlagen.add(gemeint);
     unbekannt++;
-    vorschlag.push([roh, gemeint]);
+    vorschlag.push([roh, gemeint ?? UNKLAR]);
     probleme.push({
       datei, zeile: 1, spalte: i + 1, spaltenname: roh, wert: roh,
       erwartet: `eine Spalte von ${v.rolle}: ${liste}`,
       meldung: `Spalte ${zitat(roh)} ist keine Spalte von ${v.rolle} (${liste})${gemeint ? `; gemeint ist wohl „${gemeint}“` : ''}.`,
     });
   });
-  if (unbekannt) probleme.push({ datei, zeile: 1, meldung: abhilfe(v.rolle, vorschlag, f.konfiguration) });
+  if (unbekannt) {
+    const offen = v.spalten.filter((s) => !position.has(s) && !vorgeschlagen.has(s) && !f.kopf.includes(s));
+    probleme.push({ datei, zeile: 1, meldung: abhilfe(v.rolle, vorschlag, offen, f.konfiguration) });
+  }
 
   for (const name of v.pflicht) {
     // A required column that an unknown one seems to mean is said once, with that column.

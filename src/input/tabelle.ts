@@ -5,12 +5,10 @@
 import { createHash } from 'node:crypto';
 import type { CsvError, Options, Parser as CsvParser } from 'csv-parse';
 import { KennzahlenFehler, type Problem } from '../fehler.js';
-import { erkenneBom, NachUtf8, Utf8Pruefung, type Kodierung } from './dekodierung.js';
+import { erkenneBom, istUtf16OhneBom, NachUtf8, Utf8Pruefung, type Kodierung } from './dekodierung.js';
 import type { Bytequelle } from './quelle.js';
 import { normiereName, pruefeKopf, type Zuordnung } from './spalten.js';
 import { istLeerzeichen, UNGELESEN, type Zelle } from './zellen.js';
-
-export { normiereName };
 
 export type Trennzeichen = ';' | ',' | '\t';
 export const TRENNZEICHEN_NAMEN: Record<Trennzeichen, string> = { ';': 'Semikolon', ',': 'Komma', '\t': 'Tab' };
@@ -148,9 +146,7 @@ export async function oeffneTabelle(quelle: Bytequelle, rolle: string, opt: Lese
   let kodierung: Kodierung | null = null;
   if (opt.kodierung) kodierung = opt.kodierung;
   else if (bom) kodierung = bom.kodierung as Kodierung;
-  else if (erstes.length >= 4 && erstes[1] === 0 && erstes[3] === 0 && erstes[0] !== 0 && erstes[2] !== 0) {
-    kodierung = 'utf16le'; // "Unicode-Text" that lost its BOM: ASCII header letters each followed by a zero byte
-  }
+  else if (istUtf16OhneBom(erstes)) kodierung = 'utf16le';
   // One pass over the bytes decides what the first chunk cannot: without a BOM, UTF-8 if every byte
   // is valid UTF-8, else Windows-1252; and whether the byte scanner may read the file.
   const ersteZeile = erstes.indexOf(0x0a);
@@ -188,8 +184,7 @@ export async function oeffneTabelle(quelle: Bytequelle, rolle: string, opt: Lese
     try {
       roherKopf = (parse(kopfzeile, { delimiter: trennzeichen, relax_quotes: true }) as string[][])[0] ?? [];
     } catch (e) {
-      const p = csvProblem(datei, e as CsvError);
-      throw datenFehler(datei, { ...p, zeile: 1, meldung: p.meldung.replace('CSV-Struktur fehlerhaft', 'Kopfzeile nicht lesbar') });
+      throw datenFehler(datei, { ...csvProblem(datei, e as CsvError, 'Kopfzeile nicht lesbar'), zeile: 1 });
     }
   }
   const zuordnung: Zuordnung[] = Object.entries(opt.spaltenzuordnung ?? {}).map(([von, nach]) => ({ von, nach }));
@@ -210,7 +205,8 @@ export function fremdesFormat(b: Uint8Array): string | null {
   if (beginnt(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'eine Excel-Arbeitsmappe im alten Format (.xls)';
   if (beginnt(0x25, 0x50, 0x44, 0x46)) return 'ein PDF-Dokument';
   if (beginnt(0x1f, 0x8b)) return 'eine gzip-komprimierte Datei';
-  const utf16 = b.length >= 4 && ((b[1] === 0 && b[3] === 0) || (b[0] === 0 && b[2] === 0));
+  // UTF-16 big-endian is refused by its BOM elsewhere; without one its zero bytes come first.
+  const utf16 = istUtf16OhneBom(b) || (b.length >= 4 && b[0] === 0 && b[2] === 0);
   if (!utf16 && b.subarray(0, 4096).includes(0)) return 'eine Binärdatei (sie enthält Null-Bytes)';
   return null;
 }
@@ -586,10 +582,10 @@ async function offenesAnfuehrungszeichen(quelle: Bytequelle, f: Format): Promise
   return drin && !vielleichtZu ? offen : null;
 }
 
-function csvProblem(datei: string, e: CsvError): Problem {
+function csvProblem(datei: string, e: CsvError, was = 'CSV-Struktur fehlerhaft'): Problem {
   const zeile = typeof e.lines === 'number' ? e.lines : undefined;
   const spalte = typeof e.column === 'number' ? e.column + 1 : undefined;
-  const was: Partial<Record<string, string>> = {
+  const grund: Partial<Record<string, string>> = {
     CSV_QUOTE_NOT_CLOSED: 'Anführungszeichen wird nicht geschlossen',
     CSV_INVALID_CLOSING_QUOTE: 'nach einem schließenden Anführungszeichen folgt weiterer Text',
     INVALID_OPENING_QUOTE: 'Anführungszeichen mitten im Feld',
@@ -597,7 +593,7 @@ function csvProblem(datei: string, e: CsvError): Problem {
     CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'nach einem schließenden Anführungszeichen folgt weiterer Text',
   };
   // csv-parse's own wording is English; a code we have no text for is named, not shown in English.
-  return { datei, zeile, spalte, meldung: `CSV-Struktur fehlerhaft: ${was[e.code] ?? `nicht lesbar (${e.code})`}.`, erwartet: 'Felder in "…" ganz umschlossen, "" für ein Anführungszeichen im Feld' };
+  return { datei, zeile, spalte, meldung: `${was}: ${grund[e.code] ?? `nicht lesbar (${e.code})`}.`, erwartet: 'Felder in "…" ganz umschlossen, "" für ein Anführungszeichen im Feld' };
 }
 
 export function datenFehler(datei: string, ...probleme: Problem[]): KennzahlenFehler {

@@ -29,6 +29,8 @@ export interface TeilErgebnis {
   erstes: number | null;
   letztes: number | null;
   vorletztes: number | null;
+  /** Its own person index. */
+  letztePerson: number | null;
 }
 
 /** The built worker script: next to this module when built, under dist/ when the sources run (tests). */

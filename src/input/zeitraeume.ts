@@ -15,6 +15,8 @@ export interface ZeitraeumeErgebnis extends Leseergebnis {
   form: Form;
   /** Day-exact periods without an `ende` column: every period counts as ongoing. */
   ohneEnde: boolean;
+  /** No `status` column: every period counts as ELB, none as NEF. */
+  ohneStatus: boolean;
   zeilenNef: number;
   /** Earliest unit in the extract (day or month), NEF rows included; null without rows. */
   erstes: number | null;
@@ -25,17 +27,19 @@ export interface ZeitraeumeErgebnis extends Leseergebnis {
   letztes: number | null;
   /** The latest start before `letztes` (a different day or month): a lone outlier shows in the gap. */
   vorletztes: number | null;
+  /** The person (register index) with the latest start, to name a lone outlier. */
+  letztePerson: number | null;
 }
 
 const ENDE_VOR_BEGINN = { spalte: 'ende', meldung: 'Spalte „ende“ liegt vor „beginn“; erwartet wird der letzte Tag im Bezug (einschließlich), leer für laufenden Bezug.' };
 
 /** Reads the table, or a part of it (a worker reads the other part, see `leseZeitraeume`). */
 export async function leseZeitraeumeTeil(tabelle: Tabelle, register: PersonRegister, zeitlinien: Zeitlinien, bereich?: Bereich): Promise<ZeitraeumeErgebnis> {
-  let erstes = Infinity, letztes = -Infinity, vorletztes = -Infinity, zeilenNef = 0;
+  let erstes = Infinity, letztes = -Infinity, vorletztes = -Infinity, zeilenNef = 0, letztePerson = -1;
   /** One period, whichever way its row was read. */
   const eintragen = (person: number, von: number, bis: number | null, status: Status) => {
     if (von < erstes) erstes = von;
-    if (von > letztes) [vorletztes, letztes] = [letztes, von];
+    if (von > letztes) [vorletztes, letztes, letztePerson] = [letztes, von, person];
     else if (von < letztes && von > vorletztes) vorletztes = von;
     if (status === 'NEF') zeilenNef++;
     else zeitlinien.hinzu(person, von, bis ?? OFFEN);
@@ -86,10 +90,12 @@ export async function leseZeitraeumeTeil(tabelle: Tabelle, register: PersonRegis
     ...ergebnis,
     form,
     ohneEnde: form === 'tage' && !tabelle.kopf.includes('ende'),
+    ohneStatus: !tabelle.kopf.includes('status'),
     zeilenNef,
     erstes: Number.isFinite(erstes) ? erstes : null,
     letztes: Number.isFinite(letztes) ? letztes : null,
     vorletztes: Number.isFinite(vorletztes) ? vorletztes : null,
+    letztePerson: letztePerson >= 0 ? letztePerson : null,
   };
 }
 
@@ -120,10 +126,12 @@ export async function leseZeitraeume(tabelle: Tabelle, register: PersonRegister,
     abgebrochen: erster.abgebrochen || zweiter.abgebrochen || probleme.length > max,
     form: erster.form,
     ohneEnde: erster.ohneEnde,
+    ohneStatus: erster.ohneStatus,
     zeilenNef: erster.zeilenNef + zweiter.zeilenNef,
     erstes: min(erster.erstes, zweiter.erstes),
     letztes: maxi(erster.letztes, zweiter.letztes),
     vorletztes: zweitgroesster([erster.letztes, erster.vorletztes, zweiter.letztes, zweiter.vorletztes]),
+    letztePerson: (zweiter.letztes ?? -Infinity) > (erster.letztes ?? -Infinity) && zweiter.letztePerson !== null ? nummer[zweiter.letztePerson] : erster.letztePerson,
   };
 }
 

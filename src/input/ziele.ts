@@ -7,8 +7,8 @@ import { definitionen } from '../core/kennzahlen/definitionen.js';
 import type { Aggregation, Grenze, ZielDefinition, Zielvorgabe } from '../core/ziele/ziele.js';
 import { leseJson } from './json.js';
 import type { Standardeingabe } from './quelle.js';
-import { gemeinteSpalte } from './spalten.js';
-import { normiereName, type EingabeInfo } from './tabelle.js';
+import { gemeinteSpalte, normiereName } from './spalten.js';
+import type { EingabeInfo } from './tabelle.js';
 
 const KENNZAHLEN = definitionen().map((d) => d.id);
 const GRENZEN = ['veraenderung', 'mindestens', 'hoechstens'] as const;

@@ -10,7 +10,7 @@ import type { Definition, Formel } from '../core/kennzahlen/definitionen.js';
 import type { KennzahlWert } from '../core/kennzahlen/kennzahlen.js';
 import type { LzbZaehler } from '../core/lzb/klassifikation.js';
 import type { Merkmal } from '../core/merkmale.js';
-import type { Monatswerte, Reihe } from '../core/monatswerte/monatswerte.js';
+import { BETRAGS_SPALTEN, type Monatswerte, type Reihe } from '../core/monatswerte/monatswerte.js';
 import type { ZielErgebnis } from '../core/ziele/ziele.js';
 import type { Darstellung } from './darstellung.js';
 import type { KennzahlenBericht } from './kennzahlen-bericht.js';
@@ -117,7 +117,6 @@ export function lzbSperre(b: LzbBericht, d: Darstellung): LzbSperre {
 // --- Monatswerte (aggregate) ------------------------------------------------------------------
 
 /** Euro sums are not counts of persons; disclosure control leaves them alone. */
-export const BETRAEGE: ReadonlySet<string> = new Set(['llu', 'luh']);
 
 const mwSchluessel = (monat: number, gruppe: string, spalte: string) => `${monat}|${gruppe}|${spalte}`;
 
@@ -129,7 +128,7 @@ function zahlIn(reihe: Reihe | undefined, monat: number, spalte: string): number
 /** The Monatswerte rows von … bis, total and groups, every count column. */
 export function monatswerteModell(mw: Monatswerte, von: number, bis: number, nach: string | null): Sperrmodell {
   const m = new Sperrmodell();
-  const spalten = mw.spalten.filter((s) => !BETRAEGE.has(s));
+  const spalten = mw.spalten.filter((s) => !BETRAGS_SPALTEN.has(s));
   const gruppen = [...mw.gruppen.keys()];
   const teile = gruppen.filter((g) => g !== 'gesamt');
   const gesamt = mw.gruppen.get('gesamt');
@@ -163,13 +162,13 @@ export function monatswerteSperre(mw: Monatswerte, k: { von: number; bis: number
   const unter = d.unter;
   if (unter === null) return { gesperrt: () => false };
   const liste = einmal(MW_CACHE, mw, unter, () => monatswerteModell(mw, k.von, k.bis, k.nach).sperre(unter));
-  return { gesperrt: (monat, gruppe, spalte) => !BETRAEGE.has(spalte) && liste.gesperrt(mwSchluessel(monat, gruppe, spalte)) };
+  return { gesperrt: (monat, gruppe, spalte) => !BETRAGS_SPALTEN.has(spalte) && liste.gesperrt(mwSchluessel(monat, gruppe, spalte)) };
 }
 
 // --- § 48a report -----------------------------------------------------------------------------
 
 /** Numerators and denominators are counts, except the euro sums of K1 and K1E1. */
-export const zaehltPersonen = (def: Definition) => !(def.formel.art === 'veraenderung' && BETRAEGE.has(def.formel.spalte));
+export const zaehltPersonen = (def: Definition) => !(def.formel.art === 'veraenderung' && BETRAGS_SPALTEN.has(def.formel.spalte));
 
 type Form = 'summe' | 'mittel';
 

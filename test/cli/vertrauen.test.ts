@@ -45,7 +45,8 @@ describe('1. a column the tool does not read is an error, not an ignored end dat
     const ohne = datei('zr-ohne-bg.csv', 'person_id;beginn;ende\nA;2015-01-01;2016-12-31\nB;2015-01-01;\nD;2017-06-01;2017-06-05\nC;2017-06-20;\n');
     const abgelehnt = await lauf(['lzb', '--zeitraeume', mitBg, '--monat', '2017-06', '--format', 'table']);
     expect(abgelehnt.code).toBe(65);
-    expect(abgelehnt.stderr).toContain(`${mitBg}:1: Abhilfe: in einer Konfiguration (--config DATEI) eintragen: "spalten": {"zeitraeume": {"BG-Nr": null}}; null heißt: die Spalte wird bewusst nicht gelesen, bitte prüfen.`);
+    // Nothing fits BG-Nr: the suggested config holds "?", which fails if pasted unread.
+    expect(abgelehnt.stderr).toContain(`${mitBg}:1: Abhilfe: in einer Konfiguration (--config DATEI) eintragen: "spalten": {"zeitraeume": {"BG-Nr": "?"}}; „?“ durch die gemeinte Spalte ersetzen (noch ohne Spalte: status) oder durch null, wenn die Spalte nicht gelesen werden soll.`);
     const konfig = datei('bg.json', JSON.stringify({ spalten: { zeitraeume: { 'BG-Nr': null } } }));
     const a = await lauf(['lzb', '--config', konfig, '--zeitraeume', mitBg, '--monat', '2017-06', '--json']);
     const b = await lauf(['lzb', '--zeitraeume', ohne, '--monat', '2017-06', '--json']);
@@ -57,7 +58,7 @@ describe('1. a column the tool does not read is an error, not an ignored end dat
     const d = datei('zr-ohne-ende.csv', 'person_id;beginn\nA;2015-01-01\nD;2017-06-01\nC;2017-06-20\n');
     const r = await lauf(['lzb', '--zeitraeume', d, '--monat', '2017-06', '--json']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe(`kennzahlen: ${d}: keine Spalte „ende“, also gilt jeder Zeitraum als laufend bis zum Datenstand.\n`);
+    expect(r.stderr).toBe(`kennzahlen: ${d}: keine Spalte „ende“, also gilt jeder Zeitraum als laufend bis zum Datenstand.\nkennzahlen: ${d}: keine Spalte „status“, also gilt jeder Zeitraum als ELB, keiner als NEF (Sozialgeld).\n`);
   });
 });
 
@@ -255,7 +256,7 @@ describe('5a. a Datenstand that no observation backs', () => {
   it('one start far after all others (2071 for 2017) is an error, not a Datenstand', async () => {
     const typo = datei('zr-2071.csv', readFileSync(`${DEMO}/zeitraeume.csv`, 'utf8') + 'K9999999;2071-01-01;;ELB\n');
     const r = await lauf(['lzb', '--zeitraeume', typo, '--format', 'table']);
-    expect([r.code, r.stdout, r.stderr]).toEqual([65, '', `kennzahlen: ${typo}: der späteste Beginn 01.01.2071 liegt 19.362 Tage nach dem nächstspäteren (28.12.2017); als Datenstand ergäbe er Monate, in denen nichts beobachtet ist.\nHinweis: Ist es ein Tippfehler, die Zeile berichtigen; reichen die Daten wirklich so weit, nennt --datenstand DATUM den Stand.\n`]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([65, '', `kennzahlen: ${typo}: der späteste Beginn 01.01.2071 (person_id „K9999999“) liegt 19.362 Tage nach dem zweitspätesten (28.12.2017); als Datenstand ergäbe er Monate, in denen nichts beobachtet ist.\nHinweis: Ist es ein Tippfehler, die Zeile berichtigen; reichen die Daten wirklich so weit, nennt --datenstand DATUM den Stand.\n`]);
   });
 
   it('a declared Datenstand long after the latest start is said on stderr', async () => {
@@ -391,7 +392,7 @@ describe('9. an option is either used or refused', () => {
 });
 
 describe('10. person ids that do not match', () => {
-  const zr = datei('zr-nullen.csv', 'person_id;beginn;ende\n00123;2015-01-01;\n00124;2015-01-01;\n00125;2017-06-01;2017-06-05\n00999;2017-06-20;\n');
+  const zr = datei('zr-nullen.csv', 'person_id;beginn;ende;status\n00123;2015-01-01;;ELB\n00124;2015-01-01;;ELB\n00125;2017-06-01;2017-06-05;ELB\n00999;2017-06-20;;ELB\n');
   it('ids that match only with other leading zeros (Excel) are an error that says so', async () => {
     const pe = datei('pe-nullen.csv', 'person_id;geschlecht\n123;w\n124;m\n');
     const r = await lauf(['lzb', '--zeitraeume', zr, '--personen', pe, '--monat', '2017-06', '--format', 'table']);

@@ -14,7 +14,7 @@ import { farben } from '../farbe.js';
 import type { Io } from '../io.js';
 import { Meldungen } from '../meldungen.js';
 import { ALLE_FORMATE, ausgabeFormat, darstellung, eingabeDatei, konfiguration, mitAusgabeOptionen, mitEingabeOptionen, mitFarbe } from '../optionen.js';
-import { berichtsmonate, lesePersonendaten, letzterMonat, pruefeMerkmale, pruefeMonate, mitPersonenOptionen, monatsAuswahl, type MonatsOptionen, type PersonenOptionen } from '../personendaten.js';
+import { berichtsmonate, lesePersonendaten, letzterMonat, pruefeMerkmale, pruefeMonate, mitPersonenOptionen, monatsAuswahl, ZUSATZ_ROLLEN, type MonatsOptionen, type PersonenOptionen } from '../personendaten.js';
 
 interface AggregateOptionen extends PersonenOptionen, MonatsOptionen {
   nach?: string;
@@ -35,7 +35,7 @@ export function aggregateBefehl(io: Io, fertig: (code: number) => void): Command
     .addOption(new Option('--nach <merkmal>', 'zusätzlich eine Zeile je Gruppe (braucht --personen)').choices(MERKMALE))
     .addOption(new Option('--filter <filter>', 'nur diese Personen, in Zählern und Nennern (braucht --personen)').choices(FILTER))
     .addHelpText('after', '\nBeispiel:\n  kennzahlen aggregate --config fixtures/demo/kennzahlen.json --von 2016-01 --bis 2017-12 --format csv --out monatswerte.csv\n');
-  mitPersonenOptionen(cmd, ['personen', 'integrationen', 'massnahmen', 'leistungen']);
+  mitPersonenOptionen(cmd, ZUSATZ_ROLLEN);
   mitEingabeOptionen(cmd);
   mitAusgabeOptionen(cmd);
   return cmd.action(async (o: AggregateOptionen) => fertig(await aggregate(o, io)));
@@ -51,7 +51,7 @@ async function aggregate(o: AggregateOptionen, io: Io): Promise<number> {
   const nach = (o.nach as Merkmal | undefined) ?? null;
   const filter = (o.filter as Filter | undefined) ?? null;
   if ((nach || filter) && !eingabeDatei(o.personen, k, 'personen')) throw nutzungsfehler(`--${nach ? 'nach' : 'filter'} braucht Personenmerkmale: --personen DATEI.`);
-  const daten = await lesePersonendaten(o, k, io, melde, ['personen', 'integrationen', 'massnahmen', 'leistungen']);
+  const daten = await lesePersonendaten(o, k, io, melde, ZUSATZ_ROLLEN);
   if (!daten) throw nutzungsfehler('Es fehlt die Eingabe --zeitraeume (oder "eingaben.zeitraeume" in --config).', 'kennzahlen aggregate --help zeigt die Optionen.');
   pruefeMerkmale(daten, eingabeDatei(o.personen, k, 'personen'), [
     ...(nach ? [{ wer: `--nach ${nach}`, spalten: [MERKMAL_SPALTE[nach]] }] : []),

@@ -29,7 +29,7 @@ import type { Io } from '../io.js';
 import { Meldungen } from '../meldungen.js';
 import { paketDatei } from '../../paket.js';
 import { ausgabeFormat, darstellung, eingabeDatei, einstellung, konfiguration, leseOptionen, maxFehler, mitAusgabeOptionen, mitEingabeOptionen, mitFarbe, tagOption } from '../optionen.js';
-import { berichtsmonate, dezimal, lesePersonendaten, letzterMonat, mitPersonenOptionen, monatsAuswahl, pruefeMerkmale, pruefeMonate, type PersonenOptionen } from '../personendaten.js';
+import { berichtsmonate, dezimal, lesePersonendaten, letzterMonat, mitPersonenOptionen, monatsAuswahl, pruefeMerkmale, pruefeMonate, ZUSATZ_ROLLEN, type PersonenOptionen } from '../personendaten.js';
 
 interface ReportOptionen extends PersonenOptionen {
   monat?: string;
@@ -40,7 +40,6 @@ interface ReportOptionen extends PersonenOptionen {
   k1e3Nenner?: string;
 }
 
-const PERSONEN_ROLLEN = ['personen', 'integrationen', 'massnahmen', 'leistungen'] as const;
 
 /** `demo` brings its own inputs, so it takes the report's options without those that name inputs or read them. */
 function reportOptionen(cmd: Command, demo = false): Command {
@@ -54,7 +53,7 @@ function reportOptionen(cmd: Command, demo = false): Command {
     .addOption(new Option('--nach <merkmal>', 'Kennzahlen für Frauen und Männer daneben').choices(['geschlecht']))
     .option('--fail-on-miss', 'Exit-Code 1, wenn ein Ziel verfehlt ist, 65, wenn eines nicht berechenbar ist (für CI)')
     .addOption(new Option('--k1e3-nenner <monat>', 'Nenner der Zugangsrate K1E3: Bestand des Bezugsmonats (VO) oder des Vormonats').choices(['bezugsmonat', 'vormonat']));
-  mitPersonenOptionen(cmd, PERSONEN_ROLLEN, !demo);
+  mitPersonenOptionen(cmd, ZUSATZ_ROLLEN, !demo);
   if (!demo) mitEingabeOptionen(cmd);
   return mitAusgabeOptionen(cmd);
 }
@@ -97,13 +96,13 @@ async function report(o: ReportOptionen, io: Io, demo: boolean): Promise<number>
   const farbe = farben(mitFarbe(o, io, format));
   const d = darstellung(o);
   const melde = new Meldungen(io, o);
-  const k = await konfiguration(o, io, ['zeitraeume', ...PERSONEN_ROLLEN, 'monatswerte', 'ziele']);
+  const k = await konfiguration(o, io, ['zeitraeume', ...ZUSATZ_ROLLEN, 'monatswerte', 'ziele']);
   const auswahl = monatsAuswahl({ monat: o.monat });
   const datenstandTag = tagOption('--datenstand', einstellung(o.datenstand, k, 'datenstand'), true);
   const k1e3 = einstellung(o.k1e3Nenner, k, 'k1e3_nenner') ?? 'bezugsmonat';
   if (k1e3 !== 'bezugsmonat' && k1e3 !== 'vormonat') throw nutzungsfehler(`k1e3_nenner erwartet bezugsmonat oder vormonat, nicht „${k1e3}“.`);
 
-  const daten = await lesePersonendaten(o, k, io, melde, PERSONEN_ROLLEN);
+  const daten = await lesePersonendaten(o, k, io, melde, ZUSATZ_ROLLEN);
   const eingaben: EingabeInfo[] = [...(daten?.eingaben ?? [])];
   const mwDatei = eingabeDatei(o.monatswerte, k, 'monatswerte');
   if (!daten && !mwDatei) throw nutzungsfehler('report braucht Monatswerte (--monatswerte) oder Personendaten (--zeitraeume …).', 'kennzahlen report --help zeigt die Optionen.');
@@ -244,7 +243,7 @@ async function report(o: ReportOptionen, io: Io, demo: boolean): Promise<number>
   }
   const fehlend = bericht.kennzahlen.filter((w) => w.monat.wert === null).map((w) => w.definition.id);
   // From person-level data a missing column means a missing input: name the option, not the column.
-  const ohne = daten ? (['personen', 'integrationen', 'massnahmen', 'leistungen'] as const).filter((r) => !eingabeDatei(o[r], k, r)).map((r) => `--${r}`) : [];
+  const ohne = daten ? ZUSATZ_ROLLEN.filter((r) => !eingabeDatei(o[r], k, r)).map((r) => `--${r}`) : [];
   if (fehlend.length) {
     melde.hinweis(`${fehlend.length} von ${bericht.kennzahlen.length} Kennzahlen für ${deutscherMonat(t)} nicht berechenbar (${fehlend.join(', ')}); die Gründe stehen im Bericht${ohne.length ? `; ohne ${ohne.join(', ')}` : ''}.`);
   }

@@ -13,6 +13,9 @@ export const MONATSWERTE_SPALTEN = [
 ] as const;
 export type StandardSpalte = (typeof MONATSWERTE_SPALTEN)[number];
 
+/** The euro sums among them; every other standard column counts persons or events. */
+export const BETRAGS_SPALTEN: ReadonlySet<string> = new Set(['llu', 'luh']);
+
 export type Wert = number | { art: 'gesperrt' } | { art: 'fehlt'; grund?: FehltGrund };
 
 export const GESPERRT: Wert = { art: 'gesperrt' };
