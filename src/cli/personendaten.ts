@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { Ereignisse } from '../core/ereignisse.js';
 import { deutscherMonat, deutscherTag, ersterTag, isoMonat, letzterTag, monatVonTag } from '../core/kalender.js';
 import type { Spanne } from '../core/ereignisse.js';
-import { EREIGNIS_LUECKE_TAGE, MASSNAHMEN_LUECKE_TAGE, type PersonenDaten } from '../core/monatswerte/aggregation.js';
+import { ANLAUF_TAGE, EREIGNIS_LUECKE_TAGE, MASSNAHME_DAUER_TAGE, MASSNAHMEN_LUECKE_TAGE, type PersonenDaten } from '../core/monatswerte/aggregation.js';
 import { fuehrendeNullen } from '../core/abgleich.js';
 import { monatsRegel, STANDARD_EINSTELLUNGEN, tagesRegel, type LzbRegel } from '../core/lzb/regel.js';
 import { berechenbarkeit, type Abdeckung } from '../core/lzb/stichtage.js';
@@ -61,7 +61,7 @@ export function mitPersonenOptionen(cmd: Command, rollen: readonly ZusatzRolle[]
   }
   cmd
     .option('--daten-ab <datum>', 'ab wann die Daten vollständig sind (Standard: früheste Angabe im Extrakt)')
-    .option('--datenstand <datum>', 'bis wann die Daten reichen (Standard: späteste Angabe im Extrakt)')
+    .option('--datenstand <datum>', 'bis wann die Daten reichen (Standard: der späteste Beginn in den Leistungszeiträumen)')
     .option('--stichtag-tag <tag>', `Tag des Monats, der Stichtag ist (Standard ${STANDARD_EINSTELLUNGEN.stichtagTag})`)
     .option('--lzb-min <m>', `LZB ab m Monaten Bezug … (Standard ${STANDARD_EINSTELLUNGEN.lzbMin})`)
     .option('--lzb-window <w>', `… in den letzten w Monaten (Standard ${STANDARD_EINSTELLUNGEN.lzbFenster})`);
@@ -203,13 +203,17 @@ export async function lesePersonendaten(o: PersonenOptionen, k: Konfiguration | 
     [integrationen, ['das späteste Ereignis (Integration oder Eintritt)', 'das früheste Ereignis'], ereignisse?.spanne, EREIGNIS_LUECKE_TAGE],
     [mass, ['die späteste Maßnahme', 'die früheste Maßnahme'], massnahmenSpanne, MASSNAHMEN_LUECKE_TAGE],
   ];
+  // The notes say where the rules of ereignisseBeobachtet draw the line.
   for (const [datei, [spaeteste, frueheste], spanne, luecke] of spannen) {
     if (!datei || !spanne) continue;
     if (spanne.bis < bisTag - luecke) {
       melde.hinweis(`${datei}: ${spaeteste} beginnt am ${deutscherTag(spanne.bis)}, ${anzahlText(bisTag - spanne.bis, 'einen Tag', 'Tage')} vor dem Datenstand ${deutscherTag(bisTag)}: ein älterer Abzug? Monate mit Stichtag nach dem ${deutscherTag(spanne.bis + luecke)} sind dafür nicht berechenbar (x).`);
     }
-    if (spanne.von > abTag + 31) {
-      melde.hinweis(`${datei}: ${frueheste} beginnt am ${deutscherTag(spanne.von)}, die Daten am ${deutscherTag(abTag)}: Monate davor sind dafür nicht berechenbar (x).`);
+    if (spanne.von > abTag + ANLAUF_TAGE) {
+      const grenze = spanne === massnahmenSpanne
+        ? `Maßnahmen, die vorher begannen, fehlen: Monate mit Stichtag vor dem ${deutscherTag(spanne.von + MASSNAHME_DAUER_TAGE)}`
+        : `Monate, deren Fenster (ab dem Stichtag zwei Monate vorher) vor dem ${deutscherTag(spanne.von - ANLAUF_TAGE)} beginnt,`;
+      melde.hinweis(`${datei}: ${frueheste} beginnt am ${deutscherTag(spanne.von)}, die Daten am ${deutscherTag(abTag)}. ${grenze} sind dafür nicht berechenbar (x).`);
     }
   }
   return { register, form: zr.form, eingaben, datenstandAngegeben: datenstandTag !== undefined, regel, abdeckung, zeitlinien, merkmale, ereignisse, kontinuierlichBekannt, massnahmen, massnahmenSpanne, leistungen };
@@ -274,9 +278,9 @@ export function pruefeMerkmale(daten: Personendaten, personen: string | undefine
   if (!m || !personen) return;
   const probleme: Problem[] = [];
   for (const { wer, spalten } of bedarf) {
-    for (const s of spalten) if (!m.spalten.has(s)) probleme.push({ datei: personen, zeile: 1, spaltenname: s, meldung: `Spalte „${s}“ fehlt, ${wer} braucht sie.` });
+    for (const s of spalten) if (!m.spalten.has(s)) probleme.push({ datei: personen, zeile: 1, spaltenname: s, meldung: `Spalte „${s}“ fehlt oder ist leer, ${wer} braucht sie.` });
   }
-  if (probleme.length) throw new KennzahlenFehler('eingabedaten', `${personen}: ${probleme.length === 1 ? 'eine Merkmalsspalte fehlt' : `${probleme.length} Merkmalsspalten fehlen`}; ohne sie gälte jede Person als „unbekannt“.`, probleme);
+  if (probleme.length) throw new KennzahlenFehler('eingabedaten', `${personen}: ${probleme.length === 1 ? 'eine Merkmalsspalte fehlt oder ist leer' : `${probleme.length} Merkmalsspalten fehlen oder sind leer`}; ohne sie gälte jede Person als „unbekannt“.`, probleme);
 }
 
 export interface MonatsOptionen {
@@ -338,6 +342,23 @@ export function pruefeMonate(daten: Pick<Personendaten, 'regel' | 'abdeckung' | 
     [],
     'Beginnen die Daten früher als ihre erste Angabe, nennt --daten-ab DATUM den Beginn.',
   );
+}
+
+/**
+ * The latest month's window may end after the latest event of an input while still within its
+ * tolerance: then it is computed, but an extract pulled before its Stichtag would count it short. Say so.
+ */
+export function ereignisseVorStichtag(daten: Personendaten, monat: number, dateien: { integrationen?: string; massnahmen?: string }, melde: Meldungen): void {
+  const s = daten.regel.stichtagDatum(monat);
+  const luecken: [string | undefined, Spanne | null | undefined, string][] = [
+    [dateien.integrationen, daten.ereignisse?.spanne, 'die späteste Integration oder der späteste Eintritt'],
+    [dateien.massnahmen, daten.massnahmenSpanne, 'die späteste Maßnahme'],
+  ];
+  for (const [datei, spanne, was] of luecken) {
+    if (datei && spanne && spanne.bis < s) {
+      melde.hinweis(`${datei}: ${was} beginnt am ${deutscherTag(spanne.bis)}, vor dem Stichtag ${deutscherTag(s)} von ${deutscherMonat(monat)}; reicht der Abzug nicht bis dahin, zählt ${deutscherMonat(monat)} dafür zu wenig.`);
+    }
+  }
 }
 
 /** The latest month whose Stichtag lies on or before the Datenstand. */

@@ -1,13 +1,16 @@
 // `personen` → person attributes for breakdowns.
 
-import type { Merkmale } from '../core/merkmale.js';
+import type { Merkmale, MerkmalSpalte } from '../core/merkmale.js';
 import type { PersonRegister } from '../core/zeitlinien.js';
 import { personenSchema } from './rollen.js';
 import type { Leseergebnis, Tabelle } from './tabelle.js';
 
 export async function lesePersonen(tabelle: Tabelle, register: PersonRegister, merkmale: Merkmale): Promise<Leseergebnis> {
-  for (const s of ['geschlecht', 'geburtsdatum', 'alleinerziehend', 'fluchtkontext'] as const) if (tabelle.kopf.includes(s)) merkmale.spalten.add(s);
-  return tabelle.lies(personenSchema(register), (z) => {
+  // An attribute counts as given when at least one person has a value: a column left empty
+  // throughout is as good as missing, and a filter on it would exclude nobody.
+  const bekannt = new Set<MerkmalSpalte>();
+  const e = await tabelle.lies(personenSchema(register), (z) => {
+    for (const s of SPALTEN) if (z[s] !== null) bekannt.add(s);
     const neu = merkmale.setze(z.person_id, {
       geschlecht: z.geschlecht,
       geburtsdatum: z.geburtsdatum,
@@ -16,4 +19,8 @@ export async function lesePersonen(tabelle: Tabelle, register: PersonRegister, m
     });
     if (!neu) return { spalte: 'person_id', meldung: `person_id „${register.id(z.person_id)}“ kommt doppelt vor; erwartet wird eine Zeile je Person.` };
   });
+  for (const s of bekannt) merkmale.spalten.add(s);
+  return e;
 }
+
+const SPALTEN = ['geschlecht', 'geburtsdatum', 'alleinerziehend', 'fluchtkontext'] as const satisfies readonly MerkmalSpalte[];

@@ -320,6 +320,16 @@ async function liesDaten<S extends Spalten>(
 
   let zeilen = 0;
   let leereZeilen = 0;
+  /** Values in columns without a header: one problem per column, at its first line, not one per row. */
+  const namenlosGefuellt = new Map<number, { zeile: number; text: string; anzahl: number }>();
+  const meldeNamenlose = () => {
+    for (const [i, f] of namenlosGefuellt) {
+      melde({
+        datei, zeile: f.zeile, spalte: i + 1, wert: f.text, erwartet: 'eine leere Zelle (die Spalte hat keine Überschrift)',
+        meldung: `Spalte ${i + 1} hat keine Überschrift, enthält aber ${f.anzahl === 1 ? 'einen Wert' : `in ${f.anzahl} Zeilen Werte`}, zuerst „${f.text}“; erwartet wird eine Überschrift in Zeile 1 (und eine Zuordnung in der Konfiguration, wenn sie nicht kanonisch ist).`,
+      });
+    }
+  };
   /** One data row with n fields: the same checks and messages on both paths. */
   const zeileLesen = (nr: number, n: number, zeilentext: () => string, istLeer: () => boolean): void => {
     if (istLeer()) {
@@ -338,7 +348,9 @@ async function liesDaten<S extends Spalten>(
       const text = roh(i);
       if (text.trim() === '') continue;
       gut = false;
-      melde({ datei, zeile: nr, spalte: i + 1, wert: text, erwartet: 'eine leere Zelle (die Spalte hat keine Überschrift)', meldung: `Spalte ${i + 1} hat keine Überschrift, enthält aber „${text}“; erwartet wird eine Überschrift in Zeile 1 (und eine Zuordnung in der Konfiguration, wenn sie nicht kanonisch ist).` });
+      const fund = namenlosGefuellt.get(i);
+      if (fund) fund.anzahl++;
+      else namenlosGefuellt.set(i, { zeile: nr, text, anzahl: 1 });
     }
     for (const s of gelesenMitBytes) {
       if (!rec && s.leseBytes) {
@@ -400,6 +412,7 @@ async function liesDaten<S extends Spalten>(
       if (n === spaltenzahl && schnelleZeile && schnelleZeile(buf, grenzen)) zeilen++;
       else zeileLesen(nr, n, zeilentext, istLeer);
     }, () => abgebrochen);
+    meldeNamenlose();
     return { info: info(zeilen, gescannt.sha256), leereZeilen, zeilenImBereich: gescannt.zeilen, probleme, abgebrochen };
   }
 
@@ -452,6 +465,7 @@ async function liesDaten<S extends Spalten>(
       ? { datei, ...offen, meldung: `CSV-Struktur fehlerhaft: das Anführungszeichen in Zeile ${offen.zeile}, Spalte ${offen.spalte} wird bis zum Dateiende nicht geschlossen.`, erwartet: 'Felder in "…" ganz umschlossen, "" für ein Anführungszeichen im Feld' }
       : csvProblem(datei, parseFehler));
   }
+  meldeNamenlose();
   return { info: info(zeilen, hash ? hash.digest('hex') : await quelle.pruefsumme!), leereZeilen, probleme, abgebrochen };
 }
 

@@ -61,7 +61,7 @@ const FEHLT: Record<FehltGrund, [string, string]> = {
   keine_zeile: ['keine Zeile in leistungen', 'no row in leistungen'],
   leere_zelle: ['leere oder x-Zelle in leistungen', 'empty or x cell in leistungen'],
   ausserhalb_integrationen: ['außerhalb der Zeit, die integrationen abdeckt', 'outside the period integrationen covers'],
-  ausserhalb_massnahmen: ['nach der Zeit, die massnahmen abdeckt', 'after the period massnahmen covers'],
+  ausserhalb_massnahmen: ['außerhalb der Zeit, die massnahmen abdeckt', 'outside the period massnahmen covers'],
   kontinuierlich_offen: ['„kontinuierlich“ noch offen (leere Zelle) bei einer Integration', '"kontinuierlich" still open (empty cell) for an integration'],
 };
 

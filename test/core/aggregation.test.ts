@@ -62,7 +62,7 @@ const FALL: Record<string, P> = {
   // An integration of somebody never in receipt does not count anywhere.
   P7: { elb: [['01.01.2010', '31.12.2012']], ereignisse: [['01.04.2016', 'SVB']] },
   // Neither does this one; it shows that the integrations extract runs to the end of the year.
-  P8: { elb: [], ereignisse: [['30.12.2016', 'SVB']], massnahmen: [['30.12.2016', '31.12.2016']] },
+  P8: { elb: [], ereignisse: [['30.12.2016', 'SVB']], massnahmen: [['15.01.2013', '31.01.2013'], ['30.12.2016', '31.12.2016']] },
 };
 
 describe('aggregation into Monatswerte (SPEC §4.2), hand-computed', () => {

@@ -14,7 +14,7 @@ import { farben } from '../farbe.js';
 import type { Io } from '../io.js';
 import { Meldungen } from '../meldungen.js';
 import { ALLE_FORMATE, ausgabeFormat, darstellung, eingabeDatei, konfiguration, mitAusgabeOptionen, mitEingabeOptionen, mitFarbe } from '../optionen.js';
-import { berichtsmonate, lesePersonendaten, letzterMonat, pruefeMerkmale, pruefeMonate, mitPersonenOptionen, monatsAuswahl, ZUSATZ_ROLLEN, type MonatsOptionen, type PersonenOptionen } from '../personendaten.js';
+import { berichtsmonate, lesePersonendaten, letzterMonat, ereignisseVorStichtag, pruefeMerkmale, pruefeMonate, mitPersonenOptionen, monatsAuswahl, ZUSATZ_ROLLEN, type MonatsOptionen, type PersonenOptionen } from '../personendaten.js';
 
 interface AggregateOptionen extends PersonenOptionen, MonatsOptionen {
   nach?: string;
@@ -59,6 +59,7 @@ async function aggregate(o: AggregateOptionen, io: Io): Promise<number> {
   ]);
   const { von, bis } = berichtsmonate(auswahl, () => letzterMonat(daten.regel, daten.abdeckung), melde);
   pruefeMonate(daten, von, bis);
+  ereignisseVorStichtag(daten, bis, { integrationen: eingabeDatei(o.integrationen, k, 'integrationen'), massnahmen: eingabeDatei(o.massnahmen, k, 'massnahmen') }, melde);
   const mw = aggregiere(daten, { von, bis, filter, gruppierung: nach && daten.merkmale ? gruppierung(nach, daten.merkmale) : undefined });
   const kopf = {
     jobcenter: o.jobcenter ?? k?.jobcenter ?? null,

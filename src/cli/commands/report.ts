@@ -29,7 +29,7 @@ import type { Io } from '../io.js';
 import { Meldungen } from '../meldungen.js';
 import { paketDatei } from '../../paket.js';
 import { ausgabeFormat, darstellung, eingabeDatei, einstellung, konfiguration, leseOptionen, maxFehler, mitAusgabeOptionen, mitEingabeOptionen, mitFarbe, tagOption } from '../optionen.js';
-import { berichtsmonate, dezimal, lesePersonendaten, letzterMonat, mitPersonenOptionen, monatsAuswahl, pruefeMerkmale, pruefeMonate, ZUSATZ_ROLLEN, type PersonenOptionen } from '../personendaten.js';
+import { berichtsmonate, dezimal, lesePersonendaten, letzterMonat, mitPersonenOptionen, monatsAuswahl, ereignisseVorStichtag, pruefeMerkmale, pruefeMonate, ZUSATZ_ROLLEN, type PersonenOptionen } from '../personendaten.js';
 
 interface ReportOptionen extends PersonenOptionen {
   monat?: string;
@@ -128,7 +128,10 @@ async function report(o: ReportOptionen, io: Io, demo: boolean): Promise<number>
     return m;
   };
   const t = berichtsmonate(auswahl, letzter, melde).bis;
-  if (daten) pruefeMonate(daten, t, t);
+  if (daten) {
+    pruefeMonate(daten, t, t);
+    ereignisseVorStichtag(daten, t, { integrationen: eingabeDatei(o.integrationen, k, 'integrationen'), massnahmen: eingabeDatei(o.massnahmen, k, 'massnahmen') }, melde);
+  }
   else {
     const stand = datenstandTag !== undefined ? monatVonTag(datenstandTag) : letzterMonatMitWerten(ausDatei!);
     if (stand !== null && t > stand) {
@@ -189,8 +192,11 @@ async function report(o: ReportOptionen, io: Io, demo: boolean): Promise<number>
         .filter((name) => mw.gruppen.has(name))
         .map((gruppe) => ({ gruppe, kennzahlen: kennzahlen(defs, mw.gruppen.get(gruppe), spalten, t) }))
     : [];
-  if (o.nach && !gruppen.length) {
-    throw new KennzahlenFehler('eingabedaten', `--nach geschlecht: ${daten ? 'keine Person ist als Frau oder Mann erfasst' : `${mwDatei} hat keine Gruppen „w“ und „m“ (Spalte gruppe)`}, also gibt es nichts aufzugliedern.`);
+  // Frauen without Männer (or the reverse) would read as a breakdown and hide half of it.
+  const hat = (namen: readonly string[]) => gruppen.some((g) => namen.includes(g.gruppe));
+  if (o.nach && !(hat(['w', 'frauen']) && hat(['m', 'maenner']))) {
+    const gefunden = [...mw.gruppen.keys()].filter((g) => g !== 'gesamt').join(', ') || 'keine';
+    throw new KennzahlenFehler('eingabedaten', `--nach geschlecht: ${daten ? 'es sind nicht Frauen und Männer erfasst' : `${mwDatei} hat nicht beide Gruppen „w“/„Frauen“ und „m“/„Männer“ (Spalte gruppe; gefunden: ${gefunden})`}, also gibt es nichts aufzugliedern.`);
   }
 
   let ziele: KennzahlenBericht['ziele'] = null;
@@ -255,6 +261,16 @@ async function report(o: ReportOptionen, io: Io, demo: boolean): Promise<number>
   const offen = ergebnisse.filter((z) => z.status === 'nicht_berechenbar');
   const ids = (zs: ZielErgebnis[]) => zs.map((z) => z.ziel.id).join(', ');
   const grund = (z: ZielErgebnis): Problem => ({ datei: zieleDatei!, spaltenname: z.ziel.id, meldung: `Ziel ${z.ziel.id} nicht berechenbar: ${hinweisText(z.hinweis, STANDARD_DARSTELLUNG) ?? 'ohne Ist oder Soll'}.` });
+  // A quota bound below 1 % is more often a share written as a fraction (0.25 for 25 %); said before
+  // --fail-on-miss fails the run, as it may be why.
+  for (const z of ergebnisse) {
+    const g = z.ziel.grenze;
+    if (z.einheit === 'prozent' && g.art !== 'veraenderung' && g.wert > 0 && g.wert < 1) {
+      const prozent = Number((g.wert * 100).toPrecision(12));
+      const de = (w: number) => String(w).replace('.', ',');
+      melde.hinweis(`Ziel ${z.ziel.id}: ${g.art} ${de(g.wert)} % – Grenzen von Quoten stehen in Prozent; ist ${de(prozent)} % gemeint, dann ${prozent} eintragen.`);
+    }
+  }
   // The report is written first; then a target that cannot be checked fails the run like bad
   // data (65), one that is missed like a missed target (1).
   if (o.failOnMiss && offen.length) {
@@ -265,13 +281,6 @@ async function report(o: ReportOptionen, io: Io, demo: boolean): Promise<number>
     );
   }
   if (o.failOnMiss && verfehlt.length) throw new KennzahlenFehler('ziel_verfehlt', `${anzahlText(verfehlt.length, 'ein Ziel', 'Ziele')} verfehlt: ${ids(verfehlt)} (--fail-on-miss).`);
-  // A quota bound below 1 % is more often a share written as a fraction (0.25 for 25 %).
-  for (const z of ergebnisse) {
-    const g = z.ziel.grenze;
-    if (z.einheit === 'prozent' && g.art !== 'veraenderung' && g.wert > 0 && g.wert < 1) {
-      melde.hinweis(`Ziel ${z.ziel.id}: ${g.art} ${String(g.wert).replace('.', ',')} % – Grenzen von Quoten stehen in Prozent; ist ${String(g.wert * 100).replace('.', ',')} % gemeint, dann ${g.wert * 100} eintragen.`);
-    }
-  }
   if (verfehlt.length) melde.hinweis(`${anzahlText(verfehlt.length, 'ein Ziel', 'Ziele')} verfehlt: ${ids(verfehlt)}.`);
   if (offen.length) melde.hinweis(`${anzahlText(offen.length, 'ein Ziel', 'Ziele')} nicht berechenbar: ${offen.map((z) => grund(z).meldung.replace(/^Ziel /, '').replace(/\.$/, '')).join('; ')}.`);
   return 0;

@@ -4,6 +4,7 @@
 
 import type { Ereignisse, Spanne } from '../ereignisse.js';
 import type { FehltGrund } from '../hinweis.js';
+import { ersterTag } from '../kalender.js';
 import { personenfilter, type Filter } from '../filter.js';
 import type { LzbRegel } from '../lzb/regel.js';
 import { neuerStatus, statusDerPerson, stichtage, type Abdeckung, type Berechenbar, type Stichtage } from '../lzb/stichtage.js';
@@ -55,20 +56,35 @@ function zaehle(zaehler: Int32Array, basis: number, gruppe: number, slot: number
  * How close before a Stichtag the latest event must lie for the month to count as observed: the
  * event inputs carry no extraction date, and one pulled months before `zeitraeume` would count
  * every later month short. Integrations start on most working days (often on the 1st), measures
- * less often.
+ * less often. At the start, the first event may come some days after the extract begins.
  */
 export const EREIGNIS_LUECKE_TAGE = 14;
 export const MASSNAHMEN_LUECKE_TAGE = 31;
+export const ANLAUF_TAGE = 31;
+/** A measure that began before the measures input does may still run a year later. */
+export const MASSNAHME_DAUER_TAGE = 365;
 
-/** Whether the event inputs observe month index i: its event window S(t−2) … S(t), its Stichtag for measures. */
+/**
+ * Whether an event input observes the month with Stichtage s2 = S(t−2) and s = S(t): integrations
+ * need the whole window s2 … s, measures the Stichtag s and the measures still running then.
+ * `datenAb`: the first day of the person data.
+ */
+export function ereignisseBeobachtet(art: 'integrationen' | 'massnahmen', spanne: Spanne, s2: number, s: number, datenAb: number): boolean {
+  if (art === 'integrationen') return spanne.von <= s2 + ANLAUF_TAGE && spanne.bis >= s - EREIGNIS_LUECKE_TAGE;
+  const vonAnfang = spanne.von <= datenAb + ANLAUF_TAGE;
+  return spanne.bis >= s - MASSNAHMEN_LUECKE_TAGE && spanne.von <= s && (vonAnfang || spanne.von <= s - MASSNAHME_DAUER_TAGE);
+}
+
+/** Why month index i is not observed by the event input a column needs; null when it is. */
 function ereignisseGedeckt(spalte: Zaehlspalte, d: PersonenDaten, tag: readonly number[], i: number): FehltGrund | null {
+  const datenAb = d.regel.einheit === 'tag' ? d.abdeckung.datenAb : ersterTag(d.abdeckung.datenAb);
   if (spalte === 'lzb_aktiviert') {
     const m = d.massnahmenSpanne;
-    return !m || m.bis >= tag[i] - MASSNAHMEN_LUECKE_TAGE ? null : 'ausserhalb_massnahmen';
+    return !m || ereignisseBeobachtet('massnahmen', m, tag[i - 2], tag[i], datenAb) ? null : 'ausserhalb_massnahmen';
   }
   if (!spalte.startsWith('integrationen') && !spalte.startsWith('eintritte')) return null;
   const e = d.ereignisse?.spanne;
-  return !e || (e.von <= tag[i - 2] + 31 && e.bis >= tag[i] - EREIGNIS_LUECKE_TAGE) ? null : 'ausserhalb_integrationen';
+  return !e || ereignisseBeobachtet('integrationen', e, tag[i - 2], tag[i], datenAb) ? null : 'ausserhalb_integrationen';
 }
 
 /** Which coverage a column needs at month index i (i−1 and i−2 are the two months before). */
