@@ -417,7 +417,15 @@ async function liesDaten<S extends Spalten>(
   }
 
   let kopfGesehen = false;
+  // csv-parse counts CR and LF of a line break inside a quoted field as two lines; what it
+  // overcounted so far is taken off its line numbers.
+  let doppeltGezaehlt = 0;
   const onRecord = (r: string[], nr: number): void => {
+    for (const feld of r) {
+      if (!feld.includes('\r')) continue;
+      for (let i = feld.indexOf('\r\n'); i >= 0; i = feld.indexOf('\r\n', i + 2)) doppeltGezaehlt++;
+    }
+    nr -= doppeltGezaehlt;
     if (!kopfGesehen) {
       kopfGesehen = true;
       return;
@@ -463,7 +471,7 @@ async function liesDaten<S extends Spalten>(
     const offen = parseFehler.code === 'CSV_QUOTE_NOT_CLOSED' ? await offenesAnfuehrungszeichen(quelle, f) : null;
     melde(offen
       ? { datei, ...offen, meldung: `CSV-Struktur fehlerhaft: das Anführungszeichen in Zeile ${offen.zeile}, Spalte ${offen.spalte} wird bis zum Dateiende nicht geschlossen.`, erwartet: 'Felder in "…" ganz umschlossen, "" für ein Anführungszeichen im Feld' }
-      : csvProblem(datei, parseFehler));
+      : { ...csvProblem(datei, parseFehler), zeile: typeof parseFehler.lines === 'number' ? parseFehler.lines - doppeltGezaehlt : undefined });
   }
   meldeNamenlose();
   return { info: info(zeilen, hash ? hash.digest('hex') : await quelle.pruefsumme!), leereZeilen, probleme, abgebrochen };

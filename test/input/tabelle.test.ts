@@ -163,6 +163,12 @@ describe('problems carry file, line, column, value and expectation', () => {
     ]);
   });
 
+  it('counts a CRLF line break inside a quoted field as one line, as an editor shows it', async () => {
+    const text = 'person_id;beginn;ende;status;Bemerkung\r\nA;2015-01-01;;ELB;"Z1\r\nZ2\r\nZ3"\r\nB;2015-01-01;;ELB;\r\n;;;;\r\nC;2015-13-01;;ELB;\r\n';
+    const { e } = await zeitraeume('-', CP1252, stdinMit(text));
+    expect(e.probleme.map((p) => [p.zeile, p.spalte, p.wert])).toEqual([[7, 2, '2015-13-01']]);
+  });
+
   it('reports an unclosed quote at the line and field where it opened, not at the end of the file', async () => {
     const { e } = await zeitraeume('fixtures/fehler/anfuehrung.csv');
     expect(e.probleme.map((p) => [p.zeile, p.spalte, p.meldung])).toEqual([[3, 2, 'CSV-Struktur fehlerhaft: das Anführungszeichen in Zeile 3, Spalte 2 wird bis zum Dateiende nicht geschlossen.']]);
