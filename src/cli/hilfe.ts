@@ -2,6 +2,7 @@
 // errors it words itself. An analyst reads one language from `--help` to the last error line.
 
 import { Command, Help, type Option } from 'commander';
+import { nutzungsfehler, type KennzahlenFehler } from '../fehler.js';
 
 const TITEL: Record<string, string> = {
   'Usage:': 'Aufruf:',
@@ -64,4 +65,46 @@ export function deutscheMeldung(meldung: string): string {
 export function aufDeutsch(befehl: Command): Command {
   befehl.createHelp = () => Object.assign(new Hilfe(), befehl.configureHelp());
   return befehl.helpOption('-h, --help', 'Hilfe zeigen');
+}
+
+/**
+ * Slips commander words poorly, caught before it parses: an option left without its value takes
+ * the next option as the value ("--zeitraeume --format table" ends in "too many arguments"), a file
+ * named without its role is an excess argument, and an option of another command gets a far-fetched
+ * "did you mean". Null when the call looks right; commander checks the rest.
+ */
+export function pruefeAufruf(argv: readonly string[], programm: Command): KennzahlenFehler | null {
+  const i = argv.findIndex((a) => !a.startsWith('-'));
+  const befehl = i < 0 ? undefined : programm.commands.find((c) => c.name() === argv[i]);
+  if (!befehl) return null;
+  const optionen = new Map<string, Option>();
+  for (const o of befehl.options) if (o.long) optionen.set(o.long, o);
+  const rest = argv.slice(i + 1);
+  for (let k = 0; k < rest.length; k++) {
+    const a = rest[k];
+    if (a === '--') break;
+    if (!a.startsWith('--')) {
+      if (a.startsWith('-') && a !== '-') continue;
+      const datei = /\.(csv|txt|json|tsv)$/i.test(a);
+      return nutzungsfehler(
+        `${befehl.name()} nimmt „${a}“ nicht als Argument: ${datei ? 'Eingaben werden mit ihrer Rolle angegeben' : 'jeder Wert gehört zu einer Option'}.`,
+        datei ? `z. B. --zeitraeume ${a} (kennzahlen ${befehl.name()} --help zeigt die Rollen)` : `kennzahlen ${befehl.name()} --help zeigt die Optionen`,
+      );
+    }
+    const name = a.split('=')[0];
+    const o = optionen.get(name);
+    if (!o) {
+      const andere = programm.commands.filter((c) => c !== befehl && c.options.some((x) => x.long === name)).map((c) => c.name());
+      if (andere.length) return nutzungsfehler(`${befehl.name()} kennt die Option ${name} nicht; sie gehört zu ${andere.join(', ')}.`, `kennzahlen ${befehl.name()} --help zeigt die Optionen`);
+      // Unknown everywhere: commander names it with its nearest spelling; whether a value follows is unknown.
+      return null;
+    }
+    if (!o.required || a.includes('=')) continue;
+    const wert = rest[k + 1];
+    if (wert !== undefined && wert.startsWith('--')) {
+      return nutzungsfehler(`${name} braucht einen Wert (${o.flags.split(' ').slice(1).join(' ')}), dahinter steht aber die Option ${wert.split('=')[0]}.`);
+    }
+    k++;
+  }
+  return null;
 }

@@ -9,7 +9,7 @@ import { lzbBefehl } from './commands/lzb.js';
 import { demoBefehl, reportBefehl } from './commands/report.js';
 import { farbeAn, farben } from './farbe.js';
 import { meldeFehler } from './fehlerausgabe.js';
-import { aufDeutsch, deutscheMeldung } from './hilfe.js';
+import { aufDeutsch, deutscheMeldung, pruefeAufruf } from './hilfe.js';
 import type { Io } from './io.js';
 import { jsonAusArgumenten } from './optionen.js';
 import { version } from '../paket.js';
@@ -50,6 +50,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
 
   try {
+    const fehler = pruefeAufruf(argv, programm);
+    if (fehler) throw fehler;
     await programm.parseAsync(argv, { from: 'user' });
     return code;
   } catch (e) {

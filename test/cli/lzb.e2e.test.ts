@@ -162,7 +162,7 @@ describe('exit codes and error messages', () => {
       [['lzb', '--zeitraeume', KANTEN, ...STAND, '--delimiter', '|'], /--delimiter erwartet/],
       [['lzb', '--zeitraeume', KANTEN, ...STAND, '--lzb-min', '30'], /--lzb-min 30 ist größer als --lzb-window 24/],
       [['frobnicate'], /^Fehler: unbekannter Befehl 'frobnicate'/],
-      [['lzb', 'zeitraeume.csv'], /zu viele Argumente \(1 statt 0\)/],
+      [['lzb', 'zeitraeume.csv'], /lzb nimmt „zeitraeume\.csv“ nicht als Argument: Eingaben werden mit ihrer Rolle angegeben\.\nHinweis: z\. B\. --zeitraeume zeitraeume\.csv/],
     ];
     for (const [args, meldung] of faelle) {
       const r = kennzahlen([...args, '--format', 'table']);
