@@ -9,7 +9,6 @@ export type Art = (typeof ARTEN)[number];
 export type Ereignisklasse = 'integration' | 'geringfuegig' | 'oeffentlich';
 export const KLASSE: Record<Art, Ereignisklasse> = { SVB: 'integration', AUSB: 'integration', SELB: 'integration', GERING: 'geringfuegig', OEFG: 'oeffentlich' };
 const KLASSEN_CODE: Record<Ereignisklasse, number> = { integration: 0, geringfuegig: 1, oeffentlich: 2 };
-export const KLASSEN: readonly Ereignisklasse[] = ['integration', 'geringfuegig', 'oeffentlich'];
 
 const KONTINUIERLICH = 4, BEDARFSDECKEND = 8, KONTINUIERLICH_OFFEN = 16;
 

@@ -338,18 +338,4 @@ export class Zeitlinien {
     }
     return false;
   }
-
-  /** Units of receipt in a..b (inclusive). */
-  einheitenIn(person: number, a: number, b: number): number {
-    let summe = 0;
-    if (person >= this.personen) return 0;
-    for (let r = this.kopf[person]; r !== KEIN; r = this.naechster[r]) {
-      const v = this.von[r];
-      if (v > b) break;
-      const e = this.bis[r];
-      if (e < a) continue;
-      summe += (e < b ? e : b) - (v > a ? v : a) + 1;
-    }
-    return summe;
-  }
 }

@@ -138,11 +138,6 @@ export function parseStatus(roh: string): Zelle<Status> {
   return falsch('ELB oder NEF');
 }
 
-export function parseText(roh: string): Zelle<string> {
-  const s = roh.trim();
-  return s === '' ? falsch('einen nicht leeren Wert') : ok(s);
-}
-
 export type Dezimal = 'komma' | 'punkt';
 
 /**

@@ -24,11 +24,6 @@ export function deZahl(wert: number, stellen = 0): string {
 /** A German count in words for messages: `eine Zeile`, `1.234 Zeilen`. */
 export const anzahlText = (n: number, eins: string, viele: string): string => (n === 1 ? eins : `${deZahl(n)} ${viele}`);
 
-/** `20.345` → `20,3 %` */
-export function deProzent(wert: number, stellen = 1): string {
-  return `${deZahl(wert, stellen)} %`;
-}
-
 /** `20.345` → `20,3` (CSV cells for Excel: decimal comma, no thousands separator). */
 export function csvZahl(wert: number, stellen?: number): string {
   const text = stellen === undefined ? String(wert) : runde(wert, stellen).toFixed(stellen);

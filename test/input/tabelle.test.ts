@@ -163,6 +163,14 @@ describe('problems carry file, line, column, value and expectation', () => {
     ]);
   });
 
+  it('trims blanks around an id and refuses an empty one, on both readers', async () => {
+    for (const q of ['', '"']) {
+      const { e, perioden } = await zeitraeume('-', OPT, stdinMit(`person_id;beginn;ende;status\n${q} 4711 ${q};2015-01-01;;ELB\n  ;2015-01-01;;ELB\n`));
+      expect(perioden, q).toEqual([['4711', '2015-01-01…offen']]);
+      expect(e.probleme.map((p) => [p.zeile, p.spalte, p.meldung]), q).toEqual([[3, 1, 'Spalte „person_id“: „  “ ist ungültig; erwartet einen nicht leeren Wert.']]);
+    }
+  });
+
   it('counts a CRLF line break inside a quoted field as one line, as an editor shows it', async () => {
     const text = 'person_id;beginn;ende;status;Bemerkung\r\nA;2015-01-01;;ELB;"Z1\r\nZ2\r\nZ3"\r\nB;2015-01-01;;ELB;\r\n;;;;\r\nC;2015-13-01;;ELB;\r\n';
     const { e } = await zeitraeume('-', CP1252, stdinMit(text));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { monatIndex, tagNummer } from '../../src/core/kalender.js';
-import { parseDatum, parseFlag, parseGeschlecht, parseMonat, parseStatus, parseText, parseZahl } from '../../src/input/zellen.js';
+import { parseDatum, parseFlag, parseGeschlecht, parseMonat, parseStatus, parseZahl } from '../../src/input/zellen.js';
 
 const wert = <T>(z: { ok: true; wert: T } | { ok: false; erwartet: string }) => (z.ok ? z.wert : `FEHLER: ${z.erwartet}`);
 
@@ -71,10 +71,6 @@ describe('flags, sex, status, text', () => {
   it('treats an empty status as ELB', () => {
     expect([wert(parseStatus('')), wert(parseStatus('nef')), wert(parseStatus('ELB'))]).toEqual(['ELB', 'NEF', 'ELB']);
     expect(parseStatus('ALG').ok).toBe(false);
-  });
-  it('requires a non-empty id', () => {
-    expect(wert(parseText(' 4711 '))).toBe('4711');
-    expect(parseText('  ').ok).toBe(false);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvDokument, textZelle } from '../../src/report/csv.js';
-import { csvZahl, deProzent, deZahl, runde } from '../../src/report/zahlen.js';
+import { csvZahl, deZahl, runde } from '../../src/report/zahlen.js';
 
 describe('German number format', () => {
   it('groups thousands with dots and uses a decimal comma', () => {
@@ -8,8 +8,6 @@ describe('German number format', () => {
     expect(deZahl(1234567.891, 2)).toBe('1.234.567,89');
     expect(deZahl(-539)).toBe('-539');
     expect(deZahl(0)).toBe('0');
-    expect(deProzent(20.345)).toBe('20,3 %');
-    expect(deProzent(70)).toBe('70,0 %');
   });
 
   it('rounds half away from zero, also where binary floating point stores x.x5 just below', () => {
