@@ -1,4 +1,4 @@
-// Errors are values with a kind; the kind alone decides the exit code (SPEC §2), here and nowhere else.
+// Errors are values with a kind; the kind alone decides the exit code (docs/vertrag.md §2), here and nowhere else.
 
 /**
  * `ziel_verfehlt` is the one kind that follows a complete run: with --fail-on-miss a target was

@@ -1,5 +1,5 @@
 // A synthetic Jobcenter, deterministic for a seed: persons with their benefit spells, simulated
-// month by month with duration-dependent exit rates, so that (as in the seed's Jobcenter) about
+// month by month with duration-dependent exit rates, so that (as in the Jobcenter of the Arbeitsmarktprogramm Elbe-Elster 2017, docs/vertrag.md §5) about
 // two thirds of the stock are long-term recipients and the stock falls by some per cent a year.
 // Simulation starts four years before the data begin (burn-in); periods are clipped at the data
 // begin, so the extract's earliest date is exactly where its coverage starts.
@@ -104,7 +104,7 @@ export function* synthetischePersonen(p: SyntheseParameter): Generator<SynthPers
 
     const id = `K${String(++nummer).padStart(7, '0')}`;
     const geschlecht: SynthPerson['geschlecht'] = r() < 0.003 ? 'd' : r() < 0.5 ? 'w' : 'm';
-    // Age at the end of the data: the seed's 13 % under 25, 63 % 25 to 54, 24 % 55 and older.
+    // Age at the end of the data: the programme's 13 % under 25, 63 % 25 to 54, 24 % 55 and older.
     // Receipt before the 15th birthday is Sozialgeld (NEF), so nobody is ELB before 15.
     const a = r();
     const jung = a < 0.03;
@@ -184,10 +184,10 @@ export const luhFaktor = (monat: number) => 1 + 0.015 * (monatTeile(monat).jahr 
 export const SOZIALGELD = 250;
 
 /**
- * Columns for the local goals of the seed's programme (chapter 3.2), per month: youth
+ * Columns for the local goals of the Arbeitsmarktprogramm (its chapter 3.2), per month: youth
  * unemployment (alo_u25 of ep_u25), exits of long-term unemployed and of severely disabled people
  * into work, and spending against the budget for integration benefits (EGL 2016: 7,055,291 €,
- * 2017: 6,316,348 €, seed table 4.1).
+ * 2017: 6,316,348 €, the programme's table 4.1).
  */
 export function lokaleZiele(seed: number, von: number, bis: number): { monat: number; werte: Record<string, number> }[] {
   const r = zufall(seed ^ 0x51ed27);

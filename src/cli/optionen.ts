@@ -185,7 +185,7 @@ export function maxFehler(o: GemeinsameOptionen): number {
   return ganzzahl('--max-errors', o.maxErrors ?? '100', 1, 1_000_000)!;
 }
 
-/** `--monat 2017-03` and friends: every month format of SPEC §3. */
+/** `--monat 2017-03` and friends: every month format of docs/vertrag.md §3. */
 export function monatOption(name: string, wert: string | undefined): number | undefined {
   if (wert === undefined) return undefined;
   const m = parseMonat(wert);

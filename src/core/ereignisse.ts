@@ -1,4 +1,4 @@
-// Integrations and entries (SPEC §3 `integrationen`) per person, in typed arrays. Rows may come in
+// Integrations and entries (docs/vertrag.md §3 `integrationen`) per person, in typed arrays. Rows may come in
 // any order; `ordne()` sorts them once by person and date, after which a person's events are a
 // contiguous, date-ordered slice.
 
@@ -94,7 +94,7 @@ export class Ereignisse {
 
   /**
    * The person's first event of a class with a start date in von < d ≤ bis, as an index for the
-   * accessors below, or -1. "At most one per person and month" (SPEC §4.2): the earliest counts.
+   * accessors below, or -1. "At most one per person and month" (docs/vertrag.md §4.2): the earliest counts.
    */
   erstes(person: number, klasse: Ereignisklasse, von: number, bis: number): number {
     if (!this.start) throw new Error('Ereignisse.ordne() fehlt');

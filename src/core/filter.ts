@@ -1,4 +1,4 @@
-// Population filters for targets (SPEC §5): they restrict numerators and denominators alike and
+// Population filters for targets (docs/vertrag.md §5): they restrict numerators and denominators alike and
 // need person attributes. A person without the attribute is not counted into a group that requires
 // it (u25, alleinerziehend, frauen, maenner) and is not excluded by `ohne_flucht`.
 

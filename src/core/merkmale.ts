@@ -99,7 +99,7 @@ export interface Gruppierung {
   gruppeVon(person: number, stichtagDatum: number): number;
 }
 
-/** Age groups of the seed's table (15 bis unter 25, 25 bis unter 55, 55 und älter), at the Stichtag. */
+/** Age groups of the Arbeitsmarktprogramm's table (docs/vertrag.md §5) (15 bis unter 25, 25 bis unter 55, 55 und älter), at the Stichtag. */
 export const ALTERSGRUPPEN = ['unter_15', '15_bis_unter_25', '25_bis_unter_55', '55_und_aelter', 'unbekannt'] as const;
 
 export function altersgruppe(alter: number | null): number {

@@ -1,5 +1,5 @@
 // `zeitraeume` → person timelines. ELB periods go into the timelines; NEF periods are read and
-// validated but not stored: NEF days count neither for the ELB stock nor for LZB (SPEC §4.1), and a
+// validated but not stored: NEF days count neither for the ELB stock nor for LZB (docs/vertrag.md §4.1), and a
 // day that is both ELB and NEF is an ELB day either way.
 
 import { OFFEN } from '../core/kalender.js';

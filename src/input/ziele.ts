@@ -1,4 +1,4 @@
-// `ziele` (JSON, SPEC §5): the targets of one year. Every problem names the entry and the key,
+// `ziele` (JSON, docs/vertrag.md §5): the targets of one year. Every problem names the entry and the key,
 // e.g. `ziele[3].hoechstens: erwartet eine Zahl`, and the file exits 65 as a whole.
 
 import { KennzahlenFehler, type Problem } from '../fehler.js';

@@ -1,4 +1,4 @@
-// CSV for Excel (SPEC §6): `;`, decimal comma, UTF-8 with BOM, CRLF. A text cell that Excel would
+// CSV for Excel (docs/vertrag.md §6): `;`, decimal comma, UTF-8 with BOM, CRLF. A text cell that Excel would
 // read as a formula (=, +, -, @, and tab/CR at the start) gets a leading apostrophe.
 
 export const BOM = '\uFEFF';

@@ -1,4 +1,4 @@
-// How a report names its inputs (SPEC §2): file, rows, encoding, delimiter and SHA-256.
+// How a report names its inputs (docs/vertrag.md §2): file, rows, encoding, delimiter and SHA-256.
 
 import { KODIERUNG_NAMEN } from '../input/dekodierung.js';
 import type { EingabeInfo, Trennzeichen } from '../input/tabelle.js';

@@ -1,4 +1,4 @@
-// `kennzahlen report --format json`: schema "kennzahlen-report/1" (SPEC §6). Every value comes
+// `kennzahlen report --format json`: schema "kennzahlen-report/1" (docs/vertrag.md §6). Every value comes
 // rounded for display (`wert`) and exact (`wert_exakt`), with numerator, denominator and windows.
 // A value suppressed by `--suppress-below` is "*", its numerator and denominator too.
 

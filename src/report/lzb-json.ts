@@ -1,4 +1,4 @@
-// `kennzahlen lzb --format json`: schema "kennzahlen-lzb/1" (SPEC §6). Counts are exact integers;
+// `kennzahlen lzb --format json`: schema "kennzahlen-lzb/1" (docs/vertrag.md §6). Counts are exact integers;
 // a value that is not computable is null and `hinweise` says why; a suppressed one is "*".
 
 import { isoMonat, isoTag } from '../core/kalender.js';

@@ -1,4 +1,4 @@
-// `kennzahlen aggregate`: person-level extracts → the Monatswerte table (SPEC §3), one row per month
+// `kennzahlen aggregate`: person-level extracts → the Monatswerte table (docs/vertrag.md §3), one row per month
 // and group, as `report --monatswerte` reads it back.
 
 import { Command, Option } from 'commander';

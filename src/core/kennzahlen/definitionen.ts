@@ -1,4 +1,4 @@
-// The fifteen indicators of § 48a SGB II (SPEC §4.3), as data: which columns, which formula, which
+// The fifteen indicators of § 48a SGB II (docs/vertrag.md §4.3), as data: which columns, which formula, which
 // direction is good. One formula family serves the monthly value (window t−11 … t or the month t)
 // and the year-to-date value (window January … t).
 

@@ -1,5 +1,5 @@
 // All indicators for a Berichtsmonat: the monthly value, the same month a year earlier, and the
-// year-to-date value (Jahresfortschrittswert, SPEC §4.4) with its previous-year counterpart.
+// year-to-date value (Jahresfortschrittswert, docs/vertrag.md §4.4) with its previous-year counterpart.
 
 import { monatTeile, monatIndex } from '../kalender.js';
 import type { Reihe } from '../monatswerte/monatswerte.js';

@@ -1,4 +1,4 @@
-// LZB classification per Stichtag (SPEC §4.1): stocks of ELB and LZB, their flows between
+// LZB classification per Stichtag (docs/vertrag.md §4.1): stocks of ELB and LZB, their flows between
 // consecutive Stichtage, the four-year LZB, the transition segment and the six-month forecast,
 // optionally broken down by a person attribute. A month whose window reaches back before the
 // data begin is not computable, and says so — it is never counted short.

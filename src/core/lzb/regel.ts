@@ -1,4 +1,4 @@
-// The LZB rule "ELB in at least m of the last w months" (SPEC §4.1), in the units of the data:
+// The LZB rule "ELB in at least m of the last w months" (docs/vertrag.md §4.1), in the units of the data:
 // days for day-exact periods (the official rule: ⌊730·m/24⌋ of the 730·w/24 days ending with the
 // Stichtag), months for the monthly form (m of the months t−w+1 … t).
 
@@ -17,10 +17,10 @@ export interface LzbEinstellungen {
 
 export const STANDARD_EINSTELLUNGEN: LzbEinstellungen = { stichtagTag: 15, lzbMin: 21, lzbFenster: 24 };
 
-/** The seed's extra monitoring of LZB "in receipt for at least four years": 42 of 48 months. */
+/** The Arbeitsmarktprogramm's extra monitoring of LZB (docs/vertrag.md §4.1) "in receipt for at least four years": 42 of 48 months. */
 export const VIER_JAHRE = { min: 42, fenster: 48 } as const;
 
-/** Transition segment (seed 5.2, Übergangsmanagement): 15 to under 19 months of receipt. */
+/** Transition segment (Übergangsmanagement, docs/vertrag.md §4.1): 15 to under 19 months of receipt. */
 export const UEBERGANG_MONATE = { ab: 15, unter: 19 } as const;
 
 /** Months the forecast looks ahead. */

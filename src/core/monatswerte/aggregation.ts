@@ -1,4 +1,4 @@
-// Person-level data → Monatswerte (SPEC §4.2): stocks and flows at the Stichtage, integrations and
+// Person-level data → Monatswerte (docs/vertrag.md §4.2): stocks and flows at the Stichtage, integrations and
 // entries attributed to Bezugsmonate, LZB in measures, benefit sums. A month or column the data do
 // not cover is a missing value with its reason, never a count of zero.
 

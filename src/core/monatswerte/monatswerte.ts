@@ -1,4 +1,4 @@
-// Monatswerte: the monthly aggregates every indicator is computed from (SPEC §3), one series per
+// Monatswerte: the monthly aggregates every indicator is computed from (docs/vertrag.md §3), one series per
 // group. A cell is a number or says why it is none: suppressed (`*` in a BA table) or missing
 // (`x`, `.`, an empty cell, or not computable from person-level data). Never a silent zero.
 

@@ -1,4 +1,4 @@
-// Targets (Zielwerte, SPEC §5): § 48a indicators (optionally for a sub-population) and local goals
+// Targets (Zielwerte, docs/vertrag.md §5): § 48a indicators (optionally for a sub-population) and local goals
 // built from Monatswerte columns, evaluated on the year-to-date values of a Berichtsmonat.
 
 import type { Filter } from '../filter.js';
