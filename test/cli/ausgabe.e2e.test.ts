@@ -1,9 +1,8 @@
 // Outputs for the share, cron and CI (issue 4): every format, files written atomically with
 // placeholders or as a set with a manifest, determinism, disclosure control, English labels.
 
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
@@ -143,22 +142,23 @@ describe('files for the share', () => {
     expect([falsch.code, falsch.stderr]).toEqual([2, 'kennzahlen: --out-dir: unbekannter Platzhalter {format}; erlaubt sind {jobcenter}, {monat}.\n']);
   });
 
-  it('73 for a read-only folder, and nothing is left behind', () => {
+  it('73 for a target that cannot be written, for root too, and nothing is left behind', async () => {
     const o = ordner();
-    chmodSync(o, 0o555);
-    // root ignores file modes, so the test runs the tool as "nobody" when it runs as root.
-    const alsNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    const lauf = (args: string[]) => spawnSync(process.execPath, ['bin/kennzahlen.js', ...args], { encoding: 'utf8', ...alsNobody, env: { PATH: process.env.PATH, NO_COLOR: '1' } });
-    const r = lauf(['lzb', '--zeitraeume', 'fixtures/kanten/zeitraeume.csv', '--datenstand', '2016-12-31', '--monat', '2016-12', '--out', join(o, 'bericht.json')]);
-    expect(r.status).toBe(73);
-    expect(r.stderr).toContain('keine Schreibberechtigung');
-    const set = lauf(['lzb', '--zeitraeume', 'fixtures/kanten/zeitraeume.csv', '--datenstand', '2016-12-31', '--monat', '2016-12', '--out-dir', o]);
-    expect(set.status).toBe(73);
-    const unterordner = lauf(['lzb', '--zeitraeume', 'fixtures/kanten/zeitraeume.csv', '--datenstand', '2016-12-31', '--monat', '2016-12', '--out-dir', join(o, '{monat}')]);
-    expect(unterordner.status).toBe(73);
-    expect(unterordner.stderr).toContain(`${join(o, '2016-12')}: keine Schreibberechtigung.`);
-    expect(readdirSync(o)).toEqual([]);
-    chmodSync(o, 0o755);
+    // A path below a regular file cannot be written by anyone: no file modes, no uid needed.
+    const fehler = join(o, 'fehler.txt');
+    writeFileSync(fehler, 'eine Datei, kein Ordner\n');
+    const basis = ['lzb', '--zeitraeume', 'fixtures/kanten/zeitraeume.csv', '--datenstand', '2016-12-31', '--monat', '2016-12', '--format', 'table', '-q'];
+    const r = await imProzess([...basis, '--out', join(fehler, 'bericht.json')]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([73, '', `kennzahlen: ${join(fehler, 'bericht.json')}: ein Teil des Pfads ist eine Datei, kein Ordner.\n`]);
+    const set = await imProzess([...basis, '--out-dir', fehler]);
+    expect([set.code, set.stdout, set.stderr]).toEqual([73, '', `kennzahlen: ${fehler}: ein Teil des Pfads ist eine Datei, kein Ordner.\n`]);
+    const unterordner = await imProzess([...basis, '--out-dir', join(fehler, '{monat}')]);
+    expect([unterordner.code, unterordner.stdout, unterordner.stderr]).toEqual([73, '', `kennzahlen: ${join(fehler, '2016-12')}: ein Teil des Pfads ist eine Datei, kein Ordner.\n`]);
+    // sysfs takes no new files, from root neither: a missing permission.
+    const gesperrt = await imProzess([...basis, '--out', '/sys/bericht.json']);
+    expect([gesperrt.code, gesperrt.stdout, gesperrt.stderr]).toEqual([73, '', 'kennzahlen: /sys/bericht.json: keine Schreibberechtigung.\n']);
+    expect(readdirSync(o)).toEqual(['fehler.txt']);
+    expect(readFileSync(fehler, 'utf8')).toBe('eine Datei, kein Ordner\n');
   });
 
   it('never writes over an input', async () => {
