@@ -34,16 +34,16 @@ export function veraltet(wurzel = '.'): string[] {
   return alt;
 }
 
-let distFrisch = false;
-/** Fails loudly, once per test file, when dist/ does not hold the current sources. */
+/**
+ * Fails loudly when dist/ does not hold the current sources. Checked before every start of the
+ * binary (a few stat calls), so an edit during `vitest --watch` is caught too.
+ */
 export function pruefeDist(): void {
-  if (distFrisch) return;
   const alt = veraltet();
   if (alt.length > 0) {
     const liste = alt.slice(0, 5).join('\n  ') + (alt.length > 5 ? `\n  … and ${alt.length - 5} more` : '');
     throw new Error(`dist/ is stale, so this test would run old code:\n  ${liste}\nRun \`npm run build\` first (\`npm test\` does).`);
   }
-  distFrisch = true;
 }
 
 /**
