@@ -3,7 +3,7 @@
 // behind. `--out-dir` writes every format of a report and a manifest with checksums last.
 
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { setTimeout as warte } from 'node:timers/promises';
@@ -61,6 +61,25 @@ export async function schreibeAtomar(ziel: string, inhalt: string | Buffer): Pro
   }
 }
 
+/**
+ * Makes a folder and the folders above it, one level at a time. Node 20's `mkdir(…, { recursive })`
+ * never returns where a folder exists but refuses new entries with ENOENT (/proc): the run would hang.
+ */
+async function legeOrdnerAn(ordner: string): Promise<void> {
+  const ziel = resolve(ordner);
+  const fehlend: string[] = [];
+  for (let o = ziel; !existsSync(o); o = dirname(o)) {
+    fehlend.unshift(o);
+    if (dirname(o) === o) break;
+  }
+  for (const o of fehlend) {
+    await mkdir(o).catch((e) => {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw ausgabeFehler(o, e);
+    });
+  }
+  if (!statSync(ziel).isDirectory()) throw ausgabeFehler(ordner, Object.assign(new Error(), { code: 'ENOTDIR' }));
+}
+
 /** `Elbe-Elster (Demo)` → `elbe-elster-demo`: safe in file names on every system. */
 export function dateiname(text: string): string {
   const ersetzt = text.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
@@ -112,9 +131,7 @@ export async function gibBerichtAus(
   if (ziel.outDir) {
     // A month's folder on the share (`--out-dir ablage/{monat}`) is made when it is not there yet.
     const ordner = ersetzePlatzhalter(ziel.outDir, platzhalter, '--out-dir');
-    await mkdir(ordner, { recursive: true }).catch((e) => {
-      throw ausgabeFehler(ordner, e);
-    });
+    await legeOrdnerAn(ordner);
     const dateien: { datei: string; format: string; bytes: number; sha256: string }[] = [];
     for (const [f, erzeuge] of Object.entries(formate)) {
       if (f === 'table') continue;

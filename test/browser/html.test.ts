@@ -3,23 +3,22 @@
 // drawn (SVG paths with a size on screen) and the screenshot must not be blank. .ci/run installs
 // chromium when it is missing; on a machine without it this test says so and skips.
 
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { kennzahlen } from '../cli/hilfen.js';
+import { arbeitsordner, imProzess } from '../cli/hilfen.js';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const da = existsSync(CHROMIUM);
+const arbeit = arbeitsordner('html');
 if (!da) console.warn(`Browser-Test übersprungen: ${CHROMIUM} fehlt (Debian-Paket chromium; .ci/run installiert es).`);
 
 describe.skipIf(!da)('HTML report in headless Chromium', () => {
   it('draws every chart, loads nothing from outside and is not blank', async () => {
-    const ordner = mkdtempSync(join(tmpdir(), 'kz-html-'));
-    const datei = join(ordner, 'bericht.html');
-    expect(kennzahlen(['demo', '--format', 'html', '--out', datei]).code).toBe(0);
+    const datei = join(arbeit.ordner, 'bericht.html');
+    expect((await imProzess(['demo', '--format', 'html', '--out', datei])).code).toBe(0);
 
     const browser = await chromium.launch({
       executablePath: CHROMIUM,

@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { farbeAn } from '../../src/cli/farbe.js';
 import { EXIT_CODE, exitCodeFuer, KennzahlenFehler } from '../../src/fehler.js';
+import { arbeitsordner } from './hilfen.js';
+
+const arbeit = arbeitsordner('balken');
 
 function io(stdoutWrite?: () => never) {
   let err = '';
@@ -52,12 +55,8 @@ describe('colour decision', () => {
 
 describe('progress bar', () => {
   it('draws on a terminal stderr for large inputs, and never with -q or off a terminal', async () => {
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
-    const datei = join(mkdtempSync(join(tmpdir(), 'kz-balken-')), 'gross.csv');
     const zeile = 'P0000001;2015-01-01;2015-01-31;ELB\n';
-    writeFileSync(datei, 'person_id;beginn;ende;status\n' + zeile.repeat(Math.ceil((5 << 20) / zeile.length)));
+    const datei = arbeit.datei('gross.csv', 'person_id;beginn;ende;status\n' + zeile.repeat(Math.ceil((5 << 20) / zeile.length)));
     const lauf = async (terminal: boolean, extra: string[] = []) => {
       let err = '';
       const stderr = Object.assign(new Writable({ write: (c, _e, cb) => ((err += c), cb()) }), { isTTY: terminal });

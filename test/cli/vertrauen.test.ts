@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { arbeitsordner, imProzess as lauf } from './hilfen.js';
+import { arbeitsordner, imProzess as lauf, pruefeDist } from './hilfen.js';
 
 const { ordner, datei } = arbeitsordner('vertrauen');
 const DEMO = 'fixtures/demo';
@@ -218,6 +218,8 @@ describe('4. a month the data do not cover is an error, not a report of x', () =
   });
 
   it("the README's cron line logs the failure, and the CI lines fail on missed targets", () => {
+    // These lines run the built binary, through bash.
+    pruefeDist();
     const readme = readFileSync('README.md', 'utf8');
     const cron = /^0 6 20 \* \* {2}(kennzahlen report .+)$/m.exec(readme)![1];
     // The cron job as it runs today: last month's report, on data that end in 2017.
@@ -414,9 +416,11 @@ describe('9. an option is either used or refused', () => {
     expect(r.stderr.split('\n')[0]).toBe(meldung);
   });
 
-  it('--out into a folder that takes no files says so (73)', async () => {
+  it('--out into a folder that takes no files says so (73); --out-dir there ends, not hangs', async () => {
     const r = await lauf(['demo', '--out', '/proc/x.json']);
     expect([r.code, r.stderr]).toEqual([73, 'kennzahlen: /proc/x.json: der Ordner /proc nimmt keine neuen Dateien an.\n']);
+    const satz = await lauf(['demo', '--out-dir', '/proc/kennzahlen/{monat}', '--format', 'table']);
+    expect([satz.code, satz.stderr]).toEqual([73, 'kennzahlen: /proc/kennzahlen: der Ordner /proc nimmt keine neuen Dateien an.\n']);
   });
 
   it('--nach geschlecht on Monatswerte without groups has nothing to break down (65)', async () => {

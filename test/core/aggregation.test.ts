@@ -65,7 +65,7 @@ const FALL: Record<string, P> = {
   P8: { elb: [], ereignisse: [['30.12.2016', 'SVB']], massnahmen: [['15.01.2013', '31.01.2013'], ['30.12.2016', '31.12.2016']] },
 };
 
-describe('aggregation into Monatswerte (SPEC §4.2), hand-computed', () => {
+describe('aggregation into Monatswerte (docs/vertrag.md §4.2), hand-computed', () => {
   const mw = aggregiere(daten(FALL), { von: M('2016-04'), bis: M('2016-05'), filter: null });
   const april = mw.gruppen.get('gesamt')!.get(M('2016-04'))!;
   const mai = mw.gruppen.get('gesamt')!.get(M('2016-05'))!;

@@ -1,9 +1,13 @@
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { monatIndex, OFFEN, tagNummer } from '../../src/core/kalender.js';
 import { klassifiziere, type LzbAuftrag } from '../../src/core/lzb/klassifikation.js';
 import { monatsRegel, tagesRegel } from '../../src/core/lzb/regel.js';
 import { gruppierung, Merkmale } from '../../src/core/merkmale.js';
 import { einheitenIn, neueLaeufe, PersonRegister, Zeitlinien } from '../../src/core/zeitlinien.js';
+import { oeffneQuelle } from '../../src/input/quelle.js';
+import { oeffneTabelle } from '../../src/input/tabelle.js';
+import { leseZeitraeume } from '../../src/input/zeitraeume.js';
 
 /** Days of receipt of person p in a … b, read as classification reads them: the person's runs copied out. */
 const tageIn = (z: Zeitlinien, p: number, a: number, b: number) => {
@@ -36,7 +40,7 @@ function monat(z: Zeitlinien, m: string, extra: Partial<LzbAuftrag> = {}) {
   return klassifiziere(z, { regel: tage, von: M(m), bis: M(m), abdeckung: weit, ...extra });
 }
 
-// SPEC §4.1 worked example: Stichtag 15.12.2016, window 17.12.2014 … 15.12.2016.
+// docs/vertrag.md §4.1 worked example: Stichtag 15.12.2016, window 17.12.2014 … 15.12.2016.
 const BEISPIEL: Perioden = {
   A: [['01.01.2015', null]],
   B: [['19.03.2015', null]],
@@ -46,7 +50,7 @@ const BEISPIEL: Perioden = {
   F: [['01.06.2015', null]],
 };
 
-describe('day rule, SPEC §4.1 worked example (Stichtag 15.12.2016)', () => {
+describe('day rule, docs/vertrag.md §4.1 worked example (Stichtag 15.12.2016)', () => {
   const { register, z } = aufbau(BEISPIEL);
   const e = monat(z, '2016-12', { listeFuer: M('2016-12') });
   const person = (id: string) => e.liste!.find((p) => register.id(p.person) === id);
@@ -104,10 +108,39 @@ describe('day rule edges', () => {
     expect(r.liste!.map((p) => [p.einheiten, p.lzb])).toEqual([[638, true], [637, false]]);
   });
 
-  it('does not count NEF days: they never enter the timelines', () => {
-    // A person NEF for a year, then ELB: only the ELB days count (the reader drops NEF rows).
-    const { z } = aufbau({ X: [['01.06.2015', null]] });
-    expect(monat(z, '2016-12').monate[0].werte.lzb).toBe(0);
+  it('does not count NEF days: they never enter the timelines', async () => {
+    // An extract with NEF rows, read as the tool reads it, for the Stichtag 15.12.2016 (window
+    // 17.12.2014 … 15.12.2016, 730 days):
+    // X  NEF 01.12.2014–31.05.2015, then ELB: 01.06.2015 … 15.12.2016 = 564 ELB days, not LZB
+    //    (with the NEF days it would be all 730); 564 days = 18.5 months: transition segment.
+    // Y  NEF only: not ELB on the Stichtag, so neither in the stock nor on the list.
+    // Z  ELB from 01.01.2015, NEF for three months inside it: a day both ELB and NEF is an ELB day,
+    //    17.12.2014 … 31.12.2014 are neither: 730 − 15 = 715 ELB days, LZB.
+    // V  ELB 01.01.2015–31.03.2016 (365 + 91 = 456 days), NEF 01.04.–31.07.2016 (122 days), ELB
+    //    again from 01.08.2016 (137 days to the Stichtag): 456 + 137 = 593, not LZB; with the NEF
+    //    days 715. NEF does not bridge the gap: two runs.
+    const csv = [
+      'person_id;beginn;ende;status',
+      'X;01.12.2014;31.05.2015;NEF',
+      'X;01.06.2015;;ELB',
+      'Y;01.01.2015;;NEF',
+      'Z;01.01.2015;;ELB',
+      'Z;01.06.2016;31.08.2016;NEF',
+      'V;01.01.2015;31.03.2016;ELB',
+      'V;01.04.2016;31.07.2016;NEF',
+      'V;01.08.2016;;',
+    ].join('\n');
+    const register = new PersonRegister();
+    const z = new Zeitlinien();
+    const stdin = Object.assign(Readable.from([Buffer.from(csv)]), { isTTY: false });
+    const gelesen = await leseZeitraeume(await oeffneTabelle(await oeffneQuelle('-', stdin), 'zeitraeume', { maxProbleme: 100 }), register, z);
+    expect([gelesen.probleme, gelesen.zeilenNef]).toEqual([[], 4]);
+    expect(z.laeufe(register.nummer('Y'))).toEqual([]);
+    expect(z.laeufe(register.nummer('V'))).toEqual([[d('01.01.2015'), d('31.03.2016')], [d('01.08.2016'), OFFEN]]);
+    const e = monat(z, '2016-12', { listeFuer: M('2016-12') });
+    const liste = Object.fromEntries(e.liste!.map((p) => [register.id(p.person), [p.einheiten, p.lzb, p.segment]]));
+    expect(liste).toEqual({ X: [564, false, 'uebergang'], Z: [715, true, 'lzb'], V: [593, false, 'sonstige'] });
+    expect(e.monate[0].werte).toMatchObject({ elb: 3, lzb: 1, uebergang: 1 });
   });
 
   it('merges overlapping and adjacent periods before counting', () => {

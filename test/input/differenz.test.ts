@@ -2,8 +2,7 @@
 // timelines, the same problems at the same lines and columns. Checked on the fixtures, on generated
 // data and on randomly mangled files.
 
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
@@ -18,6 +17,9 @@ import { oeffneQuelle } from '../../src/input/quelle.js';
 import { oeffneTabelle, type LeseOptionen, type Tabelle } from '../../src/input/tabelle.js';
 import { leseZeitraeume } from '../../src/input/zeitraeume.js';
 import { generiere } from '../../tools/generate.js';
+import { arbeitsordner } from '../cli/hilfen.js';
+
+const arbeit = arbeitsordner('diff');
 
 type Rolle = 'zeitraeume' | 'personen' | 'integrationen' | 'massnahmen';
 
@@ -88,7 +90,7 @@ describe('fast path and csv-parse agree', () => {
   });
 
   it('on generated data in day and month form', async () => {
-    const ordner = mkdtempSync(join(tmpdir(), 'kz-diff-'));
+    const ordner = arbeit.ordner;
     await generiere({ personen: 800, seed: 11, von: '2014-01', bis: '2017-12', form: 'beide', out: ordner });
     expect(await gleich(readFileSync(join(ordner, 'zeitraeume.csv')), 'zeitraeume')).toBe(true);
     expect(await gleich(readFileSync(join(ordner, 'zeitraeume-monate.csv')), 'zeitraeume')).toBe(true);

@@ -7,9 +7,11 @@ import { lesePersonen } from '../../src/input/personen.js';
 import { oeffneQuelle } from '../../src/input/quelle.js';
 import { erkenneTrennzeichen, oeffneTabelle, type LeseOptionen } from '../../src/input/tabelle.js';
 import { leseZeitraeume } from '../../src/input/zeitraeume.js';
+import { arbeitsordner } from '../cli/hilfen.js';
 
 const keinStdin = Object.assign(Readable.from([]), { isTTY: false });
 const stdinMit = (text: string | Buffer) => Object.assign(Readable.from([Buffer.from(text)]), { isTTY: false });
+const arbeit = arbeitsordner('tabelle');
 const OPT: LeseOptionen = { maxProbleme: 100 };
 /** The Windows-1252 export carries a free-text remark, which its config leaves unread. */
 const CP1252: LeseOptionen = { ...OPT, spaltenzuordnung: { Bemerkung: null } };
@@ -87,13 +89,9 @@ describe('one extract in five encodings and layouts reads to the same timelines'
 
   it('hashes a large file on a worker thread to the same SHA-256', async () => {
     const { createHash } = await import('node:crypto');
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
-    const datei = join(mkdtempSync(join(tmpdir(), 'kz-sha-')), 'gross.csv');
     const zeile = 'P0000001;2015-01-01;2015-01-31;ELB\n';
     const inhalt = Buffer.from('person_id;beginn;ende;status\n' + zeile.repeat(Math.ceil((9 << 20) / zeile.length)));
-    writeFileSync(datei, inhalt);
+    const datei = arbeit.datei('gross.csv', inhalt);
     const quelle = await oeffneQuelle(datei, keinStdin);
     expect(quelle.pruefsumme).not.toBeNull();
     const { e } = await zeitraeume(datei);

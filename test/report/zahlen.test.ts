@@ -15,7 +15,7 @@ describe('German number format', () => {
     expect(runde(-20.25, 1)).toBe(-20.3);
     expect(runde(1.005, 2)).toBe(1.01);
     expect(runde(20.24, 1)).toBe(20.2);
-    // 804,171 / 3,963,017 = 20.2919…% (SPEC's national K2 check value)
+    // 804,171 / 3,963,017 = 20.2919…% (the published national K2, docs/vertrag.md §4.3)
     expect(runde((804171 / 3963017) * 100, 1)).toBe(20.3);
   });
 
