@@ -10,7 +10,7 @@ export async function lesePersonen(tabelle: Tabelle, register: PersonRegister, m
   // throughout is as good as missing, and a filter on it would exclude nobody.
   const bekannt = new Set<MerkmalSpalte>();
   const e = await tabelle.lies(personenSchema(register), (z) => {
-    for (const s of SPALTEN) if (z[s] !== null) bekannt.add(s);
+    if (bekannt.size < SPALTEN.length) for (const s of SPALTEN) if (z[s] !== null) bekannt.add(s);
     const neu = merkmale.setze(z.person_id, {
       geschlecht: z.geschlecht,
       geburtsdatum: z.geburtsdatum,

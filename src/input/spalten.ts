@@ -67,14 +67,7 @@ export function gemeinteSpalte(name: string, kandidaten: readonly string[]): str
   if (!s) return null;
   for (const k of kandidaten) if (schluessel(k) === s) return k;
   for (const k of kandidaten) if ((SYNONYME[k] ?? []).some((w) => schluessel(w) === s)) return k;
-  let bester: string | null = null, besterAbstand = Infinity;
-  for (const k of kandidaten) {
-    for (const w of [k, ...(SYNONYME[k] ?? [])]) {
-      const z = schluessel(w);
-      const d = abstand(s, z);
-      if (nahGenug(d, z.length) && d < besterAbstand) [bester, besterAbstand] = [k, d];
-    }
-  }
+  const bester = naechster(s, kandidaten.flatMap((k) => [k, ...(SYNONYME[k] ?? [])].map((w): [string, string] => [k, schluessel(w)])), (z) => z.length);
   if (bester) return bester;
   // „Datum Leistungsende“, „Ende der Leistung“: a longer header that contains a synonym or the name.
   for (const k of kandidaten) if ([k, ...(SYNONYME[k] ?? [])].some((w) => schluessel(w).length >= 4 && s.includes(schluessel(w)))) return k;
@@ -84,11 +77,15 @@ export function gemeinteSpalte(name: string, kandidaten: readonly string[]): str
 /** The header of a file that a mapping most likely meant (`Leistung-bis` → `Leistung bis`). */
 export function aehnlichsterKopf(name: string, kopf: readonly string[]): string | null {
   const s = schluessel(name);
+  return naechster(s, kopf.map((k): [string, string] => [k.trim(), schluessel(k)]), (z) => Math.max(z.length, s.length));
+}
+
+/** The value whose key is nearest to `s`, if near enough for a slip in a name of `laenge(key)`. */
+function naechster(s: string, paare: readonly [string, string][], laenge: (z: string) => number): string | null {
   let bester: string | null = null, besterAbstand = Infinity;
-  for (const k of kopf) {
-    const z = schluessel(k);
+  for (const [wert, z] of paare) {
     const d = abstand(s, z);
-    if (nahGenug(d, Math.max(z.length, s.length)) && d < besterAbstand) [bester, besterAbstand] = [k.trim(), d];
+    if (nahGenug(d, laenge(z)) && d < besterAbstand) [bester, besterAbstand] = [wert, d];
   }
   return bester;
 }

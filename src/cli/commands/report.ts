@@ -247,11 +247,11 @@ async function report(o: ReportOptionen, io: Io, demo: boolean): Promise<number>
         `${ungelesen.length ? `; nicht gelesen, da keine Kennzahl und kein Ziel sie nutzt: ${ungelesen.join(', ')}` : ''}.`,
     );
   }
-  const fehlend = bericht.kennzahlen.filter((w) => w.monat.wert === null).map((w) => w.definition.id);
+  const ohneWert = bericht.kennzahlen.filter((w) => w.monat.wert === null).map((w) => w.definition.id);
   // From person-level data a missing column means a missing input: name the option, not the column.
   const ohne = daten ? ZUSATZ_ROLLEN.filter((r) => !eingabeDatei(o[r], k, r)).map((r) => `--${r}`) : [];
-  if (fehlend.length) {
-    melde.hinweis(`${fehlend.length} von ${bericht.kennzahlen.length} Kennzahlen für ${deutscherMonat(t)} nicht berechenbar (${fehlend.join(', ')}); die Gründe stehen im Bericht${ohne.length ? `; ohne ${ohne.join(', ')}` : ''}.`);
+  if (ohneWert.length) {
+    melde.hinweis(`${ohneWert.length} von ${bericht.kennzahlen.length} Kennzahlen für ${deutscherMonat(t)} nicht berechenbar (${ohneWert.join(', ')}); die Gründe stehen im Bericht${ohne.length ? `; ohne ${ohne.join(', ')}` : ''}.`);
   }
   const geschrieben = await gibBerichtAus(io, o, format, berichtsformate((mitGrafiken) => kennzahlenDokument(bericht, d, mitGrafiken), () => kennzahlenJson(bericht, d), () => kennzahlenCsv(bericht, d), farbe), 'kennzahlen-{jobcenter}-{monat}', { jobcenter: bericht.jobcenter, monat: isoMonat(t) }, eingaben);
   for (const datei of geschrieben) melde.ausfuehrlich(`geschrieben: ${datei}`);

@@ -75,17 +75,20 @@ export function ereignisseBeobachtet(art: 'integrationen' | 'massnahmen', spanne
   return spanne.bis >= s - MASSNAHMEN_LUECKE_TAGE && spanne.von <= s && (vonAnfang || spanne.von <= s - MASSNAHME_DAUER_TAGE);
 }
 
-/** Why month index i is not observed by the event input a column needs; null when it is. */
-function ereignisseGedeckt(spalte: Zaehlspalte, d: PersonenDaten, tag: readonly number[], i: number): FehltGrund | null {
+/** Per month index: why the event inputs do not observe it (integrations, measures); null where they do. */
+function ereignisLuecken(d: PersonenDaten, tag: readonly number[]): { integrationen: (FehltGrund | null)[]; massnahmen: (FehltGrund | null)[] } {
   const datenAb = d.regel.einheit === 'tag' ? d.abdeckung.datenAb : ersterTag(d.abdeckung.datenAb);
-  if (spalte === 'lzb_aktiviert') {
-    const m = d.massnahmenSpanne;
-    return !m || ereignisseBeobachtet('massnahmen', m, tag[i - 2], tag[i], datenAb) ? null : 'ausserhalb_massnahmen';
-  }
-  if (!spalte.startsWith('integrationen') && !spalte.startsWith('eintritte')) return null;
-  const e = d.ereignisse?.spanne;
-  return !e || ereignisseBeobachtet('integrationen', e, tag[i - 2], tag[i], datenAb) ? null : 'ausserhalb_integrationen';
+  const luecken = (art: 'integrationen' | 'massnahmen', spanne: Spanne | null | undefined, grund: FehltGrund) =>
+    tag.map((s, i) => (i < 2 || !spanne || ereignisseBeobachtet(art, spanne, tag[i - 2], s, datenAb) ? null : grund));
+  return {
+    integrationen: luecken('integrationen', d.ereignisse?.spanne, 'ausserhalb_integrationen'),
+    massnahmen: luecken('massnahmen', d.massnahmenSpanne, 'ausserhalb_massnahmen'),
+  };
 }
+
+/** Which event input a column comes from, if any. */
+const ereignisQuelle = (spalte: Zaehlspalte): 'integrationen' | 'massnahmen' | null =>
+  spalte === 'lzb_aktiviert' ? 'massnahmen' : spalte.startsWith('integrationen') || spalte.startsWith('eintritte') ? 'integrationen' : null;
 
 /** Which coverage a column needs at month index i (i−1 and i−2 are the two months before). */
 function gedeckt(spalte: Zaehlspalte, ok: Berechenbar[], i: number): boolean {
@@ -213,12 +216,14 @@ function monatswerte(d: PersonenDaten, st: Stichtage, von: number, bis: number, 
   const grund = (i: number): FehltGrund => (st.gruende[i].some((g) => g.art === 'nach_datenstand') ? 'nach_datenstand' : 'vor_datenbeginn');
   const reihen = new Map<string, Reihe>();
   const namen = ['gesamt', ...(gruppierung?.gruppen ?? [])];
+  const luecken = ereignisLuecken(d, st.stichtagDatum);
   namen.forEach((name, gi) => {
     const reihe: Reihe = new Map();
     for (let i = 2; i < n; i++) {
       for (const s of zaehlspalten as Zaehlspalte[]) {
         const feld = i * breite + gi * SPALTEN.length;
-        let ausserhalb = gedeckt(s, st.ok, i) ? ereignisseGedeckt(s, d, st.stichtagDatum, i) : grund(i);
+        const quelle = ereignisQuelle(s);
+        let ausserhalb = !gedeckt(s, st.ok, i) ? grund(i) : quelle ? luecken[quelle][i] : null;
         if (ausserhalb === null && s === 'integrationen_kontinuierlich' && zaehler[feld + SLOT.kontinuierlich_offen] > 0) ausserhalb = 'kontinuierlich_offen';
         setze(reihe, st.monate[i], s, ausserhalb === null ? zaehler[feld + SLOT[s]] : fehlt(ausserhalb));
       }
