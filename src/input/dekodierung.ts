@@ -4,8 +4,8 @@
 // '€' (nodejs/node #60888), so the 32 bytes where Windows-1252 differs from Latin-1 are mapped here.
 
 import { isUtf8 } from 'node:buffer';
+import type { Kodierung } from '../core/modell.js';
 
-export type Kodierung = 'utf8' | 'cp1252' | 'utf16le';
 export const KODIERUNG_NAMEN: Record<Kodierung, string> = { utf8: 'UTF-8', cp1252: 'Windows-1252', utf16le: 'UTF-16LE' };
 
 /** Windows-1252 bytes 0x80…0x9F; the five bytes it leaves undefined keep their Latin-1 code point. */

@@ -5,7 +5,8 @@
 
 import { createHash } from 'node:crypto';
 import { KennzahlenFehler, type Problem } from '../fehler.js';
-import { dekodiere, type Kodierung } from './dekodierung.js';
+import { dekodiere } from './dekodierung.js';
+import type { Kodierung } from '../core/modell.js';
 import { leseGanz, type Standardeingabe } from './quelle.js';
 
 export interface JsonEingabe {

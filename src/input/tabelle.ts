@@ -5,12 +5,12 @@
 import { createHash } from 'node:crypto';
 import type { CsvError, Options, Parser as CsvParser } from 'csv-parse';
 import { KennzahlenFehler, type Problem } from '../fehler.js';
-import { erkenneBom, istUtf16OhneBom, NachUtf8, Utf8Pruefung, type Kodierung } from './dekodierung.js';
+import { erkenneBom, istUtf16OhneBom, NachUtf8, Utf8Pruefung } from './dekodierung.js';
 import type { Bytequelle } from './quelle.js';
+import type { EingabeInfo, Kodierung, Trennzeichen } from '../core/modell.js';
 import { normiereName, pruefeKopf, type Zuordnung } from './spalten.js';
 import { istLeerzeichen, UNGELESEN, type Zelle } from './zellen.js';
 
-export type Trennzeichen = ';' | ',' | '\t';
 export const TRENNZEICHEN_NAMEN: Record<Trennzeichen, string> = { ';': 'Semikolon', ',': 'Komma', '\t': 'Tab' };
 
 export interface Spalte<T> {
@@ -41,17 +41,6 @@ export type Zeile<S extends Spalten> = { -readonly [K in keyof S]: S[K] extends 
 export interface ZeilenProblem {
   spalte: string;
   meldung: string;
-}
-
-export interface EingabeInfo {
-  rolle: string;
-  datei: string;
-  /** Data rows (for a JSON input: its entries). */
-  zeilen: number;
-  sha256: string;
-  kodierung: Kodierung;
-  /** null for a JSON input. */
-  trennzeichen: Trennzeichen | null;
 }
 
 export interface LeseOptionen {

@@ -1,7 +1,7 @@
 // How a report names its inputs (docs/vertrag.md §2): file, rows, encoding, delimiter and SHA-256.
 
 import { KODIERUNG_NAMEN } from '../input/dekodierung.js';
-import type { EingabeInfo, Trennzeichen } from '../input/tabelle.js';
+import type { EingabeInfo, Trennzeichen } from '../core/modell.js';
 import { texte, type Darstellung } from './darstellung.js';
 import type { Eingabezeile } from './dokument.js';
 

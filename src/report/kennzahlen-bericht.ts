@@ -5,7 +5,7 @@ import type { Berechnung } from '../core/kennzahlen/berechnung.js';
 import type { KennzahlWert } from '../core/kennzahlen/kennzahlen.js';
 import type { Monatswerte } from '../core/monatswerte/monatswerte.js';
 import type { ZielErgebnis } from '../core/ziele/ziele.js';
-import type { EingabeInfo } from '../input/tabelle.js';
+import type { EingabeInfo } from '../core/modell.js';
 
 export interface KennzahlenBericht {
   demo: boolean;

@@ -4,7 +4,7 @@ import { isoMonat, isoTag } from '../core/kalender.js';
 import type { Grund, LzbErgebnis } from '../core/lzb/klassifikation.js';
 import type { LzbRegel } from '../core/lzb/regel.js';
 import type { Merkmal } from '../core/merkmale.js';
-import type { EingabeInfo } from '../input/tabelle.js';
+import type { EingabeInfo } from '../core/modell.js';
 import { texte, type Darstellung } from './darstellung.js';
 
 export interface LzbBericht {

@@ -3,7 +3,7 @@
 
 import { isoMonat } from '../core/kalender.js';
 import type { Monatswerte, Wert } from '../core/monatswerte/monatswerte.js';
-import type { EingabeInfo } from '../input/tabelle.js';
+import type { EingabeInfo } from '../core/modell.js';
 import { csvDokument, quote, textZelle } from './csv.js';
 import { hinweisText, texte, type Darstellung } from './darstellung.js';
 import { zelle, type Block, type Dokument } from './dokument.js';

@@ -30,8 +30,6 @@ const SPALTEN: Record<string, [string, string, 'summe' | 'mittel']> = {
   K3: ['lzb', 'lzb', 'mittel'], K3E1: ['integrationen_lzb', 'lzb', 'mittel'], K3E2: ['lzb_aktiviert', 'lzb', 'summe'],
   K3E3: ['lzb_zugaenge', 'lzb', 'summe'], K3E4: ['lzb_abgaenge', 'lzb', 'summe'],
 };
-// The quota's numerator is a sum even where its denominator is a mean.
-const form = (id: string, teil: 'zaehler' | 'nenner') => (teil === 'zaehler' && SPALTEN[id][0] !== SPALTEN[id][1] ? 'summe' : SPALTEN[id][2]);
 // Columns tied by stock and flows, solved together; every other column stands alone.
 const FAMILIEN = [['elb', 'elb_zugaenge', 'elb_abgaenge'], ['lzb', 'lzb_zugaenge', 'lzb_abgaenge'], ['integrationen'], ['integrationen_kontinuierlich'], ['integrationen_ae'], ['elb_ae'], ['integrationen_lzb'], ['lzb_aktiviert'], ['eintritte_geringfuegig'], ['eintritte_oeffentlich']];
 const FLUSS: Record<string, [string, string]> = { elb: ['elb_zugaenge', 'elb_abgaenge'], lzb: ['lzb_zugaenge', 'lzb_abgaenge'] };

@@ -12,7 +12,7 @@ const BUND = 'fixtures/monatswerte/bund-k2.csv';
 const KANTEN = 'fixtures/kanten/zeitraeume.csv';
 const ZIELE = JSON.stringify({ jahr: 2024, ziele: [{ kennzahl: 'K2', mindestens: 10, name: 'Integrationsquote erhöhen' }] });
 
-const { ordner, datei } = arbeitsordner('json');
+const { datei } = arbeitsordner('json');
 
 describe('--ziele - and --config - read standard input', () => {
   it('report --ziele -: the targets from stdin, named "-" in the report with the SHA-256 of the bytes', async () => {

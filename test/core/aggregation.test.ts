@@ -3,7 +3,8 @@ import { monatIndex, OFFEN, tagNummer } from '../../src/core/kalender.js';
 import { Ereignisse, type Art } from '../../src/core/ereignisse.js';
 import { tagesRegel } from '../../src/core/lzb/regel.js';
 import { Merkmale } from '../../src/core/merkmale.js';
-import { aggregiere, type PersonenDaten } from '../../src/core/monatswerte/aggregation.js';
+import { aggregiere } from '../../src/core/monatswerte/aggregation.js';
+import type { PersonenDaten } from '../../src/core/modell.js';
 import { PersonRegister, Zeitlinien } from '../../src/core/zeitlinien.js';
 
 const d = (s: string) => { const [t, m, j] = s.split('.').map(Number); return tagNummer(j, m, t); };

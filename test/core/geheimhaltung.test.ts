@@ -256,7 +256,7 @@ describe('sperre: property', () => {
       fc.property(fc.oneof(bestandFluss, zweiWege), ({ zellen, bedingungen, unter }) => {
         const { art, sekundaer } = sperre(zellen, bedingungen, unter);
         const klein = (i: number) => zellen[i].wert > 0 && zellen[i].wert < unter;
-        const unbekannt = zellen.map((z, i) => i).filter((i) => !zellen[i].veroeffentlicht || art[i] !== 0);
+        const unbekannt = zellen.map((_, i) => i).filter((i) => !zellen[i].veroeffentlicht || art[i] !== 0);
         const voll = rang(bedingungen, unbekannt);
         for (let i = 0; i < zellen.length; i++) {
           if (zellen[i].veroeffentlicht && klein(i)) expect(art[i]).toBe(1);

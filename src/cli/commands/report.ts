@@ -14,7 +14,7 @@ import { letzterMonatMitWerten, vereinige, type Monatswerte } from '../../core/m
 import { bewerteZiel, zielSpalten, zielVerlauf, type Quelle, type ZielErgebnis } from '../../core/ziele/ziele.js';
 import { KennzahlenFehler, nutzungsfehler, type Problem } from '../../fehler.js';
 import { leseMonatswerte } from '../../input/monatswerte.js';
-import type { EingabeInfo } from '../../input/tabelle.js';
+import type { EingabeInfo } from '../../core/modell.js';
 import { leseZiele, pruefeZielSpalten } from '../../input/ziele.js';
 import { hinweisText, STANDARD_DARSTELLUNG } from '../../report/darstellung.js';
 import { anzahlText } from '../../report/zahlen.js';

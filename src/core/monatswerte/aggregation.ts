@@ -2,31 +2,15 @@
 // entries attributed to Bezugsmonate, LZB in measures, benefit sums. A month or column the data do
 // not cover is a missing value with its reason, never a count of zero.
 
-import type { Ereignisse, Spanne } from '../ereignisse.js';
+import type { Spanne } from '../ereignisse.js';
 import type { FehltGrund } from '../hinweis.js';
 import { ersterTag } from '../kalender.js';
 import { personenfilter, type Filter } from '../filter.js';
-import type { LzbRegel } from '../lzb/regel.js';
-import { neuerStatus, statusDerPerson, stichtage, type Abdeckung, type Berechenbar, type Stichtage } from '../lzb/stichtage.js';
-import type { Gruppierung, Merkmale } from '../merkmale.js';
-import { neueLaeufe, type Zeitlinien } from '../zeitlinien.js';
+import { neuerStatus, statusDerPerson, stichtage, type Berechenbar, type Stichtage } from '../lzb/stichtage.js';
+import type { Gruppierung } from '../merkmale.js';
+import { neueLaeufe } from '../zeitlinien.js';
 import { fehlt, setze, type Monatswerte, type Reihe, type Wert } from './monatswerte.js';
-
-export interface PersonenDaten {
-  regel: LzbRegel;
-  abdeckung: Abdeckung;
-  zeitlinien: Zeitlinien;
-  merkmale: Merkmale | null;
-  ereignisse: Ereignisse | null;
-  /** The integrations input has a `kontinuierlich` column. */
-  kontinuierlichBekannt: boolean;
-  /** Measures as day ranges per person (K3E2), or null without a `massnahmen` input. */
-  massnahmen: Zeitlinien | null;
-  /** The earliest and latest start of a measure: the period the input observes. */
-  massnahmenSpanne?: Spanne | null;
-  /** Benefit sums per month; `luh` only if the input has that column. */
-  leistungen: { llu: Map<number, Wert>; luh: Map<number, Wert> | null } | null;
-}
+import type { PersonenDaten } from '../modell.js';
 
 export interface AggregationsAuftrag {
   von: number;

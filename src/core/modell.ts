@@ -1,0 +1,39 @@
+// The models that cross the pipeline's stages: what was read (inputs described for the reports'
+// provenance) and the person-level data every count is made from. Plain types, no behaviour.
+
+import type { Ereignisse, Spanne } from './ereignisse.js';
+import type { LzbRegel } from './lzb/regel.js';
+import type { Abdeckung } from './lzb/stichtage.js';
+import type { Merkmale } from './merkmale.js';
+import type { Wert } from './monatswerte/monatswerte.js';
+import type { Zeitlinien } from './zeitlinien.js';
+
+export type Kodierung = 'utf8' | 'cp1252' | 'utf16le';
+export type Trennzeichen = ';' | ',' | '\t';
+
+export interface EingabeInfo {
+  rolle: string;
+  datei: string;
+  /** Data rows (for a JSON input: its entries). */
+  zeilen: number;
+  sha256: string;
+  kodierung: Kodierung;
+  /** null for a JSON input. */
+  trennzeichen: Trennzeichen | null;
+}
+
+export interface PersonenDaten {
+  regel: LzbRegel;
+  abdeckung: Abdeckung;
+  zeitlinien: Zeitlinien;
+  merkmale: Merkmale | null;
+  ereignisse: Ereignisse | null;
+  /** The integrations input has a `kontinuierlich` column. */
+  kontinuierlichBekannt: boolean;
+  /** Measures as day ranges per person (K3E2), or null without a `massnahmen` input. */
+  massnahmen: Zeitlinien | null;
+  /** The earliest and latest start of a measure: the period the input observes. */
+  massnahmenSpanne?: Spanne | null;
+  /** Benefit sums per month; `luh` only if the input has that column. */
+  leistungen: { llu: Map<number, Wert>; luh: Map<number, Wert> | null } | null;
+}
