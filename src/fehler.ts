@@ -42,8 +42,15 @@ export class KennzahlenFehler extends Error {
 export const nutzungsfehler = (meldung: string, hinweis?: string) =>
   new KennzahlenFehler('nutzung', meldung, [], hinweis);
 
-export function exitCodeFuer(fehler: unknown): number {
-  return fehler instanceof KennzahlenFehler ? EXIT_CODE[fehler.art] : EXIT_CODE.intern;
+/** How a run ended: well, or with the kind of its error. */
+export type Ausgang = 'ok' | FehlerArt;
+
+/** The kind of any thrown value: one without a kind is a bug. */
+export const artVon = (fehler: unknown): FehlerArt => (fehler instanceof KennzahlenFehler ? fehler.art : 'intern');
+
+/** The one place that turns how a run ended into the process's exit code. */
+export function exitCode(ausgang: Ausgang): number {
+  return EXIT_CODE[ausgang];
 }
 
 /** `datei:zeile:spalte: meldung`, the form editors and grep understand. */

@@ -9,11 +9,16 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { setTimeout as warte } from 'node:timers/promises';
 import { KennzahlenFehler, nutzungsfehler } from '../fehler.js';
 import type { ChalkInstance } from 'chalk';
+import { dateiname } from '../report/dateiname.js';
 import type { Dokument } from '../report/dokument.js';
 import { html } from '../report/html.js';
 import { markdown } from '../report/markdown.js';
 import { terminal } from '../report/terminal.js';
+import { formatISO } from 'date-fns/formatISO';
+import type { Darstellung } from '../report/darstellung.js';
+import { farbeAn } from './farbe.js';
 import type { Io } from './io.js';
+import type { Format, Werte } from './optionen.js';
 
 /** A target that another process holds open (Windows, SMB shares) refuses the rename for a moment. */
 const GESPERRT = new Set(['EPERM', 'EBUSY', 'EACCES']);
@@ -80,11 +85,6 @@ async function legeOrdnerAn(ordner: string): Promise<void> {
   if (!statSync(ziel).isDirectory()) throw ausgabeFehler(ordner, Object.assign(new Error(), { code: 'ENOTDIR' }));
 }
 
-/** `Elbe-Elster (Demo)` → `elbe-elster-demo`: safe in file names on every system. */
-export function dateiname(text: string): string {
-  const ersetzt = text.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
-  return ersetzt.normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'jobcenter';
-}
 
 export interface Platzhalter {
   jobcenter: string | null;
@@ -173,4 +173,46 @@ export function berichtsformate(dokument: (mitGrafiken: boolean) => Dokument, js
     md: () => markdown(dokument(false)),
     html: () => html(dokument(true)),
   };
+}
+
+const ENDUNGEN: Record<string, Format> = { txt: 'table', json: 'json', csv: 'csv', md: 'md', html: 'html', htm: 'html' };
+
+/** The format of a call: --json/--format, else the extension of --out, else table at a terminal and JSON elsewhere. */
+export function ausgabeFormat(w: Werte, io: Io, erlaubt: readonly Format[]): Format {
+  if (w.json && w.format && w.format !== 'json') throw nutzungsfehler(`--json widerspricht --format ${w.format}.`);
+  if (w.out && w.outDir) throw nutzungsfehler('--out oder --out-dir, nicht beides.');
+  // A misspelt placeholder is a usage error before any input is read, not after.
+  const probe = { jobcenter: null, monat: '2000-01' };
+  if (w.out) ersetzePlatzhalter(w.out, { ...probe, format: 'json' });
+  if (w.outDir) ersetzePlatzhalter(w.outDir, probe, '--out-dir');
+  if (w.json) return 'json';
+  if (w.format) return w.format;
+  if (w.out) {
+    const endung = ENDUNGEN[/\.(\w+)$/.exec(w.out)?.[1].toLowerCase() ?? ''];
+    if (endung && !erlaubt.includes(endung)) throw nutzungsfehler(`--out ${w.out}: dieser Befehl schreibt nur ${erlaubt.join(' oder ')}; --format nennt das Format, die Endung der Datei ist dann frei.`);
+    return endung ?? 'json';
+  }
+  return io.stdout.isTTY ? 'table' : 'json';
+}
+
+/** Colour only for a table on a terminal (or as forced). */
+export function mitFarbe(w: Werte, io: Io, format: Format): boolean {
+  return format === 'table' && !w.out && farbeAn(w.color, io.env, Boolean(io.stdout.isTTY));
+}
+
+/**
+ * Language, disclosure threshold and stamp of a report. The clock is read here, in the shell, and
+ * only with --stamp; the stamp is the machine's local time with its UTC offset, as an analyst reads it.
+ */
+export function darstellung(w: Werte, jetzt: () => Date = () => new Date()): Darstellung {
+  return { sprache: w.lang ?? 'de', unter: w.suppressBelow ?? null, stempel: w.stamp ? formatISO(jetzt()) : null };
+}
+
+/** Whether output (and so error output) is JSON, decided from the raw arguments before parsing. */
+export function jsonAusArgumenten(argv: readonly string[], io: Io): boolean {
+  const i = argv.findIndex((a) => a === '--format' || a.startsWith('--format='));
+  if (argv.includes('--json')) return true;
+  if (i >= 0) return (argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1]) === 'json';
+  if (argv.includes('--out')) return false;
+  return !io.stdout.isTTY;
 }

@@ -1,11 +1,10 @@
-// Opening an input by role and turning the problems found in it into an error (exit 65): the
-// commands other than `check` stop at the first file with problems. Large files get a progress bar
-// on stderr when stderr is a terminal.
+// How use cases read in this shell: files or standard input, with a progress bar on stderr for
+// large files when stderr is a terminal, and with --verbose the time each input took.
 
-import { KennzahlenFehler } from '../fehler.js';
-import { anzahlText } from '../report/zahlen.js';
+import type { Leser } from '../app/ergebnis.js';
 import { oeffneQuelle } from '../input/quelle.js';
-import { datenFehler, oeffneTabelle, type Leseergebnis, type LeseOptionen, type Tabelle } from '../input/tabelle.js';
+import { oeffneTabelle } from '../input/tabelle.js';
+import { leseZiele } from '../input/ziele.js';
 import type { Io } from './io.js';
 import type { Meldungen } from './meldungen.js';
 
@@ -29,31 +28,20 @@ export function fortschrittsbalken(io: Io, rolle: string, gesamt: number): { zei
   };
 }
 
-/** Rows of nothing but delimiters, as spreadsheets export formatted but unused rows. */
-export const leereZeilenText = (n: number): string => `${anzahlText(n, 'eine Zeile', 'Zeilen')} ohne Inhalt übersprungen`;
-
-export async function liesEingabe<E extends Leseergebnis>(
-  io: Io,
-  datei: string,
-  rolle: string,
-  opt: LeseOptionen,
-  lies: (t: Tabelle) => Promise<E>,
-  melde: Meldungen,
-): Promise<E> {
-  const quelle = await oeffneQuelle(datei, io.stdin);
-  const zeigen = !melde.leise && Boolean(io.stderr.isTTY) && (quelle.groesse ?? 0) >= BALKEN_AB;
-  const b = zeigen ? fortschrittsbalken(io, rolle, quelle.groesse!) : null;
-  let ergebnis: E;
-  try {
-    ergebnis = await lies(await oeffneTabelle(quelle, rolle, { ...opt, fortschritt: b?.zeige }));
-  } finally {
-    b?.fertig();
-  }
-  if (ergebnis.probleme.length) {
-    const f = datenFehler(datei, ...ergebnis.probleme);
-    if (!ergebnis.abgebrochen) throw f;
-    throw new KennzahlenFehler(f.art, f.message, f.probleme, `nach ${opt.maxProbleme} Problemen abgebrochen; --max-errors N zeigt mehr, \`kennzahlen check\` listet alle Dateien.`);
-  }
-  if (ergebnis.leereZeilen) melde.hinweis(`${datei}: ${leereZeilenText(ergebnis.leereZeilen)}`);
-  return ergebnis;
+export function leser(io: Io, melde: Meldungen): Leser {
+  return {
+    async tabelle(rolle, datei, optionen, lies) {
+      const start = performance.now();
+      const quelle = await oeffneQuelle(datei, io.stdin);
+      const zeigen = !melde.leise && Boolean(io.stderr.isTTY) && (quelle.groesse ?? 0) >= BALKEN_AB;
+      const b = zeigen ? fortschrittsbalken(io, rolle, quelle.groesse!) : null;
+      try {
+        return await lies(await oeffneTabelle(quelle, rolle, { ...optionen, fortschritt: b?.zeige }));
+      } finally {
+        b?.fertig();
+        melde.ausfuehrlich(`${rolle} gelesen in ${Math.round(performance.now() - start)} ms`);
+      }
+    },
+    ziele: (datei) => leseZiele(datei, io.stdin),
+  };
 }

@@ -1,6 +1,7 @@
 // Messages for people on stderr: notes (silenced by --quiet) and details (only with --verbose).
 // stdout stays reserved for the data.
 
+import type { Notiz } from '../app/ergebnis.js';
 import type { Io } from './io.js';
 
 export class Meldungen {
@@ -22,11 +23,9 @@ export class Meldungen {
     if (this.o.verbose) this.io.stderr.write(`kennzahlen: ${text}\n`);
   }
 
-  async gemessen<T>(was: string, f: () => Promise<T>): Promise<T> {
-    const start = performance.now();
-    const ergebnis = await f();
-    this.ausfuehrlich(`${was} gelesen in ${Math.round(performance.now() - start)} ms`);
-    return ergebnis;
+  /** A use case's notes, in their order. */
+  notizen(liste: readonly Notiz[]): void {
+    for (const n of liste) (n.art === 'hinweis' ? this.hinweis(n.text) : this.ausfuehrlich(n.text));
   }
 
   /** Peak resident memory of the whole process, for `npm run bench` and curious users. */

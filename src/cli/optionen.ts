@@ -1,212 +1,279 @@
-// Options shared by the commands, and how flags, the config file and defaults combine: a flag
-// wins over the config, the config over the default. Invalid values are usage errors (exit 2).
+// Every option of every command, once: its flag, value, help in German and English, choices,
+// default, parser with range, config key and the commands that take it. Commander's options, the
+// help, the keys `--config` accepts, the TypeScript type of the parsed values and the README's
+// option tables are all made from this table (docs/vertrag.md §2), so a new option is one entry.
 
-import { Command, Option } from 'commander';
-import { formatISO } from 'date-fns/formatISO';
 import { ersterTag, letzterTag } from '../core/kalender.js';
+import { FILTER } from '../core/filter.js';
+import { EINSTELLUNGS_GRENZEN, STANDARD_EINSTELLUNGEN } from '../core/lzb/regel.js';
+import { MERKMALE } from '../core/merkmale.js';
+import type { Kodierung, Trennzeichen } from '../core/modell.js';
 import { nutzungsfehler } from '../fehler.js';
-import type { Kodierung } from '../core/modell.js';
-import { leseKonfiguration, type EingabeRolle, type Einstellung, type Konfiguration } from '../input/konfiguration.js';
-import { STDIN } from '../input/quelle.js';
-import type { LeseOptionen } from '../input/tabelle.js';
-import type { Trennzeichen } from '../core/modell.js';
-import { parseDatum, parseMonat } from '../input/zellen.js';
-import type { Darstellung } from '../report/darstellung.js';
-import { ersetzePlatzhalter } from './ausgabe.js';
-import { farbeAn } from './farbe.js';
-import type { Io } from './io.js';
+import type { EingabeRolle } from '../input/konfiguration.js';
+import { parseDatum, parseMonat, type Dezimal } from '../input/zellen.js';
+
+export const BEFEHLE = ['lzb', 'aggregate', 'report', 'check', 'demo'] as const;
+export type Befehl = (typeof BEFEHLE)[number];
+
+export type Sprache = 'de' | 'en';
+export type Text = Record<Sprache, string>;
 
 export type Format = 'table' | 'json' | 'csv' | 'md' | 'html';
 export const ALLE_FORMATE: readonly Format[] = ['table', 'json', 'csv', 'md', 'html'];
 
-export interface GemeinsameOptionen {
-  config?: string;
-  jobcenter?: string;
-  delimiter?: string;
-  encoding?: string;
-  maxErrors?: string;
-  threads?: string;
-  format?: string;
-  json?: boolean;
-  out?: string;
-  outDir?: string;
-  lang?: string;
-  suppressBelow?: string;
-  stamp?: boolean;
-  color?: boolean;
-  quiet?: boolean;
-  verbose?: boolean;
+/** Reads a value given as text (flag or config); throws a usage error naming `name`. */
+export type Parser<T> = (roh: string, name: string) => T;
+
+export interface OptionDef<T = unknown> {
+  /** The long flag, `--lzb-min`. */
+  flag: `--${string}`;
+  /** A short alias, `-q`. */
+  kurz?: `-${string}`;
+  /** The value's placeholder in the help; without one the option is a switch. */
+  arg?: `<${string}>`;
+  hilfe: Text;
+  befehle: readonly Befehl[];
+  /** Allowed values, enforced for flags by commander and for config values by the parser. */
+  auswahl?: readonly string[];
+  /** The value when neither flag nor config gives one, as text and parsed like one. */
+  standard?: string;
+  wert?: Parser<T>;
+  /** The key under `einstellungen` in `--config` (`jobcenter` is the file's own top-level key). */
+  konfig?: string;
+  /** The option names an input file of this role (`eingaben.<rolle>` in `--config`). */
+  rolle?: EingabeRolle;
+  /** `--color` has `--no-color`: the negation's help. */
+  negation?: Text;
+  /** Where one command words the option differently or allows fewer values. */
+  je?: Partial<Record<Befehl, { hilfe?: Text; auswahl?: readonly string[] }>>;
 }
 
-/**
- * Options for reading inputs. Every option a command takes must change what it does, so `check`
- * (which writes no report) goes without --jobcenter.
- */
-export function mitEingabeOptionen(cmd: Command, mitJobcenter = true): Command {
-  cmd.option('--config <datei>', 'JSON-Konfiguration ("-" = stdin): Eingaben, Jobcenter, Spaltenzuordnung, Einstellungen (Flags haben Vorrang)');
-  if (mitJobcenter) cmd.option('--jobcenter <name>', 'Name des Jobcenters für die Berichte');
-  return cmd
-    .option('--delimiter <zeichen>', 'Trennzeichen der CSV-Eingaben: ";", "," oder "tab" (Standard: aus der Kopfzeile erkannt, sonst ";")')
-    .option('--encoding <kodierung>', 'Kodierung der CSV-Eingaben: utf8, cp1252, utf16le (Standard: BOM → UTF-8, wenn gültig → Windows-1252)')
-    .option('--max-errors <n>', 'höchstens so viele Probleme je Lauf melden', '100')
-    .option('--threads <n>', 'große Leistungszeiträume-Dateien mit so vielen Threads lesen (1 oder 2)', '2');
-}
+// Value parsers. Ranges live where the domain defines them; messages name the flag.
 
-/** Output options; `bericht`: the options of a report (language, suppression, stamp, notes on stderr). */
-export function mitAusgabeOptionen(cmd: Command, formate: readonly Format[] = ALLE_FORMATE, bericht = true): Command {
-  cmd
-    .addOption(new Option('--format <format>', 'Ausgabeformat (Standard: table am Terminal, sonst json)').choices(formate))
-    .option('--json', 'gleich --format json')
-    .option('--out <datei>', 'Ergebnis atomar in diese Datei schreiben statt auf stdout; Platzhalter {jobcenter}, {monat}, {format}');
-  if (formate.length > 2) cmd.option('--out-dir <ordner>', 'alle Formate (json, csv, md, html) und zuletzt ein Manifest mit Prüfsummen in diesen Ordner schreiben (wird angelegt); Platzhalter {jobcenter}, {monat}');
-  if (bericht) {
-    cmd
-      .addOption(new Option('--lang <sprache>', 'Sprache der Beschriftungen').choices(['de', 'en']))
-      .option('--suppress-below <n>', 'Zahlen unter n (und was auf ihnen beruht) als * ausgeben, wie die BA in veröffentlichten Tabellen')
-      .option('--stamp', 'Erstellungszeit in die Ausgabe schreiben (sonst sind gleiche Eingaben byte-gleiche Ausgaben)');
-  }
-  cmd.option('--color', 'Farbe erzwingen').option('--no-color', 'keine Farbe (auch NO_COLOR=1)');
-  if (bericht) cmd.option('-q, --quiet', 'keine Hinweise auf stderr');
-  return cmd
-    .option('--verbose', 'Details zu Eingaben, Zeiten und Speicher auf stderr; bei internen Fehlern den Stack');
-}
-
-/**
- * Language, disclosure threshold and stamp of a report. The clock is read here, in the shell, and
- * only with --stamp; the stamp is the machine's local time with its UTC offset, as an analyst reads it.
- */
-export function darstellung(o: GemeinsameOptionen, jetzt: () => Date = () => new Date()): Darstellung {
-  const unter = ganzzahl('--suppress-below', o.suppressBelow, 1, 1_000_000);
-  return { sprache: o.lang === 'en' ? 'en' : 'de', unter: unter ?? null, stempel: o.stamp ? formatISO(jetzt()) : null };
-}
-
-/** Whether output (and so error output) is JSON, decided from the raw arguments before parsing. */
-export function jsonAusArgumenten(argv: readonly string[], io: Io): boolean {
-  const i = argv.findIndex((a) => a === '--format' || a.startsWith('--format='));
-  if (argv.includes('--json')) return true;
-  if (i >= 0) return (argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1]) === 'json';
-  if (argv.includes('--out')) return false;
-  return !io.stdout.isTTY;
-}
-
-const ENDUNGEN: Record<string, Format> = { txt: 'table', json: 'json', csv: 'csv', md: 'md', html: 'html', htm: 'html' };
-
-export function ausgabeFormat(o: GemeinsameOptionen, io: Io, erlaubt: readonly Format[] = ALLE_FORMATE): Format {
-  if (o.json && o.format && o.format !== 'json') throw nutzungsfehler(`--json widerspricht --format ${o.format}.`);
-  if (o.out && o.outDir) throw nutzungsfehler('--out oder --out-dir, nicht beides.');
-  // A misspelt placeholder is a usage error before any input is read, not after.
-  const probe = { jobcenter: null, monat: '2000-01' };
-  if (o.out) ersetzePlatzhalter(o.out, { ...probe, format: 'json' });
-  if (o.outDir) ersetzePlatzhalter(o.outDir, probe, '--out-dir');
-  if (o.json) return 'json';
-  if (o.format) return o.format as Format;
-  if (o.out) {
-    const endung = ENDUNGEN[/\.(\w+)$/.exec(o.out)?.[1].toLowerCase() ?? ''];
-    if (endung && !erlaubt.includes(endung)) throw nutzungsfehler(`--out ${o.out}: dieser Befehl schreibt nur ${erlaubt.join(' oder ')}; --format nennt das Format, die Endung der Datei ist dann frei.`);
-    return endung ?? 'json';
-  }
-  return io.stdout.isTTY ? 'table' : 'json';
-}
-
-export function mitFarbe(o: GemeinsameOptionen, io: Io, format: Format): boolean {
-  return format === 'table' && !o.out && farbeAn(o.color, io.env, Boolean(io.stdout.isTTY));
-}
-
-/** A command's options: the shared ones and a flag per input role it has. */
-export type EingabeFlags = GemeinsameOptionen & Partial<Record<EingabeRolle, string>>;
-
-/**
- * The config of `--config`, if any, once it is clear that at most one of the inputs a command reads
- * (`rollen`) comes from standard input: with flags alone before anything is read, the config itself
- * included; with the config's `eingaben` right after it.
- */
-export async function konfiguration(o: EingabeFlags, io: Io, rollen: readonly EingabeRolle[]): Promise<Konfiguration | null> {
-  hoechstensEinmalStdin(o, null, rollen);
-  if (!o.config) return null;
-  const k = await leseKonfiguration(o.config, io.stdin);
-  hoechstensEinmalStdin(o, k, rollen);
-  return k;
-}
-
-/**
- * Standard input can be read only once: a second input named `-` would read nothing and fail later
- * as an empty file. A usage error naming every input that asks for it.
- */
-export function hoechstensEinmalStdin(o: EingabeFlags, k: Konfiguration | null, rollen: readonly EingabeRolle[]): void {
-  const namen: string[] = [];
-  if (o.config === STDIN) namen.push('--config');
-  for (const rolle of rollen) {
-    if (eingabeDatei(o[rolle], k, rolle) !== STDIN) continue;
-    namen.push(o[rolle] === undefined ? `„eingaben.${rolle}“ der Konfiguration` : `--${rolle}`);
-  }
-  if (namen.length < 2) return;
-  const aufzaehlung = `${namen.slice(0, -1).join(', ')} und ${namen[namen.length - 1]}`;
-  throw nutzungsfehler(
-    `Nur eine Eingabe kann von der Standardeingabe kommen, aber ${aufzaehlung} nennen ${namen.length === 2 ? 'beide' : 'alle'} „-“.`,
-    'Die übrigen als Dateien angeben: die Standardeingabe lässt sich nur einmal lesen.',
-  );
-}
-
-/** A flag's value, else the config's, for one setting. */
-export function einstellung(flag: string | undefined, k: Konfiguration | null, name: Einstellung): string | undefined {
-  if (flag !== undefined) return flag;
-  const v = k?.einstellungen[name];
-  return v === undefined ? undefined : String(v);
-}
-
-export function eingabeDatei(flag: string | undefined, k: Konfiguration | null, rolle: EingabeRolle): string | undefined {
-  return flag ?? k?.eingaben[rolle];
-}
-
-const TRENNER: Record<string, Trennzeichen> = { ';': ';', semikolon: ';', ',': ',', komma: ',', tab: '\t', '\t': '\t', '\\t': '\t' };
-const KODIERUNG: Record<string, Kodierung> = {
-  utf8: 'utf8', 'utf-8': 'utf8',
-  cp1252: 'cp1252', 'windows-1252': 'cp1252', win1252: 'cp1252',
-  utf16le: 'utf16le', 'utf-16le': 'utf16le', 'utf-16': 'utf16le',
-};
-
-export function ganzzahl(name: string, wert: string | undefined, min: number, max: number): number | undefined {
-  if (wert === undefined) return undefined;
-  const n = Number(wert);
-  if (!/^\s*\d+\s*$/.test(wert) || n < min || n > max) throw nutzungsfehler(`${name} erwartet eine ganze Zahl von ${min} bis ${max}, nicht „${wert}“.`);
-  return n;
-}
-
-export function leseOptionen(o: GemeinsameOptionen, k: Konfiguration | null, rolle: EingabeRolle, maxProbleme: number): LeseOptionen {
-  const t = einstellung(o.delimiter, k, 'delimiter');
-  const e = einstellung(o.encoding, k, 'encoding');
-  const trennzeichen = t === undefined ? undefined : TRENNER[t.toLowerCase()];
-  if (t !== undefined && !trennzeichen) throw nutzungsfehler(`--delimiter erwartet ";", "," oder "tab", nicht „${t}“.`);
-  const kodierung = e === undefined ? undefined : KODIERUNG[e.toLowerCase()];
-  if (e !== undefined && !kodierung) throw nutzungsfehler(`--encoding erwartet utf8, cp1252 oder utf16le, nicht „${e}“.`);
-  return { trennzeichen, kodierung, spaltenzuordnung: k?.spalten[rolle], konfiguration: k?.datei, maxProbleme };
-}
-
-export function maxFehler(o: GemeinsameOptionen): number {
-  return ganzzahl('--max-errors', o.maxErrors ?? '100', 1, 1_000_000)!;
+export function ganzzahl(min: number, max: number): Parser<number> {
+  return (roh, name) => {
+    const n = Number(roh);
+    if (!/^\s*\d+\s*$/.test(roh) || n < min || n > max) throw nutzungsfehler(`${name} erwartet eine ganze Zahl von ${min} bis ${max}, nicht „${roh}“.`);
+    return n;
+  };
 }
 
 /** `--monat 2017-03` and friends: every month format of docs/vertrag.md §3. */
-export function monatOption(name: string, wert: string | undefined): number | undefined {
-  if (wert === undefined) return undefined;
-  const m = parseMonat(wert);
-  if (!m.ok || m.wert === null) throw nutzungsfehler(`${name} erwartet ${m.ok ? 'einen Monat' : m.erwartet}, nicht „${wert}“.`);
+export const monat: Parser<number> = (roh, name) => {
+  const m = parseMonat(roh);
+  if (!m.ok || m.wert === null) throw nutzungsfehler(`${name} erwartet ${m.ok ? 'einen Monat' : m.erwartet}, nicht „${roh}“.`);
   return m.wert;
-}
+};
 
 /**
  * A day given as a date or a month, for `--daten-ab` / `--datenstand`: a month means its first
  * day (data begin) or its last day (Datenstand).
  */
-export function tagOption(name: string, wert: string | undefined, monatsEnde: boolean): number | undefined {
-  if (wert === undefined) return undefined;
-  const d = parseDatum(wert);
-  if (d.ok && d.wert !== null) return d.wert;
-  const m = parseMonat(wert);
-  if (m.ok && m.wert !== null) return monatsEnde ? letzterTag(m.wert) : ersterTag(m.wert);
-  throw nutzungsfehler(`${name} erwartet ein Datum (2017-03-15, 15.03.2017) oder einen Monat (2017-03), nicht „${wert}“.`);
+function tag(monatsEnde: boolean): Parser<number> {
+  return (roh, name) => {
+    const d = parseDatum(roh);
+    if (d.ok && d.wert !== null) return d.wert;
+    const m = parseMonat(roh);
+    if (m.ok && m.wert !== null) return monatsEnde ? letzterTag(m.wert) : ersterTag(m.wert);
+    throw nutzungsfehler(`${name} erwartet ein Datum (2017-03-15, 15.03.2017) oder einen Monat (2017-03), nicht „${roh}“.`);
+  };
 }
 
-export function threads(o: GemeinsameOptionen): number {
-  return ganzzahl('--threads', o.threads ?? '2', 1, 2)!;
+/** A value from a list of spellings (case-insensitive), each meaning one value. */
+function schreibweisen<T>(bedeutung: Record<string, T>, erwartet: string): Parser<T> {
+  return (roh, name) => {
+    const w = bedeutung[roh.toLowerCase()];
+    if (w === undefined) throw nutzungsfehler(`${name} erwartet ${erwartet}, nicht „${roh}“.`);
+    return w;
+  };
 }
+
+/** One of fixed values; for flags commander checks them first, for config values this does. */
+function eineVon<const W extends readonly string[]>(werte: W): Parser<W[number]> {
+  return (roh, name) => {
+    if (!werte.includes(roh)) throw nutzungsfehler(`${name} erwartet ${oder(werte)}, nicht „${roh}“.`);
+    return roh as W[number];
+  };
+}
+
+const oder = (werte: readonly string[]) => (werte.length === 1 ? werte[0] : `${werte.slice(0, -1).join(', ')} oder ${werte[werte.length - 1]}`);
+
+const def = <const D extends OptionDef<any>>(d: D): D => d;
+const text = (de: string, en: string): Text => ({ de, en });
+
+const MIT_DATEN = ['lzb', 'aggregate', 'report', 'check'] as const;
+const BERICHTE = ['lzb', 'aggregate', 'report', 'demo'] as const;
+const ALLE = BEFEHLE;
+const grenze = (g: keyof typeof EINSTELLUNGS_GRENZEN) => ganzzahl(EINSTELLUNGS_GRENZEN[g].min, EINSTELLUNGS_GRENZEN[g].max);
+
+/** The table. Its order is the order of the help and the README. */
+export const OPTIONEN = {
+  // The months asked for.
+  monat: def({
+    flag: '--monat', arg: '<monat>', wert: monat, befehle: ['lzb', 'aggregate', 'report', 'demo'],
+    hilfe: text('Berichtsmonat, z. B. 2017-06 (Standard: der letzte Monat, dessen Stichtag die Daten erreichen)', 'reporting month, e.g. 2017-06 (default: the latest month whose reference day the data reach)'),
+  }),
+  von: def({ flag: '--von', arg: '<monat>', wert: monat, befehle: ['lzb', 'aggregate'], hilfe: text('erster Monat einer Reihe', 'first month of a series') }),
+  bis: def({ flag: '--bis', arg: '<monat>', wert: monat, befehle: ['lzb', 'aggregate'], hilfe: text('letzter Monat einer Reihe (= Berichtsmonat)', 'last month of a series (= reporting month)') }),
+  nach: def({
+    flag: '--nach', arg: '<merkmal>', wert: eineVon(MERKMALE), auswahl: MERKMALE, befehle: ['lzb', 'aggregate', 'report', 'demo'],
+    hilfe: text('jede Zahl nach diesem Merkmal aufgliedern (braucht --personen)', 'break every number down by this attribute (needs --personen)'),
+    je: {
+      report: { hilfe: text('Kennzahlen für Frauen und Männer daneben (braucht --personen)', 'indicators for women and men alongside (needs --personen)'), auswahl: ['geschlecht'] },
+      demo: { hilfe: text('Kennzahlen für Frauen und Männer daneben', 'indicators for women and men alongside'), auswahl: ['geschlecht'] },
+    },
+  }),
+  filter: def({
+    flag: '--filter', arg: '<filter>', wert: eineVon(FILTER), auswahl: FILTER, befehle: ['aggregate'],
+    hilfe: text('nur diese Personen, in Zählern und Nennern (braucht --personen)', 'only these persons, in numerators and denominators alike (needs --personen)'),
+  }),
+  list: def({
+    flag: '--list', arg: '<datei>', befehle: ['lzb'],
+    hilfe: text('Personenliste des Berichtsmonats als CSV schreiben (die einzige Ausgabe mit Personen-IDs)', 'write the reporting month\'s list of persons as CSV (the only output with person ids)'),
+  }),
+  failOnMiss: def({
+    flag: '--fail-on-miss', befehle: ['report', 'demo'],
+    hilfe: text('Exit-Code 1, wenn ein Ziel verfehlt ist, 65, wenn eines nicht berechenbar ist (für CI)', 'exit code 1 when a target is missed, 65 when one cannot be computed (for CI)'),
+  }),
+  k1e3Nenner: def({
+    flag: '--k1e3-nenner', arg: '<monat>', wert: eineVon(['bezugsmonat', 'vormonat'] as const), auswahl: ['bezugsmonat', 'vormonat'], standard: 'bezugsmonat', konfig: 'k1e3_nenner', befehle: ['report', 'demo'],
+    hilfe: text('Nenner der Zugangsrate K1E3: Bestand des Bezugsmonats (VO) oder des Vormonats', 'denominator of the inflow rate K1E3: stock of the reference month (as the ordinance says) or of the month before'),
+  }),
+
+  // Inputs.
+  config: def({
+    flag: '--config', arg: '<datei>', befehle: MIT_DATEN,
+    hilfe: text('JSON-Konfiguration ("-" = stdin): Eingaben, Jobcenter, Spaltenzuordnung, Einstellungen (Flags haben Vorrang)', 'JSON configuration ("-" = stdin): inputs, Jobcenter, column mapping, settings (flags win)'),
+  }),
+  zeitraeume: def({
+    flag: '--zeitraeume', arg: '<datei>', rolle: 'zeitraeume', befehle: MIT_DATEN,
+    hilfe: text('Leistungszeiträume (CSV; "-" = stdin): person_id;beginn;ende;status oder person_id;monat;status', 'benefit periods (CSV; "-" = stdin): person_id;beginn;ende;status or person_id;monat;status'),
+  }),
+  personen: def({
+    flag: '--personen', arg: '<datei>', rolle: 'personen', befehle: MIT_DATEN,
+    hilfe: text('Personenmerkmale (CSV): person_id;geschlecht;geburtsdatum;alleinerziehend;fluchtkontext', 'person attributes (CSV): person_id;geschlecht;geburtsdatum;alleinerziehend;fluchtkontext'),
+  }),
+  integrationen: def({
+    flag: '--integrationen', arg: '<datei>', rolle: 'integrationen', befehle: ['aggregate', 'report', 'check'],
+    hilfe: text('Integrationen und Eintritte (CSV): person_id;datum;art;kontinuierlich;bedarfsdeckend', 'integrations and entries (CSV): person_id;datum;art;kontinuierlich;bedarfsdeckend'),
+  }),
+  massnahmen: def({
+    flag: '--massnahmen', arg: '<datei>', rolle: 'massnahmen', befehle: ['aggregate', 'report', 'check'],
+    hilfe: text('Maßnahmeteilnahmen (CSV): person_id;beginn;ende;art', 'participations in measures (CSV): person_id;beginn;ende;art'),
+  }),
+  leistungen: def({
+    flag: '--leistungen', arg: '<datei>', rolle: 'leistungen', befehle: ['aggregate', 'report', 'check'],
+    hilfe: text('Leistungen je Monat (CSV): monat;llu;luh (Euro; Zeilen eines Monats werden addiert)', 'benefits per month (CSV): monat;llu;luh (euros; rows of one month are added up)'),
+  }),
+  monatswerte: def({
+    flag: '--monatswerte', arg: '<datei>', rolle: 'monatswerte', befehle: ['report', 'check'],
+    hilfe: text('fertige Monatswerte (CSV): monat;gruppe;elb;integrationen;… und Spalten lokaler Ziele', 'ready-made monthly values (CSV): monat;gruppe;elb;integrationen;… and columns of local goals'),
+  }),
+  ziele: def({
+    flag: '--ziele', arg: '<datei>', rolle: 'ziele', befehle: ['report', 'check'],
+    hilfe: text('Zielwerte eines Jahres (JSON; "-" = stdin)', 'one year\'s targets (JSON; "-" = stdin)'),
+  }),
+  jobcenter: def({ flag: '--jobcenter', arg: '<name>', konfig: 'jobcenter', befehle: ['lzb', 'aggregate', 'report'], hilfe: text('Name des Jobcenters für die Berichte', 'name of the Jobcenter for the reports') }),
+
+  // The LZB rule and the data's coverage.
+  datenAb: def({
+    flag: '--daten-ab', arg: '<datum>', wert: tag(false), konfig: 'daten_ab', befehle: BERICHTE,
+    hilfe: text('ab wann die Daten vollständig sind (Standard: früheste Angabe im Extrakt)', 'from when the data are complete (default: the earliest date in the extract)'),
+  }),
+  datenstand: def({
+    flag: '--datenstand', arg: '<datum>', wert: tag(true), konfig: 'datenstand', befehle: BERICHTE,
+    hilfe: text('bis wann die Daten reichen (Standard: der späteste Beginn in den Leistungszeiträumen)', 'until when the data reach (default: the latest start in the benefit periods)'),
+  }),
+  stichtagTag: def({
+    flag: '--stichtag-tag', arg: '<tag>', wert: grenze('stichtagTag'), standard: String(STANDARD_EINSTELLUNGEN.stichtagTag), konfig: 'stichtag_tag', befehle: BERICHTE,
+    hilfe: text('Tag des Monats, der Stichtag ist', 'day of the month that is the reference day'),
+  }),
+  lzbMin: def({
+    flag: '--lzb-min', arg: '<m>', wert: grenze('lzbMin'), standard: String(STANDARD_EINSTELLUNGEN.lzbMin), konfig: 'lzb_min', befehle: BERICHTE,
+    hilfe: text('LZB ab m Monaten Bezug …', 'long-term recipient from m months of receipt …'),
+  }),
+  lzbWindow: def({
+    flag: '--lzb-window', arg: '<w>', wert: grenze('lzbFenster'), standard: String(STANDARD_EINSTELLUNGEN.lzbFenster), konfig: 'lzb_window', befehle: BERICHTE,
+    hilfe: text('… in den letzten w Monaten', '… in the last w months'),
+  }),
+
+  // How inputs are read.
+  delimiter: def({
+    flag: '--delimiter', arg: '<zeichen>', konfig: 'delimiter', befehle: MIT_DATEN,
+    wert: schreibweisen<Trennzeichen>({ ';': ';', semikolon: ';', ',': ',', komma: ',', tab: '\t', '\t': '\t', '\\t': '\t' }, '";", "," oder "tab"'),
+    hilfe: text('Trennzeichen der CSV-Eingaben: ";", "," oder "tab" (Standard: aus der Kopfzeile erkannt, sonst ";")', 'delimiter of the CSV inputs: ";", "," or "tab" (default: detected from the header, else ";")'),
+  }),
+  encoding: def({
+    flag: '--encoding', arg: '<kodierung>', konfig: 'encoding', befehle: MIT_DATEN,
+    wert: schreibweisen<Kodierung>({ utf8: 'utf8', 'utf-8': 'utf8', cp1252: 'cp1252', 'windows-1252': 'cp1252', win1252: 'cp1252', utf16le: 'utf16le', 'utf-16le': 'utf16le', 'utf-16': 'utf16le' }, 'utf8, cp1252 oder utf16le'),
+    hilfe: text('Kodierung der CSV-Eingaben: utf8, cp1252, utf16le (Standard: BOM → UTF-8, wenn gültig → Windows-1252)', 'encoding of the CSV inputs: utf8, cp1252, utf16le (default: BOM → UTF-8, if valid → Windows-1252)'),
+  }),
+  decimal: def({
+    flag: '--decimal', arg: '<art>', konfig: 'decimal', befehle: ['aggregate', 'report', 'check'],
+    wert: schreibweisen<Dezimal>({ comma: 'komma', komma: 'komma', point: 'punkt', punkt: 'punkt' }, 'comma oder point'),
+    hilfe: text('Dezimalzeichen in Zahlen: comma oder point (Standard: comma, bei Komma-getrennten Dateien point)', 'decimal mark in numbers: comma or point (default: comma, point in comma-separated files)'),
+  }),
+  maxErrors: def({
+    flag: '--max-errors', arg: '<n>', wert: ganzzahl(1, 1_000_000), standard: '100', befehle: MIT_DATEN,
+    hilfe: text('höchstens so viele Probleme je Lauf melden', 'report at most this many problems per run'),
+  }),
+  threads: def({
+    flag: '--threads', arg: '<n>', wert: ganzzahl(1, 2), standard: '2', befehle: MIT_DATEN,
+    hilfe: text('große Leistungszeiträume-Dateien mit so vielen Threads lesen (1 oder 2)', 'read large benefit-period files with this many threads (1 or 2)'),
+  }),
+
+  // Output.
+  format: def({
+    flag: '--format', arg: '<format>', wert: eineVon(ALLE_FORMATE), auswahl: ALLE_FORMATE, befehle: ALLE,
+    hilfe: text('Ausgabeformat (Standard: table am Terminal, sonst json)', 'output format (default: table at a terminal, else json)'),
+    je: { check: { auswahl: ['table', 'json'] } },
+  }),
+  json: def({ flag: '--json', befehle: ALLE, hilfe: text('gleich --format json', 'same as --format json') }),
+  out: def({
+    flag: '--out', arg: '<datei>', befehle: ALLE,
+    hilfe: text('Ergebnis atomar in diese Datei schreiben statt auf stdout; Platzhalter {jobcenter}, {monat}, {format}', 'write the result atomically to this file instead of stdout; placeholders {jobcenter}, {monat}, {format}'),
+    je: { check: { hilfe: text('Ergebnis atomar in diese Datei schreiben statt auf stdout', 'write the result atomically to this file instead of stdout') } },
+  }),
+  outDir: def({
+    flag: '--out-dir', arg: '<ordner>', befehle: BERICHTE,
+    hilfe: text('alle Formate (json, csv, md, html) und zuletzt ein Manifest mit Prüfsummen in diesen Ordner schreiben (wird angelegt); Platzhalter {jobcenter}, {monat}', 'write every format (json, csv, md, html) and last a manifest with checksums into this folder (made if missing); placeholders {jobcenter}, {monat}'),
+  }),
+  lang: def({ flag: '--lang', arg: '<sprache>', wert: eineVon(['de', 'en'] as const), auswahl: ['de', 'en'], befehle: BERICHTE, hilfe: text('Sprache der Beschriftungen (und dieser Hilfe)', 'language of the labels (and of this help)') }),
+  suppressBelow: def({
+    flag: '--suppress-below', arg: '<n>', wert: ganzzahl(1, 1_000_000), befehle: BERICHTE,
+    hilfe: text('Zahlen unter n (und was auf ihnen beruht) als * ausgeben, wie die BA in veröffentlichten Tabellen', 'print numbers below n (and what rests on them) as *, as the BA does in published tables'),
+  }),
+  stamp: def({
+    flag: '--stamp', befehle: BERICHTE,
+    hilfe: text('Erstellungszeit in die Ausgabe schreiben (sonst sind gleiche Eingaben byte-gleiche Ausgaben)', 'write the time of creation into the output (otherwise equal inputs give byte-equal outputs)'),
+  }),
+  color: def({ flag: '--color', befehle: ALLE, hilfe: text('Farbe erzwingen', 'force colour'), negation: text('keine Farbe (auch NO_COLOR=1)', 'no colour (also NO_COLOR=1)') }),
+  quiet: def({ flag: '--quiet', kurz: '-q', befehle: BERICHTE, hilfe: text('keine Hinweise auf stderr', 'no notes on stderr') }),
+  verbose: def({
+    flag: '--verbose', befehle: ALLE,
+    hilfe: text('Details zu Eingaben, Zeiten und Speicher auf stderr; bei internen Fehlern den Stack', 'details on inputs, times and memory on stderr; the stack on internal errors'),
+  }),
+} as const satisfies Record<string, OptionDef<unknown>>;
+
+export type OptionName = keyof typeof OPTIONEN;
+type WertVon<D> = D extends { wert: Parser<infer T> } ? T : D extends { arg: string } ? string : boolean;
+
+/** The parsed values of a call: flag, else config, else default; absent where none applies. */
+export type Werte = { -readonly [K in OptionName]?: WertVon<(typeof OPTIONEN)[K]> };
+
+/** Where a value came from, for messages that must name it. */
+export type Herkunft = 'flag' | 'konfig' | 'standard';
+
+/** The config keys under `einstellungen`, as the table defines them. */
+export const EINSTELLUNGEN: readonly string[] = Object.values(OPTIONEN as Record<string, OptionDef>).flatMap((d) => (d.konfig && d.konfig !== 'jobcenter' ? [d.konfig] : []));
+
+export function optionenVon(befehl: Befehl): [OptionName, OptionDef][] {
+  return (Object.entries(OPTIONEN) as [OptionName, OptionDef][]).filter(([, d]) => d.befehle.includes(befehl));
+}
+
+export function hilfeVon(d: OptionDef, befehl: Befehl, sprache: Sprache): string {
+  const h = (d.je?.[befehl]?.hilfe ?? d.hilfe)[sprache];
+  return d.standard !== undefined && !/Standard|default/.test(h) ? `${h} (${sprache === 'de' ? 'Standard' : 'default'}: ${d.standard})` : h;
+}
+
+export const auswahlVon = (d: OptionDef, befehl: Befehl): readonly string[] | undefined => d.je?.[befehl]?.auswahl ?? d.auswahl;

@@ -12,19 +12,18 @@ import { STDIN, type Standardeingabe } from './quelle.js';
 export const EINGABE_ROLLEN = ['zeitraeume', 'personen', 'integrationen', 'leistungen', 'massnahmen', 'monatswerte', 'ziele'] as const;
 export type EingabeRolle = (typeof EINGABE_ROLLEN)[number];
 
-export const EINSTELLUNGEN = ['stichtag_tag', 'lzb_min', 'lzb_window', 'daten_ab', 'datenstand', 'delimiter', 'encoding', 'decimal', 'k1e3_nenner'] as const;
-export type Einstellung = (typeof EINSTELLUNGEN)[number];
-
 export interface Konfiguration {
   datei: string;
   jobcenter?: string;
   eingaben: Partial<Record<EingabeRolle, string>>;
   /** Per role: the user's header → canonical column, or null for a column deliberately not read. */
   spalten: Partial<Record<EingabeRolle, Record<string, string | null>>>;
-  einstellungen: Partial<Record<Einstellung, string | number>>;
+  /** The settings by their config key (the command line's option table names the keys). */
+  einstellungen: Record<string, string | number>;
 }
 
-export async function leseKonfiguration(datei: string, stdin: Standardeingabe): Promise<Konfiguration> {
+/** `einstellungen`: the keys allowed under "einstellungen". */
+export async function leseKonfiguration(datei: string, stdin: Standardeingabe, einstellungen: readonly string[]): Promise<Konfiguration> {
   const { json } = await leseJson(datei, stdin, '--config', 'kennzahlen.json');
   const probleme: Problem[] = [];
   const falsch = (pfad: string, meldung: string) => probleme.push({ datei, meldung: `${pfad}: ${meldung}` });
@@ -65,9 +64,9 @@ export async function leseKonfiguration(datei: string, stdin: Standardeingabe): 
       case 'einstellungen':
         if (!istObjekt(wert)) { falsch('einstellungen', 'erwartet ein Objekt'); break; }
         for (const [name, v] of Object.entries(wert)) {
-          if (!(EINSTELLUNGEN as readonly string[]).includes(name)) falsch(`einstellungen.${name}`, `unbekannte Einstellung; erlaubt: ${EINSTELLUNGEN.join(', ')}`);
+          if (!einstellungen.includes(name)) falsch(`einstellungen.${name}`, `unbekannte Einstellung; erlaubt: ${einstellungen.join(', ')}`);
           else if (typeof v !== 'string' && typeof v !== 'number') falsch(`einstellungen.${name}`, 'erwartet eine Zahl oder einen Text');
-          else k.einstellungen[name as Einstellung] = v;
+          else k.einstellungen[name] = v;
         }
         break;
       default:

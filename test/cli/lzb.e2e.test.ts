@@ -155,7 +155,7 @@ describe('exit codes and error messages', () => {
     expect(lzb).toMatch(/^Aufruf: kennzahlen lzb \[optionen\]\n/);
     expect(lzb).toMatch(/\nOptionen:\n/);
     expect(lzb).toMatch(/--max-errors <n> +höchstens so viele Probleme je Lauf melden \(Standard:\s+100\)/);
-    expect(lzb).toMatch(/\(Auswahl:\s+"geschlecht", "altersgruppe", "alleinerziehend",\s+"fluchtkontext"\)/);
+    expect(lzb).toMatch(/\(Auswahl:\s+"geschlecht",\s+"altersgruppe",\s+"alleinerziehend",\s+"fluchtkontext"\)/);
     expect(lzb).toMatch(/-h, --help +Hilfe zeigen/);
     expect(lzb).not.toMatch(/Usage:|Options:|default:|choices:|display help/);
     const v = await imProzess(['--version']);

@@ -4,7 +4,7 @@ import { PassThrough, Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { farbeAn } from '../../src/cli/farbe.js';
-import { EXIT_CODE, exitCodeFuer, KennzahlenFehler } from '../../src/fehler.js';
+import { artVon, EXIT_CODE, exitCode, KennzahlenFehler } from '../../src/fehler.js';
 import { arbeitsordner } from './hilfen.js';
 
 const arbeit = arbeitsordner('balken');
@@ -17,13 +17,16 @@ function io(stdoutWrite?: () => never) {
 }
 
 describe('exit codes in one place', () => {
-  it('maps each error kind to its code, anything else to 70', () => {
-    expect(exitCodeFuer(new KennzahlenFehler('nutzung', ''))).toBe(2);
-    expect(exitCodeFuer(new KennzahlenFehler('eingabedaten', ''))).toBe(65);
-    expect(exitCodeFuer(new KennzahlenFehler('datei_fehlt', ''))).toBe(66);
-    expect(exitCodeFuer(new KennzahlenFehler('ausgabe', ''))).toBe(73);
-    expect(exitCodeFuer(new TypeError('x'))).toBe(70);
-    expect(EXIT_CODE.ziel_verfehlt).toBe(1);
+  it('maps how a run ended to its code, and an error without a kind to 70', () => {
+    const code = (e: unknown) => exitCode(artVon(e));
+    expect(exitCode('ok')).toBe(0);
+    expect(exitCode('ziel_verfehlt')).toBe(1);
+    expect(code(new KennzahlenFehler('nutzung', ''))).toBe(2);
+    expect(code(new KennzahlenFehler('eingabedaten', ''))).toBe(65);
+    expect(code(new KennzahlenFehler('datei_fehlt', ''))).toBe(66);
+    expect(code(new KennzahlenFehler('ausgabe', ''))).toBe(73);
+    expect(code(new TypeError('x'))).toBe(70);
+    expect(Object.keys(EXIT_CODE).sort()).toEqual(['ausgabe', 'datei_fehlt', 'eingabedaten', 'intern', 'nutzung', 'ok', 'ziel_verfehlt']);
   });
 
   it('reports a bug as exit 70 with a short message, and the stack only with --verbose', async () => {

@@ -417,9 +417,9 @@ describe('9. an option is either used or refused', () => {
   });
 
   it('--out into a folder that takes no files says so (73); --out-dir there ends, not hangs', async () => {
-    const r = await lauf(['demo', '--out', '/proc/x.json']);
+    const r = await lauf(['demo', '-q', '--out', '/proc/x.json']);
     expect([r.code, r.stderr]).toEqual([73, 'kennzahlen: /proc/x.json: der Ordner /proc nimmt keine neuen Dateien an.\n']);
-    const satz = await lauf(['demo', '--out-dir', '/proc/kennzahlen/{monat}', '--format', 'table']);
+    const satz = await lauf(['demo', '-q', '--out-dir', '/proc/kennzahlen/{monat}', '--format', 'table']);
     expect([satz.code, satz.stderr]).toEqual([73, 'kennzahlen: /proc/kennzahlen: der Ordner /proc nimmt keine neuen Dateien an.\n']);
   });
 

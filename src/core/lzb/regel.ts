@@ -84,9 +84,17 @@ export function monatsRegel(e: LzbEinstellungen = STANDARD_EINSTELLUNGEN): LzbRe
   };
 }
 
+/** The range of each setting; the command line checks values against these same bounds. */
+export const EINSTELLUNGS_GRENZEN: Record<keyof LzbEinstellungen, { min: number; max: number }> = {
+  stichtagTag: { min: 1, max: 31 },
+  lzbMin: { min: 1, max: 120 },
+  lzbFenster: { min: 1, max: 120 },
+};
+
 function pruefeEinstellungen(e: LzbEinstellungen): void {
-  const ganz = (n: number) => Number.isInteger(n);
-  if (!ganz(e.stichtagTag) || e.stichtagTag < 1 || e.stichtagTag > 31) throw new RangeError('stichtag_tag muss 1…31 sein');
-  if (!ganz(e.lzbFenster) || e.lzbFenster < 1 || e.lzbFenster > 120) throw new RangeError('lzb_window muss 1…120 sein');
-  if (!ganz(e.lzbMin) || e.lzbMin < 1 || e.lzbMin > e.lzbFenster) throw new RangeError('lzb_min muss 1…lzb_window sein');
+  for (const [name, { min, max }] of Object.entries(EINSTELLUNGS_GRENZEN)) {
+    const n = e[name as keyof LzbEinstellungen];
+    if (!Number.isInteger(n) || n < min || n > max) throw new RangeError(`${name} muss ${min}…${max} sein`);
+  }
+  if (e.lzbMin > e.lzbFenster) throw new RangeError('lzbMin darf nicht größer als lzbFenster sein');
 }

@@ -2,6 +2,7 @@
 // person's ELB/LZB status there. Shared by the LZB classification and the aggregation into
 // Monatswerte, so that both count LZB by one definition.
 
+import { ersterTag, letzterTag, monatVonTag } from '../kalender.js';
 import { einheitenIn, enthaelt, type Laeufe } from '../zeitlinien.js';
 import type { LzbRegel } from './regel.js';
 
@@ -16,6 +17,28 @@ export interface Abdeckung {
 export type Grund =
   | { art: 'nach_datenstand'; stichtag: number; datenstand: number }
   | { art: 'vor_datenbeginn'; betrifft: 'elb' | 'elb_bewegungen' | 'lzb' | 'lzb_bewegungen' | 'lzb_4_jahre'; fensterBeginn: number; datenAb: number };
+
+/**
+ * A declared day in the rule's units. In the monthly form a day means its month; a data begin
+ * after the 1st leaves that month incomplete, so coverage starts with the next.
+ */
+export function alsEinheit(regel: LzbRegel, tag: number, beginn: boolean): number {
+  if (regel.einheit === 'tag') return tag;
+  const m = monatVonTag(tag);
+  return beginn && tag !== ersterTag(m) ? m + 1 : m;
+}
+
+/** The first and last day the coverage spans. */
+export function abdeckungInTagen(regel: LzbRegel, a: Abdeckung): { ab: number; bis: number } {
+  return regel.einheit === 'tag' ? { ab: a.datenAb, bis: a.datenstand } : { ab: ersterTag(a.datenAb), bis: letzterTag(a.datenstand) };
+}
+
+/** The latest month whose Stichtag lies on or before the Datenstand. */
+export function letzterMonat(regel: LzbRegel, abdeckung: Abdeckung): number {
+  let m = regel.einheit === 'tag' ? monatVonTag(abdeckung.datenstand) : abdeckung.datenstand;
+  while (regel.stichtag(m) > abdeckung.datenstand) m--;
+  return m;
+}
 
 export interface Berechenbar {
   elb: boolean;

@@ -1,83 +1,50 @@
-// Reading the person-level inputs shared by `lzb`, `aggregate` and `report`, settling the LZB rule,
-// the data coverage and the months asked for.
+// The person-level inputs shared by `lzb`, `aggregate` and `report`: reading them, checking that
+// they describe the same persons and the months asked for, and settling the data's coverage
+// (docs/vertrag.md §3). Everything said about the data on the way is a note of the result.
 
-import type { Command } from 'commander';
-import { Ereignisse } from '../core/ereignisse.js';
-import { deutscherMonat, deutscherTag, ersterTag, isoMonat, letzterTag, monatVonTag } from '../core/kalender.js';
-import type { Spanne } from '../core/ereignisse.js';
-import { ANLAUF_TAGE, EREIGNIS_LUECKE_TAGE, MASSNAHME_DAUER_TAGE, MASSNAHMEN_LUECKE_TAGE } from '../core/monatswerte/aggregation.js';
-import type { PersonenDaten } from '../core/modell.js';
+import { Ereignisse, type Spanne } from '../core/ereignisse.js';
 import { fuehrendeNullen } from '../core/abgleich.js';
-import { monatsRegel, STANDARD_EINSTELLUNGEN, tagesRegel, type LzbRegel } from '../core/lzb/regel.js';
-import { berechenbarkeit, type Abdeckung } from '../core/lzb/stichtage.js';
+import { deutscherMonat, deutscherTag, isoMonat } from '../core/kalender.js';
+import { monatsRegel, tagesRegel, type LzbEinstellungen, type LzbRegel } from '../core/lzb/regel.js';
+import { abdeckungInTagen, alsEinheit, berechenbarkeit, letzterMonat, type Abdeckung } from '../core/lzb/stichtage.js';
 import { Merkmale, type MerkmalSpalte } from '../core/merkmale.js';
+import type { EingabeInfo, PersonenDaten } from '../core/modell.js';
+import { ANLAUF_TAGE, EREIGNIS_LUECKE_TAGE, MASSNAHME_DAUER_TAGE, MASSNAHMEN_LUECKE_TAGE } from '../core/monatswerte/aggregation.js';
 import { PersonRegister, Zeitlinien } from '../core/zeitlinien.js';
 import { KennzahlenFehler, nutzungsfehler, type Problem } from '../fehler.js';
-import { anzahlText, deZahl } from '../report/zahlen.js';
 import { KODIERUNG_NAMEN } from '../input/dekodierung.js';
 import { leseIntegrationen, leseMassnahmen } from '../input/ereignisse.js';
-import type { EingabeRolle, Konfiguration } from '../input/konfiguration.js';
+import type { EingabeRolle } from '../input/konfiguration.js';
 import { leseLeistungen } from '../input/leistungen.js';
 import { lesePersonen } from '../input/personen.js';
 import { TRENNZEICHEN_NAMEN, type Leseergebnis, type Tabelle } from '../input/tabelle.js';
-import type { EingabeInfo } from '../core/modell.js';
 import { leseZeitraeume, type Form } from '../input/zeitraeume.js';
-import type { Dezimal } from '../input/zellen.js';
-import { liesEingabe } from './eingaben.js';
-import type { Io } from './io.js';
-import type { Meldungen } from './meldungen.js';
-import { eingabeDatei, einstellung, ganzzahl, leseOptionen, maxFehler, monatOption, tagOption, threads, type GemeinsameOptionen } from './optionen.js';
-
-export interface PersonenOptionen extends GemeinsameOptionen {
-  zeitraeume?: string;
-  personen?: string;
-  integrationen?: string;
-  massnahmen?: string;
-  leistungen?: string;
-  datenAb?: string;
-  datenstand?: string;
-  stichtagTag?: string;
-  lzbMin?: string;
-  lzbWindow?: string;
-  decimal?: string;
-}
+import { anzahlText, deZahl } from '../report/zahlen.js';
+import type { Leser, Notizen } from './ergebnis.js';
+import { dezimal, liesEingabe, type LeseAnfrage } from './lesen.js';
 
 export const ZUSATZ_ROLLEN = ['personen', 'integrationen', 'massnahmen', 'leistungen'] as const;
 export type ZusatzRolle = (typeof ZUSATZ_ROLLEN)[number];
+export type PersonenRolle = 'zeitraeume' | ZusatzRolle;
+
+export interface PersonenAnfrage {
+  /** The files of the roles given; `zeitraeume` is the one every other needs. */
+  dateien: Partial<Record<PersonenRolle, string>>;
+  einstellungen: LzbEinstellungen;
+  /** Declared days; absent: taken from the data. */
+  datenAb?: number;
+  datenstand?: number;
+  lesen: LeseAnfrage;
+}
+
+/** The months asked for; absent ends are settled from the data. */
+export interface MonatsAuswahl {
+  von?: number;
+  bis?: number;
+}
 
 /** A day or month of the rule's units as people write it: 15.03.2017 or 03/2017. */
 const einheitDatum = (regel: LzbRegel, u: number) => (regel.einheit === 'tag' ? deutscherTag(u) : deutscherMonat(u));
-
-const ZUSATZ_HILFE: Record<ZusatzRolle, [string, string]> = {
-  personen: ['--personen <datei>', 'Personenmerkmale (CSV): person_id;geschlecht;geburtsdatum;alleinerziehend;fluchtkontext'],
-  integrationen: ['--integrationen <datei>', 'Integrationen und Eintritte (CSV): person_id;datum;art;kontinuierlich;bedarfsdeckend'],
-  massnahmen: ['--massnahmen <datei>', 'Maßnahmeteilnahmen (CSV): person_id;beginn;ende;art'],
-  leistungen: ['--leistungen <datei>', 'Leistungen je Monat (CSV): monat;llu;luh (Euro; Zeilen eines Monats werden addiert)'],
-};
-
-/** The person-level inputs and the LZB settings; `eingaben` false: only the settings (demo brings its data). */
-export function mitPersonenOptionen(cmd: Command, rollen: readonly ZusatzRolle[], eingaben = true): Command {
-  if (eingaben) {
-    cmd.option('--zeitraeume <datei>', 'Leistungszeiträume (CSV; "-" = stdin): person_id;beginn;ende;status oder person_id;monat;status');
-    for (const r of rollen) cmd.option(...ZUSATZ_HILFE[r]);
-  }
-  cmd
-    .option('--daten-ab <datum>', 'ab wann die Daten vollständig sind (Standard: früheste Angabe im Extrakt)')
-    .option('--datenstand <datum>', 'bis wann die Daten reichen (Standard: der späteste Beginn in den Leistungszeiträumen)')
-    .option('--stichtag-tag <tag>', `Tag des Monats, der Stichtag ist (Standard ${STANDARD_EINSTELLUNGEN.stichtagTag})`)
-    .option('--lzb-min <m>', `LZB ab m Monaten Bezug … (Standard ${STANDARD_EINSTELLUNGEN.lzbMin})`)
-    .option('--lzb-window <w>', `… in den letzten w Monaten (Standard ${STANDARD_EINSTELLUNGEN.lzbFenster})`);
-  if (eingaben && rollen.includes('leistungen')) cmd.option('--decimal <art>', 'Dezimalzeichen in Zahlen: comma oder point (Standard: comma, bei Komma-getrennten Dateien point)');
-  return cmd;
-}
-
-export function dezimal(o: { decimal?: string }, k: Konfiguration | null, t: Tabelle): Dezimal {
-  const d = einstellung(o.decimal, k, 'decimal');
-  if (d === undefined) return t.trennzeichen === ',' ? 'punkt' : 'komma';
-  if (d === 'comma' || d === 'komma') return 'komma';
-  if (d === 'point' || d === 'punkt') return 'punkt';
-  throw nutzungsfehler(`--decimal erwartet comma oder point, nicht „${d}“.`);
-}
 
 export interface Personendaten extends PersonenDaten {
   register: PersonRegister;
@@ -87,45 +54,26 @@ export interface Personendaten extends PersonenDaten {
   datenstandAngegeben: boolean;
 }
 
-/** Reads `zeitraeume` and the given further roles; null when no `zeitraeume` is named. */
-export async function lesePersonendaten(o: PersonenOptionen, k: Konfiguration | null, io: Io, melde: Meldungen, rollen: readonly ZusatzRolle[]): Promise<Personendaten | null> {
-  const datei = (rolle: 'zeitraeume' | ZusatzRolle) => (rolle === 'zeitraeume' || rollen.includes(rolle) ? eingabeDatei(o[rolle], k, rolle) : undefined);
-  const zeitraeume = datei('zeitraeume');
-  if (!zeitraeume) {
-    for (const r of rollen) if (datei(r)) throw nutzungsfehler(`--${r} braucht auch --zeitraeume: ohne Leistungszeiträume kein Bestand.`);
-    return null;
-  }
-  const einstellungen = {
-    stichtagTag: ganzzahl('--stichtag-tag', einstellung(o.stichtagTag, k, 'stichtag_tag'), 1, 31) ?? STANDARD_EINSTELLUNGEN.stichtagTag,
-    lzbMin: ganzzahl('--lzb-min', einstellung(o.lzbMin, k, 'lzb_min'), 1, 120) ?? STANDARD_EINSTELLUNGEN.lzbMin,
-    lzbFenster: ganzzahl('--lzb-window', einstellung(o.lzbWindow, k, 'lzb_window'), 1, 120) ?? STANDARD_EINSTELLUNGEN.lzbFenster,
-  };
-  if (einstellungen.lzbMin > einstellungen.lzbFenster) throw nutzungsfehler(`--lzb-min ${einstellungen.lzbMin} ist größer als --lzb-window ${einstellungen.lzbFenster}.`);
-  const datenAbTag = tagOption('--daten-ab', einstellung(o.datenAb, k, 'daten_ab'), false);
-  const datenstandTag = tagOption('--datenstand', einstellung(o.datenstand, k, 'datenstand'), true);
-  const max = maxFehler(o);
-
+/** Reads `zeitraeume` and the further roles named in the request. */
+export async function lesePersonendaten(a: PersonenAnfrage, leser: Leser, notizen: Notizen): Promise<Personendaten> {
+  const zeitraeume = a.dateien.zeitraeume!;
   const register = new PersonRegister();
   const zeitlinien = new Zeitlinien();
   const eingaben: EingabeInfo[] = [];
-  const lies = async <E extends Leseergebnis>(rolle: EingabeRolle, pfad: string, f: (t: Tabelle) => Promise<E>): Promise<E> => {
-    const e = await melde.gemessen(rolle, () => liesEingabe(io, pfad, rolle, leseOptionen(o, k, rolle, max), f, melde));
-    eingaben.push(e.info);
-    return e;
-  };
+  const lies = <E extends Leseergebnis>(rolle: EingabeRolle, pfad: string, f: (t: Tabelle) => Promise<E>): Promise<E> => liesEingabe(leser, notizen, a.lesen, rolle, pfad, f, eingaben);
 
-  const zr = await lies('zeitraeume', zeitraeume, (t) => leseZeitraeume(t, register, zeitlinien, threads(o)));
-  melde.ausfuehrlich(
+  const zr = await lies('zeitraeume', zeitraeume, (t) => leseZeitraeume(t, register, zeitlinien, a.lesen.threads));
+  notizen.detail(
     `zeitraeume: ${KODIERUNG_NAMEN[zr.info.kodierung]}, ${TRENNZEICHEN_NAMEN[zr.info.trennzeichen!]}, ${zr.form === 'tage' ? 'tagesgenaue Zeiträume' : 'Monatsform'}, ` +
       `${zr.info.zeilen} Zeilen (${zr.zeilenNef} NEF), ${zeitlinien.personenMitBezug} Personen mit ELB-Zeiten, ${zeitlinien.anzahlLaeufe} zusammengeführte Zeiträume`,
   );
-  if (zr.ohneEnde) melde.hinweis(`${zeitraeume}: keine Spalte „ende“, also gilt jeder Zeitraum als laufend bis zum Datenstand.`);
-  if (zr.ohneStatus) melde.hinweis(`${zeitraeume}: keine Spalte „status“, also gilt jeder Zeitraum als ELB, keiner als NEF (Sozialgeld).`);
+  if (zr.ohneEnde) notizen.hinweis(`${zeitraeume}: keine Spalte „ende“, also gilt jeder Zeitraum als laufend bis zum Datenstand.`);
+  if (zr.ohneStatus) notizen.hinweis(`${zeitraeume}: keine Spalte „status“, also gilt jeder Zeitraum als ELB, keiner als NEF (Sozialgeld).`);
   if (zr.erstes === null || zr.letztes === null) {
     throw new KennzahlenFehler('eingabedaten', `${zeitraeume}: keine Datenzeilen; erwartet wird mindestens ein Zeitraum.`, [{ datei: zeitraeume, zeile: 2, meldung: 'keine Datenzeilen nach der Kopfzeile' }]);
   }
 
-  const personen = datei('personen'), integrationen = datei('integrationen'), mass = datei('massnahmen'), leist = datei('leistungen');
+  const { personen, integrationen, massnahmen: mass, leistungen: leist } = a.dateien;
   const merkmale = personen ? new Merkmale() : null;
   if (personen && merkmale) await lies('personen', personen, (t) => lesePersonen(t, register, merkmale));
   const ereignisse = integrationen ? new Ereignisse() : null;
@@ -142,37 +90,30 @@ export async function lesePersonendaten(o: PersonenOptionen, k: Konfiguration | 
   if (merkmale && personen) {
     gleicheAb('personen', personen, zeitraeume, register, zeitlinien, (p) => merkmale.hat(p));
     const ohneMerkmale = anzahl(register, (p) => zeitlinien.hatBezug(p) && !merkmale.hat(p));
-    if (ohneMerkmale) melde.hinweis(`${personen}: ${anzahlText(ohneMerkmale, 'eine Person', 'Personen')} mit ELB-Zeiten fehlen; Aufgliederungen zählen sie unter „unbekannt“, Filter wie u25 oder frauen nicht mit.`);
+    if (ohneMerkmale) notizen.hinweis(`${personen}: ${anzahlText(ohneMerkmale, 'eine Person', 'Personen')} mit ELB-Zeiten fehlen; Aufgliederungen zählen sie unter „unbekannt“, Filter wie u25 oder frauen nicht mit.`);
   }
   if (ereignisse && integrationen) {
     const ohneBezug = gleicheAb('integrationen', integrationen, zeitraeume, register, zeitlinien, (p) => ereignisse.hatEreignisse(p));
-    if (ohneBezug) melde.hinweis(`${integrationen}: ${anzahlText(ohneBezug, 'eine Person', 'Personen')} ohne ELB-Zeiten in ${zeitraeume}; ihre Integrationen und Eintritte zählen nicht.`);
+    if (ohneBezug) notizen.hinweis(`${integrationen}: ${anzahlText(ohneBezug, 'eine Person', 'Personen')} ohne ELB-Zeiten in ${zeitraeume}; ihre Integrationen und Eintritte zählen nicht.`);
   }
   if (massnahmen && mass) {
     const ohneBezug = gleicheAb('massnahmen', mass, zeitraeume, register, zeitlinien, (p) => massnahmen.hatBezug(p));
-    if (ohneBezug) melde.hinweis(`${mass}: ${anzahlText(ohneBezug, 'eine Person', 'Personen')} ohne ELB-Zeiten in ${zeitraeume}; ihre Teilnahmen zählen nicht.`);
+    if (ohneBezug) notizen.hinweis(`${mass}: ${anzahlText(ohneBezug, 'eine Person', 'Personen')} ohne ELB-Zeiten in ${zeitraeume}; ihre Teilnahmen zählen nicht.`);
   }
 
   let leistungen: PersonenDaten['leistungen'] = null;
   if (leist) {
-    const e = await lies('leistungen', leist, (t) => leseLeistungen(t, dezimal(o, k, t)));
+    const e = await lies('leistungen', leist, (t) => leseLeistungen(t, dezimal(a.lesen, t)));
     leistungen = { llu: e.llu, luh: e.luh };
   }
 
-  const regel: LzbRegel = zr.form === 'tage' ? tagesRegel(einstellungen) : monatsRegel(einstellungen);
-  // For the monthly form a declared day means its month; a data begin after the 1st leaves that
-  // month incomplete.
-  const alsEinheit = (tag: number, beginn: boolean) => {
-    if (regel.einheit === 'tag') return tag;
-    const m = monatVonTag(tag);
-    return beginn && tag !== ersterTag(m) ? m + 1 : m;
-  };
+  const regel: LzbRegel = zr.form === 'tage' ? tagesRegel(a.einstellungen) : monatsRegel(a.einstellungen);
   // The Datenstand is the latest start; one far after all others is more likely a typo (2071 for
   // 2017) than the day of the extract, and would make months of nothing look computable.
   const text = (u: number) => einheitDatum(regel, u);
   const abstand = (a: number, b: number) => (regel.einheit === 'tag' ? anzahlText(a - b, 'einen Tag', 'Tage') : anzahlText(a - b, 'einen Monat', 'Monate'));
   const luecke = regel.einheit === 'tag' ? 31 : 1;
-  if (datenstandTag === undefined && zr.vorletztes !== null && zr.letztes - zr.vorletztes > luecke) {
+  if (a.datenstand === undefined && zr.vorletztes !== null && zr.letztes - zr.vorletztes > luecke) {
     throw new KennzahlenFehler(
       'eingabedaten',
       `${zeitraeume}: der späteste Beginn ${text(zr.letztes)}${zr.letztePerson === null ? '' : ` (person_id „${register.id(zr.letztePerson)}“)`} liegt ${abstand(zr.letztes, zr.vorletztes)} nach dem zweitspätesten (${text(zr.vorletztes)}); als Datenstand ergäbe er Monate, in denen nichts beobachtet ist.`,
@@ -181,26 +122,25 @@ export async function lesePersonendaten(o: PersonenOptionen, k: Konfiguration | 
     );
   }
   const abdeckung: Abdeckung = {
-    datenAb: datenAbTag === undefined ? zr.erstes : alsEinheit(datenAbTag, true),
-    datenstand: datenstandTag === undefined ? zr.letztes : alsEinheit(datenstandTag, false),
+    datenAb: a.datenAb === undefined ? zr.erstes : alsEinheit(regel, a.datenAb, true),
+    datenstand: a.datenstand === undefined ? zr.letztes : alsEinheit(regel, a.datenstand, false),
   };
-  if (datenstandTag !== undefined && abdeckung.datenstand - zr.letztes > luecke) {
-    melde.hinweis(
+  if (a.datenstand !== undefined && abdeckung.datenstand - zr.letztes > luecke) {
+    notizen.hinweis(
       `Der angegebene Datenstand ${text(abdeckung.datenstand)} liegt ${abstand(abdeckung.datenstand, zr.letztes)} nach dem spätesten Beginn in ${zeitraeume} (${text(zr.letztes)}): ` +
         'stammt der Abzug wirklich von da? Bis zum Datenstand gilt jeder laufende Zeitraum als fortbestehend.',
     );
   }
   const geplant = zeitlinien.endenNach(abdeckung.datenstand);
   if (geplant) {
-    melde.hinweis(
+    notizen.hinweis(
       `${zeitraeume}: bei ${anzahlText(geplant.personen, 'einer Person', 'Personen')} endet der Bezug laut Extrakt erst nach dem Datenstand ${text(abdeckung.datenstand)} ` +
         `(geplante Enden, spätestens ${text(geplant.spaetestes)}); gezählt wird nur bis zum Datenstand.`,
     );
   }
   // Event inputs observe their own period; months outside it are not computable for them (x), and
   // an input that stops long before the Datenstand is probably an older extract: say so.
-  const bisTag = regel.einheit === 'tag' ? abdeckung.datenstand : letzterTag(abdeckung.datenstand);
-  const abTag = regel.einheit === 'tag' ? abdeckung.datenAb : ersterTag(abdeckung.datenAb);
+  const { ab: abTag, bis: bisTag } = abdeckungInTagen(regel, abdeckung);
   const spannen: [string | undefined, [string, string], Spanne | null | undefined, number][] = [
     [integrationen, ['das späteste Ereignis (Integration oder Eintritt)', 'das früheste Ereignis'], ereignisse?.spanne, EREIGNIS_LUECKE_TAGE],
     [mass, ['die späteste Maßnahme', 'die früheste Maßnahme'], massnahmenSpanne, MASSNAHMEN_LUECKE_TAGE],
@@ -209,18 +149,17 @@ export async function lesePersonendaten(o: PersonenOptionen, k: Konfiguration | 
   for (const [datei, [spaeteste, frueheste], spanne, luecke] of spannen) {
     if (!datei || !spanne) continue;
     if (spanne.bis < bisTag - luecke) {
-      melde.hinweis(`${datei}: ${spaeteste} beginnt am ${deutscherTag(spanne.bis)}, ${anzahlText(bisTag - spanne.bis, 'einen Tag', 'Tage')} vor dem Datenstand ${deutscherTag(bisTag)}: ein älterer Abzug? Monate mit Stichtag nach dem ${deutscherTag(spanne.bis + luecke)} sind dafür nicht berechenbar (x).`);
+      notizen.hinweis(`${datei}: ${spaeteste} beginnt am ${deutscherTag(spanne.bis)}, ${anzahlText(bisTag - spanne.bis, 'einen Tag', 'Tage')} vor dem Datenstand ${deutscherTag(bisTag)}: ein älterer Abzug? Monate mit Stichtag nach dem ${deutscherTag(spanne.bis + luecke)} sind dafür nicht berechenbar (x).`);
     }
     if (spanne.von > abTag + ANLAUF_TAGE) {
       const grenze = spanne === massnahmenSpanne
         ? `Maßnahmen, die vorher begannen, fehlen: Monate mit Stichtag vor dem ${deutscherTag(spanne.von + MASSNAHME_DAUER_TAGE)}`
         : `Monate, deren Fenster (ab dem Stichtag zwei Monate vorher) vor dem ${deutscherTag(spanne.von - ANLAUF_TAGE)} beginnt,`;
-      melde.hinweis(`${datei}: ${frueheste} beginnt am ${deutscherTag(spanne.von)}, die Daten am ${deutscherTag(abTag)}. ${grenze} sind dafür nicht berechenbar (x).`);
+      notizen.hinweis(`${datei}: ${frueheste} beginnt am ${deutscherTag(spanne.von)}, die Daten am ${deutscherTag(abTag)}. ${grenze} sind dafür nicht berechenbar (x).`);
     }
   }
-  return { register, form: zr.form, eingaben, datenstandAngegeben: datenstandTag !== undefined, regel, abdeckung, zeitlinien, merkmale, ereignisse, kontinuierlichBekannt, massnahmen, massnahmenSpanne, leistungen };
+  return { register, form: zr.form, eingaben, datenstandAngegeben: a.datenstand !== undefined, regel, abdeckung, zeitlinien, merkmale, ereignisse, kontinuierlichBekannt, massnahmen, massnahmenSpanne, leistungen };
 }
-
 
 function anzahl(register: PersonRegister, gilt: (p: number) => boolean): number {
   let n = 0;
@@ -285,33 +224,13 @@ export function pruefeMerkmale(daten: Personendaten, personen: string | undefine
   if (probleme.length) throw new KennzahlenFehler('eingabedaten', `${personen}: ${probleme.length === 1 ? 'eine Merkmalsspalte fehlt oder ist leer' : `${probleme.length} Merkmalsspalten fehlen oder sind leer`}; ohne sie gälte jede Person als „unbekannt“.`, probleme);
 }
 
-export interface MonatsOptionen {
-  monat?: string;
-  von?: string;
-  bis?: string;
-}
-
-export interface MonatsAuswahl {
-  von?: number;
-  bis?: number;
-}
-
-/** Checks `--monat` or `--von`/`--bis` before any file is read. */
-export function monatsAuswahl(o: MonatsOptionen): MonatsAuswahl {
-  if (o.monat && (o.von || o.bis)) throw nutzungsfehler('--monat oder --von/--bis, nicht beides.');
-  const von = o.monat ? monatOption('--monat', o.monat) : monatOption('--von', o.von);
-  const bis = o.monat ? von : monatOption('--bis', o.bis);
-  if (von !== undefined && bis !== undefined && von > bis) throw nutzungsfehler(`--von ${isoMonat(von)} liegt nach --bis ${isoMonat(bis)}.`);
-  return { von, bis };
-}
-
 /** The months asked for; without --bis the latest month whose Stichtag the data reach. */
-export function berichtsmonate(a: MonatsAuswahl, letzterMoeglicher: (() => number) | null, melde: Meldungen): { von: number; bis: number } {
+export function berichtsmonate(a: MonatsAuswahl, letzterMoeglicher: (() => number) | null, notizen: Notizen): { von: number; bis: number } {
   let bis = a.bis;
   if (bis === undefined) {
     if (!letzterMoeglicher) throw nutzungsfehler('Es fehlt der Berichtsmonat: --monat JJJJ-MM.');
     bis = letzterMoeglicher();
-    melde.hinweis(`Berichtsmonat ${deutscherMonat(bis)}: der letzte Monat, dessen Stichtag der Datenstand erreicht (sonst --monat oder --bis).`);
+    notizen.hinweis(`Berichtsmonat ${deutscherMonat(bis)}: der letzte Monat, dessen Stichtag der Datenstand erreicht (sonst --monat oder --bis).`);
   }
   const von = a.von ?? bis;
   if (von > bis) throw nutzungsfehler(`--von ${isoMonat(von)} liegt nach dem Berichtsmonat ${isoMonat(bis)}.`);
@@ -350,7 +269,7 @@ export function pruefeMonate(daten: Pick<Personendaten, 'regel' | 'abdeckung' | 
  * The latest month's window may end after the latest event of an input while still within its
  * tolerance: then it is computed, but an extract pulled before its Stichtag would count it short. Say so.
  */
-export function ereignisseVorStichtag(daten: Personendaten, monat: number, dateien: { integrationen?: string; massnahmen?: string }, melde: Meldungen): void {
+export function ereignisseVorStichtag(daten: Personendaten, monat: number, dateien: { integrationen?: string; massnahmen?: string }, notizen: Notizen): void {
   const s = daten.regel.stichtagDatum(monat);
   const luecken: [string | undefined, Spanne | null | undefined, string][] = [
     [dateien.integrationen, daten.ereignisse?.spanne, 'die späteste Integration oder der späteste Eintritt'],
@@ -358,14 +277,7 @@ export function ereignisseVorStichtag(daten: Personendaten, monat: number, datei
   ];
   for (const [datei, spanne, was] of luecken) {
     if (datei && spanne && spanne.bis < s) {
-      melde.hinweis(`${datei}: ${was} beginnt am ${deutscherTag(spanne.bis)}, vor dem Stichtag ${deutscherTag(s)} von ${deutscherMonat(monat)}; reicht der Abzug nicht bis dahin, zählt ${deutscherMonat(monat)} dafür zu wenig.`);
+      notizen.hinweis(`${datei}: ${was} beginnt am ${deutscherTag(spanne.bis)}, vor dem Stichtag ${deutscherTag(s)} von ${deutscherMonat(monat)}; reicht der Abzug nicht bis dahin, zählt ${deutscherMonat(monat)} dafür zu wenig.`);
     }
   }
-}
-
-/** The latest month whose Stichtag lies on or before the Datenstand. */
-export function letzterMonat(regel: LzbRegel, abdeckung: Abdeckung): number {
-  let m = regel.einheit === 'tag' ? monatVonTag(abdeckung.datenstand) : abdeckung.datenstand;
-  while (regel.stichtag(m) > abdeckung.datenstand) m--;
-  return m;
 }

@@ -1,0 +1,55 @@
+// Reading an input for a use case: the settings of the call per role, and the rule that a file
+// with problems stops the run (exit 65), naming them. `check` reads differently: it lists problems
+// instead of stopping (src/app/check.ts).
+
+import type { EingabeInfo, Kodierung, Trennzeichen } from '../core/modell.js';
+import { KennzahlenFehler } from '../fehler.js';
+import type { EingabeRolle } from '../input/konfiguration.js';
+import { datenFehler, type Leseergebnis, type LeseOptionen, type Tabelle } from '../input/tabelle.js';
+import type { Dezimal } from '../input/zellen.js';
+import { anzahlText } from '../report/zahlen.js';
+import type { Leser, Notizen } from './ergebnis.js';
+
+/** How the inputs of a call are read: settings from flags or the config, else detected per file. */
+export interface LeseAnfrage {
+  trennzeichen?: Trennzeichen;
+  kodierung?: Kodierung;
+  dezimal?: Dezimal;
+  /** Per role: the user's header → canonical column, or null for a column deliberately not read. */
+  spalten: Partial<Record<EingabeRolle, Record<string, string | null>>>;
+  /** The config file the mapping comes from (named in messages). */
+  konfiguration?: string;
+  maxProbleme: number;
+  threads: number;
+}
+
+export function leseOptionen(l: LeseAnfrage, rolle: EingabeRolle, maxProbleme = l.maxProbleme): LeseOptionen {
+  return { trennzeichen: l.trennzeichen, kodierung: l.kodierung, spaltenzuordnung: l.spalten[rolle], konfiguration: l.konfiguration, maxProbleme };
+}
+
+/** The decimal mark: as given, else the point in comma-separated files and the comma elsewhere. */
+export const dezimal = (l: LeseAnfrage, t: Tabelle): Dezimal => l.dezimal ?? (t.trennzeichen === ',' ? 'punkt' : 'komma');
+
+/** Rows of nothing but delimiters, as spreadsheets export formatted but unused rows. */
+export const leereZeilenText = (n: number): string => `${anzahlText(n, 'eine Zeile', 'Zeilen')} ohne Inhalt übersprungen`;
+
+/** Reads an input and records it in `eingaben`; its problems are the run's error. */
+export async function liesEingabe<E extends Leseergebnis>(
+  leser: Leser,
+  notizen: Notizen,
+  l: LeseAnfrage,
+  rolle: EingabeRolle,
+  datei: string,
+  lies: (t: Tabelle) => Promise<E>,
+  eingaben?: EingabeInfo[],
+): Promise<E> {
+  const ergebnis = await leser.tabelle(rolle, datei, leseOptionen(l, rolle), lies);
+  if (ergebnis.probleme.length) {
+    const f = datenFehler(datei, ...ergebnis.probleme);
+    if (!ergebnis.abgebrochen) throw f;
+    throw new KennzahlenFehler(f.art, f.message, f.probleme, `nach ${l.maxProbleme} Problemen abgebrochen; --max-errors N zeigt mehr, \`kennzahlen check\` listet alle Dateien.`);
+  }
+  if (ergebnis.leereZeilen) notizen.hinweis(`${datei}: ${leereZeilenText(ergebnis.leereZeilen)}`);
+  eingaben?.push(ergebnis.info);
+  return ergebnis;
+}

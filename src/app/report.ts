@@ -1,0 +1,231 @@
+// `report`: the § 48a indicators for a Berichtsmonat, their year-to-date values and the targets
+// (docs/vertrag.md §4.3, §5), from Monatswerte or from person-level extracts; `demo` is this on the
+// bundled sample Jobcenter.
+
+import type { Filter } from '../core/filter.js';
+import { FILTER_SPALTEN } from '../core/filter.js';
+import { deutscherMonat, isoMonat, isoTag, monatTeile, monatVonTag } from '../core/kalender.js';
+import { definitionen } from '../core/kennzahlen/definitionen.js';
+import { januarVon, kennzahlen, verlauf } from '../core/kennzahlen/kennzahlen.js';
+import { letzterMonat } from '../core/lzb/stichtage.js';
+import { gruppierung } from '../core/merkmale.js';
+import type { EingabeInfo } from '../core/modell.js';
+import { aggregiereSichten } from '../core/monatswerte/aggregation.js';
+import { letzterMonatMitWerten, vereinige, type Monatswerte } from '../core/monatswerte/monatswerte.js';
+import { bewerteZiel, zielSpalten, zielVerlauf, type Quelle, type ZielErgebnis } from '../core/ziele/ziele.js';
+import { KennzahlenFehler, nutzungsfehler, type Problem } from '../fehler.js';
+import { leseMonatswerte } from '../input/monatswerte.js';
+import { pruefeZielSpalten } from '../input/ziele.js';
+import { dateiname } from '../report/dateiname.js';
+import { hinweisText, STANDARD_DARSTELLUNG } from '../report/darstellung.js';
+import type { Grafikdaten, KennzahlenBericht } from '../report/kennzahlen-bericht.js';
+import { einheitIso } from '../report/lzb-bericht.js';
+import { anzahlText } from '../report/zahlen.js';
+import { fuehreAus, type Ergebnis, type Leser } from './ergebnis.js';
+import { dezimal, liesEingabe, type LeseAnfrage } from './lesen.js';
+import { berichtsmonate, ereignisseVorStichtag, lesePersonendaten, pruefeMerkmale, pruefeMonate, ZUSATZ_ROLLEN, type PersonenAnfrage } from './personendaten.js';
+
+export interface ReportAnfrage {
+  /** The bundled sample Jobcenter: the report says its data are synthetic. */
+  demo: boolean;
+  /** Person-level inputs, or null when the report is made from Monatswerte alone. */
+  personen: PersonenAnfrage | null;
+  monatswerte?: string;
+  ziele?: string;
+  /** The Berichtsmonat; absent: the latest month the data reach. */
+  monat?: number;
+  nach: 'geschlecht' | null;
+  failOnMiss: boolean;
+  k1e3Nenner: 'bezugsmonat' | 'vormonat';
+  /** A declared Datenstand (day), also for Monatswerte. */
+  datenstand?: number;
+  jobcenter: string | null;
+  /** Charts (HTML) show two years of monthly values, whose first quota needs stocks from t−35. */
+  mitGrafiken: boolean;
+  lesen: LeseAnfrage;
+}
+
+export interface ReportModell {
+  bericht: KennzahlenBericht;
+}
+
+export function report(a: ReportAnfrage, leser: Leser): Promise<Ergebnis<ReportModell>> {
+  return fuehreAus(async (notizen) => {
+    const daten = a.personen ? await lesePersonendaten(a.personen, leser, notizen) : null;
+    const eingaben: EingabeInfo[] = [...(daten?.eingaben ?? [])];
+    const mwDatei = a.monatswerte;
+    // The targets are read first: their local goals name the Monatswerte columns to read, their
+    // filters the views the aggregation makes.
+    const zieleDatei = a.ziele;
+    const vorgabe = zieleDatei ? await leser.ziele(zieleDatei) : null;
+    let ausDatei: Monatswerte | null = null;
+    let ungelesen: string[] = [];
+    if (mwDatei) {
+      const e = await liesEingabe(leser, notizen, a.lesen, 'monatswerte', mwDatei, (t) => leseMonatswerte(t, dezimal(a.lesen, t), zielSpalten(vorgabe?.vorgabe ?? null)), eingaben);
+      ausDatei = e.monatswerte;
+      ungelesen = e.ungelesen;
+      if (e.ungelesen.length) notizen.detail(`${mwDatei}: nicht gelesen, da weder Kennzahl noch Ziel sie nutzt: ${e.ungelesen.join(', ')}`);
+    }
+    const letzter = () => {
+      if (daten) return letzterMonat(daten.regel, daten.abdeckung);
+      const m = letzterMonatMitWerten(ausDatei!);
+      if (m === null) throw nutzungsfehler(`${mwDatei}: keine Monate; --monat JJJJ-MM nennt den Berichtsmonat.`);
+      return m;
+    };
+    const t = berichtsmonate({ bis: a.monat }, letzter, notizen).bis;
+    if (daten) {
+      pruefeMonate(daten, t, t);
+      ereignisseVorStichtag(daten, t, a.personen!.dateien, notizen);
+    }
+    else {
+      const stand = a.datenstand !== undefined ? monatVonTag(a.datenstand) : letzterMonatMitWerten(ausDatei!);
+      if (stand !== null && t > stand) {
+        throw new KennzahlenFehler(
+          'eingabedaten',
+          `Der Berichtsmonat ${deutscherMonat(t)} liegt nach dem Datenstand ${deutscherMonat(stand)} von ${mwDatei}.`,
+          [],
+          `Die Monatswerte reichen bis ${deutscherMonat(stand)}: --monat ${isoMonat(stand)} (oder früher).`,
+        );
+      }
+    }
+
+    if (vorgabe) {
+      eingaben.push(vorgabe.info);
+      if (vorgabe.vorgabe.jahr !== monatTeile(t).jahr) throw nutzungsfehler(`${zieleDatei}: die Ziele gelten für ${vorgabe.vorgabe.jahr}, der Berichtsmonat ist ${isoMonat(t)}.`);
+    }
+    const filter = [...new Set((vorgabe?.vorgabe.ziele ?? []).flatMap((z) => (z.art === 'kennzahl' && z.filter ? [z.filter] : [])))];
+    if (daten) {
+      pruefeMerkmale(daten, a.personen!.dateien.personen, [
+        ...(a.nach ? [{ wer: '--nach geschlecht', spalten: ['geschlecht'] as const }] : []),
+        ...(vorgabe?.vorgabe.ziele ?? []).flatMap((z) => (z.art === 'kennzahl' && z.filter ? [{ wer: `das Ziel ${z.id} (Filter ${z.filter})`, spalten: FILTER_SPALTEN[z.filter] }] : [])),
+      ]);
+    }
+
+    // One pass over the persons for every view: everybody (with Frauen/Männer for --nach) and each
+    // filter a target needs. Three years back every window is there: the charts' first month (t−23)
+    // needs its quota's stocks from t−35.
+    let mw: Monatswerte;
+    const gefiltert = new Map<Filter, Quelle>();
+    if (daten) {
+      const sichten = [
+        { filter: null, gruppierung: a.nach === 'geschlecht' && daten.merkmale ? gruppierung('geschlecht', daten.merkmale) : undefined },
+        ...(daten.merkmale ? filter.map((f) => ({ filter: f })) : []),
+      ];
+      // Charts (HTML) show two years of monthly values, whose first quota needs stocks from t−35;
+      // every other output needs no more than January two years ago.
+      const [alle, ...teile] = aggregiereSichten(daten, a.mitGrafiken ? t - 36 : januarVon(t) - 24, t, sichten);
+      mw = alle;
+      teile.forEach((f, i) => gefiltert.set(filter[i], { reihe: f.gruppen.get('gesamt')!, spalten: new Set(f.spalten) }));
+      if (ausDatei) {
+        const v = vereinige(mw, ausDatei);
+        if ('konflikt' in v) throw nutzungsfehler(`${mwDatei}: ${v.konflikt.join(', ')} ${v.konflikt.length === 1 ? 'kommt' : 'kommen'} auch aus den Personendaten; bitte nur eine Quelle je Spalte.`);
+        mw = v;
+      }
+    } else mw = ausDatei!;
+
+    const defs = definitionen({ k1e3Nenner: a.k1e3Nenner });
+    const spalten = new Set(mw.spalten);
+    if (vorgabe) {
+      const probleme = pruefeZielSpalten(vorgabe.vorgabe, zieleDatei!, spalten, ungelesen);
+      if (probleme.length) throw new KennzahlenFehler('eingabedaten', `${zieleDatei}: ${probleme.length === 1 ? 'ein Ziel nennt eine Spalte' : `Ziele nennen ${probleme.length} Spalten`}, die es in keiner Eingabe gibt.`, probleme, 'Spalten lokaler Ziele kommen aus --monatswerte (Kopfzeile, nach der Zuordnung der Konfiguration).');
+    }
+    const gesamt = mw.gruppen.get('gesamt');
+    // As the BA publishes them: Frauen and Männer next to the total (other groups stay in the data).
+    const gruppen = a.nach
+      ? (['w', 'frauen', 'm', 'maenner'] as const)
+          .filter((name) => mw.gruppen.has(name))
+          .map((gruppe) => ({ gruppe, kennzahlen: kennzahlen(defs, mw.gruppen.get(gruppe), spalten, t) }))
+      : [];
+    // Frauen without Männer (or the reverse) would read as a breakdown and hide half of it.
+    const hat = (namen: readonly string[]) => gruppen.some((g) => namen.includes(g.gruppe));
+    if (a.nach && !(hat(['w', 'frauen']) && hat(['m', 'maenner']))) {
+      const gefunden = [...mw.gruppen.keys()].filter((g) => g !== 'gesamt').join(', ') || 'keine';
+      throw new KennzahlenFehler('eingabedaten', `--nach geschlecht: ${daten ? 'es sind nicht Frauen und Männer erfasst' : `${mwDatei} hat nicht beide Gruppen „w“/„Frauen“ und „m“/„Männer“ (Spalte gruppe; gefunden: ${gefunden})`}, also gibt es nichts aufzugliedern.`);
+    }
+
+    let ziele: KennzahlenBericht['ziele'] = null;
+    let zielVerlaeufe: () => Grafikdaten['zielVerlauf'] = () => [];
+    if (vorgabe) {
+      const quelle = (f: Filter | null): Quelle => {
+        if (f === null) return gesamt ? { reihe: gesamt, spalten } : { fehlt: { art: 'keine_gesamtwerte' } };
+        return gefiltert.get(f) ?? { fehlt: { art: 'filter_ohne_personen', filter: f } };
+      };
+      const zq = (z: (typeof vorgabe.vorgabe.ziele)[number]) => quelle(z.art === 'kennzahl' ? z.filter : null);
+      ziele = { jahr: vorgabe.vorgabe.jahr, ergebnisse: vorgabe.vorgabe.ziele.map((z) => bewerteZiel(z, defs, t, zq(z))) };
+      zielVerlaeufe = () => vorgabe.vorgabe.ziele.map((z) => zielVerlauf(z, defs, t, zq(z)));
+    }
+
+    const jobcenter = a.jobcenter ?? vorgabe?.vorgabe.jobcenter ?? null;
+    // Another Jobcenter's targets file is an easy slip with a folder of them; names are compared as
+    // file names are made, so case, umlauts and punctuation do not matter.
+    const zieleFuer = vorgabe?.vorgabe.jobcenter;
+    if (zieleFuer && jobcenter && dateiname(zieleFuer) !== dateiname(jobcenter)) {
+      notizen.hinweis(`${zieleDatei}: die Ziele nennen das Jobcenter „${zieleFuer}“, der Bericht ist für „${jobcenter}“.`);
+    }
+    const bericht: KennzahlenBericht = {
+      demo: a.demo,
+      jobcenter,
+      berichtsmonat: t,
+      datenstand: daten ? einheitIso(daten.regel, daten.abdeckung.datenstand) : a.datenstand !== undefined ? isoTag(a.datenstand) : isoMonat(letzterMonatMitWerten(mw) ?? t),
+      eingaben,
+      kennzahlen: kennzahlen(defs, gesamt, spalten, t),
+      gruppen,
+      ziele,
+      monatswerte: mw,
+      // Charts show two years of monthly values up to the Berichtsmonat.
+      grafikdaten: () => ({ verlauf: { von: t - 23, kennzahlen: verlauf(defs, gesamt, spalten, t - 23, t) }, zielVerlauf: zielVerlaeufe() }),
+    };
+    // A report of nothing but x is no report: a month the data do not reach, or inputs that carry
+    // none of the columns the indicators and targets need.
+    const kennzahlBerechenbar = bericht.kennzahlen.some((w) => w.monat.wert !== null || w.jfw.wert !== null);
+    if (!kennzahlBerechenbar && !(ziele?.ergebnisse ?? []).some((z) => z.status !== 'nicht_berechenbar')) {
+      const hinweise = bericht.kennzahlen.flatMap((w) => w.monat.hinweis ?? []);
+      const fehlend = [...new Set(hinweise.flatMap((h) => (h.art === 'spalte_fehlt' ? [h.spalte] : [])))];
+      const andere = [...new Set(hinweise.filter((h) => h.art !== 'spalte_fehlt').map((h) => hinweisText([h], STANDARD_DARSTELLUNG)!))];
+      const gruende = [...(fehlend.length ? [`es fehlen die Spalten ${fehlend.join(', ')}`] : []), ...andere.slice(0, 4), ...(andere.length > 4 ? [`${andere.length - 4} weitere`] : [])];
+      throw new KennzahlenFehler(
+        'eingabedaten',
+        `Für den Berichtsmonat ${deutscherMonat(t)} ist ${vorgabe ? 'weder eine Kennzahl noch ein Ziel' : 'keine Kennzahl'} berechenbar.`,
+        [],
+        `${gruende.join('; ')}. Gelesen: ${mw.spalten.join(', ') || 'keine Spalte der Monatswerte'}` +
+          `${ungelesen.length ? `; nicht gelesen, da keine Kennzahl und kein Ziel sie nutzt: ${ungelesen.join(', ')}` : ''}.`,
+      );
+    }
+    const ohneWert = bericht.kennzahlen.filter((w) => w.monat.wert === null).map((w) => w.definition.id);
+    // From person-level data a missing column means a missing input: name the option, not the column.
+    const ohne = a.personen ? ZUSATZ_ROLLEN.filter((r) => !a.personen!.dateien[r]).map((r) => `--${r}`) : [];
+    if (ohneWert.length) {
+      notizen.hinweis(`${ohneWert.length} von ${bericht.kennzahlen.length} Kennzahlen für ${deutscherMonat(t)} nicht berechenbar (${ohneWert.join(', ')}); die Gründe stehen im Bericht${ohne.length ? `; ohne ${ohne.join(', ')}` : ''}.`);
+    }
+    const modell = { bericht };
+    const ergebnisse = ziele?.ergebnisse ?? [];
+    const verfehlt = ergebnisse.filter((z) => z.status === 'verfehlt');
+    const offen = ergebnisse.filter((z) => z.status === 'nicht_berechenbar');
+    const ids = (zs: ZielErgebnis[]) => zs.map((z) => z.ziel.id).join(', ');
+    const grund = (z: ZielErgebnis): Problem => ({ datei: zieleDatei!, spaltenname: z.ziel.id, meldung: `Ziel ${z.ziel.id} nicht berechenbar: ${hinweisText(z.hinweis, STANDARD_DARSTELLUNG) ?? 'ohne Ist oder Soll'}.` });
+    // A quota bound below 1 % is more often a share written as a fraction (0.25 for 25 %); said before
+    // --fail-on-miss fails the run, as it may be why.
+    for (const z of ergebnisse) {
+      const g = z.ziel.grenze;
+      if (z.einheit === 'prozent' && g.art !== 'veraenderung' && g.wert > 0 && g.wert < 1) {
+        const prozent = Number((g.wert * 100).toPrecision(12));
+        const de = (w: number) => String(w).replace('.', ',');
+        notizen.hinweis(`Ziel ${z.ziel.id}: ${g.art} ${de(g.wert)} % – Grenzen von Quoten stehen in Prozent; ist ${de(prozent)} % gemeint, dann ${prozent} eintragen.`);
+      }
+    }
+    // The report is written first; then a target that cannot be checked fails the run like bad
+    // data (65), one that is missed like a missed target (1).
+    if (a.failOnMiss && offen.length) {
+      const fehler = new KennzahlenFehler(
+        'eingabedaten',
+        `${anzahlText(offen.length, 'ein Ziel ist', 'Ziele sind')} nicht berechenbar, also nicht geprüft (--fail-on-miss): ${ids(offen)}${verfehlt.length ? `; verfehlt: ${ids(verfehlt)}` : ''}.`,
+        offen.map(grund),
+      );
+      return { modell, fehler };
+    }
+    if (a.failOnMiss && verfehlt.length) return { modell, fehler: new KennzahlenFehler('ziel_verfehlt', `${anzahlText(verfehlt.length, 'ein Ziel', 'Ziele')} verfehlt: ${ids(verfehlt)} (--fail-on-miss).`) };
+    if (verfehlt.length) notizen.hinweis(`${anzahlText(verfehlt.length, 'ein Ziel', 'Ziele')} verfehlt: ${ids(verfehlt)}.`);
+    if (offen.length) notizen.hinweis(`${anzahlText(offen.length, 'ein Ziel', 'Ziele')} nicht berechenbar: ${offen.map((z) => grund(z).meldung.replace(/^Ziel /, '').replace(/\.$/, '')).join('; ')}.`);
+    return { modell };
+  });
+}

@@ -1,0 +1,177 @@
+// From a command line to a use case's request: flags win over the config, the config over the
+// default (docs/vertrag.md §2); every value is parsed by its entry in the option table, and every
+// usage error that the call alone shows is raised here, before any input is read.
+
+import { isoMonat } from '../core/kalender.js';
+import type { CheckAnfrage } from '../app/check.js';
+import type { LeseAnfrage } from '../app/lesen.js';
+import type { AggregateAnfrage } from '../app/aggregate.js';
+import type { LzbAnfrage } from '../app/lzb.js';
+import { ZUSATZ_ROLLEN, type MonatsAuswahl, type PersonenAnfrage, type PersonenRolle } from '../app/personendaten.js';
+import type { ReportAnfrage } from '../app/report.js';
+import { nutzungsfehler } from '../fehler.js';
+import { leseKonfiguration, type EingabeRolle, type Konfiguration } from '../input/konfiguration.js';
+import { STDIN } from '../input/quelle.js';
+import { EINSTELLUNGEN, optionenVon, type Befehl, type Herkunft, type OptionDef, type OptionName, type Werte } from './optionen.js';
+import type { Io } from './io.js';
+
+export interface Aufruf {
+  befehl: Befehl;
+  werte: Werte;
+  herkunft: Partial<Record<OptionName, Herkunft>>;
+  konfiguration: Konfiguration | null;
+}
+
+/** The inputs of a call: options that name a file of a role. */
+const rollenOptionen = (befehl: Befehl) => optionenVon(befehl).filter(([, d]) => d.rolle) as [OptionName, OptionDef & { rolle: EingabeRolle }][];
+
+/**
+ * Settles every value of a call. `flags`: what commander parsed (text or switches); `befehl`: whose
+ * options apply. Standard input can be read only once, so at most one input may be `-`: checked
+ * with the flags before anything is read, the config itself included, and again with its inputs.
+ */
+export async function leseAufruf(befehl: Befehl, flags: Record<string, unknown>, io: Io): Promise<Aufruf> {
+  hoechstensEinmalStdin(befehl, flags, null);
+  const k = typeof flags.config === 'string' ? await leseKonfiguration(flags.config, io.stdin, EINSTELLUNGEN) : null;
+  if (k) hoechstensEinmalStdin(befehl, flags, k);
+  const werte: Record<string, unknown> = {};
+  const herkunft: Partial<Record<OptionName, Herkunft>> = {};
+  for (const [name, d] of optionenVon(befehl)) {
+    let roh = flags[name];
+    let von: Herkunft = 'flag';
+    let wie: string = d.flag;
+    if (roh === undefined && k) {
+      roh = d.rolle ? k.eingaben[d.rolle] : d.konfig === 'jobcenter' ? k.jobcenter : d.konfig ? k.einstellungen[d.konfig] : undefined;
+      if (roh !== undefined) roh = String(roh);
+      von = 'konfig';
+      wie = `„einstellungen.${d.konfig}“ in ${k.datei}`;
+    }
+    if (roh === undefined && d.standard !== undefined) {
+      roh = d.standard;
+      von = 'standard';
+    }
+    if (roh === undefined) continue;
+    werte[name] = d.wert && typeof roh === 'string' ? d.wert(roh, wie) : roh;
+    herkunft[name] = von;
+  }
+  return { befehl, werte: werte as Werte, herkunft, konfiguration: k };
+}
+
+function hoechstensEinmalStdin(befehl: Befehl, flags: Record<string, unknown>, k: Konfiguration | null): void {
+  const namen: string[] = [];
+  if (flags.config === STDIN) namen.push('--config');
+  for (const [name, d] of rollenOptionen(befehl)) {
+    const flag = flags[name];
+    if ((flag ?? k?.eingaben[d.rolle]) !== STDIN) continue;
+    namen.push(flag === undefined ? `„eingaben.${d.rolle}“ der Konfiguration` : d.flag);
+  }
+  if (namen.length < 2) return;
+  const aufzaehlung = `${namen.slice(0, -1).join(', ')} und ${namen[namen.length - 1]}`;
+  throw nutzungsfehler(
+    `Nur eine Eingabe kann von der Standardeingabe kommen, aber ${aufzaehlung} nennen ${namen.length === 2 ? 'beide' : 'alle'} „-“.`,
+    'Die übrigen als Dateien angeben: die Standardeingabe lässt sich nur einmal lesen.',
+  );
+}
+
+/** The files of a call by role. */
+function dateien(a: Aufruf): Partial<Record<EingabeRolle, string>> {
+  const d: Partial<Record<EingabeRolle, string>> = {};
+  for (const [name, def] of rollenOptionen(a.befehl)) {
+    const datei = a.werte[name];
+    if (typeof datei === 'string') d[def.rolle] = datei;
+  }
+  return d;
+}
+
+export function leseAnfrage(a: Aufruf): LeseAnfrage {
+  const w = a.werte;
+  return {
+    trennzeichen: w.delimiter,
+    kodierung: w.encoding,
+    dezimal: w.decimal,
+    spalten: a.konfiguration?.spalten ?? {},
+    konfiguration: a.konfiguration?.datei,
+    maxProbleme: w.maxErrors!,
+    threads: w.threads!,
+  };
+}
+
+/** The person-level inputs and the LZB rule's settings; null without `zeitraeume`. */
+function personenAnfrage(a: Aufruf): PersonenAnfrage | null {
+  const alle = dateien(a);
+  const d: Partial<Record<PersonenRolle, string>> = {};
+  for (const r of ['zeitraeume', ...ZUSATZ_ROLLEN] as const) if (alle[r] !== undefined) d[r] = alle[r];
+  if (!d.zeitraeume) {
+    for (const r of ZUSATZ_ROLLEN) if (d[r]) throw nutzungsfehler(`--${r} braucht auch --zeitraeume: ohne Leistungszeiträume kein Bestand.`);
+    return null;
+  }
+  const w = a.werte;
+  const einstellungen = { stichtagTag: w.stichtagTag!, lzbMin: w.lzbMin!, lzbFenster: w.lzbWindow! };
+  if (einstellungen.lzbMin > einstellungen.lzbFenster) throw nutzungsfehler(`--lzb-min ${einstellungen.lzbMin} ist größer als --lzb-window ${einstellungen.lzbFenster}.`);
+  return { dateien: d, einstellungen, datenAb: w.datenAb, datenstand: w.datenstand, lesen: leseAnfrage(a) };
+}
+
+function mitZeitraeumen(a: Aufruf): PersonenAnfrage {
+  const p = personenAnfrage(a);
+  if (!p) throw nutzungsfehler('Es fehlt die Eingabe --zeitraeume (oder "eingaben.zeitraeume" in --config).', `kennzahlen ${a.befehl} --help zeigt die Optionen.`);
+  return p;
+}
+
+/** `--monat` or `--von`/`--bis`. */
+function monatsAuswahl(w: Werte): MonatsAuswahl {
+  if (w.monat !== undefined && (w.von !== undefined || w.bis !== undefined)) throw nutzungsfehler('--monat oder --von/--bis, nicht beides.');
+  const von = w.monat ?? w.von;
+  const bis = w.monat ?? w.bis;
+  if (von !== undefined && bis !== undefined && von > bis) throw nutzungsfehler(`--von ${isoMonat(von)} liegt nach --bis ${isoMonat(bis)}.`);
+  return { von, bis };
+}
+
+/** Breakdowns and filters read person attributes. */
+function brauchtPersonen(a: Aufruf, option: string | null): void {
+  if (option && dateien(a).personen === undefined) throw nutzungsfehler(`${option} braucht Personenmerkmale: --personen DATEI.`);
+}
+
+const jobcenter = (w: Werte) => w.jobcenter ?? null;
+
+export function lzbAnfrage(a: Aufruf): LzbAnfrage {
+  const w = a.werte;
+  brauchtPersonen(a, w.nach ? `--nach ${w.nach}` : null);
+  const monate = monatsAuswahl(w);
+  return { personen: mitZeitraeumen(a), monate, nach: w.nach ?? null, liste: w.list !== undefined, jobcenter: jobcenter(w) };
+}
+
+export function aggregateAnfrage(a: Aufruf): AggregateAnfrage {
+  const w = a.werte;
+  brauchtPersonen(a, w.nach ? '--nach' : w.filter ? '--filter' : null);
+  const monate = monatsAuswahl(w);
+  return { personen: mitZeitraeumen(a), monate, nach: w.nach ?? null, filter: w.filter ?? null, jobcenter: jobcenter(w) };
+}
+
+export function reportAnfrage(a: Aufruf, mitGrafiken: boolean, demo: boolean): ReportAnfrage {
+  const w = a.werte;
+  const d = dateien(a);
+  const personen = personenAnfrage(a);
+  if (!personen && !d.monatswerte) throw nutzungsfehler('report braucht Monatswerte (--monatswerte) oder Personendaten (--zeitraeume …).', 'kennzahlen report --help zeigt die Optionen.');
+  if (w.nach && personen && !d.personen) throw nutzungsfehler('--nach geschlecht braucht Personenmerkmale: --personen DATEI.');
+  if (w.failOnMiss && !d.ziele) throw nutzungsfehler('--fail-on-miss braucht Ziele: --ziele DATEI (oder "eingaben.ziele" in --config).');
+  return {
+    demo,
+    personen,
+    monatswerte: d.monatswerte,
+    ziele: d.ziele,
+    monat: w.monat,
+    nach: w.nach === 'geschlecht' ? 'geschlecht' : null,
+    failOnMiss: Boolean(w.failOnMiss),
+    k1e3Nenner: w.k1e3Nenner!,
+    datenstand: w.datenstand,
+    jobcenter: jobcenter(w),
+    mitGrafiken,
+    lesen: leseAnfrage(a),
+  };
+}
+
+export function checkAnfrage(a: Aufruf): CheckAnfrage {
+  const d = dateien(a);
+  if (!Object.keys(d).length) throw nutzungsfehler('Keine Eingabe zu prüfen: --zeitraeume, --personen, … oder --config angeben.');
+  return { dateien: d, lesen: leseAnfrage(a) };
+}

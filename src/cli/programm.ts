@@ -1,0 +1,101 @@
+// Commander made from the tables: one command per entry of src/cli/befehle.ts, each with the
+// options the option table gives it, in German (or in English with --lang en).
+
+import { Command, Option } from 'commander';
+import { version } from '../paket.js';
+import { BEFEHL_TEXTE } from './befehle.js';
+import { aufDeutsch, deutscheMeldung } from './hilfe.js';
+import { auswahlVon, BEFEHLE, hilfeVon, optionenVon, type Befehl, type Sprache } from './optionen.js';
+
+const EXIT_CODES_HILFE: Record<Sprache, string> = {
+  de: `
+Exit-Codes:
+  0   ok
+  1   ein Ziel verfehlt (nur mit --fail-on-miss)
+  2   Aufruf falsch (unbekannte Option, fehlender oder ungültiger Wert)
+  65  Eingabedaten ungültig
+  66  Eingabedatei fehlt oder ist nicht lesbar
+  70  interner Fehler
+  73  Ausgabe nicht schreibbar
+`,
+  en: `
+Exit codes:
+  0   ok
+  1   a target missed (only with --fail-on-miss)
+  2   wrong call (unknown option, missing or invalid value)
+  65  invalid input data
+  66  input file missing or unreadable
+  70  internal error
+  73  output not writable
+`,
+};
+
+const PROGRAMM: Record<Sprache, { beschreibung: string; version: string; hilfe: string; befehl: string; beispiele: string; mehr: (b: string) => string }> = {
+  de: {
+    beschreibung: 'Kennzahlen nach § 48a SGB II und Langzeitleistungsbezug für Jobcenter, aus CSV-Extrakten.\nDaten auf stdout, Meldungen auf stderr.',
+    version: 'Version zeigen',
+    hilfe: 'Hilfe zu einem Befehl',
+    befehl: 'help [befehl]',
+    beispiele: 'Beispiele',
+    mehr: (b) => `(kennzahlen ${b}--help zeigt die Optionen)`,
+  },
+  en: {
+    beschreibung: 'Indicators of § 48a SGB II and long-term receipt for Jobcenters, from CSV extracts.\nData on stdout, messages on stderr.',
+    version: 'show the version',
+    hilfe: 'help on a command',
+    befehl: 'help [command]',
+    beispiele: 'Examples',
+    mehr: (b) => `(kennzahlen ${b}--help shows the options)`,
+  },
+};
+
+/** The language of the help: English only when asked for with --lang en. */
+export function hilfeSprache(argv: readonly string[]): Sprache {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  return i >= 0 && (argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1]) === 'en' ? 'en' : 'de';
+}
+
+export interface ProgrammOptionen {
+  sprache: Sprache;
+  /** Usage errors are reported as JSON by the caller, not as commander's text. */
+  json: boolean;
+  schreibe: { out: (s: string) => void; err: (s: string) => void; fehler: (s: string) => string };
+  aktion: (befehl: Befehl, flags: Record<string, unknown>) => Promise<void>;
+}
+
+function befehl(name: Befehl, sprache: Sprache): Command {
+  const t = BEFEHL_TEXTE[name];
+  const cmd = new Command(name).summary(t.zusammenfassung[sprache]).description(t.beschreibung[sprache]);
+  for (const [, d] of optionenVon(name)) {
+    const o = new Option(`${d.kurz ? `${d.kurz}, ` : ''}${d.flag}${d.arg ? ` ${d.arg}` : ''}`, hilfeVon(d, name, sprache));
+    const auswahl = auswahlVon(d, name);
+    if (auswahl) o.choices(auswahl);
+    cmd.addOption(o);
+    if (d.negation) cmd.addOption(new Option(d.flag.replace('--', '--no-'), d.negation[sprache]));
+  }
+  if (t.beispiele.length) cmd.addHelpText('after', `\n${PROGRAMM[sprache].beispiele}:\n${t.beispiele.map((b) => `  ${b}\n`).join('')}`);
+  return cmd;
+}
+
+export function programm(p: ProgrammOptionen): Command {
+  const tx = PROGRAMM[p.sprache];
+  const deutsch = (c: Command) => (p.sprache === 'de' ? aufDeutsch(c) : c.helpOption('-h, --help', 'show help'));
+  const ausgabe = {
+    writeOut: p.schreibe.out,
+    writeErr: p.schreibe.err,
+    outputError: (s: string, schreibe: (s: string) => void) => (p.json ? undefined : schreibe(p.schreibe.fehler(deutscheMeldung(s)))),
+  };
+  const prog = deutsch(new Command('kennzahlen'))
+    .description(tx.beschreibung)
+    .addHelpText('after', EXIT_CODES_HILFE[p.sprache])
+    .version(version(), '-V, --version', tx.version)
+    .helpCommand(tx.befehl, tx.hilfe)
+    .showHelpAfterError(p.json ? false : tx.mehr(''))
+    .exitOverride()
+    .configureOutput(ausgabe);
+  for (const name of BEFEHLE) {
+    const cmd = deutsch(befehl(name, p.sprache)).exitOverride().configureOutput(ausgabe).showHelpAfterError(p.json ? false : tx.mehr(`${name} `));
+    prog.addCommand(cmd.action((flags: Record<string, unknown>) => p.aktion(name, flags)));
+  }
+  return prog;
+}

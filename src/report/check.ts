@@ -1,0 +1,59 @@
+// What `check` shows: one line per input with its problems, or a JSON document a script can read.
+
+import type { ChalkInstance } from 'chalk';
+import type { CheckModell } from '../app/check.js';
+import { problemZeile } from '../fehler.js';
+import { KODIERUNG_NAMEN } from '../input/dekodierung.js';
+import { TRENNZEICHEN_NAMEN } from '../input/tabelle.js';
+import { deZahl } from './zahlen.js';
+
+/** `1 Datei`, `2 Dateien`: the count in digits, as in a summary line. */
+const stueck = (n: number, eins: string, viele: string) => `${deZahl(n)} ${n === 1 ? eins : viele}`;
+
+const gueltig = (m: CheckModell) => m.pruefungen.every((e) => !e.fehlt && !e.probleme.length);
+
+export function checkJson(m: CheckModell): string {
+  const doc = {
+    schema: 'kennzahlen-check/1',
+    gueltig: gueltig(m),
+    eingaben: m.pruefungen.map((e) => ({
+      rolle: e.rolle,
+      datei: e.datei,
+      zeilen: e.info?.zeilen ?? null,
+      sha256: e.info?.sha256 ?? null,
+      kodierung: e.info?.kodierung ?? null,
+      trennzeichen: e.info?.trennzeichen ?? null,
+      gueltig: !e.fehlt && !e.probleme.length && !e.abgebrochen,
+      fehlt: e.fehlt,
+      probleme: e.probleme,
+      abgebrochen: e.abgebrochen,
+    })),
+  };
+  return JSON.stringify(doc, null, 2) + '\n';
+}
+
+export function checkText(m: CheckModell, farbe: ChalkInstance): string {
+  const zeilen: string[] = [];
+  let gesamt = 0;
+  const probleme = (n: number) => stueck(n, 'Problem', 'Probleme');
+  for (const e of m.pruefungen) {
+    gesamt += e.probleme.length;
+    const kopf = `${e.rolle.padEnd(14)}${e.datei}`;
+    if (e.fehlt) zeilen.push(`${farbe.red('✗')} ${kopf}: ${e.fehlt}`);
+    else if (e.probleme.length || e.abgebrochen) {
+      zeilen.push(`${farbe.red('✗')} ${kopf}: ${e.probleme.length ? probleme(e.probleme.length) : 'nicht geprüft'}${e.abgebrochen ? ' (abgebrochen, --max-errors)' : ''}`);
+      for (const p of e.probleme) zeilen.push(`  ${problemZeile(p)}`);
+    } else {
+      const i = e.info!;
+      const format = i.trennzeichen === null ? `${deZahl(i.zeilen)} Einträge · JSON` : `${stueck(i.zeilen, 'Zeile', 'Zeilen')} · ${KODIERUNG_NAMEN[i.kodierung]} · ${TRENNZEICHEN_NAMEN[i.trennzeichen]}`;
+      zeilen.push(`${farbe.green('✓')} ${kopf}: ${format} · ${e.beschreibung}`);
+    }
+  }
+  const dateien = stueck(m.pruefungen.length, 'Datei', 'Dateien');
+  zeilen.push(
+    gueltig(m)
+      ? farbe.green(`${dateien} gültig.`)
+      : farbe.red(`${dateien} geprüft: ${probleme(gesamt)}${m.pruefungen.some((e) => e.fehlt) ? ', Datei fehlt' : ''}.`),
+  );
+  return zeilen.join('\n') + '\n';
+}
