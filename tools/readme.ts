@@ -1,11 +1,13 @@
 // `npm run readme`: re-runs every example in README.md (a ```text block starting with `$ command`)
-// and writes its current output into the block. test/cli/readme.test.ts checks they agree.
+// and writes its current output into the block, and the option tables made from the option table.
+// test/cli/readme.test.ts checks they agree.
 
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { ersetzeTabellen } from './optionstabellen.js';
 
 const skripte = JSON.parse(readFileSync('package.json', 'utf8')).scripts as Record<string, string>;
-const readme = readFileSync('README.md', 'utf8');
+const readme = ersetzeTabellen(readFileSync('README.md', 'utf8'));
 let n = 0;
 const neu = readme.replace(/```text\n\$ (.+)\n([\s\S]*?)```/g, (_, befehl: string) => {
   const shell = befehl === 'npm start' ? skripte.start : befehl.replace(/^kennzahlen /, 'node bin/kennzahlen.js ');

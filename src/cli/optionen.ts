@@ -37,6 +37,8 @@ export interface OptionDef<T = unknown> {
   auswahl?: readonly string[];
   /** The value when neither flag nor config gives one, as text and parsed like one. */
   standard?: string;
+  /** The default in words, where the data or the terminal decide it. */
+  standardText?: Text;
   wert?: Parser<T>;
   /** The key under `einstellungen` in `--config` (`jobcenter` is the file's own top-level key). */
   konfig?: string;
@@ -111,7 +113,8 @@ export const OPTIONEN = {
   // The months asked for.
   monat: def({
     flag: '--monat', arg: '<monat>', wert: monat, befehle: ['lzb', 'aggregate', 'report', 'demo'],
-    hilfe: text('Berichtsmonat, z. B. 2017-06 (Standard: der letzte Monat, dessen Stichtag die Daten erreichen)', 'reporting month, e.g. 2017-06 (default: the latest month whose reference day the data reach)'),
+    hilfe: text('Berichtsmonat, z. B. 2017-06', 'reporting month, e.g. 2017-06'),
+    standardText: text('der letzte Monat, dessen Stichtag die Daten erreichen', 'the latest month whose reference day the data reach'),
   }),
   von: def({ flag: '--von', arg: '<monat>', wert: monat, befehle: ['lzb', 'aggregate'], hilfe: text('erster Monat einer Reihe', 'first month of a series') }),
   bis: def({ flag: '--bis', arg: '<monat>', wert: monat, befehle: ['lzb', 'aggregate'], hilfe: text('letzter Monat einer Reihe (= Berichtsmonat)', 'last month of a series (= reporting month)') }),
@@ -178,11 +181,13 @@ export const OPTIONEN = {
   // The LZB rule and the data's coverage.
   datenAb: def({
     flag: '--daten-ab', arg: '<datum>', wert: tag(false), konfig: 'daten_ab', befehle: BERICHTE,
-    hilfe: text('ab wann die Daten vollständig sind (Standard: früheste Angabe im Extrakt)', 'from when the data are complete (default: the earliest date in the extract)'),
+    hilfe: text('ab wann die Daten vollständig sind', 'from when the data are complete'),
+    standardText: text('früheste Angabe im Extrakt', 'the earliest date in the extract'),
   }),
   datenstand: def({
     flag: '--datenstand', arg: '<datum>', wert: tag(true), konfig: 'datenstand', befehle: BERICHTE,
-    hilfe: text('bis wann die Daten reichen (Standard: der späteste Beginn in den Leistungszeiträumen)', 'until when the data reach (default: the latest start in the benefit periods)'),
+    hilfe: text('bis wann die Daten reichen', 'until when the data reach'),
+    standardText: text('der späteste Beginn in den Leistungszeiträumen', 'the latest start in the benefit periods'),
   }),
   stichtagTag: def({
     flag: '--stichtag-tag', arg: '<tag>', wert: grenze('stichtagTag'), standard: String(STANDARD_EINSTELLUNGEN.stichtagTag), konfig: 'stichtag_tag', befehle: BERICHTE,
@@ -201,17 +206,20 @@ export const OPTIONEN = {
   delimiter: def({
     flag: '--delimiter', arg: '<zeichen>', konfig: 'delimiter', befehle: MIT_DATEN,
     wert: schreibweisen<Trennzeichen>({ ';': ';', semikolon: ';', ',': ',', komma: ',', tab: '\t', '\t': '\t', '\\t': '\t' }, '";", "," oder "tab"'),
-    hilfe: text('Trennzeichen der CSV-Eingaben: ";", "," oder "tab" (Standard: aus der Kopfzeile erkannt, sonst ";")', 'delimiter of the CSV inputs: ";", "," or "tab" (default: detected from the header, else ";")'),
+    hilfe: text('Trennzeichen der CSV-Eingaben: ";", "," oder "tab"', 'delimiter of the CSV inputs: ";", "," or "tab"'),
+    standardText: text('aus der Kopfzeile erkannt, sonst ";"', 'detected from the header, else ";"'),
   }),
   encoding: def({
     flag: '--encoding', arg: '<kodierung>', konfig: 'encoding', befehle: MIT_DATEN,
     wert: schreibweisen<Kodierung>({ utf8: 'utf8', 'utf-8': 'utf8', cp1252: 'cp1252', 'windows-1252': 'cp1252', win1252: 'cp1252', utf16le: 'utf16le', 'utf-16le': 'utf16le', 'utf-16': 'utf16le' }, 'utf8, cp1252 oder utf16le'),
-    hilfe: text('Kodierung der CSV-Eingaben: utf8, cp1252, utf16le (Standard: BOM → UTF-8, wenn gültig → Windows-1252)', 'encoding of the CSV inputs: utf8, cp1252, utf16le (default: BOM → UTF-8, if valid → Windows-1252)'),
+    hilfe: text('Kodierung der CSV-Eingaben: utf8, cp1252, utf16le', 'encoding of the CSV inputs: utf8, cp1252, utf16le'),
+    standardText: text('BOM → UTF-8, wenn gültig → Windows-1252', 'BOM → UTF-8, if valid → Windows-1252'),
   }),
   decimal: def({
     flag: '--decimal', arg: '<art>', konfig: 'decimal', befehle: ['aggregate', 'report', 'check'],
     wert: schreibweisen<Dezimal>({ comma: 'komma', komma: 'komma', point: 'punkt', punkt: 'punkt' }, 'comma oder point'),
-    hilfe: text('Dezimalzeichen in Zahlen: comma oder point (Standard: comma, bei Komma-getrennten Dateien point)', 'decimal mark in numbers: comma or point (default: comma, point in comma-separated files)'),
+    hilfe: text('Dezimalzeichen in Zahlen: comma oder point', 'decimal mark in numbers: comma or point'),
+    standardText: text('comma, bei Komma-getrennten Dateien point', 'comma, point in comma-separated files'),
   }),
   maxErrors: def({
     flag: '--max-errors', arg: '<n>', wert: ganzzahl(1, 1_000_000), standard: '100', befehle: MIT_DATEN,
@@ -225,7 +233,8 @@ export const OPTIONEN = {
   // Output.
   format: def({
     flag: '--format', arg: '<format>', wert: eineVon(ALLE_FORMATE), auswahl: ALLE_FORMATE, befehle: ALLE,
-    hilfe: text('Ausgabeformat (Standard: table am Terminal, sonst json)', 'output format (default: table at a terminal, else json)'),
+    hilfe: text('Ausgabeformat', 'output format'),
+    standardText: text('table am Terminal, sonst json', 'table at a terminal, else json'),
     je: { check: { auswahl: ['table', 'json'] } },
   }),
   json: def({ flag: '--json', befehle: ALLE, hilfe: text('gleich --format json', 'same as --format json') }),
@@ -271,9 +280,13 @@ export function optionenVon(befehl: Befehl): [OptionName, OptionDef][] {
   return (Object.entries(OPTIONEN) as [OptionName, OptionDef][]).filter(([, d]) => d.befehle.includes(befehl));
 }
 
+/** The default as the help and the README say it: in words, or the value. */
+export const standardVon = (d: OptionDef, sprache: Sprache): string | undefined => d.standardText?.[sprache] ?? d.standard;
+
 export function hilfeVon(d: OptionDef, befehl: Befehl, sprache: Sprache): string {
   const h = (d.je?.[befehl]?.hilfe ?? d.hilfe)[sprache];
-  return d.standard !== undefined && !/Standard|default/.test(h) ? `${h} (${sprache === 'de' ? 'Standard' : 'default'}: ${d.standard})` : h;
+  const standard = standardVon(d, sprache);
+  return standard === undefined ? h : `${h} (${sprache === 'de' ? 'Standard' : 'default'}: ${standard})`;
 }
 
 export const auswahlVon = (d: OptionDef, befehl: Befehl): readonly string[] | undefined => d.je?.[befehl]?.auswahl ?? d.auswahl;

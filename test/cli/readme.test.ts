@@ -6,6 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, it } from 'vitest';
+import { ersetzeTabellen } from '../../tools/optionstabellen.js';
 import { imProzess, pruefeDist } from './hilfen.js';
 
 const readme = readFileSync('README.md', 'utf8');
@@ -27,6 +28,13 @@ function bash(befehl: string): Promise<{ code: number | null; stdout: string; st
 }
 
 beforeAll(() => pruefeDist());
+
+describe('README option tables', () => {
+  it('are the ones the option table makes (npm run readme writes them)', ({ expect }) => {
+    expect(readme).toContain('<!-- optionen -->\n| Option |');
+    expect(ersetzeTabellen(readme)).toBe(readme);
+  });
+});
 
 describe('README examples', () => {
   it('has examples to check, in bash and in-process', ({ expect }) => {

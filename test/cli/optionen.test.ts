@@ -1,0 +1,62 @@
+// The option table is the one source of commander's options, the help, the config keys and the
+// README: these tests hold each of them to it, and check that a value means the same from a flag
+// and from the config.
+
+import { describe, expect, it } from 'vitest';
+import { BEFEHLE, EINSTELLUNGEN, ganzzahl, OPTIONEN, type OptionDef } from '../../src/cli/optionen.js';
+import { arbeitsordner, imProzess } from './hilfen.js';
+
+const { datei } = arbeitsordner('optionen');
+const ZR = 'fixtures/demo/zeitraeume.csv';
+const optionen = Object.values(OPTIONEN) as OptionDef[];
+
+describe('the option table', () => {
+  it('gives every command exactly its options, in its help', async () => {
+    for (const befehl of BEFEHLE) {
+      const { stdout } = await imProzess([befehl, '--help']);
+      const gezeigt = new Set([...stdout.matchAll(/(?<=^ {2}(?:-\w, )?)--[\w-]+/gm)].map((m) => m[0]));
+      const erwartet = new Set([...optionen.filter((d) => d.befehle.includes(befehl)).flatMap((d) => [d.flag, ...(d.negation ? [d.flag.replace('--', '--no-')] : [])]), '--help']);
+      expect([...gezeigt].sort(), befehl).toEqual([...erwartet].sort());
+    }
+  });
+
+  it('names each config key once, and --config accepts exactly those', async () => {
+    expect(EINSTELLUNGEN).toEqual(['k1e3_nenner', 'daten_ab', 'datenstand', 'stichtag_tag', 'lzb_min', 'lzb_window', 'delimiter', 'encoding', 'decimal']);
+    const k = datei('k.json', JSON.stringify({ eingaben: { zeitraeume: `${process.cwd()}/${ZR}` }, einstellungen: { lzb_fenster: 24 } }));
+    const r = await imProzess(['lzb', '--config', k, '--monat', '2017-06', '--format', 'json']);
+    expect(r.code).toBe(65);
+    expect(r.stderr).toContain(`einstellungen.lzb_fenster: unbekannte Einstellung; erlaubt: ${EINSTELLUNGEN.join(', ')}`);
+  });
+
+  it('parses a config value by the same rule as the flag, and names where it came from', async () => {
+    const k = datei('bereich.json', JSON.stringify({ eingaben: { zeitraeume: `${process.cwd()}/${ZR}` }, einstellungen: { stichtag_tag: 32 } }));
+    const ausKonfig = await imProzess(['lzb', '--config', k, '--monat', '2017-06', '--format', 'table']);
+    expect([ausKonfig.code, ausKonfig.stderr]).toEqual([2, `kennzahlen: „einstellungen.stichtag_tag“ in ${k} erwartet eine ganze Zahl von 1 bis 31, nicht „32“.\n`]);
+    const ausFlag = await imProzess(['lzb', '--zeitraeume', ZR, '--stichtag-tag', '32', '--format', 'table']);
+    expect([ausFlag.code, ausFlag.stderr]).toEqual([2, 'kennzahlen: --stichtag-tag erwartet eine ganze Zahl von 1 bis 31, nicht „32“.\n']);
+  });
+
+  it('takes the flag over the config, the config over the default', async () => {
+    const k = datei('vorrang.json', JSON.stringify({ eingaben: { zeitraeume: `${process.cwd()}/${ZR}` }, einstellungen: { stichtag_tag: 20, lzb_min: '18' } }));
+    const regel = async (args: string[]) => JSON.parse((await imProzess(['lzb', '--config', k, '--monat', '2017-06', '--format', 'json', ...args])).stdout).regel;
+    expect(await regel([])).toMatchObject({ stichtag_tag: 20, lzb_min: 18, lzb_window: 24 });
+    expect(await regel(['--stichtag-tag', '1', '--lzb-window', '30'])).toMatchObject({ stichtag_tag: 1, lzb_min: 18, lzb_window: 30 });
+  });
+
+  it('parses integers within their range only', () => {
+    const threads = ganzzahl(1, 2);
+    expect(threads('2', '--threads')).toBe(2);
+    expect(threads(' 1 ', '--threads')).toBe(1);
+    for (const falsch of ['0', '3', '1.5', '-1', 'zwei', '']) expect(() => threads(falsch, '--threads')).toThrow(`--threads erwartet eine ganze Zahl von 1 bis 2, nicht „${falsch}“.`);
+  });
+
+  it('shows the help in English with --lang en, in German otherwise', async () => {
+    const en = (await imProzess(['report', '--help', '--lang', 'en'])).stdout;
+    expect(en).toMatch(/^Usage: kennzahlen report \[options\]/);
+    expect(en).toContain('--k1e3-nenner <monat>');
+    expect(en).toMatch(/inflow rate K1E3[\s\S]*\(default: bezugsmonat\)/);
+    const de = (await imProzess(['report', '--help'])).stdout;
+    expect(de).toMatch(/^Aufruf: kennzahlen report \[optionen\]/);
+    expect(de).toMatch(/Zugangsrate K1E3[\s\S]*\(Standard: bezugsmonat\)/);
+  });
+});
