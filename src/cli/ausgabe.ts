@@ -207,12 +207,3 @@ export function mitFarbe(w: Werte, io: Io, format: Format): boolean {
 export function darstellung(w: Werte, jetzt: () => Date = () => new Date()): Darstellung {
   return { sprache: w.lang ?? 'de', unter: w.suppressBelow ?? null, stempel: w.stamp ? formatISO(jetzt()) : null };
 }
-
-/** Whether output (and so error output) is JSON, decided from the raw arguments before parsing. */
-export function jsonAusArgumenten(argv: readonly string[], io: Io): boolean {
-  const i = argv.findIndex((a) => a === '--format' || a.startsWith('--format='));
-  if (argv.includes('--json')) return true;
-  if (i >= 0) return (argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1]) === 'json';
-  if (argv.includes('--out')) return false;
-  return !io.stdout.isTTY;
-}

@@ -4,23 +4,23 @@
 import { CommanderError } from 'commander';
 import { artVon, exitCode, KennzahlenFehler, type Ausgang } from '../fehler.js';
 import { fuehreBefehlAus } from './ausfuehren.js';
-import { jsonAusArgumenten } from './ausgabe.js';
 import { farbeAn, farben } from './farbe.js';
 import { meldeFehler } from './fehlerausgabe.js';
 import { deutscheMeldung, pruefeAufruf } from './hilfe.js';
 import type { Io } from './io.js';
-import { hilfeSprache, programm } from './programm.js';
+import { programm } from './programm.js';
+import { vorab } from './vorab.js';
 
 /** Commander's ways of ending that are no error: help and version shown. */
 const KEIN_FEHLER = new Set(['commander.helpDisplayed', 'commander.version', 'commander.help']);
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
-  const json = jsonAusArgumenten(argv, io);
-  const farbeFlag = argv.includes('--no-color') ? false : argv.includes('--color') ? true : undefined;
-  const stil = { json, verbose: argv.includes('--verbose'), farbe: farben(farbeAn(farbeFlag, io.env, Boolean(io.stderr.isTTY))) };
+  const v = vorab(argv, io);
+  const json = v.json;
+  const stil = { json, verbose: v.verbose, farbe: farben(farbeAn(v.farbe, io.env, Boolean(io.stderr.isTTY))) };
   let ausgang: Ausgang = 'ok';
   const prog = programm({
-    sprache: hilfeSprache(argv),
+    sprache: v.sprache,
     json,
     schreibe: { out: (s) => io.stdout.write(s), err: (s) => io.stderr.write(s), fehler: (s) => stil.farbe.red(s) },
     aktion: async (befehl, flags) => {

@@ -49,12 +49,6 @@ const PROGRAMM: Record<Sprache, { beschreibung: string; version: string; hilfe: 
   },
 };
 
-/** The language of the help: English only when asked for with --lang en. */
-export function hilfeSprache(argv: readonly string[]): Sprache {
-  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  return i >= 0 && (argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1]) === 'en' ? 'en' : 'de';
-}
-
 export interface ProgrammOptionen {
   sprache: Sprache;
   /** Usage errors are reported as JSON by the caller, not as commander's text. */
