@@ -2,22 +2,17 @@
 
 import { deutscherMonat, isoMonat } from '../core/kalender.js';
 import { klassifiziere } from '../core/lzb/klassifikation.js';
-import { letzterMonat } from '../core/lzb/stichtage.js';
-import { gruppierung, MERKMAL_SPALTE, type Merkmal } from '../core/merkmale.js';
+import { gruppierung } from '../core/merkmale.js';
 import type { PersonRegister } from '../core/zeitlinien.js';
 import { KennzahlenFehler } from '../fehler.js';
 import { STANDARD_DARSTELLUNG } from '../report/darstellung.js';
 import { grundText, type LzbBericht } from '../report/lzb-bericht.js';
 import { fuehreAus, type Ergebnis, type Leser } from './ergebnis.js';
-import { berichtsmonate, lesePersonendaten, pruefeMerkmale, pruefeMonate, type MonatsAuswahl, type PersonenAnfrage } from './personendaten.js';
+import { leseReihe, type ReihenAnfrage } from './personendaten.js';
 
-export interface LzbAnfrage {
-  personen: PersonenAnfrage;
-  monate: MonatsAuswahl;
-  nach: Merkmal | null;
+export interface LzbAnfrage extends ReihenAnfrage {
   /** Also the list of persons of the reporting month. */
   liste: boolean;
-  jobcenter: string | null;
 }
 
 export interface LzbModell {
@@ -28,11 +23,8 @@ export interface LzbModell {
 
 export function lzb(a: LzbAnfrage, leser: Leser): Promise<Ergebnis<LzbModell>> {
   return fuehreAus(async (notizen) => {
-    const daten = await lesePersonendaten(a.personen, leser, notizen);
-    if (a.nach) pruefeMerkmale(daten, a.personen.dateien.personen, [{ wer: `--nach ${a.nach}`, spalten: [MERKMAL_SPALTE[a.nach]] }]);
+    const { daten, von, bis } = await leseReihe(a, leser, notizen);
     const { regel, abdeckung, zeitlinien, merkmale, register } = daten;
-    const { von, bis } = berichtsmonate(a.monate, () => letzterMonat(regel, abdeckung), notizen);
-    pruefeMonate(daten, von, bis);
 
     const ergebnis = klassifiziere(zeitlinien, {
       regel,

@@ -7,7 +7,7 @@ import { fuehrendeNullen } from '../core/abgleich.js';
 import { deutscherMonat, deutscherTag, isoMonat } from '../core/kalender.js';
 import { monatsRegel, tagesRegel, type LzbEinstellungen, type LzbRegel } from '../core/lzb/regel.js';
 import { abdeckungInTagen, alsEinheit, berechenbarkeit, letzterMonat, type Abdeckung } from '../core/lzb/stichtage.js';
-import { Merkmale, type MerkmalSpalte } from '../core/merkmale.js';
+import { MERKMAL_SPALTE, Merkmale, type Merkmal, type MerkmalSpalte } from '../core/merkmale.js';
 import type { EingabeInfo, PersonenDaten } from '../core/modell.js';
 import { ANLAUF_TAGE, EREIGNIS_LUECKE_TAGE, MASSNAHME_DAUER_TAGE, MASSNAHMEN_LUECKE_TAGE } from '../core/monatswerte/aggregation.js';
 import { PersonRegister, Zeitlinien } from '../core/zeitlinien.js';
@@ -41,6 +41,14 @@ export interface PersonenAnfrage {
 export interface MonatsAuswahl {
   von?: number;
   bis?: number;
+}
+
+/** A series of months from person-level inputs (`lzb`, `aggregate`), optionally broken down. */
+export interface ReihenAnfrage {
+  personen: PersonenAnfrage;
+  monate: MonatsAuswahl;
+  nach: Merkmal | null;
+  jobcenter: string | null;
 }
 
 /** A day or month of the rule's units as people write it: 15.03.2017 or 03/2017. */
@@ -280,4 +288,16 @@ export function ereignisseVorStichtag(daten: Personendaten, monat: number, datei
       notizen.hinweis(`${datei}: ${was} beginnt am ${deutscherTag(spanne.bis)}, vor dem Stichtag ${deutscherTag(s)} von ${deutscherMonat(monat)}; reicht der Abzug nicht bis dahin, zählt ${deutscherMonat(monat)} dafür zu wenig.`);
     }
   }
+}
+
+/**
+ * The inputs of a series read, the attributes its breakdown and filters need checked, and its
+ * months settled and checked against the data.
+ */
+export async function leseReihe(a: ReihenAnfrage, leser: Leser, notizen: Notizen, bedarf: readonly { wer: string; spalten: readonly MerkmalSpalte[] }[] = []): Promise<{ daten: Personendaten; von: number; bis: number }> {
+  const daten = await lesePersonendaten(a.personen, leser, notizen);
+  pruefeMerkmale(daten, a.personen.dateien.personen, [...(a.nach ? [{ wer: `--nach ${a.nach}`, spalten: [MERKMAL_SPALTE[a.nach]] }] : []), ...bedarf]);
+  const { von, bis } = berichtsmonate(a.monate, () => letzterMonat(daten.regel, daten.abdeckung), notizen);
+  pruefeMonate(daten, von, bis);
+  return { daten, von, bis };
 }
