@@ -3,19 +3,19 @@
 
 import { Ereignisse } from '../core/ereignisse.js';
 import { Merkmale } from '../core/merkmale.js';
-import type { EingabeInfo } from '../core/modell.js';
 import { MONATSWERTE_SPALTEN } from '../core/monatswerte/monatswerte.js';
 import { zielSpalten } from '../core/ziele/ziele.js';
 import { PersonRegister, Zeitlinien } from '../core/zeitlinien.js';
-import { KennzahlenFehler, type Ausgang, type Problem } from '../fehler.js';
+import { KennzahlenFehler, type Ausgang } from '../fehler.js';
 import { leseIntegrationen, leseMassnahmen } from '../input/ereignisse.js';
-import type { EingabeRolle } from '../input/konfiguration.js';
+import type { EingabeRolle } from '../core/modell.js';
 import { leseLeistungen } from '../input/leistungen.js';
 import { leseMonatswerte } from '../input/monatswerte.js';
 import { lesePersonen } from '../input/personen.js';
 import type { Leseergebnis, Tabelle } from '../input/tabelle.js';
 import { leseZeitraeume } from '../input/zeitraeume.js';
 import { pruefeZielSpalten } from '../input/ziele.js';
+import type { CheckModell, Pruefung } from '../report/check.js';
 import { fuehreAus, type Ergebnis, type Leser } from './ergebnis.js';
 import { dezimal, leereZeilenText, leseOptionen, type LeseAnfrage } from './lesen.js';
 
@@ -25,21 +25,6 @@ export const PRUEF_ROLLEN: readonly EingabeRolle[] = ['zeitraeume', 'personen', 
 export interface CheckAnfrage {
   dateien: Partial<Record<EingabeRolle, string>>;
   lesen: LeseAnfrage;
-}
-
-export interface Pruefung {
-  rolle: EingabeRolle;
-  datei: string;
-  info: EingabeInfo | null;
-  beschreibung: string;
-  probleme: Problem[];
-  abgebrochen: boolean;
-  /** The file could not be opened (exit 66). */
-  fehlt: string | null;
-}
-
-export interface CheckModell {
-  pruefungen: Pruefung[];
 }
 
 type Beschrieben = Leseergebnis & { beschreibung: string; spalten?: { gelesen: string[]; ungelesen: string[] } };

@@ -5,7 +5,7 @@
 import type { EingabeInfo } from '../core/modell.js';
 import type { Zielvorgabe } from '../core/ziele/ziele.js';
 import { KennzahlenFehler, type Ausgang } from '../fehler.js';
-import type { EingabeRolle } from '../input/konfiguration.js';
+import type { EingabeRolle } from '../core/modell.js';
 import type { Leseergebnis, LeseOptionen, Tabelle } from '../input/tabelle.js';
 
 export interface Notiz {

@@ -4,7 +4,7 @@
 
 import type { EingabeInfo, Kodierung, Trennzeichen } from '../core/modell.js';
 import { KennzahlenFehler } from '../fehler.js';
-import type { EingabeRolle } from '../input/konfiguration.js';
+import type { EingabeRolle } from '../core/modell.js';
 import { datenFehler, type Leseergebnis, type LeseOptionen, type Tabelle } from '../input/tabelle.js';
 import type { Dezimal } from '../input/zellen.js';
 import { anzahlText } from '../report/zahlen.js';

@@ -14,7 +14,7 @@ import { PersonRegister, Zeitlinien } from '../core/zeitlinien.js';
 import { KennzahlenFehler, nutzungsfehler, type Problem } from '../fehler.js';
 import { KODIERUNG_NAMEN } from '../input/dekodierung.js';
 import { leseIntegrationen, leseMassnahmen } from '../input/ereignisse.js';
-import type { EingabeRolle } from '../input/konfiguration.js';
+import type { EingabeRolle } from '../core/modell.js';
 import { leseLeistungen } from '../input/leistungen.js';
 import { lesePersonen } from '../input/personen.js';
 import { TRENNZEICHEN_NAMEN, type Leseergebnis, type Tabelle } from '../input/tabelle.js';

@@ -9,7 +9,7 @@ import { EINSTELLUNGS_GRENZEN, STANDARD_EINSTELLUNGEN } from '../core/lzb/regel.
 import { MERKMALE } from '../core/merkmale.js';
 import type { Kodierung, Trennzeichen } from '../core/modell.js';
 import { nutzungsfehler } from '../fehler.js';
-import type { EingabeRolle } from '../input/konfiguration.js';
+import type { EingabeRolle } from '../core/modell.js';
 import { parseDatum, parseMonat, type Dezimal } from '../input/zellen.js';
 
 export const BEFEHLE = ['lzb', 'aggregate', 'report', 'check', 'demo'] as const;

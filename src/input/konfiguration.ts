@@ -5,12 +5,10 @@
 // errors: a typo must not silently fall back to a default.
 
 import { dirname, isAbsolute, join } from 'node:path';
+import { EINGABE_ROLLEN, type EingabeRolle } from '../core/modell.js';
 import { KennzahlenFehler, type Problem } from '../fehler.js';
 import { leseJson } from './json.js';
 import { STDIN, type Standardeingabe } from './quelle.js';
-
-export const EINGABE_ROLLEN = ['zeitraeume', 'personen', 'integrationen', 'leistungen', 'massnahmen', 'monatswerte', 'ziele'] as const;
-export type EingabeRolle = (typeof EINGABE_ROLLEN)[number];
 
 export interface Konfiguration {
   datei: string;

@@ -1,14 +1,30 @@
 // What `check` shows: one line per input with its problems, or a JSON document a script can read.
 
 import type { ChalkInstance } from 'chalk';
-import type { CheckModell } from '../app/check.js';
-import { problemZeile } from '../fehler.js';
+import type { EingabeInfo } from '../core/modell.js';
+import type { EingabeRolle } from '../core/modell.js';
+import { problemZeile, type Problem } from '../fehler.js';
 import { KODIERUNG_NAMEN } from '../input/dekodierung.js';
 import { TRENNZEICHEN_NAMEN } from '../input/tabelle.js';
 import { deZahl } from './zahlen.js';
 
 /** `1 Datei`, `2 Dateien`: the count in digits, as in a summary line. */
 const stueck = (n: number, eins: string, viele: string) => `${deZahl(n)} ${n === 1 ? eins : viele}`;
+
+export interface Pruefung {
+  rolle: EingabeRolle;
+  datei: string;
+  info: EingabeInfo | null;
+  beschreibung: string;
+  probleme: Problem[];
+  abgebrochen: boolean;
+  /** The file could not be opened (exit 66). */
+  fehlt: string | null;
+}
+
+export interface CheckModell {
+  pruefungen: Pruefung[];
+}
 
 const gueltig = (m: CheckModell) => m.pruefungen.every((e) => !e.fehlt && !e.probleme.length);
 
