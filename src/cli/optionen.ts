@@ -247,9 +247,9 @@ export const OPTIONEN = {
     flag: '--out-dir', arg: '<ordner>', befehle: BERICHTE,
     hilfe: text('alle Formate (json, csv, md, html) und zuletzt ein Manifest mit Prüfsummen in diesen Ordner schreiben (wird angelegt); Platzhalter {jobcenter}, {monat}', 'write every format (json, csv, md, html) and last a manifest with checksums into this folder (made if missing); placeholders {jobcenter}, {monat}'),
   }),
-  lang: def({ flag: '--lang', arg: '<sprache>', wert: eineVon(['de', 'en'] as const), auswahl: ['de', 'en'], befehle: BERICHTE, hilfe: text('Sprache der Beschriftungen (und dieser Hilfe)', 'language of the labels (and of this help)') }),
+  lang: def({ flag: '--lang', arg: '<sprache>', wert: eineVon(['de', 'en'] as const), auswahl: ['de', 'en'], konfig: 'lang', befehle: BERICHTE, hilfe: text('Sprache der Beschriftungen (und dieser Hilfe)', 'language of the labels (and of this help)') }),
   suppressBelow: def({
-    flag: '--suppress-below', arg: '<n>', wert: ganzzahl(1, 1_000_000), befehle: BERICHTE,
+    flag: '--suppress-below', arg: '<n>', wert: ganzzahl(1, 1_000_000), konfig: 'suppress_below', befehle: BERICHTE,
     hilfe: text('Zahlen unter n (und was auf ihnen beruht) als * ausgeben, wie die BA in veröffentlichten Tabellen', 'print numbers below n (and what rests on them) as *, as the BA does in published tables'),
   }),
   stamp: def({

@@ -1,8 +1,7 @@
 // What `check` shows: one line per input with its problems, or a JSON document a script can read.
 
 import type { ChalkInstance } from 'chalk';
-import type { EingabeInfo } from '../core/modell.js';
-import type { EingabeRolle } from '../core/modell.js';
+import type { EingabeInfo, EingabeRolle } from '../core/modell.js';
 import { problemZeile, type Problem } from '../fehler.js';
 import { KODIERUNG_NAMEN } from '../input/dekodierung.js';
 import { TRENNZEICHEN_NAMEN } from '../input/tabelle.js';

@@ -2,6 +2,7 @@
 // README: these tests hold each of them to it, and check that a value means the same from a flag
 // and from the config.
 
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BEFEHLE, EINSTELLUNGEN, ganzzahl, OPTIONEN, type OptionDef } from '../../src/cli/optionen.js';
 import { arbeitsordner, imProzess } from './hilfen.js';
@@ -21,7 +22,7 @@ describe('the option table', () => {
   });
 
   it('names each config key once, and --config accepts exactly those', async () => {
-    expect(EINSTELLUNGEN).toEqual(['k1e3_nenner', 'daten_ab', 'datenstand', 'stichtag_tag', 'lzb_min', 'lzb_window', 'delimiter', 'encoding', 'decimal']);
+    expect(EINSTELLUNGEN).toEqual(['k1e3_nenner', 'daten_ab', 'datenstand', 'stichtag_tag', 'lzb_min', 'lzb_window', 'delimiter', 'encoding', 'decimal', 'lang', 'suppress_below']);
     const k = datei('k.json', JSON.stringify({ eingaben: { zeitraeume: `${process.cwd()}/${ZR}` }, einstellungen: { lzb_fenster: 24 } }));
     const r = await imProzess(['lzb', '--config', k, '--monat', '2017-06', '--format', 'json']);
     expect(r.code).toBe(65);
@@ -41,6 +42,21 @@ describe('the option table', () => {
     const regel = async (args: string[]) => JSON.parse((await imProzess(['lzb', '--config', k, '--monat', '2017-06', '--format', 'json', ...args])).stdout).regel;
     expect(await regel([])).toMatchObject({ stichtag_tag: 20, lzb_min: 18, lzb_window: 24 });
     expect(await regel(['--stichtag-tag', '1', '--lzb-window', '30'])).toMatchObject({ stichtag_tag: 1, lzb_min: 18, lzb_window: 30 });
+  });
+
+  it('gives a key in the config the flag\'s effect (suppress_below, lang: one field of their entries)', async () => {
+    const demo = JSON.parse(readFileSync('fixtures/demo/kennzahlen.json', 'utf8'));
+    const eingaben = Object.fromEntries(Object.entries(demo.eingaben as Record<string, string>).map(([r, d]) => [r, `${process.cwd()}/fixtures/demo/${d}`]));
+    const k = datei('darstellung.json', JSON.stringify({ ...demo, eingaben, einstellungen: { ...demo.einstellungen, suppress_below: 30, lang: 'en' } }));
+    const ausKonfig = await imProzess(['report', '--config', k, '--ziele', 'fixtures/demo/ziele-2017.json', '--monat', '2017-06', '--format', 'csv']);
+    const ohne = datei('ohne.json', JSON.stringify({ ...demo, eingaben }));
+    const ausFlags = await imProzess(['report', '--config', ohne, '--ziele', 'fixtures/demo/ziele-2017.json', '--monat', '2017-06', '--format', 'csv', '--suppress-below', '30', '--lang', 'en']);
+    expect(ausKonfig.code).toBe(0);
+    expect(ausKonfig.stdout).toBe(ausFlags.stdout);
+    // ABG_SBM (2 in the month) is below 30, K2 is in English.
+    expect(ausKonfig.stdout).toContain('ziel;ABG_SBM;');
+    expect(ausKonfig.stdout).toMatch(/^ziel;ABG_SBM;[^\n]*;anzahl;\*;\*;/m);
+    expect(ausKonfig.stdout).toContain('kennzahl;K2;Integration rate;');
   });
 
   it('parses integers within their range only', () => {
