@@ -12,6 +12,7 @@ import { kennzahlenSperre, type KennzahlenSperre } from './geheimhaltung.js';
 import type { KennzahlenBericht } from './kennzahlen-bericht.js';
 import { zielLabel } from './kennzahlen-dokument.js';
 import { csvDokument, quote, textZelle } from './csv.js';
+import { demoHinweis } from './dokument.js';
 import { csvZahl, runde } from './zahlen.js';
 
 export const REPORT_SCHEMA = 'kennzahlen-report/1';
@@ -97,7 +98,7 @@ export function kennzahlenCsv(b: KennzahlenBericht, d: Darstellung): string {
   bericht('berichtsmonat', isoMonat(b.berichtsmonat));
   bericht('jobcenter', b.jobcenter ?? '');
   bericht('datenstand', b.datenstand);
-  if (b.demo) bericht('demo', d.sprache === 'en' ? 'synthetic sample data, not real figures' : 'synthetische Beispieldaten, keine echten Zahlen');
+  if (b.demo) bericht('demo', demoHinweis(d.sprache));
   if (d.stempel) bericht('erstellt', d.stempel);
   if (d.unter !== null) bericht('gesperrt_unter', String(d.unter));
   for (const g of [{ gruppe: 'gesamt', kennzahlen: b.kennzahlen }, ...b.gruppen]) {
