@@ -9,7 +9,7 @@ import { januarVon, type KennzahlWert } from '../core/kennzahlen/kennzahlen.js';
 import type { Grenze, ZielErgebnis, ZielEinheit } from '../core/ziele/ziele.js';
 import { gesperrt, hinweisText, texte, type Darstellung } from './darstellung.js';
 import { zelle, type Block, type Dokument, type Grafik, type Zelle } from './dokument.js';
-import { eingabeZeile } from './eingaben.js';
+import { eingabenFuss } from './eingaben.js';
 import { kennzahlenSperre, type KennzahlenSperre } from './geheimhaltung.js';
 import { FILTER_NAMEN, GRUPPEN_NAMEN, type KennzahlenBericht } from './kennzahlen-bericht.js';
 
@@ -140,7 +140,7 @@ export function kennzahlenDokument(b: KennzahlenBericht, d: Darstellung, mitGraf
   if (fussnoten.length) bloecke.push({ art: 'notizen', titel: L('x = nicht berechenbar, und Hinweise:', 'x = not computable, and notes:'), punkte: fussnoten });
 
   if (mitGrafiken) bloecke.push({ art: 'grafiken', grafiken: grafiken(b, d, sperre) });
-  bloecke.push({ art: 'fuss', zeilen: b.eingaben.map((e) => eingabeZeile(e, d)) });
+  bloecke.push(eingabenFuss(b.eingaben, d));
   return { sprache: d.sprache, titel, bloecke };
 }
 

@@ -8,6 +8,7 @@ import { einheitVon, type Definition } from '../core/kennzahlen/definitionen.js'
 import type { KennzahlWert } from '../core/kennzahlen/kennzahlen.js';
 import type { ZielErgebnis } from '../core/ziele/ziele.js';
 import { hinweisText, type Darstellung } from './darstellung.js';
+import { eingabeJson } from './eingaben.js';
 import { kennzahlenSperre, type KennzahlenSperre } from './geheimhaltung.js';
 import type { KennzahlenBericht } from './kennzahlen-bericht.js';
 import { zielLabel } from './kennzahlen-dokument.js';
@@ -75,7 +76,7 @@ export function kennzahlenJson(b: KennzahlenBericht, d: Darstellung): string {
     datenstand: b.datenstand,
     ...(d.stempel ? { erstellt: d.stempel } : {}),
     ...(d.unter !== null ? { gesperrt_unter: d.unter } : {}),
-    eingaben: b.eingaben.map((e) => ({ rolle: e.rolle, datei: e.datei, zeilen: e.zeilen, sha256: e.sha256, kodierung: e.kodierung, trennzeichen: e.trennzeichen })),
+    eingaben: b.eingaben.map(eingabeJson),
     kennzahlen: b.kennzahlen.map((k) => kennzahl(s, 'gesamt', k, d)),
     gruppen: b.gruppen.map((g) => ({ gruppe: g.gruppe, kennzahlen: g.kennzahlen.map((k) => kennzahl(s, g.gruppe, k, d)) })),
     ziele_jahr: b.ziele?.jahr ?? null,

@@ -7,7 +7,7 @@ import { isoMonat, isoTag } from '../core/kalender.js';
 import { csvDokument, textZelle } from './csv.js';
 import { texte, type Darstellung } from './darstellung.js';
 import { zelle, type Block, type Dokument, type Zelle } from './dokument.js';
-import { eingabeBeschreibung, eingabeZeile } from './eingaben.js';
+import { eingabeBeschreibung, eingabenFuss } from './eingaben.js';
 import { lzbSperre, lzbWert, type LzbGroesse } from './geheimhaltung.js';
 import { einheitIso, einheitText, grundText, regelText, type LzbBericht } from './lzb-bericht.js';
 import { csvZahl } from './zahlen.js';
@@ -125,7 +125,7 @@ export function lzbDokument(b: LzbBericht, d: Darstellung): Dokument {
       { titel: L('Übergang (15 bis unter 19 Monate)', 'Transition (15 to under 19 months)'), monate, einheit: '', reihen: [{ name: L('Übergang', 'transition'), werte: reihe('uebergang'), art: 'linie' }] },
     ],
   });
-  bloecke.push({ art: 'fuss', zeilen: b.eingaben.map((e) => eingabeZeile(e, d)) });
+  bloecke.push(eingabenFuss(b.eingaben, d));
   return { sprache: d.sprache, titel, bloecke };
 }
 

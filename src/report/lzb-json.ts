@@ -4,6 +4,7 @@
 import { isoMonat, isoTag } from '../core/kalender.js';
 import type { LzbZaehler } from '../core/lzb/klassifikation.js';
 import type { Darstellung } from './darstellung.js';
+import { eingabeJson } from './eingaben.js';
 import { lzbSperre, lzbWert, type LzbGroesse, type LzbSperre } from './geheimhaltung.js';
 import { einheitIso, grundText, type LzbBericht } from './lzb-bericht.js';
 
@@ -46,7 +47,7 @@ export function lzbJson(b: LzbBericht, d: Darstellung): string {
       vier_jahre: { fenster: regel.vierJahre.fenster, mindestens: regel.vierJahre.mindestens },
       uebergang: { ab: regel.uebergang.ab, bis: regel.uebergang.bis },
     },
-    eingaben: b.eingaben.map((e) => ({ rolle: e.rolle, datei: e.datei, zeilen: e.zeilen, sha256: e.sha256, kodierung: e.kodierung, trennzeichen: e.trennzeichen })),
+    eingaben: b.eingaben.map(eingabeJson),
     nach: b.nach,
     stichtage: b.ergebnis.monate.map((m) => ({
       monat: isoMonat(m.monat),

@@ -7,7 +7,7 @@ import type { EingabeInfo } from '../core/modell.js';
 import { csvDokument, quote, textZelle } from './csv.js';
 import { hinweisText, texte, type Darstellung } from './darstellung.js';
 import { zelle, type Block, type Dokument } from './dokument.js';
-import { eingabeZeile } from './eingaben.js';
+import { eingabeJson, eingabenFuss } from './eingaben.js';
 import { monatswerteSperre, type MonatswerteSperre } from './geheimhaltung.js';
 import { GRUPPEN_NAMEN } from './kennzahlen-bericht.js';
 import { csvZahl } from './zahlen.js';
@@ -61,7 +61,7 @@ export function monatswerteJson(mw: Monatswerte, k: MonatswerteKopf, d: Darstell
     bis: isoMonat(k.bis),
     filter: k.filter,
     nach: k.nach,
-    eingaben: k.eingaben.map((e) => ({ rolle: e.rolle, datei: e.datei, zeilen: e.zeilen, sha256: e.sha256, kodierung: e.kodierung, trennzeichen: e.trennzeichen })),
+    eingaben: k.eingaben.map(eingabeJson),
     spalten: mw.spalten,
     zeilen: [...zeilen(mw, k.von, k.bis)].map(({ gruppe, monat, zeile }) => {
       const hinweise: Record<string, string> = {};
@@ -114,6 +114,6 @@ export function monatswerteDokument(mw: Monatswerte, k: MonatswerteKopf, d: Dars
     ),
   });
   if (d.unter !== null) bloecke.push({ art: 'text', leise: true, text: L(`* = gesperrt: Zahl unter ${d.unter}, oder mitgesperrt, damit sich keine solche aus Summen und Differenzen errechnen lässt (--suppress-below)`, `* = suppressed: count below ${d.unter}, or suppressed as well so that none can be worked out from sums and differences (--suppress-below)`) });
-  bloecke.push({ art: 'fuss', zeilen: k.eingaben.map((e) => eingabeZeile(e, d)) });
+  bloecke.push(eingabenFuss(k.eingaben, d));
   return { sprache: d.sprache, titel, bloecke };
 }
