@@ -11,7 +11,8 @@ import { gesperrt, hinweisText, texte, type Darstellung } from './darstellung.js
 import { zelle, type Block, type Dokument, type Grafik, type Zelle } from './dokument.js';
 import { eingabenFuss } from './eingaben.js';
 import { kennzahlenSperre, type KennzahlenSperre } from './geheimhaltung.js';
-import { FILTER_NAMEN, GRUPPEN_NAMEN, type KennzahlenBericht } from './kennzahlen-bericht.js';
+import { GESAMT_UND_GESCHLECHT_NAMEN, gruppenName } from './gruppen.js';
+import { FILTER_NAMEN, type KennzahlenBericht } from './kennzahlen-bericht.js';
 
 export function mitEinheit(d: Darstellung, wert: number, einheit: Einheit | 'anzahl', stellen = 1): string {
   const { zahl, prozent } = texte(d);
@@ -90,7 +91,7 @@ export function kennzahlenDokument(b: KennzahlenBericht, d: Darstellung, mitGraf
     const spalten = [{ gruppe: 'gesamt', kennzahlen: b.kennzahlen }, ...b.gruppen];
     bloecke.push({
       art: 'tabelle',
-      kopf: ['', L('Kennzahl', 'Indicator'), ...spalten.map((g) => (GRUPPEN_NAMEN[g.gruppe] ? L(...GRUPPEN_NAMEN[g.gruppe]) : g.gruppe))],
+      kopf: ['', L('Kennzahl', 'Indicator'), ...spalten.map((g) => gruppenName(GESAMT_UND_GESCHLECHT_NAMEN, g.gruppe, L))],
       zeilen: b.kennzahlen.map((k, i) => [k.definition.id, name(k.definition), ...spalten.map((g) => wert(g.gruppe, g.kennzahlen[i], g.kennzahlen[i].monat))]),
       links: 2,
     });

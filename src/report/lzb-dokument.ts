@@ -9,21 +9,9 @@ import { texte, type Darstellung } from './darstellung.js';
 import { zelle, type Block, type Dokument, type Zelle } from './dokument.js';
 import { eingabeBeschreibung, eingabenFuss } from './eingaben.js';
 import { lzbSperre, lzbWert, type LzbGroesse } from './geheimhaltung.js';
+import { gruppenName, MERKMAL_GRUPPEN_NAMEN } from './gruppen.js';
 import { einheitIso, einheitText, grundText, regelText, type LzbBericht } from './lzb-bericht.js';
 import { csvZahl } from './zahlen.js';
-
-export const GRUPPEN_NAMEN: Record<Merkmal, Record<string, [string, string]>> = {
-  geschlecht: { m: ['Männer', 'men'], w: ['Frauen', 'women'], d: ['divers', 'diverse'], x: ['ohne Angabe', 'not stated'], unbekannt: ['unbekannt', 'unknown'] },
-  altersgruppe: {
-    unter_15: ['unter 15 Jahre', 'under 15'],
-    '15_bis_unter_25': ['15 bis unter 25 Jahre', '15 to under 25'],
-    '25_bis_unter_55': ['25 bis unter 55 Jahre', '25 to under 55'],
-    '55_und_aelter': ['55 Jahre und älter', '55 and older'],
-    unbekannt: ['unbekannt', 'unknown'],
-  },
-  alleinerziehend: { ja: ['alleinerziehend', 'single parent'], nein: ['nicht alleinerziehend', 'not a single parent'], unbekannt: ['unbekannt', 'unknown'] },
-  fluchtkontext: { ja: ['im Fluchtkontext', 'refugee context'], nein: ['nicht im Fluchtkontext', 'no refugee context'], unbekannt: ['unbekannt', 'unknown'] },
-};
 
 const MERKMAL_NAMEN: Record<Merkmal, [string, string]> = {
   geschlecht: ['Geschlecht', 'Sex'],
@@ -82,12 +70,12 @@ export function lzbDokument(b: LzbBericht, d: Darstellung): Dokument {
   else bloecke.push({ art: 'text', text: L('  x nicht berechenbar (siehe unten)', '  x not computable (see below)') });
 
   if (b.nach) {
-    const namen = GRUPPEN_NAMEN[b.nach];
+    const namen = MERKMAL_GRUPPEN_NAMEN[b.nach];
     const merkmal = L(...MERKMAL_NAMEN[b.nach]);
     bloecke.push({ art: 'abschnitt', text: L(`Nach ${merkmal}, ${tx.monat(letzter.monat)}`, `By ${merkmal.toLowerCase()}, ${tx.monat(letzter.monat)}`) });
     // Empty groups (e.g. "divers" in a small extract) add only noise; JSON and CSV keep them all.
     const gruppen = letzter.gruppen.filter(({ werte: w }) => [w.elb, w.elb_zugaenge, w.elb_abgaenge].some((n) => n !== 0));
-    bloecke.push({ art: 'tabelle', kopf: [merkmal, ...spalten], zeilen: gruppen.map((g) => [namen[g.gruppe] ? L(...namen[g.gruppe]) : g.gruppe, ...zeile(letzter.monat, g.gruppe, g.werte)]), links: 1 });
+    bloecke.push({ art: 'tabelle', kopf: [merkmal, ...spalten], zeilen: gruppen.map((g) => [gruppenName(namen, g.gruppe, L), ...zeile(letzter.monat, g.gruppe, g.werte)]), links: 1 });
   }
 
   // One line per kind of reason, with the months it applies to and the wording of the latest of them.

@@ -9,7 +9,7 @@ import { hinweisText, texte, type Darstellung } from './darstellung.js';
 import { zelle, type Block, type Dokument } from './dokument.js';
 import { eingabeJson, eingabenFuss } from './eingaben.js';
 import { monatswerteSperre, type MonatswerteSperre } from './geheimhaltung.js';
-import { GRUPPEN_NAMEN } from './kennzahlen-bericht.js';
+import { GESAMT_UND_GESCHLECHT_NAMEN, gruppenName } from './gruppen.js';
 import { csvZahl } from './zahlen.js';
 
 export const MONATSWERTE_SCHEMA = 'kennzahlen-monatswerte/1';
@@ -95,7 +95,7 @@ export function monatswerteDokument(mw: Monatswerte, k: MonatswerteKopf, d: Dars
   const bloecke: Block[] = [{ art: 'titel', text: titel, demo: false }, { art: 'text', text: L(`Datenstand ${tx.datum(k.datenstand)}`, `Data as of ${tx.datum(k.datenstand)}`) }];
   if (d.stempel) bloecke.push({ art: 'text', text: L(`Erstellt ${d.stempel}`, `Created ${d.stempel}`), leise: true });
   for (const [gruppe, reihe] of mw.gruppen) {
-    if (mw.gruppen.size > 1) bloecke.push({ art: 'abschnitt', text: GRUPPEN_NAMEN[gruppe] ? L(...GRUPPEN_NAMEN[gruppe]) : gruppe });
+    if (mw.gruppen.size > 1) bloecke.push({ art: 'abschnitt', text: gruppenName(GESAMT_UND_GESCHLECHT_NAMEN, gruppe, L) });
     const z = [];
     for (let m = k.von; m <= k.bis; m++) {
       z.push([tx.monat(m), ...mw.spalten.map((s) => {
