@@ -8,9 +8,9 @@ import { csvDokument, textZelle } from './csv.js';
 import { texte, type Darstellung } from './darstellung.js';
 import { zelle, type Block, type Dokument, type Zelle } from './dokument.js';
 import { eingabeBeschreibung, eingabenFuss } from './eingaben.js';
-import { lzbSperre, lzbWert, type LzbGroesse } from './geheimhaltung.js';
+import { lzbSperre, lzbWert, prognoseGroesse, PROGNOSE_GROESSEN, type LzbGroesse } from './geheimhaltung.js';
 import { gruppenName, MERKMAL_GRUPPEN_NAMEN } from './gruppen.js';
-import { einheitIso, einheitText, grundText, regelText, type LzbBericht } from './lzb-bericht.js';
+import { einheitIso, einheitText, grundText, regelText, uebergangSpanne, type LzbBericht } from './lzb-bericht.js';
 import { csvZahl } from './zahlen.js';
 
 const MERKMAL_NAMEN: Record<Merkmal, [string, string]> = {
@@ -20,7 +20,7 @@ const MERKMAL_NAMEN: Record<Merkmal, [string, string]> = {
   fluchtkontext: ['Fluchtkontext', 'Refugee context'],
 };
 
-/** The columns of a row of counts, in table order; the share sits between LZB and its flows. */
+/** The columns of a row of counts, in the order of the tables and the CSV; the share sits between LZB and its flows. */
 const VOR_ANTEIL: LzbGroesse[] = ['elb', 'elb_zugaenge', 'elb_abgaenge', 'lzb'];
 const NACH_ANTEIL: LzbGroesse[] = ['lzb_zugaenge', 'lzb_abgaenge', 'lzb_4_jahre', 'uebergang'];
 
@@ -40,6 +40,7 @@ export function lzbDokument(b: LzbBericht, d: Darstellung): Dokument {
       ...NACH_ANTEIL.map((g) => groesse(monat, gruppe, w, g)),
     ];
   };
+  const uebergang = uebergangSpanne(d);
   const spalten = [L('ELB', 'ELB'), L('Zugänge', 'Inflows'), L('Abgänge', 'Outflows'), 'LZB', L('Anteil', 'Share'), L('Zugänge', 'Inflows'), L('Abgänge', 'Outflows'), L('LZB ≥ 4 J.', 'LZB ≥ 4 y.'), L('Übergang', 'Transition')];
   const bloecke: Block[] = [];
   const jc = b.jobcenter ? `Jobcenter ${b.jobcenter}` : L('Jobcenter (nicht angegeben)', 'Jobcenter (not stated)');
@@ -58,15 +59,15 @@ export function lzbDokument(b: LzbBericht, d: Darstellung): Dokument {
     art: 'text',
     leise: true,
     text: L(
-      'Zugänge/Abgänge: Vergleich mit dem Stichtag des Vormonats. Anteil: LZB je ELB. Übergang: ELB, nicht LZB, mit 15 bis unter 19 Monaten Bezug im Fenster.',
-      'Inflows/outflows: compared with the previous month’s reference day. Share: LZB per ELB. Transition: ELB, not LZB, with 15 to under 19 months of receipt in the window.',
+      `Zugänge/Abgänge: Vergleich mit dem Stichtag des Vormonats. Anteil: LZB je ELB. Übergang: ELB, nicht LZB, mit ${uebergang} Monaten Bezug im Fenster.`,
+      `Inflows/outflows: compared with the previous month’s reference day. Share: LZB per ELB. Transition: ELB, not LZB, with ${uebergang} months of receipt in the window.`,
     ),
   });
 
   const letzter: LzbMonat = ergebnis.monate[ergebnis.monate.length - 1];
   const prognose = letzter.werte.prognose;
   bloecke.push({ art: 'abschnitt', text: L(`Prognose ab ${tx.monat(letzter.monat)}: ELB, die bei ununterbrochenem Bezug LZB würden (kumuliert)`, `Forecast from ${tx.monat(letzter.monat)}: ELB who would become LZB if their receipt continued (cumulative)`) });
-  if (prognose) bloecke.push({ art: 'tabelle', kopf: prognose.map((_, k) => tx.monat(letzter.monat + k + 1)), zeilen: [prognose.map((_, k) => groesse(letzter.monat, 'gesamt', letzter.werte, `prognose_${k + 1}` as LzbGroesse))], links: 0 });
+  if (prognose) bloecke.push({ art: 'tabelle', kopf: prognose.map((_, k) => tx.monat(letzter.monat + k + 1)), zeilen: [prognose.map((_, k) => groesse(letzter.monat, 'gesamt', letzter.werte, prognoseGroesse(k)))], links: 0 });
   else bloecke.push({ art: 'text', text: L('  x nicht berechenbar (siehe unten)', '  x not computable (see below)') });
 
   if (b.nach) {
@@ -110,7 +111,7 @@ export function lzbDokument(b: LzbBericht, d: Darstellung): Dokument {
     grafiken: [
       { titel: L('Bestand ELB und LZB', 'Stock of ELB and LZB'), monate, einheit: '', reihen: [{ name: 'ELB', werte: reihe('elb'), art: 'linie' }, { name: 'LZB', werte: reihe('lzb'), art: 'linie' }] },
       { titel: L('LZB-Zu- und -Abgänge', 'LZB inflows and outflows'), monate, einheit: '', reihen: [{ name: L('Zugänge', 'inflows'), werte: reihe('lzb_zugaenge'), art: 'linie' }, { name: L('Abgänge', 'outflows'), werte: reihe('lzb_abgaenge'), art: 'gestrichelt' }] },
-      { titel: L('Übergang (15 bis unter 19 Monate)', 'Transition (15 to under 19 months)'), monate, einheit: '', reihen: [{ name: L('Übergang', 'transition'), werte: reihe('uebergang'), art: 'linie' }] },
+      { titel: L(`Übergang (${uebergang} Monate)`, `Transition (${uebergang} months)`), monate, einheit: '', reihen: [{ name: L('Übergang', 'transition'), werte: reihe('uebergang'), art: 'linie' }] },
     ],
   });
   bloecke.push(eingabenFuss(b.eingaben, d));
@@ -123,7 +124,7 @@ export function lzbDokument(b: LzbBericht, d: Darstellung): Dokument {
  * and `hinweise` their value.
  */
 export function lzbCsv(b: LzbBericht, d: Darstellung): string {
-  const kopf = ['bereich', 'monat', 'stichtag', 'gruppe', 'elb', 'elb_zugaenge', 'elb_abgaenge', 'lzb', 'lzb_anteil', 'lzb_zugaenge', 'lzb_abgaenge', 'lzb_4_jahre', 'uebergang', 'prognose_1', 'prognose_2', 'prognose_3', 'prognose_4', 'prognose_5', 'prognose_6', 'hinweise'];
+  const kopf = ['bereich', 'monat', 'stichtag', 'gruppe', ...VOR_ANTEIL, 'lzb_anteil', ...NACH_ANTEIL, ...PROGNOSE_GROESSEN, 'hinweise'];
   const wert = (n: number | '*' | null) => (n === null ? 'x' : n === '*' ? '*' : csvZahl(n));
   const s = lzbSperre(b, d);
   const zeilen: string[][] = [];
@@ -141,8 +142,8 @@ export function lzbCsv(b: LzbBericht, d: Darstellung): string {
       const z = (g: LzbGroesse) => wert(s.zahl(m.monat, gruppe, g, lzbWert(w, g)));
       zeilen.push([
         'stichtag', isoMonat(m.monat), isoTag(m.stichtag), textZelle(gruppe),
-        z('elb'), z('elb_zugaenge'), z('elb_abgaenge'), z('lzb'), wert(s.anteil(m.monat, gruppe, w)), z('lzb_zugaenge'), z('lzb_abgaenge'), z('lzb_4_jahre'), z('uebergang'),
-        ...Array.from({ length: 6 }, (_, k) => (w.prognose ? z(`prognose_${k + 1}` as LzbGroesse) : 'x')),
+        ...VOR_ANTEIL.map(z), wert(s.anteil(m.monat, gruppe, w)), ...NACH_ANTEIL.map(z),
+        ...PROGNOSE_GROESSEN.map((g) => (w.prognose ? z(g) : 'x')),
         textZelle(hinweise),
       ]);
     }

@@ -5,7 +5,7 @@ import { isoMonat, isoTag } from '../core/kalender.js';
 import type { LzbZaehler } from '../core/lzb/klassifikation.js';
 import type { Darstellung } from './darstellung.js';
 import { eingabeJson } from './eingaben.js';
-import { lzbSperre, lzbWert, type LzbGroesse, type LzbSperre } from './geheimhaltung.js';
+import { lzbSperre, lzbWert, prognoseGroesse, type LzbGroesse, type LzbSperre } from './geheimhaltung.js';
 import { einheitIso, grundText, type LzbBericht } from './lzb-bericht.js';
 
 export const LZB_SCHEMA = 'kennzahlen-lzb/1';
@@ -22,7 +22,7 @@ function zaehler(s: LzbSperre, monat: number, gruppe: string, w: LzbZaehler) {
     lzb_abgaenge: n('lzb_abgaenge'),
     lzb_4_jahre: n('lzb_4_jahre'),
     uebergang: n('uebergang'),
-    prognose: w.prognose ? w.prognose.map((_, k) => n(`prognose_${k + 1}` as LzbGroesse)) : null,
+    prognose: w.prognose ? w.prognose.map((_, k) => n(prognoseGroesse(k))) : null,
   };
 }
 
