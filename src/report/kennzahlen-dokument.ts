@@ -7,7 +7,7 @@ import type { Berechnung } from '../core/kennzahlen/berechnung.js';
 import { einheitVon, type Definition, type Einheit } from '../core/kennzahlen/definitionen.js';
 import { januarVon, type KennzahlWert } from '../core/kennzahlen/kennzahlen.js';
 import type { Grenze, ZielErgebnis, ZielEinheit } from '../core/ziele/ziele.js';
-import { gesperrt, hinweisText, texte, type Darstellung } from './darstellung.js';
+import { gesperrt, hinweisText, jobcenterText, stempelBloecke, texte, type Darstellung } from './darstellung.js';
 import { zelle, type Block, type Dokument, type Grafik, type Zelle } from './dokument.js';
 import { eingabenFuss } from './eingaben.js';
 import { kennzahlenSperre, type KennzahlenSperre } from './geheimhaltung.js';
@@ -52,11 +52,11 @@ export function kennzahlenDokument(b: KennzahlenBericht, d: Darstellung, mitGraf
   const bloecke: Block[] = [];
   const sperre = kennzahlenSperre(b, d);
 
-  const jc = b.jobcenter ? `Jobcenter ${b.jobcenter}` : L('Jobcenter (nicht angegeben)', 'Jobcenter (not stated)');
+  const jc = jobcenterText(b.jobcenter, d);
   const titel = L(`Kennzahlen nach § 48a SGB II · ${jc} · Berichtsmonat ${tx.monat(t)}`, `Indicators under § 48a SGB II · ${jc} · reporting month ${tx.monat(t)}`);
   bloecke.push({ art: 'titel', text: titel, demo: b.demo });
   bloecke.push({ art: 'text', text: L(`Datenstand ${tx.datum(b.datenstand)} · Jahresfortschrittswerte (JFW) ${spanne(jan, t)}`, `Data as of ${tx.datum(b.datenstand)} · year-to-date values (YTD) ${spanne(jan, t)}`) });
-  if (d.stempel) bloecke.push({ art: 'text', text: L(`Erstellt ${d.stempel}`, `Created ${d.stempel}`), leise: true });
+  bloecke.push(...stempelBloecke(d));
 
   const wert = (gruppe: string, k: KennzahlWert, be: Berechnung, farbig = false): Zelle => {
     if (sperre.berechnung(gruppe, k.definition, be)) return zelle('*', 'gesperrt');

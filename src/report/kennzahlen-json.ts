@@ -7,7 +7,7 @@ import type { Berechnung } from '../core/kennzahlen/berechnung.js';
 import { einheitVon, type Definition } from '../core/kennzahlen/definitionen.js';
 import type { KennzahlWert } from '../core/kennzahlen/kennzahlen.js';
 import type { ZielErgebnis } from '../core/ziele/ziele.js';
-import { hinweisText, type Darstellung } from './darstellung.js';
+import { darstellungJson, hinweisText, type Darstellung } from './darstellung.js';
 import { eingabeJson } from './eingaben.js';
 import { kennzahlenSperre, type KennzahlenSperre } from './geheimhaltung.js';
 import type { KennzahlenBericht } from './kennzahlen-bericht.js';
@@ -74,8 +74,7 @@ export function kennzahlenJson(b: KennzahlenBericht, d: Darstellung): string {
     jobcenter: b.jobcenter,
     berichtsmonat: isoMonat(b.berichtsmonat),
     datenstand: b.datenstand,
-    ...(d.stempel ? { erstellt: d.stempel } : {}),
-    ...(d.unter !== null ? { gesperrt_unter: d.unter } : {}),
+    ...darstellungJson(d),
     eingaben: b.eingaben.map(eingabeJson),
     kennzahlen: b.kennzahlen.map((k) => kennzahl(s, 'gesamt', k, d)),
     gruppen: b.gruppen.map((g) => ({ gruppe: g.gruppe, kennzahlen: g.kennzahlen.map((k) => kennzahl(s, g.gruppe, k, d)) })),

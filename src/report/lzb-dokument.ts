@@ -5,7 +5,7 @@ import type { LzbMonat, LzbZaehler } from '../core/lzb/klassifikation.js';
 import type { Merkmal } from '../core/merkmale.js';
 import { isoMonat, isoTag } from '../core/kalender.js';
 import { csvDokument, textZelle } from './csv.js';
-import { texte, type Darstellung } from './darstellung.js';
+import { jobcenterText, sperrHinweis, stempelBloecke, texte, type Darstellung } from './darstellung.js';
 import { zelle, type Block, type Dokument, type Zelle } from './dokument.js';
 import { eingabeBeschreibung, eingabenFuss } from './eingaben.js';
 import { lzbSperre, lzbWert, prognoseGroesse, PROGNOSE_GROESSEN, type LzbGroesse } from './geheimhaltung.js';
@@ -43,7 +43,7 @@ export function lzbDokument(b: LzbBericht, d: Darstellung): Dokument {
   const uebergang = uebergangSpanne(d);
   const spalten = [L('ELB', 'ELB'), L('Zugänge', 'Inflows'), L('Abgänge', 'Outflows'), 'LZB', L('Anteil', 'Share'), L('Zugänge', 'Inflows'), L('Abgänge', 'Outflows'), L('LZB ≥ 4 J.', 'LZB ≥ 4 y.'), L('Übergang', 'Transition')];
   const bloecke: Block[] = [];
-  const jc = b.jobcenter ? `Jobcenter ${b.jobcenter}` : L('Jobcenter (nicht angegeben)', 'Jobcenter (not stated)');
+  const jc = jobcenterText(b.jobcenter, d);
   const titel = L(`Langzeitleistungsbeziehende (LZB) · ${jc} · Berichtsmonat ${tx.monat(b.berichtsmonat)}`, `Long-term beneficiaries (LZB) · ${jc} · reporting month ${tx.monat(b.berichtsmonat)}`);
   bloecke.push({ art: 'titel', text: titel, demo: false });
   bloecke.push({
@@ -53,7 +53,7 @@ export function lzbDokument(b: LzbBericht, d: Darstellung): Dokument {
       `Data as of ${einheitText(regel, b.datenstand, d)} · data from ${einheitText(regel, b.datenAb, d)} · LZB: ${regelText(regel, d)}`,
     ),
   });
-  if (d.stempel) bloecke.push({ art: 'text', text: L(`Erstellt ${d.stempel}`, `Created ${d.stempel}`), leise: true });
+  bloecke.push(...stempelBloecke(d));
   bloecke.push({ art: 'tabelle', kopf: [L('Monat', 'Month'), ...spalten], zeilen: ergebnis.monate.map((m) => [tx.monat(m.monat), ...zeile(m.monat, 'gesamt', m.werte)]), links: 1 });
   bloecke.push({
     art: 'text',
@@ -97,7 +97,7 @@ export function lzbDokument(b: LzbBericht, d: Darstellung): Dokument {
   if (ergebnis.monate.some((m) => m.nichtBerechenbar.some((g) => g.art === 'vor_datenbeginn'))) {
     punkte.push(L('Reichen die Daten weiter zurück als ihre früheste Zeile, sagt --daten-ab DATUM das an.', 'If the data reach back further than their earliest row, say so with --daten-ab DATE.'));
   }
-  if (d.unter !== null) punkte.push(L(`* = gesperrt: Zahl unter ${d.unter}, oder mitgesperrt, damit sich keine solche aus Summen und Differenzen errechnen lässt (--suppress-below)`, `* = suppressed: count below ${d.unter}, or suppressed as well so that none can be worked out from sums and differences (--suppress-below)`));
+  if (d.unter !== null) punkte.push(sperrHinweis(d.unter, d));
   if (punkte.length) bloecke.push({ art: 'notizen', titel: L('x = nicht berechenbar:', 'x = not computable:'), punkte });
 
   const monate = ergebnis.monate.map((m) => tx.monat(m.monat));

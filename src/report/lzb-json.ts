@@ -3,7 +3,7 @@
 
 import { isoMonat, isoTag } from '../core/kalender.js';
 import type { LzbZaehler } from '../core/lzb/klassifikation.js';
-import type { Darstellung } from './darstellung.js';
+import { darstellungJson, type Darstellung } from './darstellung.js';
 import { eingabeJson } from './eingaben.js';
 import { lzbSperre, lzbWert, prognoseGroesse, type LzbGroesse, type LzbSperre } from './geheimhaltung.js';
 import { einheitIso, grundText, type LzbBericht } from './lzb-bericht.js';
@@ -35,8 +35,7 @@ export function lzbJson(b: LzbBericht, d: Darstellung): string {
     berichtsmonat: isoMonat(b.berichtsmonat),
     datenstand: einheitIso(regel, b.datenstand),
     daten_ab: einheitIso(regel, b.datenAb),
-    ...(d.stempel ? { erstellt: d.stempel } : {}),
-    ...(d.unter !== null ? { gesperrt_unter: d.unter } : {}),
+    ...darstellungJson(d),
     regel: {
       einheit: regel.einheit === 'tag' ? 'tage' : 'monate',
       stichtag_tag: regel.einstellungen.stichtagTag,
