@@ -14,6 +14,7 @@ import type { Merkmal } from '../core/merkmale.js';
 import { BETRAGS_SPALTEN, type Monatswerte, type Reihe } from '../core/monatswerte/monatswerte.js';
 import type { ZielErgebnis } from '../core/ziele/ziele.js';
 import type { Darstellung } from './darstellung.js';
+import { GESCHLECHT_SCHLUESSEL } from './gruppen.js';
 import type { KennzahlenBericht } from './kennzahlen-bericht.js';
 import type { LzbBericht } from './lzb-bericht.js';
 
@@ -319,7 +320,7 @@ export interface KennzahlenSperre {
 const KZ_CACHE = new WeakMap<object, Map<number, Sperrliste>>();
 
 /** The printed groups a target's filter is the same population as. */
-const FILTER_GRUPPE: Partial<Record<string, readonly string[]>> = { frauen: ['w', 'frauen'], maenner: ['m', 'maenner'] };
+const FILTER_GRUPPE: Partial<Record<string, readonly string[]>> = GESCHLECHT_SCHLUESSEL;
 
 export function kennzahlenSperre(b: KennzahlenBericht, d: Darstellung): KennzahlenSperre {
   const unter = d.unter;
