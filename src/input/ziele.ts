@@ -9,6 +9,7 @@ import { leseJson } from './json.js';
 import type { Standardeingabe } from './quelle.js';
 import { gemeinteSpalte, normiereName } from './spalten.js';
 import type { EingabeInfo } from '../core/modell.js';
+import { numerus } from '../report/zahlen.js';
 
 const KENNZAHLEN = definitionen().map((d) => d.id);
 const GRENZEN = ['veraenderung', 'mindestens', 'hoechstens'] as const;
@@ -87,7 +88,7 @@ export async function leseZiele(datei: string, stdin: Standardeingabe): Promise<
   const ergebnis = pruefeZiele(json, datei);
   if ('probleme' in ergebnis) {
     const n = ergebnis.probleme.length;
-    throw new KennzahlenFehler('eingabedaten', `${datei}: ${n === 1 ? 'ein Problem' : `${n} Probleme`} in den Zielen.`, ergebnis.probleme);
+    throw new KennzahlenFehler('eingabedaten', `${datei}: ${numerus(n, 'ein Problem', `${n} Probleme`)} in den Zielen.`, ergebnis.probleme);
   }
   const info: EingabeInfo = { rolle: 'ziele', datei, zeilen: ergebnis.vorgabe.ziele.length, sha256, kodierung, trennzeichen: null };
   return { vorgabe: ergebnis.vorgabe, info };

@@ -3,6 +3,7 @@
 
 import { deutscherMonat, deutscherTag, isoMonat, isoTag } from '../core/kalender.js';
 import type { FehltGrund, Hinweis } from '../core/hinweis.js';
+import type { Block } from './dokument.js';
 import { deZahl, enZahl } from './zahlen.js';
 
 export type Sprache = 'de' | 'en';
@@ -34,6 +35,32 @@ export function texte(d: Darstellung) {
       return t ? `${t}.${m}.${j}` : `${m}/${j}`;
     },
   };
+}
+
+/** The Jobcenter as every report's title names it, also when none was given. */
+export function jobcenterText(jobcenter: string | null, d: Darstellung): string {
+  return jobcenter ? `Jobcenter ${jobcenter}` : texte(d).L('Jobcenter (nicht angegeben)', 'Jobcenter (not stated)');
+}
+
+/** With `--stamp`, the creation time as a quiet line under a document's title; nothing without. */
+export function stempelBloecke(d: Darstellung): Block[] {
+  return d.stempel ? [{ art: 'text', text: texte(d).L(`Erstellt ${d.stempel}`, `Created ${d.stempel}`), leise: true }] : [];
+}
+
+/** `--stamp` and `--suppress-below` as every JSON schema states them, each only when given. */
+export function darstellungJson(d: Darstellung): { erstellt?: string; gesperrt_unter?: number } {
+  return { ...(d.stempel ? { erstellt: d.stempel } : {}), ...(d.unter !== null ? { gesperrt_unter: d.unter } : {}) };
+}
+
+/**
+ * What `*` means in a table of counts (LZB, Monatswerte). The § 48a report words its own: its values
+ * are computed from counts, not counts themselves.
+ */
+export function sperrHinweis(unter: number, d: Darstellung): string {
+  return texte(d).L(
+    `* = gesperrt: Zahl unter ${unter}, oder mitgesperrt, damit sich keine solche aus Summen und Differenzen errechnen lässt (--suppress-below)`,
+    `* = suppressed: count below ${unter}, or suppressed as well so that none can be worked out from sums and differences (--suppress-below)`,
+  );
 }
 
 /** Is this count small enough to be suppressed? Zero is not: BA tables show it as `-`. */

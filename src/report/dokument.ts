@@ -47,5 +47,11 @@ export interface Dokument {
   bloecke: Block[];
 }
 
+/**
+ * What the DEMO mark says (docs/vertrag.md §2: `demo` is marked as a demo). Every format, the CSV
+ * included, takes its words from here, so that no reader of one format is told something else.
+ */
+export const demoHinweis = (sprache: Dokument['sprache']): string => (sprache === 'en' ? 'synthetic sample data, not real figures' : 'synthetische Beispieldaten, keine echten Zahlen');
+
 export const zelle = (text: string, stil?: Stil): Zelle => (stil ? { text, stil } : text);
 export const zellText = (z: Zelle) => (typeof z === 'string' ? z : z.text);

@@ -1,22 +1,36 @@
-// How a report names its inputs (docs/vertrag.md §2): file, rows, encoding, delimiter and SHA-256.
+// How a report names its inputs (docs/vertrag.md §6: every report names each input with its rows and
+// SHA-256): the fields the JSON schemas list, the words people read, and a document's footer. Every
+// format takes them from here, so that no two formats describe the same input differently.
 
 import { KODIERUNG_NAMEN } from '../input/dekodierung.js';
 import type { EingabeInfo, Trennzeichen } from '../core/modell.js';
 import { texte, type Darstellung } from './darstellung.js';
-import type { Eingabezeile } from './dokument.js';
+import type { Block } from './dokument.js';
+import { numerus } from './zahlen.js';
 
 const TRENNER: Record<Trennzeichen, [string, string]> = { ';': ['Semikolon', 'semicolon'], ',': ['Komma', 'comma'], '\t': ['Tab', 'tab'] };
+
+/**
+ * An input as every JSON schema lists it under `eingaben`. Picked field by field: the key order is
+ * part of the byte-identical output, and whatever else the object carries stays out.
+ */
+export function eingabeJson(e: EingabeInfo) {
+  return { rolle: e.rolle, datei: e.datei, zeilen: e.zeilen, sha256: e.sha256, kodierung: e.kodierung, trennzeichen: e.trennzeichen };
+}
 
 /** File, rows, encoding and delimiter (or JSON): `zeitraeume.csv · 20.226 Zeilen · UTF-8, Semikolon`; each format adds the checksum its own way. */
 export function eingabeBeschreibung(e: EingabeInfo, d: Darstellung): string {
   const { L, zahl } = texte(d);
+  const n = e.zeilen;
   const format =
     e.trennzeichen === null
-      ? `${zahl(e.zeilen)} ${L(e.zeilen === 1 ? 'Eintrag' : 'Einträge', e.zeilen === 1 ? 'entry' : 'entries')} · JSON`
-      : `${zahl(e.zeilen)} ${L(e.zeilen === 1 ? 'Zeile' : 'Zeilen', e.zeilen === 1 ? 'row' : 'rows')} · ${KODIERUNG_NAMEN[e.kodierung]}, ${L(...TRENNER[e.trennzeichen])}`;
+      ? `${zahl(n)} ${L(numerus(n, 'Eintrag', 'Einträge'), numerus(n, 'entry', 'entries'))} · JSON`
+      : `${zahl(n)} ${L(numerus(n, 'Zeile', 'Zeilen'), numerus(n, 'row', 'rows'))} · ${KODIERUNG_NAMEN[e.kodierung]}, ${L(...TRENNER[e.trennzeichen])}`;
   return `${e.datei} · ${format}`;
 }
 
-export function eingabeZeile(e: EingabeInfo, d: Darstellung): Eingabezeile {
-  return { text: `${texte(d).L('Eingabe', 'Input')} ${e.rolle}: ${eingabeBeschreibung(e, d)}`, sha256: e.sha256 };
+/** The inputs set apart at the end of a document (terminal, Markdown, HTML). */
+export function eingabenFuss(eingaben: readonly EingabeInfo[], d: Darstellung): Block {
+  const eingabe = texte(d).L('Eingabe', 'Input');
+  return { art: 'fuss', zeilen: eingaben.map((e) => ({ text: `${eingabe} ${e.rolle}: ${eingabeBeschreibung(e, d)}`, sha256: e.sha256 })) };
 }

@@ -9,10 +9,12 @@ import type { Berechnung } from '../core/kennzahlen/berechnung.js';
 import type { Definition, Formel } from '../core/kennzahlen/definitionen.js';
 import type { KennzahlWert } from '../core/kennzahlen/kennzahlen.js';
 import type { LzbZaehler } from '../core/lzb/klassifikation.js';
+import { PROGNOSE_MONATE } from '../core/lzb/regel.js';
 import type { Merkmal } from '../core/merkmale.js';
 import { BETRAGS_SPALTEN, type Monatswerte, type Reihe } from '../core/monatswerte/monatswerte.js';
 import type { ZielErgebnis } from '../core/ziele/ziele.js';
 import type { Darstellung } from './darstellung.js';
+import { GESCHLECHT_SCHLUESSEL } from './gruppen.js';
 import type { KennzahlenBericht } from './kennzahlen-bericht.js';
 import type { LzbBericht } from './lzb-bericht.js';
 
@@ -55,12 +57,21 @@ function bestandFluss(m: Sperrmodell, monate: readonly number[], schluessel: (mo
 
 // --- lzb ------------------------------------------------------------------------------------
 
-const LZB_GROESSEN = ['elb', 'elb_zugaenge', 'elb_abgaenge', 'lzb', 'lzb_zugaenge', 'lzb_abgaenge', 'lzb_4_jahre', 'uebergang', 'prognose_1', 'prognose_2', 'prognose_3', 'prognose_4', 'prognose_5', 'prognose_6'] as const;
-export type LzbGroesse = (typeof LZB_GROESSEN)[number];
+const ZAEHLER = ['elb', 'elb_zugaenge', 'elb_abgaenge', 'lzb', 'lzb_zugaenge', 'lzb_abgaenge', 'lzb_4_jahre', 'uebergang'] as const;
+type PrognoseGroesse = `prognose_${number}`;
+export type LzbGroesse = (typeof ZAEHLER)[number] | PrognoseGroesse;
+
+/** The forecast's count for month t+k+1, k counted from 0 as in the forecast's array (`prognose_1`: the month after t). */
+export const prognoseGroesse = (k: number): PrognoseGroesse => `prognose_${k + 1}`;
+
+/** One per month the forecast looks ahead: the CSV's columns and the cells withheld follow PROGNOSE_MONATE. */
+export const PROGNOSE_GROESSEN: readonly PrognoseGroesse[] = Array.from({ length: PROGNOSE_MONATE }, (_, k) => prognoseGroesse(k));
+
+const LZB_GROESSEN: readonly LzbGroesse[] = [...ZAEHLER, ...PROGNOSE_GROESSEN];
 
 export function lzbWert(w: LzbZaehler, g: LzbGroesse): number | null {
   if (g.startsWith('prognose_')) return w.prognose ? w.prognose[Number(g.slice(9)) - 1] : null;
-  return w[g as Exclude<LzbGroesse, `prognose_${number}`>];
+  return w[g as Exclude<LzbGroesse, PrognoseGroesse>];
 }
 
 const lzbSchluessel = (monat: number, gruppe: string, g: string) => `${monat}|${gruppe}|${g}`;
@@ -309,7 +320,7 @@ export interface KennzahlenSperre {
 const KZ_CACHE = new WeakMap<object, Map<number, Sperrliste>>();
 
 /** The printed groups a target's filter is the same population as. */
-const FILTER_GRUPPE: Partial<Record<string, readonly string[]>> = { frauen: ['w', 'frauen'], maenner: ['m', 'maenner'] };
+const FILTER_GRUPPE: Partial<Record<string, readonly string[]>> = GESCHLECHT_SCHLUESSEL;
 
 export function kennzahlenSperre(b: KennzahlenBericht, d: Darstellung): KennzahlenSperre {
   const unter = d.unter;

@@ -2,10 +2,12 @@
 // It reads without JavaScript and prints on A4.
 
 import { deZahl } from './zahlen.js';
-import type { Dokument, Grafik, Zelle } from './dokument.js';
+import { demoHinweis, type Dokument, type Grafik, type Zelle } from './dokument.js';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 const esc = (t: string) => t.replace(/[&<>"]/g, (c) => ESC[c]);
+/** Words that stand as a paragraph of their own, such as the demo note, read as a sentence. */
+const satz = (t: string) => `${t[0].toUpperCase()}${t.slice(1)}.`;
 
 const FARBEN = ['#1f5aa6', '#d97706', '#4b5563', '#059669'];
 
@@ -98,7 +100,7 @@ export function html(d: Dokument): string {
     switch (b.art) {
       case 'titel':
         teile.push(`<h1>${b.demo ? '<span class="demo">DEMO</span>' : ''}${esc(b.text)}</h1>`);
-        if (b.demo) teile.push(`<p class="leise">${d.sprache === 'en' ? 'Synthetic sample data, not real figures.' : 'Synthetische Beispieldaten, keine echten Zahlen.'}</p>`);
+        if (b.demo) teile.push(`<p class="leise">${esc(satz(demoHinweis(d.sprache)))}</p>`);
         break;
       case 'text':
         teile.push(`<p${b.leise ? ' class="leise"' : ''}>${esc(b.text)}</p>`);

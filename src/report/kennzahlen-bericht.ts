@@ -42,8 +42,3 @@ export const FILTER_NAMEN: Record<Filter, [string, string]> = {
   frauen: ['Frauen', 'women'],
   maenner: ['Männer', 'men'],
 };
-
-export const GRUPPEN_NAMEN: Record<string, [string, string]> = {
-  gesamt: ['insgesamt', 'total'], w: ['Frauen', 'women'], frauen: ['Frauen', 'women'], m: ['Männer', 'men'], maenner: ['Männer', 'men'],
-  d: ['divers', 'diverse'], x: ['ohne Angabe', 'not stated'], unbekannt: ['unbekannt', 'unknown'],
-};

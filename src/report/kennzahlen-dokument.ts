@@ -7,11 +7,12 @@ import type { Berechnung } from '../core/kennzahlen/berechnung.js';
 import { einheitVon, type Definition, type Einheit } from '../core/kennzahlen/definitionen.js';
 import { januarVon, type KennzahlWert } from '../core/kennzahlen/kennzahlen.js';
 import type { Grenze, ZielErgebnis, ZielEinheit } from '../core/ziele/ziele.js';
-import { gesperrt, hinweisText, texte, type Darstellung } from './darstellung.js';
+import { gesperrt, hinweisText, jobcenterText, stempelBloecke, texte, type Darstellung } from './darstellung.js';
 import { zelle, type Block, type Dokument, type Grafik, type Zelle } from './dokument.js';
-import { eingabeZeile } from './eingaben.js';
+import { eingabenFuss } from './eingaben.js';
 import { kennzahlenSperre, type KennzahlenSperre } from './geheimhaltung.js';
-import { FILTER_NAMEN, GRUPPEN_NAMEN, type KennzahlenBericht } from './kennzahlen-bericht.js';
+import { GESAMT_UND_GESCHLECHT_NAMEN, gruppenName } from './gruppen.js';
+import { FILTER_NAMEN, type KennzahlenBericht } from './kennzahlen-bericht.js';
 
 export function mitEinheit(d: Darstellung, wert: number, einheit: Einheit | 'anzahl', stellen = 1): string {
   const { zahl, prozent } = texte(d);
@@ -51,11 +52,11 @@ export function kennzahlenDokument(b: KennzahlenBericht, d: Darstellung, mitGraf
   const bloecke: Block[] = [];
   const sperre = kennzahlenSperre(b, d);
 
-  const jc = b.jobcenter ? `Jobcenter ${b.jobcenter}` : L('Jobcenter (nicht angegeben)', 'Jobcenter (not stated)');
+  const jc = jobcenterText(b.jobcenter, d);
   const titel = L(`Kennzahlen nach § 48a SGB II · ${jc} · Berichtsmonat ${tx.monat(t)}`, `Indicators under § 48a SGB II · ${jc} · reporting month ${tx.monat(t)}`);
   bloecke.push({ art: 'titel', text: titel, demo: b.demo });
   bloecke.push({ art: 'text', text: L(`Datenstand ${tx.datum(b.datenstand)} · Jahresfortschrittswerte (JFW) ${spanne(jan, t)}`, `Data as of ${tx.datum(b.datenstand)} · year-to-date values (YTD) ${spanne(jan, t)}`) });
-  if (d.stempel) bloecke.push({ art: 'text', text: L(`Erstellt ${d.stempel}`, `Created ${d.stempel}`), leise: true });
+  bloecke.push(...stempelBloecke(d));
 
   const wert = (gruppe: string, k: KennzahlWert, be: Berechnung, farbig = false): Zelle => {
     if (sperre.berechnung(gruppe, k.definition, be)) return zelle('*', 'gesperrt');
@@ -90,7 +91,7 @@ export function kennzahlenDokument(b: KennzahlenBericht, d: Darstellung, mitGraf
     const spalten = [{ gruppe: 'gesamt', kennzahlen: b.kennzahlen }, ...b.gruppen];
     bloecke.push({
       art: 'tabelle',
-      kopf: ['', L('Kennzahl', 'Indicator'), ...spalten.map((g) => (GRUPPEN_NAMEN[g.gruppe] ? L(...GRUPPEN_NAMEN[g.gruppe]) : g.gruppe))],
+      kopf: ['', L('Kennzahl', 'Indicator'), ...spalten.map((g) => gruppenName(GESAMT_UND_GESCHLECHT_NAMEN, g.gruppe, L))],
       zeilen: b.kennzahlen.map((k, i) => [k.definition.id, name(k.definition), ...spalten.map((g) => wert(g.gruppe, g.kennzahlen[i], g.kennzahlen[i].monat))]),
       links: 2,
     });
@@ -140,7 +141,7 @@ export function kennzahlenDokument(b: KennzahlenBericht, d: Darstellung, mitGraf
   if (fussnoten.length) bloecke.push({ art: 'notizen', titel: L('x = nicht berechenbar, und Hinweise:', 'x = not computable, and notes:'), punkte: fussnoten });
 
   if (mitGrafiken) bloecke.push({ art: 'grafiken', grafiken: grafiken(b, d, sperre) });
-  bloecke.push({ art: 'fuss', zeilen: b.eingaben.map((e) => eingabeZeile(e, d)) });
+  bloecke.push(eingabenFuss(b.eingaben, d));
   return { sprache: d.sprache, titel, bloecke };
 }
 

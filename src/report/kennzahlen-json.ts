@@ -7,11 +7,13 @@ import type { Berechnung } from '../core/kennzahlen/berechnung.js';
 import { einheitVon, type Definition } from '../core/kennzahlen/definitionen.js';
 import type { KennzahlWert } from '../core/kennzahlen/kennzahlen.js';
 import type { ZielErgebnis } from '../core/ziele/ziele.js';
-import { hinweisText, type Darstellung } from './darstellung.js';
+import { darstellungJson, hinweisText, type Darstellung } from './darstellung.js';
+import { eingabeJson } from './eingaben.js';
 import { kennzahlenSperre, type KennzahlenSperre } from './geheimhaltung.js';
 import type { KennzahlenBericht } from './kennzahlen-bericht.js';
 import { zielLabel } from './kennzahlen-dokument.js';
 import { csvDokument, quote, textZelle } from './csv.js';
+import { demoHinweis } from './dokument.js';
 import { csvZahl, runde } from './zahlen.js';
 
 export const REPORT_SCHEMA = 'kennzahlen-report/1';
@@ -72,9 +74,8 @@ export function kennzahlenJson(b: KennzahlenBericht, d: Darstellung): string {
     jobcenter: b.jobcenter,
     berichtsmonat: isoMonat(b.berichtsmonat),
     datenstand: b.datenstand,
-    ...(d.stempel ? { erstellt: d.stempel } : {}),
-    ...(d.unter !== null ? { gesperrt_unter: d.unter } : {}),
-    eingaben: b.eingaben.map((e) => ({ rolle: e.rolle, datei: e.datei, zeilen: e.zeilen, sha256: e.sha256, kodierung: e.kodierung, trennzeichen: e.trennzeichen })),
+    ...darstellungJson(d),
+    eingaben: b.eingaben.map(eingabeJson),
     kennzahlen: b.kennzahlen.map((k) => kennzahl(s, 'gesamt', k, d)),
     gruppen: b.gruppen.map((g) => ({ gruppe: g.gruppe, kennzahlen: g.kennzahlen.map((k) => kennzahl(s, g.gruppe, k, d)) })),
     ziele_jahr: b.ziele?.jahr ?? null,
@@ -97,7 +98,7 @@ export function kennzahlenCsv(b: KennzahlenBericht, d: Darstellung): string {
   bericht('berichtsmonat', isoMonat(b.berichtsmonat));
   bericht('jobcenter', b.jobcenter ?? '');
   bericht('datenstand', b.datenstand);
-  if (b.demo) bericht('demo', d.sprache === 'en' ? 'synthetic sample data, not real figures' : 'synthetische Beispieldaten, keine echten Zahlen');
+  if (b.demo) bericht('demo', demoHinweis(d.sprache));
   if (d.stempel) bericht('erstellt', d.stempel);
   if (d.unter !== null) bericht('gesperrt_unter', String(d.unter));
   for (const g of [{ gruppe: 'gesamt', kennzahlen: b.kennzahlen }, ...b.gruppen]) {

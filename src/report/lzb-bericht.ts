@@ -2,7 +2,7 @@
 
 import { isoMonat, isoTag } from '../core/kalender.js';
 import type { Grund, LzbErgebnis } from '../core/lzb/klassifikation.js';
-import type { LzbRegel } from '../core/lzb/regel.js';
+import { UEBERGANG_MONATE, type LzbRegel } from '../core/lzb/regel.js';
 import type { Merkmal } from '../core/merkmale.js';
 import type { EingabeInfo } from '../core/modell.js';
 import { texte, type Darstellung } from './darstellung.js';
@@ -49,6 +49,12 @@ const BETRIFFT: Record<Extract<Grund, { art: 'vor_datenbeginn' }>['betrifft'], [
   lzb_bewegungen: ['LZB-Zu-/Abgänge', 'LZB inflows/outflows'],
   lzb_4_jahre: ['LZB ≥ 4 Jahre', 'LZB ≥ 4 years'],
 };
+
+/** The transition segment in months (`15 bis unter 19`), from the constant the classification counts with. */
+export function uebergangSpanne(d: Darstellung): string {
+  const { ab, unter } = UEBERGANG_MONATE;
+  return texte(d).L(`${ab} bis unter ${unter}`, `${ab} to under ${unter}`);
+}
 
 /** Why a value is `x`, in a sentence. */
 export function grundText(regel: LzbRegel, g: Grund, d: Darstellung): string {

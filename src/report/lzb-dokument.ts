@@ -5,25 +5,13 @@ import type { LzbMonat, LzbZaehler } from '../core/lzb/klassifikation.js';
 import type { Merkmal } from '../core/merkmale.js';
 import { isoMonat, isoTag } from '../core/kalender.js';
 import { csvDokument, textZelle } from './csv.js';
-import { texte, type Darstellung } from './darstellung.js';
+import { jobcenterText, sperrHinweis, stempelBloecke, texte, type Darstellung } from './darstellung.js';
 import { zelle, type Block, type Dokument, type Zelle } from './dokument.js';
-import { eingabeBeschreibung, eingabeZeile } from './eingaben.js';
-import { lzbSperre, lzbWert, type LzbGroesse } from './geheimhaltung.js';
-import { einheitIso, einheitText, grundText, regelText, type LzbBericht } from './lzb-bericht.js';
+import { eingabeBeschreibung, eingabenFuss } from './eingaben.js';
+import { lzbSperre, lzbWert, prognoseGroesse, PROGNOSE_GROESSEN, type LzbGroesse } from './geheimhaltung.js';
+import { gruppenName, MERKMAL_GRUPPEN_NAMEN } from './gruppen.js';
+import { einheitIso, einheitText, grundText, regelText, uebergangSpanne, type LzbBericht } from './lzb-bericht.js';
 import { csvZahl } from './zahlen.js';
-
-export const GRUPPEN_NAMEN: Record<Merkmal, Record<string, [string, string]>> = {
-  geschlecht: { m: ['Männer', 'men'], w: ['Frauen', 'women'], d: ['divers', 'diverse'], x: ['ohne Angabe', 'not stated'], unbekannt: ['unbekannt', 'unknown'] },
-  altersgruppe: {
-    unter_15: ['unter 15 Jahre', 'under 15'],
-    '15_bis_unter_25': ['15 bis unter 25 Jahre', '15 to under 25'],
-    '25_bis_unter_55': ['25 bis unter 55 Jahre', '25 to under 55'],
-    '55_und_aelter': ['55 Jahre und älter', '55 and older'],
-    unbekannt: ['unbekannt', 'unknown'],
-  },
-  alleinerziehend: { ja: ['alleinerziehend', 'single parent'], nein: ['nicht alleinerziehend', 'not a single parent'], unbekannt: ['unbekannt', 'unknown'] },
-  fluchtkontext: { ja: ['im Fluchtkontext', 'refugee context'], nein: ['nicht im Fluchtkontext', 'no refugee context'], unbekannt: ['unbekannt', 'unknown'] },
-};
 
 const MERKMAL_NAMEN: Record<Merkmal, [string, string]> = {
   geschlecht: ['Geschlecht', 'Sex'],
@@ -32,7 +20,7 @@ const MERKMAL_NAMEN: Record<Merkmal, [string, string]> = {
   fluchtkontext: ['Fluchtkontext', 'Refugee context'],
 };
 
-/** The columns of a row of counts, in table order; the share sits between LZB and its flows. */
+/** The columns of a row of counts, in the order of the tables and the CSV; the share sits between LZB and its flows. */
 const VOR_ANTEIL: LzbGroesse[] = ['elb', 'elb_zugaenge', 'elb_abgaenge', 'lzb'];
 const NACH_ANTEIL: LzbGroesse[] = ['lzb_zugaenge', 'lzb_abgaenge', 'lzb_4_jahre', 'uebergang'];
 
@@ -52,9 +40,10 @@ export function lzbDokument(b: LzbBericht, d: Darstellung): Dokument {
       ...NACH_ANTEIL.map((g) => groesse(monat, gruppe, w, g)),
     ];
   };
+  const uebergang = uebergangSpanne(d);
   const spalten = [L('ELB', 'ELB'), L('Zugänge', 'Inflows'), L('Abgänge', 'Outflows'), 'LZB', L('Anteil', 'Share'), L('Zugänge', 'Inflows'), L('Abgänge', 'Outflows'), L('LZB ≥ 4 J.', 'LZB ≥ 4 y.'), L('Übergang', 'Transition')];
   const bloecke: Block[] = [];
-  const jc = b.jobcenter ? `Jobcenter ${b.jobcenter}` : L('Jobcenter (nicht angegeben)', 'Jobcenter (not stated)');
+  const jc = jobcenterText(b.jobcenter, d);
   const titel = L(`Langzeitleistungsbeziehende (LZB) · ${jc} · Berichtsmonat ${tx.monat(b.berichtsmonat)}`, `Long-term beneficiaries (LZB) · ${jc} · reporting month ${tx.monat(b.berichtsmonat)}`);
   bloecke.push({ art: 'titel', text: titel, demo: false });
   bloecke.push({
@@ -64,30 +53,30 @@ export function lzbDokument(b: LzbBericht, d: Darstellung): Dokument {
       `Data as of ${einheitText(regel, b.datenstand, d)} · data from ${einheitText(regel, b.datenAb, d)} · LZB: ${regelText(regel, d)}`,
     ),
   });
-  if (d.stempel) bloecke.push({ art: 'text', text: L(`Erstellt ${d.stempel}`, `Created ${d.stempel}`), leise: true });
+  bloecke.push(...stempelBloecke(d));
   bloecke.push({ art: 'tabelle', kopf: [L('Monat', 'Month'), ...spalten], zeilen: ergebnis.monate.map((m) => [tx.monat(m.monat), ...zeile(m.monat, 'gesamt', m.werte)]), links: 1 });
   bloecke.push({
     art: 'text',
     leise: true,
     text: L(
-      'Zugänge/Abgänge: Vergleich mit dem Stichtag des Vormonats. Anteil: LZB je ELB. Übergang: ELB, nicht LZB, mit 15 bis unter 19 Monaten Bezug im Fenster.',
-      'Inflows/outflows: compared with the previous month’s reference day. Share: LZB per ELB. Transition: ELB, not LZB, with 15 to under 19 months of receipt in the window.',
+      `Zugänge/Abgänge: Vergleich mit dem Stichtag des Vormonats. Anteil: LZB je ELB. Übergang: ELB, nicht LZB, mit ${uebergang} Monaten Bezug im Fenster.`,
+      `Inflows/outflows: compared with the previous month’s reference day. Share: LZB per ELB. Transition: ELB, not LZB, with ${uebergang} months of receipt in the window.`,
     ),
   });
 
   const letzter: LzbMonat = ergebnis.monate[ergebnis.monate.length - 1];
   const prognose = letzter.werte.prognose;
   bloecke.push({ art: 'abschnitt', text: L(`Prognose ab ${tx.monat(letzter.monat)}: ELB, die bei ununterbrochenem Bezug LZB würden (kumuliert)`, `Forecast from ${tx.monat(letzter.monat)}: ELB who would become LZB if their receipt continued (cumulative)`) });
-  if (prognose) bloecke.push({ art: 'tabelle', kopf: prognose.map((_, k) => tx.monat(letzter.monat + k + 1)), zeilen: [prognose.map((_, k) => groesse(letzter.monat, 'gesamt', letzter.werte, `prognose_${k + 1}` as LzbGroesse))], links: 0 });
+  if (prognose) bloecke.push({ art: 'tabelle', kopf: prognose.map((_, k) => tx.monat(letzter.monat + k + 1)), zeilen: [prognose.map((_, k) => groesse(letzter.monat, 'gesamt', letzter.werte, prognoseGroesse(k)))], links: 0 });
   else bloecke.push({ art: 'text', text: L('  x nicht berechenbar (siehe unten)', '  x not computable (see below)') });
 
   if (b.nach) {
-    const namen = GRUPPEN_NAMEN[b.nach];
+    const namen = MERKMAL_GRUPPEN_NAMEN[b.nach];
     const merkmal = L(...MERKMAL_NAMEN[b.nach]);
     bloecke.push({ art: 'abschnitt', text: L(`Nach ${merkmal}, ${tx.monat(letzter.monat)}`, `By ${merkmal.toLowerCase()}, ${tx.monat(letzter.monat)}`) });
     // Empty groups (e.g. "divers" in a small extract) add only noise; JSON and CSV keep them all.
     const gruppen = letzter.gruppen.filter(({ werte: w }) => [w.elb, w.elb_zugaenge, w.elb_abgaenge].some((n) => n !== 0));
-    bloecke.push({ art: 'tabelle', kopf: [merkmal, ...spalten], zeilen: gruppen.map((g) => [namen[g.gruppe] ? L(...namen[g.gruppe]) : g.gruppe, ...zeile(letzter.monat, g.gruppe, g.werte)]), links: 1 });
+    bloecke.push({ art: 'tabelle', kopf: [merkmal, ...spalten], zeilen: gruppen.map((g) => [gruppenName(namen, g.gruppe, L), ...zeile(letzter.monat, g.gruppe, g.werte)]), links: 1 });
   }
 
   // One line per kind of reason, with the months it applies to and the wording of the latest of them.
@@ -108,7 +97,7 @@ export function lzbDokument(b: LzbBericht, d: Darstellung): Dokument {
   if (ergebnis.monate.some((m) => m.nichtBerechenbar.some((g) => g.art === 'vor_datenbeginn'))) {
     punkte.push(L('Reichen die Daten weiter zurück als ihre früheste Zeile, sagt --daten-ab DATUM das an.', 'If the data reach back further than their earliest row, say so with --daten-ab DATE.'));
   }
-  if (d.unter !== null) punkte.push(L(`* = gesperrt: Zahl unter ${d.unter}, oder mitgesperrt, damit sich keine solche aus Summen und Differenzen errechnen lässt (--suppress-below)`, `* = suppressed: count below ${d.unter}, or suppressed as well so that none can be worked out from sums and differences (--suppress-below)`));
+  if (d.unter !== null) punkte.push(sperrHinweis(d.unter, d));
   if (punkte.length) bloecke.push({ art: 'notizen', titel: L('x = nicht berechenbar:', 'x = not computable:'), punkte });
 
   const monate = ergebnis.monate.map((m) => tx.monat(m.monat));
@@ -122,10 +111,10 @@ export function lzbDokument(b: LzbBericht, d: Darstellung): Dokument {
     grafiken: [
       { titel: L('Bestand ELB und LZB', 'Stock of ELB and LZB'), monate, einheit: '', reihen: [{ name: 'ELB', werte: reihe('elb'), art: 'linie' }, { name: 'LZB', werte: reihe('lzb'), art: 'linie' }] },
       { titel: L('LZB-Zu- und -Abgänge', 'LZB inflows and outflows'), monate, einheit: '', reihen: [{ name: L('Zugänge', 'inflows'), werte: reihe('lzb_zugaenge'), art: 'linie' }, { name: L('Abgänge', 'outflows'), werte: reihe('lzb_abgaenge'), art: 'gestrichelt' }] },
-      { titel: L('Übergang (15 bis unter 19 Monate)', 'Transition (15 to under 19 months)'), monate, einheit: '', reihen: [{ name: L('Übergang', 'transition'), werte: reihe('uebergang'), art: 'linie' }] },
+      { titel: L(`Übergang (${uebergang} Monate)`, `Transition (${uebergang} months)`), monate, einheit: '', reihen: [{ name: L('Übergang', 'transition'), werte: reihe('uebergang'), art: 'linie' }] },
     ],
   });
-  bloecke.push({ art: 'fuss', zeilen: b.eingaben.map((e) => eingabeZeile(e, d)) });
+  bloecke.push(eingabenFuss(b.eingaben, d));
   return { sprache: d.sprache, titel, bloecke };
 }
 
@@ -135,7 +124,7 @@ export function lzbDokument(b: LzbBericht, d: Darstellung): Dokument {
  * and `hinweise` their value.
  */
 export function lzbCsv(b: LzbBericht, d: Darstellung): string {
-  const kopf = ['bereich', 'monat', 'stichtag', 'gruppe', 'elb', 'elb_zugaenge', 'elb_abgaenge', 'lzb', 'lzb_anteil', 'lzb_zugaenge', 'lzb_abgaenge', 'lzb_4_jahre', 'uebergang', 'prognose_1', 'prognose_2', 'prognose_3', 'prognose_4', 'prognose_5', 'prognose_6', 'hinweise'];
+  const kopf = ['bereich', 'monat', 'stichtag', 'gruppe', ...VOR_ANTEIL, 'lzb_anteil', ...NACH_ANTEIL, ...PROGNOSE_GROESSEN, 'hinweise'];
   const wert = (n: number | '*' | null) => (n === null ? 'x' : n === '*' ? '*' : csvZahl(n));
   const s = lzbSperre(b, d);
   const zeilen: string[][] = [];
@@ -153,8 +142,8 @@ export function lzbCsv(b: LzbBericht, d: Darstellung): string {
       const z = (g: LzbGroesse) => wert(s.zahl(m.monat, gruppe, g, lzbWert(w, g)));
       zeilen.push([
         'stichtag', isoMonat(m.monat), isoTag(m.stichtag), textZelle(gruppe),
-        z('elb'), z('elb_zugaenge'), z('elb_abgaenge'), z('lzb'), wert(s.anteil(m.monat, gruppe, w)), z('lzb_zugaenge'), z('lzb_abgaenge'), z('lzb_4_jahre'), z('uebergang'),
-        ...Array.from({ length: 6 }, (_, k) => (w.prognose ? z(`prognose_${k + 1}` as LzbGroesse) : 'x')),
+        ...VOR_ANTEIL.map(z), wert(s.anteil(m.monat, gruppe, w)), ...NACH_ANTEIL.map(z),
+        ...PROGNOSE_GROESSEN.map((g) => (w.prognose ? z(g) : 'x')),
         textZelle(hinweise),
       ]);
     }

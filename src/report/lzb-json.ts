@@ -3,8 +3,9 @@
 
 import { isoMonat, isoTag } from '../core/kalender.js';
 import type { LzbZaehler } from '../core/lzb/klassifikation.js';
-import type { Darstellung } from './darstellung.js';
-import { lzbSperre, lzbWert, type LzbGroesse, type LzbSperre } from './geheimhaltung.js';
+import { darstellungJson, type Darstellung } from './darstellung.js';
+import { eingabeJson } from './eingaben.js';
+import { lzbSperre, lzbWert, prognoseGroesse, type LzbGroesse, type LzbSperre } from './geheimhaltung.js';
 import { einheitIso, grundText, type LzbBericht } from './lzb-bericht.js';
 
 export const LZB_SCHEMA = 'kennzahlen-lzb/1';
@@ -21,7 +22,7 @@ function zaehler(s: LzbSperre, monat: number, gruppe: string, w: LzbZaehler) {
     lzb_abgaenge: n('lzb_abgaenge'),
     lzb_4_jahre: n('lzb_4_jahre'),
     uebergang: n('uebergang'),
-    prognose: w.prognose ? w.prognose.map((_, k) => n(`prognose_${k + 1}` as LzbGroesse)) : null,
+    prognose: w.prognose ? w.prognose.map((_, k) => n(prognoseGroesse(k))) : null,
   };
 }
 
@@ -34,8 +35,7 @@ export function lzbJson(b: LzbBericht, d: Darstellung): string {
     berichtsmonat: isoMonat(b.berichtsmonat),
     datenstand: einheitIso(regel, b.datenstand),
     daten_ab: einheitIso(regel, b.datenAb),
-    ...(d.stempel ? { erstellt: d.stempel } : {}),
-    ...(d.unter !== null ? { gesperrt_unter: d.unter } : {}),
+    ...darstellungJson(d),
     regel: {
       einheit: regel.einheit === 'tag' ? 'tage' : 'monate',
       stichtag_tag: regel.einstellungen.stichtagTag,
@@ -46,7 +46,7 @@ export function lzbJson(b: LzbBericht, d: Darstellung): string {
       vier_jahre: { fenster: regel.vierJahre.fenster, mindestens: regel.vierJahre.mindestens },
       uebergang: { ab: regel.uebergang.ab, bis: regel.uebergang.bis },
     },
-    eingaben: b.eingaben.map((e) => ({ rolle: e.rolle, datei: e.datei, zeilen: e.zeilen, sha256: e.sha256, kodierung: e.kodierung, trennzeichen: e.trennzeichen })),
+    eingaben: b.eingaben.map(eingabeJson),
     nach: b.nach,
     stichtage: b.ergebnis.monate.map((m) => ({
       monat: isoMonat(m.monat),

@@ -1,6 +1,6 @@
 // A document as Markdown for wikis and e-mail: GitHub-style tables with numbers right-aligned.
 
-import { zellText, type Dokument } from './dokument.js';
+import { demoHinweis, zellText, type Dokument } from './dokument.js';
 
 const zelle = (t: string) => t.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -10,7 +10,7 @@ export function markdown(d: Dokument): string {
     switch (b.art) {
       case 'titel':
         aus.push(`# ${b.text}`, '');
-        if (b.demo) aus.push(d.sprache === 'en' ? '> **DEMO**: synthetic sample data, not real figures.' : '> **DEMO**: synthetische Beispieldaten, keine echten Zahlen.', '');
+        if (b.demo) aus.push(`> **DEMO**: ${demoHinweis(d.sprache)}.`, '');
         break;
       case 'text':
         aus.push(b.leise ? `_${b.text}_` : b.text, '');

@@ -5,11 +5,11 @@ import { isoMonat } from '../core/kalender.js';
 import type { Monatswerte, Wert } from '../core/monatswerte/monatswerte.js';
 import type { EingabeInfo } from '../core/modell.js';
 import { csvDokument, quote, textZelle } from './csv.js';
-import { hinweisText, texte, type Darstellung } from './darstellung.js';
+import { darstellungJson, hinweisText, jobcenterText, sperrHinweis, stempelBloecke, texte, type Darstellung } from './darstellung.js';
 import { zelle, type Block, type Dokument } from './dokument.js';
-import { eingabeZeile } from './eingaben.js';
+import { eingabeJson, eingabenFuss } from './eingaben.js';
 import { monatswerteSperre, type MonatswerteSperre } from './geheimhaltung.js';
-import { GRUPPEN_NAMEN } from './kennzahlen-bericht.js';
+import { GESAMT_UND_GESCHLECHT_NAMEN, gruppenName } from './gruppen.js';
 import { csvZahl } from './zahlen.js';
 
 export const MONATSWERTE_SCHEMA = 'kennzahlen-monatswerte/1';
@@ -55,13 +55,12 @@ export function monatswerteJson(mw: Monatswerte, k: MonatswerteKopf, d: Darstell
     schema: MONATSWERTE_SCHEMA,
     jobcenter: k.jobcenter,
     datenstand: k.datenstand,
-    ...(d.stempel ? { erstellt: d.stempel } : {}),
-    ...(d.unter !== null ? { gesperrt_unter: d.unter } : {}),
+    ...darstellungJson(d),
     von: isoMonat(k.von),
     bis: isoMonat(k.bis),
     filter: k.filter,
     nach: k.nach,
-    eingaben: k.eingaben.map((e) => ({ rolle: e.rolle, datei: e.datei, zeilen: e.zeilen, sha256: e.sha256, kodierung: e.kodierung, trennzeichen: e.trennzeichen })),
+    eingaben: k.eingaben.map(eingabeJson),
     spalten: mw.spalten,
     zeilen: [...zeilen(mw, k.von, k.bis)].map(({ gruppe, monat, zeile }) => {
       const hinweise: Record<string, string> = {};
@@ -90,12 +89,12 @@ export function monatswerteDokument(mw: Monatswerte, k: MonatswerteKopf, d: Dars
   const tx = texte(d);
   const { L } = tx;
   const sperre = monatswerteSperre(mw, k, d);
-  const jc = k.jobcenter ? `Jobcenter ${k.jobcenter}` : L('Jobcenter (nicht angegeben)', 'Jobcenter (not stated)');
+  const jc = jobcenterText(k.jobcenter, d);
   const titel = `${L('Monatswerte', 'Monthly aggregates')} · ${jc} · ${tx.monat(k.von)}–${tx.monat(k.bis)}${k.filter ? ` · Filter ${k.filter}` : ''}`;
   const bloecke: Block[] = [{ art: 'titel', text: titel, demo: false }, { art: 'text', text: L(`Datenstand ${tx.datum(k.datenstand)}`, `Data as of ${tx.datum(k.datenstand)}`) }];
-  if (d.stempel) bloecke.push({ art: 'text', text: L(`Erstellt ${d.stempel}`, `Created ${d.stempel}`), leise: true });
+  bloecke.push(...stempelBloecke(d));
   for (const [gruppe, reihe] of mw.gruppen) {
-    if (mw.gruppen.size > 1) bloecke.push({ art: 'abschnitt', text: GRUPPEN_NAMEN[gruppe] ? L(...GRUPPEN_NAMEN[gruppe]) : gruppe });
+    if (mw.gruppen.size > 1) bloecke.push({ art: 'abschnitt', text: gruppenName(GESAMT_UND_GESCHLECHT_NAMEN, gruppe, L) });
     const z = [];
     for (let m = k.von; m <= k.bis; m++) {
       z.push([tx.monat(m), ...mw.spalten.map((s) => {
@@ -113,7 +112,7 @@ export function monatswerteDokument(mw: Monatswerte, k: MonatswerteKopf, d: Dars
       'In/Out: inflows/outflows at the reference day. Int.: integrations; SP: single parents; ME/PFE: entries into marginal/publicly funded employment; act.: in measures. x = not computable.',
     ),
   });
-  if (d.unter !== null) bloecke.push({ art: 'text', leise: true, text: L(`* = gesperrt: Zahl unter ${d.unter}, oder mitgesperrt, damit sich keine solche aus Summen und Differenzen errechnen lässt (--suppress-below)`, `* = suppressed: count below ${d.unter}, or suppressed as well so that none can be worked out from sums and differences (--suppress-below)`) });
-  bloecke.push({ art: 'fuss', zeilen: k.eingaben.map((e) => eingabeZeile(e, d)) });
+  if (d.unter !== null) bloecke.push({ art: 'text', leise: true, text: sperrHinweis(d.unter, d) });
+  bloecke.push(eingabenFuss(k.eingaben, d));
   return { sprache: d.sprache, titel, bloecke };
 }

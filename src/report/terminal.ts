@@ -2,7 +2,7 @@
 // instance the shell decided on. Charts are for HTML only.
 
 import type { ChalkInstance } from 'chalk';
-import type { Block, Dokument, Stil, Zelle } from './dokument.js';
+import { demoHinweis, type Block, type Dokument, type Stil, type Zelle } from './dokument.js';
 import { tabelle } from './tabelle.js';
 
 export function stilisiere(z: Zelle, farbe: ChalkInstance): string {
@@ -20,7 +20,7 @@ export function terminal(d: Dokument, farbe: ChalkInstance): string {
   for (const b of d.bloecke) {
     switch (b.art) {
       case 'titel':
-        if (b.demo) aus.push(farbe.inverse(d.sprache === 'en' ? ' DEMO ' : ' DEMO ') + farbe.dim(d.sprache === 'en' ? ' synthetic sample data, not real figures' : ' synthetische Beispieldaten, keine echten Zahlen'));
+        if (b.demo) aus.push(farbe.inverse(' DEMO ') + farbe.dim(` ${demoHinweis(d.sprache)}`));
         aus.push(farbe.bold(b.text));
         break;
       case 'text':

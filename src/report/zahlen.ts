@@ -21,8 +21,15 @@ export function deZahl(wert: number, stellen = 0): string {
   return r < 0 ? `-${text}` : text;
 }
 
+/**
+ * Singular or plural, the one place that decides it for every message and report: `eins` for
+ * exactly one, `viele` for everything else (`0 Zeilen`). Either may be a whole phrase (`ein Ziel
+ * nennt eine Spalte`), so that the verb agrees too.
+ */
+export const numerus = (n: number, eins: string, viele: string): string => (n === 1 ? eins : viele);
+
 /** A German count in words for messages: `eine Zeile`, `1.234 Zeilen`. */
-export const anzahlText = (n: number, eins: string, viele: string): string => (n === 1 ? eins : `${deZahl(n)} ${viele}`);
+export const anzahlText = (n: number, eins: string, viele: string): string => numerus(n, eins, `${deZahl(n)} ${viele}`);
 
 /** `20.345` → `20,3` (CSV cells for Excel: decimal comma, no thousands separator). */
 export function csvZahl(wert: number, stellen?: number): string {

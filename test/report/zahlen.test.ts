@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvDokument, textZelle } from '../../src/report/csv.js';
-import { csvZahl, deZahl, runde } from '../../src/report/zahlen.js';
+import { anzahlText, csvZahl, deZahl, numerus, runde } from '../../src/report/zahlen.js';
 
 describe('German number format', () => {
   it('groups thousands with dots and uses a decimal comma', () => {
@@ -23,6 +23,11 @@ describe('German number format', () => {
     expect(csvZahl(1234.5)).toBe('1234,5');
     expect(csvZahl(20.94, 1)).toBe('20,9');
     expect(csvZahl(21, 1)).toBe('21,0');
+  });
+
+  it('says a count in words: singular for exactly one, plural for none and many', () => {
+    expect([0, 1, 2].map((n) => numerus(n, 'kommt', 'kommen'))).toEqual(['kommen', 'kommt', 'kommen']);
+    expect([0, 1, 1234].map((n) => anzahlText(n, 'eine Zeile', 'Zeilen'))).toEqual(['0 Zeilen', 'eine Zeile', '1.234 Zeilen']);
   });
 });
 

@@ -55,7 +55,7 @@ export function tagesSchwelle(min: number, fenster: number): Schwelle {
 
 export function tagesRegel(e: LzbEinstellungen = STANDARD_EINSTELLUNGEN): LzbRegel {
   pruefeEinstellungen(e);
-  // n·24/730 ≥ 15 and < 19 in whole days: 457 … 577.
+  // Whole days n with n·24/730 ≥ ab and < unter (457 … 577 for 15 to under 19 months).
   const ab = Math.ceil((UEBERGANG_MONATE.ab * 730) / 24);
   const bis = Math.ceil((UEBERGANG_MONATE.unter * 730) / 24) - 1;
   return {
