@@ -47,7 +47,7 @@ export async function liesEingabe<E extends Leseergebnis>(
   if (ergebnis.probleme.length) {
     const f = datenFehler(datei, ...ergebnis.probleme);
     if (!ergebnis.abgebrochen) throw f;
-    throw new KennzahlenFehler(f.art, f.message, f.probleme, `nach ${l.maxProbleme} Problemen abgebrochen; --max-errors N zeigt mehr, \`kennzahlen check\` listet alle Dateien.`);
+    throw new KennzahlenFehler(f.art, f.message, f.probleme, `nach ${anzahlText(l.maxProbleme, 'einem Problem', 'Problemen')} abgebrochen; --max-errors N zeigt mehr, \`kennzahlen check\` listet alle Dateien.`);
   }
   if (ergebnis.leereZeilen) notizen.hinweis(`${datei}: ${leereZeilenText(ergebnis.leereZeilen)}`);
   eingaben?.push(ergebnis.info);

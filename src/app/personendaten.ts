@@ -19,7 +19,7 @@ import { leseLeistungen } from '../input/leistungen.js';
 import { lesePersonen } from '../input/personen.js';
 import { TRENNZEICHEN_NAMEN, type Leseergebnis, type Tabelle } from '../input/tabelle.js';
 import { leseZeitraeume, type Form } from '../input/zeitraeume.js';
-import { anzahlText, deZahl } from '../report/zahlen.js';
+import { anzahlText, deZahl, numerus } from '../report/zahlen.js';
 import type { Leser, Notizen } from './ergebnis.js';
 import { dezimal, liesEingabe, type LeseAnfrage } from './lesen.js';
 
@@ -210,7 +210,7 @@ function gleicheAb(rolle: ZusatzRolle, datei: string, zeitraeume: string, regist
   if (!mitBezug) {
     throw new KennzahlenFehler(
       'eingabedaten',
-      `${datei}: ${ohneBezug.length === 1 ? 'die einzige Person' : `keine der ${deZahl(ohneBezug.length)} Personen`} hat ELB-Zeiten in ${zeitraeume} (z. B. „${register.id(ohneBezug[0])}“), also zählt aus ${rolle} nichts.`,
+      `${datei}: ${numerus(ohneBezug.length, 'die einzige Person', `keine der ${deZahl(ohneBezug.length)} Personen`)} hat ELB-Zeiten in ${zeitraeume} (z. B. „${register.id(ohneBezug[0])}“), also zählt aus ${rolle} nichts.`,
       [],
       'Stammen beide Dateien aus demselben Extrakt, und sind die Personen-IDs gleich geschrieben?',
     );
@@ -229,7 +229,7 @@ export function pruefeMerkmale(daten: Personendaten, personen: string | undefine
   for (const { wer, spalten } of bedarf) {
     for (const s of spalten) if (!m.spalten.has(s)) probleme.push({ datei: personen, zeile: 1, spaltenname: s, meldung: `Spalte „${s}“ fehlt oder ist leer, ${wer} braucht sie.` });
   }
-  if (probleme.length) throw new KennzahlenFehler('eingabedaten', `${personen}: ${probleme.length === 1 ? 'eine Merkmalsspalte fehlt oder ist leer' : `${probleme.length} Merkmalsspalten fehlen oder sind leer`}; ohne sie gälte jede Person als „unbekannt“.`, probleme);
+  if (probleme.length) throw new KennzahlenFehler('eingabedaten', `${personen}: ${numerus(probleme.length, 'eine Merkmalsspalte fehlt oder ist leer', `${probleme.length} Merkmalsspalten fehlen oder sind leer`)}; ohne sie gälte jede Person als „unbekannt“.`, probleme);
 }
 
 /** The months asked for; without --bis the latest month whose Stichtag the data reach. */

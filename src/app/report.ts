@@ -20,7 +20,8 @@ import { dateiname } from '../report/dateiname.js';
 import { hinweisText, STANDARD_DARSTELLUNG } from '../report/darstellung.js';
 import type { Grafikdaten, KennzahlenBericht } from '../report/kennzahlen-bericht.js';
 import { einheitIso } from '../report/lzb-bericht.js';
-import { anzahlText } from '../report/zahlen.js';
+import { GESCHLECHT_SCHLUESSEL } from '../report/gruppen.js';
+import { anzahlText, numerus } from '../report/zahlen.js';
 import { fuehreAus, type Ergebnis, type Leser } from './ergebnis.js';
 import { dezimal, liesEingabe, type LeseAnfrage } from './lesen.js';
 import { berichtsmonate, ereignisseVorStichtag, lesePersonendaten, pruefeMerkmale, pruefeMonate, ZUSATZ_ROLLEN, type PersonenAnfrage } from './personendaten.js';
@@ -118,7 +119,7 @@ export function report(a: ReportAnfrage, leser: Leser): Promise<Ergebnis<ReportM
       teile.forEach((f, i) => gefiltert.set(filter[i], { reihe: f.gruppen.get('gesamt')!, spalten: new Set(f.spalten) }));
       if (ausDatei) {
         const v = vereinige(mw, ausDatei);
-        if ('konflikt' in v) throw nutzungsfehler(`${mwDatei}: ${v.konflikt.join(', ')} ${v.konflikt.length === 1 ? 'kommt' : 'kommen'} auch aus den Personendaten; bitte nur eine Quelle je Spalte.`);
+        if ('konflikt' in v) throw nutzungsfehler(`${mwDatei}: ${v.konflikt.join(', ')} ${numerus(v.konflikt.length, 'kommt', 'kommen')} auch aus den Personendaten; bitte nur eine Quelle je Spalte.`);
         mw = v;
       }
     } else mw = ausDatei!;
@@ -127,18 +128,18 @@ export function report(a: ReportAnfrage, leser: Leser): Promise<Ergebnis<ReportM
     const spalten = new Set(mw.spalten);
     if (vorgabe) {
       const probleme = pruefeZielSpalten(vorgabe.vorgabe, zieleDatei!, spalten, ungelesen);
-      if (probleme.length) throw new KennzahlenFehler('eingabedaten', `${zieleDatei}: ${probleme.length === 1 ? 'ein Ziel nennt eine Spalte' : `Ziele nennen ${probleme.length} Spalten`}, die es in keiner Eingabe gibt.`, probleme, 'Spalten lokaler Ziele kommen aus --monatswerte (Kopfzeile, nach der Zuordnung der Konfiguration).');
+      if (probleme.length) throw new KennzahlenFehler('eingabedaten', `${zieleDatei}: ${numerus(probleme.length, 'ein Ziel nennt eine Spalte', `Ziele nennen ${probleme.length} Spalten`)}, die es in keiner Eingabe gibt.`, probleme, 'Spalten lokaler Ziele kommen aus --monatswerte (Kopfzeile, nach der Zuordnung der Konfiguration).');
     }
     const gesamt = mw.gruppen.get('gesamt');
     // As the BA publishes them: Frauen and Männer next to the total (other groups stay in the data).
     const gruppen = a.nach
-      ? (['w', 'frauen', 'm', 'maenner'] as const)
+      ? [...GESCHLECHT_SCHLUESSEL.frauen, ...GESCHLECHT_SCHLUESSEL.maenner]
           .filter((name) => mw.gruppen.has(name))
           .map((gruppe) => ({ gruppe, kennzahlen: kennzahlen(defs, mw.gruppen.get(gruppe), spalten, t) }))
       : [];
     // Frauen without Männer (or the reverse) would read as a breakdown and hide half of it.
     const hat = (namen: readonly string[]) => gruppen.some((g) => namen.includes(g.gruppe));
-    if (a.nach && !(hat(['w', 'frauen']) && hat(['m', 'maenner']))) {
+    if (a.nach && !(hat(GESCHLECHT_SCHLUESSEL.frauen) && hat(GESCHLECHT_SCHLUESSEL.maenner))) {
       const gefunden = [...mw.gruppen.keys()].filter((g) => g !== 'gesamt').join(', ') || 'keine';
       throw new KennzahlenFehler('eingabedaten', `--nach geschlecht: ${daten ? 'es sind nicht Frauen und Männer erfasst' : `${mwDatei} hat nicht beide Gruppen „w“/„Frauen“ und „m“/„Männer“ (Spalte gruppe; gefunden: ${gefunden})`}, also gibt es nichts aufzugliedern.`);
     }

@@ -5,10 +5,11 @@ import type { EingabeInfo, EingabeRolle } from '../core/modell.js';
 import { problemZeile, type Problem } from '../fehler.js';
 import { KODIERUNG_NAMEN } from '../input/dekodierung.js';
 import { TRENNZEICHEN_NAMEN } from '../input/tabelle.js';
-import { deZahl } from './zahlen.js';
+import { eingabeJson } from './eingaben.js';
+import { deZahl, numerus } from './zahlen.js';
 
 /** `1 Datei`, `2 Dateien`: the count in digits, as in a summary line. */
-const stueck = (n: number, eins: string, viele: string) => `${deZahl(n)} ${n === 1 ? eins : viele}`;
+const stueck = (n: number, eins: string, viele: string) => `${deZahl(n)} ${numerus(n, eins, viele)}`;
 
 export interface Pruefung {
   rolle: EingabeRolle;
@@ -32,12 +33,7 @@ export function checkJson(m: CheckModell): string {
     schema: 'kennzahlen-check/1',
     gueltig: gueltig(m),
     eingaben: m.pruefungen.map((e) => ({
-      rolle: e.rolle,
-      datei: e.datei,
-      zeilen: e.info?.zeilen ?? null,
-      sha256: e.info?.sha256 ?? null,
-      kodierung: e.info?.kodierung ?? null,
-      trennzeichen: e.info?.trennzeichen ?? null,
+      ...(e.info ? eingabeJson(e.info) : { rolle: e.rolle, datei: e.datei, zeilen: null, sha256: null, kodierung: null, trennzeichen: null }),
       gueltig: !e.fehlt && !e.probleme.length && !e.abgebrochen,
       fehlt: e.fehlt,
       probleme: e.probleme,
