@@ -5,13 +5,14 @@
 import { createHash } from 'node:crypto';
 import type { CsvError, Options, Parser as CsvParser } from 'csv-parse';
 import { KennzahlenFehler, type Problem } from '../fehler.js';
-import { erkenneBom, istUtf16OhneBom, NachUtf8, Utf8Pruefung } from './dekodierung.js';
+import { erkenneBom, NachUtf8 } from './dekodierung.js';
+import { erkenneKodierung, erkenneTrennzeichen, erstesStueck, fremdesFormat, kopfzeileAus, TRENNZEICHEN_NAMEN, type TabellenFormat } from './format.js';
 import type { Bytequelle } from './quelle.js';
 import type { EingabeInfo, Kodierung, Trennzeichen } from '../core/modell.js';
 import { normiereName, pruefeKopf, type Zuordnung } from './spalten.js';
 import { istLeerzeichen, UNGELESEN, type Zelle } from './zellen.js';
 
-export const TRENNZEICHEN_NAMEN: Record<Trennzeichen, string> = { ';': 'Semikolon', ',': 'Komma', '\t': 'Tab' };
+export { erkenneTrennzeichen, TRENNZEICHEN_NAMEN } from './format.js';
 
 export interface Spalte<T> {
   pflicht: boolean;
@@ -97,26 +98,6 @@ export interface Leseergebnis {
   abgebrochen: boolean;
 }
 
-function erstesStueck(quelle: Bytequelle): Promise<Buffer> {
-  return (async () => {
-    for await (const teil of quelle.lies()) return teil;
-    return Buffer.alloc(0);
-  })();
-}
-
-/** Counts `;`, `,` and tab outside quotes in the header line; the most frequent wins, `;` on a tie. */
-export function erkenneTrennzeichen(kopfzeile: string, vorgabe: Trennzeichen = ';'): Trennzeichen {
-  const anzahl: Record<Trennzeichen, number> = { ';': 0, ',': 0, '\t': 0 };
-  let inAnfuehrung = false;
-  for (const z of kopfzeile) {
-    if (z === '"') inAnfuehrung = !inAnfuehrung;
-    else if (!inAnfuehrung && (z === ';' || z === ',' || z === '\t')) anzahl[z]++;
-  }
-  let bestes: Trennzeichen = vorgabe;
-  for (const t of [';', ',', '\t'] as const) if (anzahl[t] > anzahl[bestes]) bestes = t;
-  return bestes;
-}
-
 export async function oeffneTabelle(quelle: Bytequelle, rolle: string, opt: LeseOptionen): Promise<Tabelle> {
   const datei = quelle.datei;
   const erstes = await erstesStueck(quelle);
@@ -132,35 +113,10 @@ export async function oeffneTabelle(quelle: Bytequelle, rolle: string, opt: Lese
       erwartet: 'Text mit einer Kopfzeile und Zeilen, getrennt durch ;, Komma oder Tab',
     });
   }
-  let kodierung: Kodierung | null = null;
-  if (opt.kodierung) kodierung = opt.kodierung;
-  else if (bom) kodierung = bom.kodierung as Kodierung;
-  else if (istUtf16OhneBom(erstes)) kodierung = 'utf16le';
-  // One pass over the bytes decides what the first chunk cannot: without a BOM, UTF-8 if every byte
-  // is valid UTF-8, else Windows-1252; and whether the byte scanner may read the file.
-  const ersteZeile = erstes.indexOf(0x0a);
-  const crlf = ersteZeile > 0 && erstes[ersteZeile - 1] === 0x0d;
-  const scannerMoeglich = opt.leser !== 'allgemein' && (kodierung === null || kodierung === 'utf8') && ersteZeile >= 0;
-  let einfach = scannerMoeglich;
-  if (kodierung === null || scannerMoeglich) {
-    const pruefung = kodierung === null ? new Utf8Pruefung() : null;
-    const zeilen = crlf ? new ZeilenendenPruefung() : null;
-    let gueltig = true;
-    for await (const teil of quelle.lies()) {
-      if (pruefung && gueltig) gueltig = pruefung.weiter(teil);
-      if (einfach) einfach = teil.indexOf(0x22) < 0 && (zeilen ? zeilen.weiter(teil) : teil.indexOf(0x0d) < 0);
-      if (!einfach && (!pruefung || !gueltig)) break;
-    }
-    if (pruefung) kodierung = gueltig && pruefung.ende() ? 'utf8' : 'cp1252';
-    if (zeilen && !zeilen.ende()) einfach = false;
-  }
-  if (kodierung !== 'utf8') einfach = false;
-  const sicher: Kodierung = kodierung!;
-  const bomLaenge = bom && bom.kodierung === sicher ? bom.laenge : 0;
+  const { kodierung, einfach, crlf } = await erkenneKodierung(quelle, erstes, bom ? (bom.kodierung as Kodierung) : null, opt);
+  const bomLaenge = bom && bom.kodierung === kodierung ? bom.laenge : 0;
 
-  const anfang = new NachUtf8(sicher).weiter(erstes.subarray(bomLaenge));
-  const zeilenende = anfang.indexOf(0x0a);
-  const kopfzeile = anfang.subarray(0, zeilenende < 0 ? anfang.length : zeilenende).toString('utf8').replace(/\r$/, '');
+  const kopfzeile = kopfzeileAus(erstes, kodierung, bomLaenge);
   if (kopfzeile.trim() === '') {
     throw datenFehler(datei, { datei, zeile: 1, meldung: 'Die Datei ist leer oder beginnt mit einer Leerzeile; erwartet wird eine Kopfzeile mit den Spaltennamen.' });
   }
@@ -180,24 +136,7 @@ export async function oeffneTabelle(quelle: Bytequelle, rolle: string, opt: Lese
   const nachName = new Map(zuordnung.map((z) => [normiereName(z.von), z.nach === null ? null : normiereName(z.nach)]));
   const kopf = roherKopf.map((n) => (nachName.has(normiereName(n)) ? nachName.get(normiereName(n))! : normiereName(n)));
 
-  return tabelleAus(quelle, rolle, { kodierung: sicher, trennzeichen, bomLaenge, kopf, roherKopf, zuordnung, konfiguration: opt.konfiguration, maxProbleme: opt.maxProbleme, einfach, crlf }, opt.fortschritt);
-}
-
-/**
- * What a file is when it is not text: recognised by its first bytes, not by its name, because a
- * workbook saved under a .csv name is a common slip. UTF-16 text has zero bytes too, so zero bytes
- * count only where no UTF-16 pattern explains them.
- */
-export function fremdesFormat(b: Uint8Array): string | null {
-  const beginnt = (...z: number[]) => z.every((x, i) => b[i] === x);
-  if (beginnt(0x50, 0x4b, 0x03, 0x04)) return 'eine ZIP-Datei, wohl eine Excel-Arbeitsmappe (.xlsx)';
-  if (beginnt(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'eine Excel-Arbeitsmappe im alten Format (.xls)';
-  if (beginnt(0x25, 0x50, 0x44, 0x46)) return 'ein PDF-Dokument';
-  if (beginnt(0x1f, 0x8b)) return 'eine gzip-komprimierte Datei';
-  // UTF-16 big-endian is refused by its BOM elsewhere; without one its zero bytes come first.
-  const utf16 = istUtf16OhneBom(b) || (b.length >= 4 && b[0] === 0 && b[2] === 0);
-  if (!utf16 && b.subarray(0, 4096).includes(0)) return 'eine Binärdatei (sie enthält Null-Bytes)';
-  return null;
+  return tabelleAus(quelle, rolle, { kodierung, trennzeichen, bomLaenge, kopf, roherKopf, zuordnung, konfiguration: opt.konfiguration, maxProbleme: opt.maxProbleme, einfach, crlf }, opt.fortschritt);
 }
 
 /** A table of a known format (from `oeffneTabelle`, or sent to a worker). */
@@ -214,46 +153,8 @@ export function tabelleAus(quelle: Bytequelle, rolle: string, format: TabellenFo
   };
 }
 
-/** The format of a table, settled once: plain data, so it can travel to a worker. */
-export interface TabellenFormat {
-  kodierung: Kodierung;
-  trennzeichen: Trennzeichen;
-  bomLaenge: number;
-  kopf: readonly (string | null)[];
-  roherKopf: readonly string[];
-  zuordnung: readonly Zuordnung[];
-  konfiguration?: string;
-  maxProbleme: number;
-  einfach: boolean;
-  crlf: boolean;
-}
-
 interface Format extends TabellenFormat {
   fortschritt?: (gelesen: number) => void;
-}
-
-/**
- * Checks chunk by chunk that every line ends in CR LF and no CR stands anywhere else: csv-parse
- * would otherwise keep a lone LF inside a field, and the scanner must read such a file the same way.
- */
-class ZeilenendenPruefung {
-  private cr = 0;
-  private lf = 0;
-  private letztes = -1;
-
-  weiter(teil: Buffer): boolean {
-    for (let p = teil.indexOf(0x0d); p >= 0; p = teil.indexOf(0x0d, p + 1)) this.cr++;
-    for (let p = teil.indexOf(0x0a); p >= 0; p = teil.indexOf(0x0a, p + 1)) {
-      this.lf++;
-      if ((p > 0 ? teil[p - 1] : this.letztes) !== 0x0d) return false;
-    }
-    this.letztes = teil.length ? teil[teil.length - 1] : this.letztes;
-    return this.lf === this.cr || (this.cr === this.lf + 1 && this.letztes === 0x0d);
-  }
-
-  ende(): boolean {
-    return this.cr === this.lf;
-  }
 }
 
 async function liesDaten<S extends Spalten>(

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Problem } from '../fehler.js';
 import { paketDatei } from '../paket.js';
-import type { TabellenFormat } from './tabelle.js';
+import type { TabellenFormat } from './format.js';
 
 export interface TeilAuftrag {
   datei: string;
