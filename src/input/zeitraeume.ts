@@ -5,8 +5,10 @@
 import { OFFEN } from '../core/kalender.js';
 import type { PersonRegister, Zeitlinien } from '../core/zeitlinien.js';
 import { istMonatsform, zeitraeumeMonate, zeitraeumeTage } from './rollen.js';
-import { teilung, type Bereich, type Leseergebnis, type SchnelleZeile, type Tabelle } from './tabelle.js';
-import { starteTeilleser } from './teilleser-start.js';
+import type { Bereich } from './bytescanner.js';
+import type { Leseergebnis, Tabelle } from './tabelle.js';
+import { starteTeilleser, teilung } from './teilleser-start.js';
+import type { SchnelleZeile } from './zeilen.js';
 import { datumAusBytes, istLeerzeichen, monatAusBytes, statusAusBytes, UNGELESEN, type Status } from './zellen.js';
 
 export type Form = 'tage' | 'monate';
