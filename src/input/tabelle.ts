@@ -39,7 +39,7 @@ export interface Tabelle {
   readonly einfach: boolean;
   /** Canonical (mapped, lower-case, trimmed) header names; null for a column the config ignores. */
   readonly kopf: readonly (string | null)[];
-  lies<S extends Spalten>(schema: Schema<S>, verarbeite: (zeile: Zeile<S>, nr: number) => ZeilenProblem | void, schnell?: SchnelleZeile, bereich?: Bereich): Promise<Leseergebnis>;
+  lies<S extends Spalten>(schema: Schema<S>, verarbeite: (zeile: Zeile<S>, nr: number) => ZeilenProblem | void, schnell?: SchnelleZeile<S>, bereich?: Bereich): Promise<Leseergebnis>;
   /** Everything a worker needs to read a part of the same file the same way. */
   readonly format: TabellenFormat;
   readonly quelle: Bytequelle;
@@ -108,7 +108,7 @@ async function liesDaten<S extends Spalten>(
   f: TabellenFormat,
   schema: Schema<S>,
   verarbeite: (zeile: Zeile<S>, nr: number) => ZeilenProblem | void,
-  schnell: SchnelleZeile | undefined,
+  schnell: SchnelleZeile<S> | undefined,
   bereich: Bereich | undefined,
   fortschritt: ((gelesen: number) => void) | undefined,
 ): Promise<Leseergebnis> {

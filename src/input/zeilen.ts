@@ -1,7 +1,7 @@
 // The one place where a data row is judged: empty or not, the field count, cells under a column
 // without a name, every cell by its column's schema, the caller's own check, and the problems all
-// these find. Both engines feed it (the byte scanner as byte ranges, csv-parse as strings), so a
-// rule written here holds for both.
+// these find. Both engines feed it (the byte scanner as byte ranges, csv-parse as strings), and a
+// role's whole-row fast path reads its cells through it, so a rule written here holds for all three.
 
 import type { Problem } from '../fehler.js';
 import { TRENNZEICHEN_NAMEN, type TabellenFormat } from './format.js';
@@ -39,14 +39,16 @@ export interface ZeilenProblem {
   meldung: string;
 }
 
+/** One column of the current byte row, read as the schema reads it; UNGELESEN where only the text path can. */
+export type Bytezelle<T> = (bytes: Uint8Array, grenzen: Int32Array) => T | typeof UNGELESEN;
+
 /**
- * An optional handler for whole rows of the byte scanner, made once per file from the column
- * positions (-1: column absent). It handles a row whose cells are all in their plain form and
- * returns true; for anything else it returns false without side effects worth undoing, and the row
- * goes the general way, with its checks and messages. It is asked only for rows with the header's
- * field count.
+ * An optional handler for whole rows of the byte scanner, made once per file from its columns
+ * (`zelle`). It handles a row whose cells are all in their plain form and returns true; for anything
+ * else it returns false without side effects worth undoing, and the row goes the general way, with
+ * its checks and messages. It is asked only for rows with the header's field count.
  */
-export type SchnelleZeile = (position: (spalte: string) => number) => (bytes: Uint8Array, grenzen: Int32Array) => boolean;
+export type SchnelleZeile<S extends Spalten> = (zelle: <K extends keyof S & string>(name: K) => Bytezelle<WertVon<S[K]>>) => (bytes: Uint8Array, grenzen: Int32Array) => boolean;
 
 /** The problems of one reading, up to `maxProbleme`; one more means reading stops. */
 export class Problemliste {
@@ -104,10 +106,10 @@ export class Zeilenpruefung<S extends Spalten> extends Problemliste {
   constructor(
     datei: string,
     f: TabellenFormat,
-    schema: Schema<S>,
+    private readonly schema: Schema<S>,
     kopf: KopfErgebnis,
     private readonly verarbeite: (zeile: Zeile<S>, nr: number) => ZeilenProblem | void,
-    schnell?: SchnelleZeile,
+    schnell?: SchnelleZeile<S>,
   ) {
     super(f.maxProbleme);
     this.datei = datei;
@@ -126,7 +128,7 @@ export class Zeilenpruefung<S extends Spalten> extends Problemliste {
     this.gelesen = namen
       .filter((n) => this.position.has(n))
       .map((n) => ({ name: n, i: this.position.get(n)!, lese: schema.spalten[n].lese, leseBytes: schema.spalten[n].leseBytes }));
-    this.schnell = this.namenlos.length ? undefined : schnell?.((name) => this.position.get(name) ?? -1);
+    this.schnell = this.namenlos.length ? undefined : schnell?.(this.bytezelle);
   }
 
   /** A row from csv-parse. */
@@ -158,6 +160,18 @@ export class Zeilenpruefung<S extends Spalten> extends Problemliste {
       });
     }
   }
+
+  /** The fast path's reader of a column; an arrow, so a role's handler may keep it. */
+  private readonly bytezelle = <K extends keyof S & string>(name: K): Bytezelle<WertVon<S[K]>> => {
+    const i = this.position.get(name);
+    if (i === undefined) {
+      const leer = this.fehlende.find(([n]) => n === name)![1] as WertVon<S[K]>;
+      return () => leer;
+    }
+    const leseBytes = this.schema.spalten[name].leseBytes;
+    if (!leseBytes) return () => UNGELESEN;
+    return (b, g) => leseBytes(b, g[2 * i], g[2 * i + 1]);
+  };
 
   /** One data row with n fields: the same checks and messages whichever engine read it. */
   private lies(nr: number, n: number): void {
