@@ -2,7 +2,7 @@
 // case-insensitively after trimming and after the user's column mapping. In the person-level roles
 // these columns are the whole contract: any other column is an error unless the config ignores it.
 
-import type { Schema, Spalte, Spalten } from './tabelle.js';
+import type { Schema, Spalte, Spalten } from './zeilen.js';
 import { ARTEN, type Art } from '../core/ereignisse.js';
 import { BETRAGS_SPALTEN, MONATSWERTE_SPALTEN, type Wert } from '../core/monatswerte/monatswerte.js';
 import type { PersonRegister } from '../core/zeitlinien.js';

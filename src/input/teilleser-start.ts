@@ -1,11 +1,13 @@
-// Starting the worker that reads the second half of a large `zeitraeume` file (see leseZeitraeume).
+// Where a large `zeitraeume` file is cut in two, and starting the worker that reads the second half
+// (see leseZeitraeume).
 
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Problem } from '../fehler.js';
 import { paketDatei } from '../paket.js';
-import type { TabellenFormat } from './tabelle.js';
+import type { TabellenFormat } from './format.js';
+import type { Tabelle } from './tabelle.js';
 
 export interface TeilAuftrag {
   datei: string;
@@ -31,6 +33,21 @@ export interface TeilErgebnis {
   vorletztes: number | null;
   /** Its own person index. */
   letztePerson: number | null;
+}
+
+/**
+ * Where a large simple file may be cut in two for a second reader: the start of the first line
+ * after the middle. Null for inputs that do not pay (small, not simple, standard input, no hash).
+ */
+export async function teilung(t: Tabelle, ab = 32 << 20): Promise<number | null> {
+  const g = t.quelle.groesse ?? 0;
+  if (!t.einfach || !t.quelle.pruefsumme || g < ab) return null;
+  const mitte = Math.floor(g / 2);
+  for await (const teil of t.quelle.lies(mitte, Math.min(g, mitte + (1 << 20)))) {
+    const nl = teil.indexOf(0x0a);
+    return nl < 0 ? null : mitte + nl + 1;
+  }
+  return null;
 }
 
 /** The built worker script: next to this module when built, under dist/ when the sources run (tests). */

@@ -5,9 +5,11 @@
 import { OFFEN } from '../core/kalender.js';
 import type { PersonRegister, Zeitlinien } from '../core/zeitlinien.js';
 import { istMonatsform, zeitraeumeMonate, zeitraeumeTage } from './rollen.js';
-import { teilung, type Bereich, type Leseergebnis, type SchnelleZeile, type Tabelle } from './tabelle.js';
-import { starteTeilleser } from './teilleser-start.js';
-import { datumAusBytes, istLeerzeichen, monatAusBytes, statusAusBytes, UNGELESEN, type Status } from './zellen.js';
+import type { Bereich } from './bytescanner.js';
+import type { Leseergebnis, Tabelle } from './tabelle.js';
+import { starteTeilleser, teilung } from './teilleser-start.js';
+import type { ZeilenProblem } from './zeilen.js';
+import { UNGELESEN, type Status } from './zellen.js';
 
 export type Form = 'tage' | 'monate';
 
@@ -44,45 +46,50 @@ export async function leseZeitraeumeTeil(tabelle: Tabelle, register: PersonRegis
     if (status === 'NEF') zeilenNef++;
     else zeitlinien.hinzu(person, von, bis ?? OFFEN);
   };
-
-  // Rows of large extracts in their plain form go straight from the bytes into the timelines.
-  const schnell = (form: Form): SchnelleZeile => (position) => {
-    const id = position('person_id'), st = position('status');
-    const a = form === 'monate' ? position('monat') : position('beginn');
-    const e = form === 'tage' ? position('ende') : -1;
-    return (b, g) => {
-      const iv = g[2 * id], ib = g[2 * id + 1];
-      if (ib === iv || istLeerzeichen(b[iv]) || istLeerzeichen(b[ib - 1])) return false;
-      const status = st < 0 ? 'ELB' : statusAusBytes(b, g[2 * st], g[2 * st + 1]);
-      if (status === UNGELESEN) return false;
-      if (form === 'monate') {
-        const m = monatAusBytes(b, g[2 * a], g[2 * a + 1]);
-        if (m === UNGELESEN) return false;
-        eintragen(register.nummerBytes(b, iv, ib), m, m, status);
-        return true;
-      }
-      const von = g[2 * a + 1] > g[2 * a] ? datumAusBytes(b, g[2 * a], g[2 * a + 1]) : UNGELESEN;
-      const bis = e < 0 ? null : datumAusBytes(b, g[2 * e], g[2 * e + 1]);
-      if (von === UNGELESEN || von === null || bis === UNGELESEN || (bis !== null && bis < von)) return false;
-      eintragen(register.nummerBytes(b, iv, ib), von, bis, status);
-      return true;
-    };
+  /** A day-exact period, whichever way its row was read: the one place its end is checked. */
+  const zeitraum = (person: number, von: number, bis: number | null, status: Status): ZeilenProblem | undefined => {
+    if (bis !== null && bis < von) return ENDE_VOR_BEGINN;
+    eintragen(person, von, bis, status);
   };
 
+  // Rows of large extracts in their plain form go straight from the bytes into the timelines, their
+  // cells read by the schema's byte readers. A row handed on to the general way may have numbered its
+  // person already; that way numbers the same person in the same row, so nothing needs undoing.
   let form: Form;
   let ergebnis: Leseergebnis;
   if (istMonatsform(tabelle.kopf)) {
     form = 'monate';
-    ergebnis = await tabelle.lies(zeitraeumeMonate(register), (z) => eintragen(z.person_id, z.monat, z.monat, z.status), schnell(form), bereich);
+    ergebnis = await tabelle.lies(
+      zeitraeumeMonate(register),
+      (z) => eintragen(z.person_id, z.monat, z.monat, z.status),
+      (zelle) => {
+        const person = zelle('person_id'), monat = zelle('monat'), status = zelle('status');
+        return (b, g) => {
+          const s = status(b, g), m = monat(b, g);
+          if (s === UNGELESEN || m === UNGELESEN) return false;
+          const p = person(b, g);
+          if (p === UNGELESEN) return false;
+          eintragen(p, m, m, s);
+          return true;
+        };
+      },
+      bereich,
+    );
   } else {
     form = 'tage';
     ergebnis = await tabelle.lies(
       zeitraeumeTage(register),
-      (z) => {
-        if (z.ende !== null && z.ende < z.beginn) return ENDE_VOR_BEGINN;
-        eintragen(z.person_id, z.beginn, z.ende, z.status);
+      (z) => zeitraum(z.person_id, z.beginn, z.ende, z.status),
+      (zelle) => {
+        const person = zelle('person_id'), beginn = zelle('beginn'), ende = zelle('ende'), status = zelle('status');
+        return (b, g) => {
+          const s = status(b, g), von = beginn(b, g), bis = ende(b, g);
+          if (s === UNGELESEN || von === UNGELESEN || bis === UNGELESEN) return false;
+          const p = person(b, g);
+          if (p === UNGELESEN) return false;
+          return zeitraum(p, von, bis, s) === undefined;
+        };
       },
-      schnell(form),
       bereich,
     );
   }

@@ -1,0 +1,240 @@
+// The one place where a data row is judged: empty or not, the field count, cells under a column
+// without a name, every cell by its column's schema, the caller's own check, and the problems all
+// these find. Both engines feed it (the byte scanner as byte ranges, csv-parse as strings), and a
+// role's whole-row fast path reads its cells through it, so a rule written here holds for all three.
+
+import type { Problem } from '../fehler.js';
+import { TRENNZEICHEN_NAMEN, type TabellenFormat } from './format.js';
+import type { KopfErgebnis } from './spalten.js';
+import { istLeerzeichen, UNGELESEN, type Zelle } from './zellen.js';
+
+export interface Spalte<T> {
+  pflicht: boolean;
+  lese: (roh: string) => Zelle<T>;
+  /**
+   * Reads the cell straight from the file's bytes on the fast path and returns the value itself
+   * (no result object per cell); UNGELESEN hands the cell to `lese` as text, which then also words
+   * any error, so both paths accept and reject alike.
+   */
+  leseBytes?: (bytes: Uint8Array, von: number, bis: number) => T | typeof UNGELESEN;
+}
+
+export type Spalten = Record<string, Spalte<any>>;
+export interface Schema<S extends Spalten> {
+  rolle: string;
+  spalten: S;
+  /**
+   * Only Monatswerte are open: columns beyond `spalten` are not read and not an error, unless one
+   * is spelt like a missing column of `bekannt`. Every other role's columns are a closed contract.
+   */
+  offen?: { bekannt: readonly string[] };
+}
+type WertVon<X> = X extends Spalte<infer T> ? T : never;
+/** One row, typed: the value of every schema column (absent optional columns read as an empty cell). */
+export type Zeile<S extends Spalten> = { -readonly [K in keyof S]: WertVon<S[K]> };
+
+/** A problem the caller finds in a row that parsed cell by cell (e.g. an end before the start). */
+export interface ZeilenProblem {
+  spalte: string;
+  meldung: string;
+}
+
+/** One column of the current byte row, read as the schema reads it; UNGELESEN where only the text path can. */
+export type Bytezelle<T> = (bytes: Uint8Array, grenzen: Int32Array) => T | typeof UNGELESEN;
+
+/**
+ * An optional handler for whole rows of the byte scanner, made once per file from its columns
+ * (`zelle`). It handles a row whose cells are all in their plain form and returns true; for anything
+ * else it returns false without side effects worth undoing, and the row goes the general way, with
+ * its checks and messages. It is asked only for rows with the header's field count.
+ */
+export type SchnelleZeile<S extends Spalten> = (zelle: <K extends keyof S & string>(name: K) => Bytezelle<WertVon<S[K]>>) => (bytes: Uint8Array, grenzen: Int32Array) => boolean;
+
+/** The problems of one reading, up to `maxProbleme`; one more means reading stops. */
+export class Problemliste {
+  readonly probleme: Problem[] = [];
+  /** More problems than `maxProbleme`: reading stopped early. */
+  abgebrochen = false;
+
+  constructor(private readonly maxProbleme: number) {}
+
+  melde(p: Problem): void {
+    if (this.probleme.length < this.maxProbleme) this.probleme.push(p);
+    else this.abgebrochen = true;
+  }
+}
+
+interface GeleseneSpalte<S extends Spalten> {
+  name: keyof S & string;
+  i: number;
+  lese: Spalte<unknown>['lese'];
+  leseBytes: Spalte<unknown>['leseBytes'];
+}
+
+/**
+ * The row validator of one reading. It holds the current row (either csv-parse's strings or a
+ * buffer with field bounds) and the counts; the engine that feeds it keeps only its own state.
+ */
+export class Zeilenpruefung<S extends Spalten> extends Problemliste {
+  /** Data rows that are not empty, read or refused. */
+  zeilen = 0;
+  /** Rows whose every field is empty (a spreadsheet's formatted but unused rows): skipped. */
+  leereZeilen = 0;
+  readonly spaltenzahl: number;
+
+  private readonly datei: string;
+  private readonly trennzeichen: TabellenFormat['trennzeichen'];
+  private readonly trenner: number;
+  private readonly position: ReadonlyMap<string, number>;
+  private readonly namenlos: readonly number[];
+  private readonly gelesen: GeleseneSpalte<S>[];
+  /** Absent optional columns read as an empty cell: their values, found once. */
+  private readonly fehlende: [keyof S & string, unknown][] = [];
+  private readonly zeile = {} as Zeile<S>;
+  private readonly schnell: ((bytes: Uint8Array, grenzen: Int32Array) => boolean) | undefined;
+  /** Values in columns without a header: one problem per column, at its first line, not one per row. */
+  private readonly namenlosGefuellt = new Map<number, { zeile: number; text: string; anzahl: number }>();
+
+  // The current row: csv-parse's strings, or else a buffer with field bounds.
+  private rec: string[] | null = null;
+  private puffer: Buffer = Buffer.alloc(0);
+  private grenzen: Int32Array = new Int32Array(0);
+  private zeileVon = 0;
+  private zeileBis = 0;
+
+  /** `kopf` is the header's check, already passed (no problems). */
+  constructor(
+    datei: string,
+    f: TabellenFormat,
+    private readonly schema: Schema<S>,
+    kopf: KopfErgebnis,
+    private readonly verarbeite: (zeile: Zeile<S>, nr: number) => ZeilenProblem | void,
+    schnell?: SchnelleZeile<S>,
+  ) {
+    super(f.maxProbleme);
+    this.datei = datei;
+    this.trennzeichen = f.trennzeichen;
+    this.trenner = f.trennzeichen.charCodeAt(0);
+    this.spaltenzahl = f.kopf.length;
+    this.position = kopf.position;
+    this.namenlos = kopf.namenlos;
+    const namen = Object.keys(schema.spalten) as (keyof S & string)[];
+    for (const name of namen) {
+      if (this.position.has(name)) continue;
+      const z = schema.spalten[name].lese('');
+      if (!z.ok) throw new Error(`Schema ${schema.rolle}: optionale Spalte ${name} hat keinen Leerwert`);
+      this.fehlende.push([name, z.wert]);
+    }
+    this.gelesen = namen
+      .filter((n) => this.position.has(n))
+      .map((n) => ({ name: n, i: this.position.get(n)!, lese: schema.spalten[n].lese, leseBytes: schema.spalten[n].leseBytes }));
+    this.schnell = this.namenlos.length ? undefined : schnell?.(this.bytezelle);
+  }
+
+  /** A row from csv-parse. */
+  textZeile(nr: number, felder: string[]): void {
+    this.rec = felder;
+    this.lies(nr, felder.length);
+  }
+
+  /** A row of the byte scanner: bytes von … bis−1 of `puffer`, n fields, bounds of the first `spaltenzahl` in `grenzen`. */
+  byteZeile(nr: number, puffer: Buffer, von: number, bis: number, grenzen: Int32Array, n: number): void {
+    if (n === this.spaltenzahl && this.schnell !== undefined && this.schnell(puffer, grenzen)) {
+      this.zeilen++;
+      return;
+    }
+    this.rec = null;
+    this.puffer = puffer;
+    this.grenzen = grenzen;
+    this.zeileVon = von;
+    this.zeileBis = bis;
+    this.lies(nr, n);
+  }
+
+  /** After the last row: what only the whole file shows. */
+  ende(): void {
+    for (const [i, f] of this.namenlosGefuellt) {
+      this.melde({
+        datei: this.datei, zeile: f.zeile, spalte: i + 1, wert: f.text, erwartet: 'eine leere Zelle (die Spalte hat keine Überschrift)',
+        meldung: `Spalte ${i + 1} hat keine Überschrift, enthält aber ${f.anzahl === 1 ? 'einen Wert' : `in ${f.anzahl} Zeilen Werte`}, zuerst „${f.text}“; erwartet wird eine Überschrift in Zeile 1 (und eine Zuordnung in der Konfiguration, wenn sie nicht kanonisch ist).`,
+      });
+    }
+  }
+
+  /** The fast path's reader of a column; an arrow, so a role's handler may keep it. */
+  private readonly bytezelle = <K extends keyof S & string>(name: K): Bytezelle<WertVon<S[K]>> => {
+    const i = this.position.get(name);
+    if (i === undefined) {
+      const leer = this.fehlende.find(([n]) => n === name)![1] as WertVon<S[K]>;
+      return () => leer;
+    }
+    const leseBytes = this.schema.spalten[name].leseBytes;
+    if (!leseBytes) return () => UNGELESEN;
+    return (b, g) => leseBytes(b, g[2 * i], g[2 * i + 1]);
+  };
+
+  /** One data row with n fields: the same checks and messages whichever engine read it. */
+  private lies(nr: number, n: number): void {
+    if (this.istLeer()) {
+      this.leereZeilen++;
+      return;
+    }
+    this.zeilen++;
+    const datei = this.datei;
+    if (n !== this.spaltenzahl) {
+      const spaltenzahl = this.spaltenzahl;
+      this.melde({ datei, zeile: nr, wert: this.zeilentext(), meldung: `${n} Felder statt ${spaltenzahl} wie in der Kopfzeile (Trennzeichen ${TRENNZEICHEN_NAMEN[this.trennzeichen]}).`, erwartet: `${spaltenzahl} Felder` });
+      return;
+    }
+    let gut = true;
+    // A column without a name (a spreadsheet's trailing delimiter) may only be empty: a value
+    // there is data nobody said how to read.
+    for (const i of this.namenlos) {
+      const text = this.roh(i);
+      if (text.trim() === '') continue;
+      gut = false;
+      const fund = this.namenlosGefuellt.get(i);
+      if (fund) fund.anzahl++;
+      else this.namenlosGefuellt.set(i, { zeile: nr, text, anzahl: 1 });
+    }
+    const zeile = this.zeile as Record<string, unknown>;
+    for (const s of this.gelesen) {
+      if (!this.rec && s.leseBytes) {
+        const w = s.leseBytes(this.puffer, this.grenzen[2 * s.i], this.grenzen[2 * s.i + 1]);
+        if (w !== UNGELESEN) {
+          zeile[s.name] = w;
+          continue;
+        }
+      }
+      const text = this.roh(s.i);
+      const z = s.lese(text);
+      if (z.ok) zeile[s.name] = z.wert;
+      else {
+        gut = false;
+        this.melde({ datei, zeile: nr, spalte: s.i + 1, spaltenname: s.name, wert: text, erwartet: z.erwartet, meldung: `Spalte „${s.name}“: „${text}“ ist ungültig; erwartet ${z.erwartet}.` });
+      }
+    }
+    if (!gut) return;
+    for (const [name, wert] of this.fehlende) zeile[name] = wert;
+    const p = this.verarbeite(this.zeile, nr);
+    if (p) {
+      const i = this.position.get(p.spalte);
+      this.melde({ datei, zeile: nr, spalte: i === undefined ? undefined : i + 1, spaltenname: p.spalte, wert: i === undefined ? undefined : this.roh(i), meldung: p.meldung });
+    }
+  }
+
+  private istLeer(): boolean {
+    if (this.rec) return this.rec.every((feld) => feld.trim() === '');
+    const b = this.puffer;
+    for (let i = this.zeileVon; i < this.zeileBis; i++) if (b[i] !== this.trenner && !istLeerzeichen(b[i])) return false;
+    return true;
+  }
+
+  private zeilentext(): string {
+    return this.rec ? this.rec.join(this.trennzeichen) : this.puffer.toString('utf8', this.zeileVon, this.zeileBis);
+  }
+
+  private roh(i: number): string {
+    return this.rec ? this.rec[i] : this.puffer.toString('utf8', this.grenzen[2 * i], this.grenzen[2 * i + 1]);
+  }
+}
