@@ -2,10 +2,9 @@
 // that alone decides the exit code (src/fehler.ts). Use cases know no commander, no streams and no
 // files: they read through a `Leser` the shell gives them.
 
-import type { EingabeInfo } from '../core/modell.js';
+import type { EingabeInfo, EingabeRolle } from '../core/modell.js';
 import type { Zielvorgabe } from '../core/ziele/ziele.js';
 import { KennzahlenFehler, type Ausgang } from '../fehler.js';
-import type { EingabeRolle } from '../core/modell.js';
 import type { Leseergebnis, LeseOptionen, Tabelle } from '../input/tabelle.js';
 
 export interface Notiz {

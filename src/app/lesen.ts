@@ -2,9 +2,8 @@
 // with problems stops the run (exit 65), naming them. `check` reads differently: it lists problems
 // instead of stopping (src/app/check.ts).
 
-import type { EingabeInfo, Kodierung, Trennzeichen } from '../core/modell.js';
+import type { EingabeInfo, EingabeRolle, Kodierung, Trennzeichen } from '../core/modell.js';
 import { KennzahlenFehler } from '../fehler.js';
-import type { EingabeRolle } from '../core/modell.js';
 import { datenFehler, type Leseergebnis, type LeseOptionen, type Tabelle } from '../input/tabelle.js';
 import type { Dezimal } from '../input/zellen.js';
 import { anzahlText } from '../report/zahlen.js';

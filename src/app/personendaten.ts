@@ -8,18 +8,16 @@ import { deutscherMonat, deutscherTag, isoMonat } from '../core/kalender.js';
 import { monatsRegel, tagesRegel, type LzbEinstellungen, type LzbRegel } from '../core/lzb/regel.js';
 import { abdeckungInTagen, alsEinheit, berechenbarkeit, letzterMonat, type Abdeckung } from '../core/lzb/stichtage.js';
 import { MERKMAL_SPALTE, Merkmale, type Merkmal, type MerkmalSpalte } from '../core/merkmale.js';
-import type { EingabeInfo, PersonenDaten } from '../core/modell.js';
+import { KODIERUNG_NAMEN, TRENNZEICHEN_NAMEN, numerus, type EingabeInfo, type EingabeRolle, type PersonenDaten } from '../core/modell.js';
 import { ANLAUF_TAGE, EREIGNIS_LUECKE_TAGE, MASSNAHME_DAUER_TAGE, MASSNAHMEN_LUECKE_TAGE } from '../core/monatswerte/aggregation.js';
 import { PersonRegister, Zeitlinien } from '../core/zeitlinien.js';
 import { KennzahlenFehler, nutzungsfehler, type Problem } from '../fehler.js';
-import { KODIERUNG_NAMEN } from '../input/dekodierung.js';
 import { leseIntegrationen, leseMassnahmen } from '../input/ereignisse.js';
-import type { EingabeRolle } from '../core/modell.js';
 import { leseLeistungen } from '../input/leistungen.js';
 import { lesePersonen } from '../input/personen.js';
-import { TRENNZEICHEN_NAMEN, type Leseergebnis, type Tabelle } from '../input/tabelle.js';
+import { type Leseergebnis, type Tabelle } from '../input/tabelle.js';
 import { leseZeitraeume, type Form } from '../input/zeitraeume.js';
-import { anzahlText, deZahl, numerus } from '../report/zahlen.js';
+import { anzahlText, deZahl } from '../report/zahlen.js';
 import type { Leser, Notizen } from './ergebnis.js';
 import { dezimal, liesEingabe, type LeseAnfrage } from './lesen.js';
 
@@ -72,7 +70,7 @@ export async function lesePersonendaten(a: PersonenAnfrage, leser: Leser, notize
 
   const zr = await lies('zeitraeume', zeitraeume, (t) => leseZeitraeume(t, register, zeitlinien, a.lesen.threads));
   notizen.detail(
-    `zeitraeume: ${KODIERUNG_NAMEN[zr.info.kodierung]}, ${TRENNZEICHEN_NAMEN[zr.info.trennzeichen!]}, ${zr.form === 'tage' ? 'tagesgenaue Zeiträume' : 'Monatsform'}, ` +
+    `zeitraeume: ${KODIERUNG_NAMEN[zr.info.kodierung]}, ${TRENNZEICHEN_NAMEN[zr.info.trennzeichen!][0]}, ${zr.form === 'tage' ? 'tagesgenaue Zeiträume' : 'Monatsform'}, ` +
       `${zr.info.zeilen} Zeilen (${zr.zeilenNef} NEF), ${zeitlinien.personenMitBezug} Personen mit ELB-Zeiten, ${zeitlinien.anzahlLaeufe} zusammengeführte Zeiträume`,
   );
   if (zr.ohneEnde) notizen.hinweis(`${zeitraeume}: keine Spalte „ende“, also gilt jeder Zeitraum als laufend bis zum Datenstand.`);

@@ -7,9 +7,8 @@ import { ersterTag, letzterTag } from '../core/kalender.js';
 import { FILTER } from '../core/filter.js';
 import { EINSTELLUNGS_GRENZEN, STANDARD_EINSTELLUNGEN } from '../core/lzb/regel.js';
 import { MERKMALE } from '../core/merkmale.js';
-import type { Kodierung, Trennzeichen } from '../core/modell.js';
+import type { EingabeRolle, Kodierung, Trennzeichen } from '../core/modell.js';
 import { nutzungsfehler } from '../fehler.js';
-import type { EingabeRolle } from '../core/modell.js';
 import { parseDatum, parseMonat, type Dezimal } from '../input/zellen.js';
 
 export const BEFEHLE = ['lzb', 'aggregate', 'report', 'check', 'demo'] as const;

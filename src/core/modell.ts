@@ -15,6 +15,18 @@ export type EingabeRolle = (typeof EINGABE_ROLLEN)[number];
 export type Kodierung = 'utf8' | 'cp1252' | 'utf16le';
 export type Trennzeichen = ';' | ',' | '\t';
 
+/** How messages and reports name an encoding. */
+export const KODIERUNG_NAMEN: Record<Kodierung, string> = { utf8: 'UTF-8', cp1252: 'Windows-1252', utf16le: 'UTF-16LE' };
+/** How messages and reports name a delimiter: German, English. */
+export const TRENNZEICHEN_NAMEN: Record<Trennzeichen, readonly [string, string]> = { ';': ['Semikolon', 'semicolon'], ',': ['Komma', 'comma'], '\t': ['Tab', 'tab'] };
+
+/**
+ * Singular or plural, the one place that decides it for every message and report: `eins` for
+ * exactly one, `viele` for everything else (`0 Zeilen`). Either may be a whole phrase (`ein Ziel
+ * nennt eine Spalte`), so that the verb agrees too.
+ */
+export const numerus = (n: number, eins: string, viele: string): string => (n === 1 ? eins : viele);
+
 export interface EingabeInfo {
   rolle: string;
   datei: string;

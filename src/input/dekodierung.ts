@@ -6,7 +6,6 @@
 import { isUtf8 } from 'node:buffer';
 import type { Kodierung } from '../core/modell.js';
 
-export const KODIERUNG_NAMEN: Record<Kodierung, string> = { utf8: 'UTF-8', cp1252: 'Windows-1252', utf16le: 'UTF-16LE' };
 
 /** Windows-1252 bytes 0x80…0x9F; the five bytes it leaves undefined keep their Latin-1 code point. */
 const CP1252_80_9F =

@@ -7,7 +7,6 @@ import { istUtf16OhneBom, NachUtf8, Utf8Pruefung } from './dekodierung.js';
 import type { Bytequelle } from './quelle.js';
 import type { Zuordnung } from './spalten.js';
 
-export const TRENNZEICHEN_NAMEN: Record<Trennzeichen, string> = { ';': 'Semikolon', ',': 'Komma', '\t': 'Tab' };
 
 /** The format of a table, settled once: plain data, so it can travel to a worker. */
 export interface TabellenFormat {

@@ -13,7 +13,7 @@ import type { Bytequelle } from './quelle.js';
 import { normiereName, pruefeKopf, type Zuordnung } from './spalten.js';
 import { Problemliste, Zeilenpruefung, type SchnelleZeile, type Schema, type Spalten, type Zeile, type ZeilenProblem } from './zeilen.js';
 
-export { erkenneTrennzeichen, TRENNZEICHEN_NAMEN } from './format.js';
+export { erkenneTrennzeichen } from './format.js';
 export type { Spalte } from './zeilen.js';
 
 export interface LeseOptionen {

@@ -4,7 +4,8 @@
 // role's whole-row fast path reads its cells through it, so a rule written here holds for all three.
 
 import type { Problem } from '../fehler.js';
-import { TRENNZEICHEN_NAMEN, type TabellenFormat } from './format.js';
+import { type TabellenFormat } from './format.js';
+import { TRENNZEICHEN_NAMEN } from '../core/modell.js';
 import type { KopfErgebnis } from './spalten.js';
 import { istLeerzeichen, UNGELESEN, type Zelle } from './zellen.js';
 
@@ -183,7 +184,7 @@ export class Zeilenpruefung<S extends Spalten> extends Problemliste {
     const datei = this.datei;
     if (n !== this.spaltenzahl) {
       const spaltenzahl = this.spaltenzahl;
-      this.melde({ datei, zeile: nr, wert: this.zeilentext(), meldung: `${n} Felder statt ${spaltenzahl} wie in der Kopfzeile (Trennzeichen ${TRENNZEICHEN_NAMEN[this.trennzeichen]}).`, erwartet: `${spaltenzahl} Felder` });
+      this.melde({ datei, zeile: nr, wert: this.zeilentext(), meldung: `${n} Felder statt ${spaltenzahl} wie in der Kopfzeile (Trennzeichen ${TRENNZEICHEN_NAMEN[this.trennzeichen][0]}).`, erwartet: `${spaltenzahl} Felder` });
       return;
     }
     let gut = true;

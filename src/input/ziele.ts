@@ -8,8 +8,7 @@ import type { Aggregation, Grenze, ZielDefinition, Zielvorgabe } from '../core/z
 import { leseJson } from './json.js';
 import type { Standardeingabe } from './quelle.js';
 import { gemeinteSpalte, normiereName } from './spalten.js';
-import type { EingabeInfo } from '../core/modell.js';
-import { numerus } from '../report/zahlen.js';
+import { numerus, type EingabeInfo } from '../core/modell.js';
 
 const KENNZAHLEN = definitionen().map((d) => d.id);
 const GRENZEN = ['veraenderung', 'mindestens', 'hoechstens'] as const;

@@ -1,12 +1,10 @@
 // What `check` shows: one line per input with its problems, or a JSON document a script can read.
 
 import type { ChalkInstance } from 'chalk';
-import type { EingabeInfo, EingabeRolle } from '../core/modell.js';
+import { KODIERUNG_NAMEN, TRENNZEICHEN_NAMEN, numerus, type EingabeInfo, type EingabeRolle } from '../core/modell.js';
 import { problemZeile, type Problem } from '../fehler.js';
-import { KODIERUNG_NAMEN } from '../input/dekodierung.js';
-import { TRENNZEICHEN_NAMEN } from '../input/tabelle.js';
 import { eingabeJson } from './eingaben.js';
-import { deZahl, numerus } from './zahlen.js';
+import { deZahl } from './zahlen.js';
 
 /** `1 Datei`, `2 Dateien`: the count in digits, as in a summary line. */
 const stueck = (n: number, eins: string, viele: string) => `${deZahl(n)} ${numerus(n, eins, viele)}`;
@@ -56,7 +54,7 @@ export function checkText(m: CheckModell, farbe: ChalkInstance): string {
       for (const p of e.probleme) zeilen.push(`  ${problemZeile(p)}`);
     } else {
       const i = e.info!;
-      const format = i.trennzeichen === null ? `${deZahl(i.zeilen)} Einträge · JSON` : `${stueck(i.zeilen, 'Zeile', 'Zeilen')} · ${KODIERUNG_NAMEN[i.kodierung]} · ${TRENNZEICHEN_NAMEN[i.trennzeichen]}`;
+      const format = i.trennzeichen === null ? `${deZahl(i.zeilen)} Einträge · JSON` : `${stueck(i.zeilen, 'Zeile', 'Zeilen')} · ${KODIERUNG_NAMEN[i.kodierung]} · ${TRENNZEICHEN_NAMEN[i.trennzeichen][0]}`;
       zeilen.push(`${farbe.green('✓')} ${kopf}: ${format} · ${e.beschreibung}`);
     }
   }

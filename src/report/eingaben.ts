@@ -2,13 +2,9 @@
 // SHA-256): the fields the JSON schemas list, the words people read, and a document's footer. Every
 // format takes them from here, so that no two formats describe the same input differently.
 
-import { KODIERUNG_NAMEN } from '../input/dekodierung.js';
-import type { EingabeInfo, Trennzeichen } from '../core/modell.js';
+import { KODIERUNG_NAMEN, numerus, TRENNZEICHEN_NAMEN, type EingabeInfo } from '../core/modell.js';
 import { texte, type Darstellung } from './darstellung.js';
 import type { Block } from './dokument.js';
-import { numerus } from './zahlen.js';
-
-const TRENNER: Record<Trennzeichen, [string, string]> = { ';': ['Semikolon', 'semicolon'], ',': ['Komma', 'comma'], '\t': ['Tab', 'tab'] };
 
 /**
  * An input as every JSON schema lists it under `eingaben`. Picked field by field: the key order is
@@ -25,7 +21,7 @@ export function eingabeBeschreibung(e: EingabeInfo, d: Darstellung): string {
   const format =
     e.trennzeichen === null
       ? `${zahl(n)} ${L(numerus(n, 'Eintrag', 'Einträge'), numerus(n, 'entry', 'entries'))} · JSON`
-      : `${zahl(n)} ${L(numerus(n, 'Zeile', 'Zeilen'), numerus(n, 'row', 'rows'))} · ${KODIERUNG_NAMEN[e.kodierung]}, ${L(...TRENNER[e.trennzeichen])}`;
+      : `${zahl(n)} ${L(numerus(n, 'Zeile', 'Zeilen'), numerus(n, 'row', 'rows'))} · ${KODIERUNG_NAMEN[e.kodierung]}, ${L(...TRENNZEICHEN_NAMEN[e.trennzeichen])}`;
   return `${e.datei} · ${format}`;
 }
 

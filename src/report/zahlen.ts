@@ -1,5 +1,7 @@
 // Number formats of the reports: German (`7.485`, `20,3 %`) for people, exact values for machines.
 
+import { numerus } from '../core/modell.js';
+
 /** Rounds half away from zero (the BA's published one-decimal values), on the decimal string, not on binary halves. */
 export function runde(wert: number, stellen: number): number {
   const faktor = 10 ** stellen;
@@ -20,13 +22,6 @@ export function deZahl(wert: number, stellen = 0): string {
   const text = gruppiere(ganz, '.') + (bruch ? `,${bruch}` : '');
   return r < 0 ? `-${text}` : text;
 }
-
-/**
- * Singular or plural, the one place that decides it for every message and report: `eins` for
- * exactly one, `viele` for everything else (`0 Zeilen`). Either may be a whole phrase (`ein Ziel
- * nennt eine Spalte`), so that the verb agrees too.
- */
-export const numerus = (n: number, eins: string, viele: string): string => (n === 1 ? eins : viele);
 
 /** A German count in words for messages: `eine Zeile`, `1.234 Zeilen`. */
 export const anzahlText = (n: number, eins: string, viele: string): string => numerus(n, eins, `${deZahl(n)} ${viele}`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvDokument, textZelle } from '../../src/report/csv.js';
-import { anzahlText, csvZahl, deZahl, numerus, runde } from '../../src/report/zahlen.js';
+import { anzahlText, csvZahl, deZahl, runde } from '../../src/report/zahlen.js';
+import { numerus } from '../../src/core/modell.js';
 
 describe('German number format', () => {
   it('groups thousands with dots and uses a decimal comma', () => {
