@@ -13,9 +13,6 @@ import type { Bytequelle } from './quelle.js';
 import { normiereName, pruefeKopf, type Zuordnung } from './spalten.js';
 import { Problemliste, Zeilenpruefung, type SchnelleZeile, type Schema, type Spalten, type Zeile, type ZeilenProblem } from './zeilen.js';
 
-export { erkenneTrennzeichen } from './format.js';
-export type { Spalte } from './zeilen.js';
-
 export interface LeseOptionen {
   trennzeichen?: Trennzeichen;
   kodierung?: Kodierung;

@@ -5,7 +5,8 @@ import { Merkmale } from '../../src/core/merkmale.js';
 import { PersonRegister, Zeitlinien } from '../../src/core/zeitlinien.js';
 import { lesePersonen } from '../../src/input/personen.js';
 import { oeffneQuelle } from '../../src/input/quelle.js';
-import { erkenneTrennzeichen, oeffneTabelle, type LeseOptionen } from '../../src/input/tabelle.js';
+import { erkenneTrennzeichen } from '../../src/input/format.js';
+import { oeffneTabelle, type LeseOptionen } from '../../src/input/tabelle.js';
 import { leseZeitraeume } from '../../src/input/zeitraeume.js';
 import { arbeitsordner } from '../cli/hilfen.js';
 
