@@ -1,7 +1,7 @@
 // The README's option tables, made from the option table (src/cli/optionen.ts): `npm run readme`
 // writes them between their markers, test/cli/readme.test.ts checks that they agree.
 
-import { BEFEHLE, OPTIONEN, standardVon, type OptionDef } from '../src/cli/optionen.js';
+import { auswahlVon, BEFEHLE, OPTIONEN, standardVon, type OptionDef } from '../src/cli/optionen.js';
 
 const zelle = (s: string) => s.replace(/[|*]/g, '\\$&');
 const code = (s: string) => `\`${s}\``;
@@ -12,7 +12,8 @@ export function optionsTabelle(): string {
   for (const d of Object.values(OPTIONEN) as OptionDef[]) {
     const flag = [d.kurz, `${d.flag}${d.arg ? ` ${d.arg}` : ''}`].filter(Boolean).map((f) => code(f!)).join(', ') + (d.negation ? `, ${code(d.flag.replace('--', '--no-'))}` : '');
     const befehle = d.befehle.length === BEFEHLE.length ? 'alle' : d.befehle.join(', ');
-    const auswahl = d.auswahl ? ` (Auswahl: ${d.auswahl.join(', ')})` : '';
+    const werte = auswahlVon(d);
+    const auswahl = werte ? ` (Auswahl: ${werte.join(', ')})` : '';
     const nein = d.negation ? `; ${d.flag.replace('--', '--no-')}: ${d.negation.de}` : '';
     const konfig = d.rolle ? code(`eingaben.${d.rolle}`) : d.konfig === 'jobcenter' ? code('jobcenter') : d.konfig ? code(`einstellungen.${d.konfig}`) : '';
     zeilen.push(`| ${flag} | ${befehle} | ${zelle(d.hilfe.de + auswahl + nein)} | ${zelle(standardVon(d, 'de') ?? '')} | ${konfig} |`);

@@ -32,8 +32,6 @@ export interface OptionDef<T = unknown> {
   arg?: `<${string}>`;
   hilfe: Text;
   befehle: readonly Befehl[];
-  /** Allowed values, enforced for flags by commander and for config values by the parser. */
-  auswahl?: readonly string[];
   /** The value when neither flag nor config gives one, as text and parsed like one. */
   standard?: string;
   /** The default in words, where the data or the terminal decide it. */
@@ -89,12 +87,16 @@ function schreibweisen<T>(bedeutung: Record<string, T>, erwartet: string): Parse
   };
 }
 
-/** One of fixed values; for flags commander checks them first, for config values this does. */
-function eineVon<const W extends readonly string[]>(werte: W): Parser<W[number]> {
-  return (roh, name) => {
+/**
+ * One of fixed values; for flags commander checks them first (they are the option's choices), for
+ * config values this does.
+ */
+function eineVon<const W extends readonly string[]>(werte: W): Parser<W[number]> & { werte: W } {
+  const parser: Parser<W[number]> = (roh, name) => {
     if (!werte.includes(roh)) throw nutzungsfehler(`${name} erwartet ${oder(werte)}, nicht „${roh}“.`);
     return roh as W[number];
   };
+  return Object.assign(parser, { werte });
 }
 
 const oder = (werte: readonly string[]) => (werte.length === 1 ? werte[0] : `${werte.slice(0, -1).join(', ')} oder ${werte[werte.length - 1]}`);
@@ -118,7 +120,7 @@ export const OPTIONEN = {
   von: def({ flag: '--von', arg: '<monat>', wert: monat, befehle: ['lzb', 'aggregate'], hilfe: text('erster Monat einer Reihe', 'first month of a series') }),
   bis: def({ flag: '--bis', arg: '<monat>', wert: monat, befehle: ['lzb', 'aggregate'], hilfe: text('letzter Monat einer Reihe (= Berichtsmonat)', 'last month of a series (= reporting month)') }),
   nach: def({
-    flag: '--nach', arg: '<merkmal>', wert: eineVon(MERKMALE), auswahl: MERKMALE, befehle: ['lzb', 'aggregate', 'report', 'demo'],
+    flag: '--nach', arg: '<merkmal>', wert: eineVon(MERKMALE), befehle: ['lzb', 'aggregate', 'report', 'demo'],
     hilfe: text('jede Zahl nach diesem Merkmal aufgliedern (braucht --personen)', 'break every number down by this attribute (needs --personen)'),
     je: {
       report: { hilfe: text('Kennzahlen für Frauen und Männer daneben (braucht --personen)', 'indicators for women and men alongside (needs --personen)'), auswahl: ['geschlecht'] },
@@ -126,7 +128,7 @@ export const OPTIONEN = {
     },
   }),
   filter: def({
-    flag: '--filter', arg: '<filter>', wert: eineVon(FILTER), auswahl: FILTER, befehle: ['aggregate'],
+    flag: '--filter', arg: '<filter>', wert: eineVon(FILTER), befehle: ['aggregate'],
     hilfe: text('nur diese Personen, in Zählern und Nennern (braucht --personen)', 'only these persons, in numerators and denominators alike (needs --personen)'),
   }),
   list: def({
@@ -138,7 +140,7 @@ export const OPTIONEN = {
     hilfe: text('Exit-Code 1, wenn ein Ziel verfehlt ist, 65, wenn eines nicht berechenbar ist (für CI)', 'exit code 1 when a target is missed, 65 when one cannot be computed (for CI)'),
   }),
   k1e3Nenner: def({
-    flag: '--k1e3-nenner', arg: '<monat>', wert: eineVon(['bezugsmonat', 'vormonat'] as const), auswahl: ['bezugsmonat', 'vormonat'], standard: 'bezugsmonat', konfig: 'k1e3_nenner', befehle: ['report', 'demo'],
+    flag: '--k1e3-nenner', arg: '<monat>', wert: eineVon(['bezugsmonat', 'vormonat'] as const), standard: 'bezugsmonat', konfig: 'k1e3_nenner', befehle: ['report', 'demo'],
     hilfe: text('Nenner der Zugangsrate K1E3: Bestand des Bezugsmonats (VO) oder des Vormonats', 'denominator of the inflow rate K1E3: stock of the reference month (as the ordinance says) or of the month before'),
   }),
 
@@ -231,7 +233,7 @@ export const OPTIONEN = {
 
   // Output.
   format: def({
-    flag: '--format', arg: '<format>', wert: eineVon(ALLE_FORMATE), auswahl: ALLE_FORMATE, befehle: ALLE,
+    flag: '--format', arg: '<format>', wert: eineVon(ALLE_FORMATE), befehle: ALLE,
     hilfe: text('Ausgabeformat', 'output format'),
     standardText: text('table am Terminal, sonst json', 'table at a terminal, else json'),
     je: { check: { auswahl: ['table', 'json'] } },
@@ -246,7 +248,7 @@ export const OPTIONEN = {
     flag: '--out-dir', arg: '<ordner>', befehle: BERICHTE,
     hilfe: text('alle Formate (json, csv, md, html) und zuletzt ein Manifest mit Prüfsummen in diesen Ordner schreiben (wird angelegt); Platzhalter {jobcenter}, {monat}', 'write every format (json, csv, md, html) and last a manifest with checksums into this folder (made if missing); placeholders {jobcenter}, {monat}'),
   }),
-  lang: def({ flag: '--lang', arg: '<sprache>', wert: eineVon(['de', 'en'] as const), auswahl: ['de', 'en'], konfig: 'lang', befehle: BERICHTE, hilfe: text('Sprache der Beschriftungen (und dieser Hilfe)', 'language of the labels (and of this help)') }),
+  lang: def({ flag: '--lang', arg: '<sprache>', wert: eineVon(['de', 'en'] as const), konfig: 'lang', befehle: BERICHTE, hilfe: text('Sprache der Beschriftungen (und dieser Hilfe)', 'language of the labels (and of this help)') }),
   suppressBelow: def({
     flag: '--suppress-below', arg: '<n>', wert: ganzzahl(1, 1_000_000), konfig: 'suppress_below', befehle: BERICHTE,
     hilfe: text('Zahlen unter n (und was auf ihnen beruht) als * ausgeben, wie die BA in veröffentlichten Tabellen', 'print numbers below n (and what rests on them) as *, as the BA does in published tables'),
@@ -288,4 +290,6 @@ export function hilfeVon(d: OptionDef, befehl: Befehl, sprache: Sprache): string
   return standard === undefined ? h : `${h} (${sprache === 'de' ? 'Standard' : 'default'}: ${standard})`;
 }
 
-export const auswahlVon = (d: OptionDef, befehl: Befehl): readonly string[] | undefined => d.je?.[befehl]?.auswahl ?? d.auswahl;
+/** The values an option allows, where they are fixed: its parser's, or fewer in one command. */
+export const auswahlVon = (d: OptionDef, befehl?: Befehl): readonly string[] | undefined =>
+  (befehl && d.je?.[befehl]?.auswahl) || (d.wert as Partial<{ werte: readonly string[] }> | undefined)?.werte;
