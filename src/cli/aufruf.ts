@@ -127,9 +127,12 @@ function monatsAuswahl(w: Werte): MonatsAuswahl {
   return { von, bis };
 }
 
-/** Breakdowns and filters read person attributes. */
+/**
+ * Breakdowns and filters read person attributes. An empty name (`--personen "$UNSET"`) reads no
+ * file, as everywhere after this, so it counts as none: else the report would claim a breakdown it lacks.
+ */
 function brauchtPersonen(a: Aufruf, option: string | null): void {
-  if (option && dateien(a).personen === undefined) throw nutzungsfehler(`${option} braucht Personenmerkmale: --personen DATEI.`);
+  if (option && !dateien(a).personen) throw nutzungsfehler(`${option} braucht Personenmerkmale: --personen DATEI.`);
 }
 
 const jobcenter = (w: Werte) => w.jobcenter ?? null;
