@@ -107,7 +107,10 @@ const BERICHTE = ['lzb', 'aggregate', 'report', 'demo'] as const;
 const ALLE = BEFEHLE;
 const grenze = (g: keyof typeof EINSTELLUNGS_GRENZEN) => ganzzahl(EINSTELLUNGS_GRENZEN[g].min, EINSTELLUNGS_GRENZEN[g].max);
 
-/** The table. Its order is the order of the help and the README. */
+/**
+ * The table. Its order is the order of the help and the README. A key is commander's name for the
+ * flag (`--lzb-window` → lzbWindow), as the parsed flags are read by it.
+ */
 export const OPTIONEN = {
   // The months asked for.
   monat: def({

@@ -3,6 +3,7 @@
 // and from the config.
 
 import { readFileSync } from 'node:fs';
+import { Option } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { BEFEHLE, EINSTELLUNGEN, ganzzahl, OPTIONEN, type OptionDef } from '../../src/cli/optionen.js';
 import { arbeitsordner, imProzess } from './hilfen.js';
@@ -18,6 +19,16 @@ describe('the option table', () => {
       const gezeigt = new Set([...stdout.matchAll(/(?<=^ {2}(?:-\w, )?)--[\w-]+/gm)].map((m) => m[0]));
       const erwartet = new Set([...optionen.filter((d) => d.befehle.includes(befehl)).flatMap((d) => [d.flag, ...(d.negation ? [d.flag.replace('--', '--no-')] : [])]), '--help']);
       expect([...gezeigt].sort(), befehl).toEqual([...erwartet].sort());
+    }
+  });
+
+  it('keys each entry by the name commander gives its flag, and lets only options with a value come from the config', () => {
+    // The shell reads a flag's value as flags[key]: a key that is not commander's name for the
+    // flag (lzbFenster for --lzb-window) would take the flag and silently use the default.
+    for (const [name, d] of Object.entries(OPTIONEN) as [string, OptionDef][]) {
+      expect(new Option(`${d.flag}${d.arg ? ` ${d.arg}` : ''}`).attributeName(), d.flag).toBe(name);
+      // Config values are text or numbers: a switch would take "nein" or "false" for on.
+      if (d.konfig || d.rolle || d.wert || d.standard !== undefined) expect(d.arg, d.flag).toBeDefined();
     }
   });
 
