@@ -28,13 +28,22 @@ const rollenOptionen = (befehl: Befehl) => optionenVon(befehl).filter(([, d]) =>
 
 /**
  * Settles every value of a call. `flags`: what commander parsed (text or switches); `befehl`: whose
- * options apply. Standard input can be read only once, so at most one input may be `-`: checked
- * with the flags before anything is read, the config itself included, and again with its inputs.
+ * options apply; `vorab`: checks of the call that need no config (the output's format and file).
+ * Standard input can be read only once, so at most one input may be `-`: checked with the flags
+ * before anything is read, the config itself included, and again with its inputs. The flags' own
+ * values are checked before the config is read too: a wrong call is a usage error (2), even when
+ * the config it names is missing (66).
  */
-export async function leseAufruf(befehl: Befehl, flags: Record<string, unknown>, io: Io): Promise<Aufruf> {
+export async function leseAufruf(befehl: Befehl, flags: Record<string, unknown>, io: Io, vorab: (w: Werte) => void = () => undefined): Promise<Aufruf> {
   hoechstensEinmalStdin(befehl, flags, null);
+  vorab(werteVon(befehl, flags, null).werte);
   const k = typeof flags.config === 'string' ? await leseKonfiguration(flags.config, io.stdin, EINSTELLUNGEN) : null;
   if (k) hoechstensEinmalStdin(befehl, flags, k);
+  return { befehl, ...werteVon(befehl, flags, k), konfiguration: k };
+}
+
+/** Each option's value: the flag, else the config's, else the default, parsed by its entry. */
+function werteVon(befehl: Befehl, flags: Record<string, unknown>, k: Konfiguration | null): Pick<Aufruf, 'werte' | 'herkunft'> {
   const werte: Record<string, unknown> = {};
   const herkunft: Partial<Record<OptionName, Herkunft>> = {};
   for (const [name, d] of optionenVon(befehl)) {
@@ -55,7 +64,7 @@ export async function leseAufruf(befehl: Befehl, flags: Record<string, unknown>,
     werte[name] = d.wert && typeof roh === 'string' ? d.wert(roh, wie) : roh;
     herkunft[name] = von;
   }
-  return { befehl, werte: werte as Werte, herkunft, konfiguration: k };
+  return { werte: werte as Werte, herkunft };
 }
 
 function hoechstensEinmalStdin(befehl: Befehl, flags: Record<string, unknown>, k: Konfiguration | null): void {

@@ -48,6 +48,21 @@ describe('the option table', () => {
     expect([ausFlag.code, ausFlag.stderr]).toEqual([2, 'kennzahlen: --stichtag-tag erwartet eine ganze Zahl von 1 bis 31, nicht „32“.\n']);
   });
 
+  it('finds a wrong call before it reads the config: 2, not 66 for a config that is missing', async () => {
+    const fehlt = ['lzb', '--config', 'nicht-da.json', '--format', 'table'];
+    const faelle: [string[], string][] = [
+      [['--suppress-below', '0'], 'kennzahlen: --suppress-below erwartet eine ganze Zahl von 1 bis 1000000, nicht „0“.\n'],
+      [['--json'], `${JSON.stringify({ fehler: { art: 'nutzung', exit_code: 2, meldung: '--json widerspricht --format table.', probleme: [] } }, null, 2)}\n`],
+      [['--out', 'a.json', '--out-dir', 'b'], 'kennzahlen: --out oder --out-dir, nicht beides.\n'],
+      [['--out', '{jahr}.json'], expect.stringMatching(/^kennzahlen: --out: unbekannter Platzhalter \{jahr\}/) as unknown as string],
+    ];
+    for (const [args, meldung] of faelle) {
+      const r = await imProzess([...fehlt, ...args]);
+      expect([r.code, r.stderr], args.join(' ')).toEqual([2, meldung]);
+    }
+    expect((await imProzess(fehlt)).code).toBe(66);
+  });
+
   it('takes the flag over the config, the config over the default', async () => {
     const k = datei('vorrang.json', JSON.stringify({ eingaben: { zeitraeume: `${process.cwd()}/${ZR}` }, einstellungen: { stichtag_tag: 20, lzb_min: '18' } }));
     const regel = async (args: string[]) => JSON.parse((await imProzess(['lzb', '--config', k, '--monat', '2017-06', '--format', 'json', ...args])).stdout).regel;
