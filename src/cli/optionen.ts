@@ -274,9 +274,6 @@ type WertVon<D> = D extends { wert: Parser<infer T> } ? T : D extends { arg: str
 /** The parsed values of a call: flag, else config, else default; absent where none applies. */
 export type Werte = { -readonly [K in OptionName]?: WertVon<(typeof OPTIONEN)[K]> };
 
-/** Where a value came from, for messages that must name it. */
-export type Herkunft = 'flag' | 'konfig' | 'standard';
-
 /** The config keys under `einstellungen`, as the table defines them. */
 export const EINSTELLUNGEN: readonly string[] = Object.values(OPTIONEN as Record<string, OptionDef>).flatMap((d) => (d.konfig && d.konfig !== 'jobcenter' ? [d.konfig] : []));
 
