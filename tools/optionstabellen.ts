@@ -15,8 +15,11 @@ export function optionsTabelle(): string {
     const werte = auswahlVon(d);
     const auswahl = werte ? ` (Auswahl: ${werte.join(', ')})` : '';
     const nein = d.negation ? `; ${d.flag.replace('--', '--no-')}: ${d.negation.de}` : '';
+    // A command that words the option otherwise or allows fewer values says so, or the row would
+    // promise it what it refuses (report --nach altersgruppe, check --format csv).
+    const je = Object.entries(d.je ?? {}).map(([b, j]) => `; ${b}: ${[j.hilfe?.de, j.auswahl && `nur ${j.auswahl.join(', ')}`].filter(Boolean).join(', ')}`).join('');
     const konfig = d.rolle ? code(`eingaben.${d.rolle}`) : d.konfig === 'jobcenter' ? code('jobcenter') : d.konfig ? code(`einstellungen.${d.konfig}`) : '';
-    zeilen.push(`| ${flag} | ${befehle} | ${zelle(d.hilfe.de + auswahl + nein)} | ${zelle(standardVon(d, 'de') ?? '')} | ${konfig} |`);
+    zeilen.push(`| ${flag} | ${befehle} | ${zelle(d.hilfe.de + auswahl + nein + je)} | ${zelle(standardVon(d, 'de') ?? '')} | ${konfig} |`);
   }
   return zeilen.join('\n') + '\n';
 }

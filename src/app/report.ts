@@ -5,7 +5,7 @@
 import type { Filter } from '../core/filter.js';
 import { FILTER_SPALTEN } from '../core/filter.js';
 import { deutscherMonat, isoMonat, isoTag, monatTeile, monatVonTag } from '../core/kalender.js';
-import { definitionen } from '../core/kennzahlen/definitionen.js';
+import { definitionen, type KennzahlEinstellungen } from '../core/kennzahlen/definitionen.js';
 import { januarVon, kennzahlen, verlauf } from '../core/kennzahlen/kennzahlen.js';
 import { letzterMonat } from '../core/lzb/stichtage.js';
 import { gruppierung } from '../core/merkmale.js';
@@ -37,7 +37,7 @@ export interface ReportAnfrage {
   monat?: number;
   nach: 'geschlecht' | null;
   failOnMiss: boolean;
-  k1e3Nenner: 'bezugsmonat' | 'vormonat';
+  k1e3Nenner: KennzahlEinstellungen['k1e3Nenner'];
   /** A declared Datenstand (day), also for Monatswerte. */
   datenstand?: number;
   jobcenter: string | null;

@@ -13,13 +13,12 @@ import { nutzungsfehler } from '../fehler.js';
 import { leseKonfiguration, type Konfiguration } from '../input/konfiguration.js';
 import type { EingabeRolle } from '../core/modell.js';
 import { STDIN } from '../input/quelle.js';
-import { EINSTELLUNGEN, optionenVon, type Befehl, type Herkunft, type OptionDef, type OptionName, type Werte } from './optionen.js';
+import { EINSTELLUNGEN, optionenVon, type Befehl, type OptionDef, type OptionName, type Werte } from './optionen.js';
 import type { Io } from './io.js';
 
 export interface Aufruf {
   befehl: Befehl;
   werte: Werte;
-  herkunft: Partial<Record<OptionName, Herkunft>>;
   konfiguration: Konfiguration | null;
 }
 
@@ -28,34 +27,36 @@ const rollenOptionen = (befehl: Befehl) => optionenVon(befehl).filter(([, d]) =>
 
 /**
  * Settles every value of a call. `flags`: what commander parsed (text or switches); `befehl`: whose
- * options apply. Standard input can be read only once, so at most one input may be `-`: checked
- * with the flags before anything is read, the config itself included, and again with its inputs.
+ * options apply; `vorab`: checks of the call that need no config (the output's format and file).
+ * Standard input can be read only once, so at most one input may be `-`: checked with the flags
+ * before anything is read, the config itself included, and again with its inputs. The flags' own
+ * values are checked before the config is read too: a wrong call is a usage error (2), even when
+ * the config it names is missing (66).
  */
-export async function leseAufruf(befehl: Befehl, flags: Record<string, unknown>, io: Io): Promise<Aufruf> {
+export async function leseAufruf(befehl: Befehl, flags: Record<string, unknown>, io: Io, vorab: (w: Werte) => void = () => undefined): Promise<Aufruf> {
   hoechstensEinmalStdin(befehl, flags, null);
+  vorab(werteVon(befehl, flags, null));
   const k = typeof flags.config === 'string' ? await leseKonfiguration(flags.config, io.stdin, EINSTELLUNGEN) : null;
   if (k) hoechstensEinmalStdin(befehl, flags, k);
+  return { befehl, werte: werteVon(befehl, flags, k), konfiguration: k };
+}
+
+/** Each option's value: the flag, else the config's, else the default, parsed by its entry. */
+function werteVon(befehl: Befehl, flags: Record<string, unknown>, k: Konfiguration | null): Werte {
   const werte: Record<string, unknown> = {};
-  const herkunft: Partial<Record<OptionName, Herkunft>> = {};
   for (const [name, d] of optionenVon(befehl)) {
     let roh = flags[name];
-    let von: Herkunft = 'flag';
     let wie: string = d.flag;
     if (roh === undefined && k) {
       roh = d.rolle ? k.eingaben[d.rolle] : d.konfig === 'jobcenter' ? k.jobcenter : d.konfig ? k.einstellungen[d.konfig] : undefined;
       if (roh !== undefined) roh = String(roh);
-      von = 'konfig';
       wie = `„einstellungen.${d.konfig}“ in ${k.datei}`;
     }
-    if (roh === undefined && d.standard !== undefined) {
-      roh = d.standard;
-      von = 'standard';
-    }
+    if (roh === undefined) roh = d.standard;
     if (roh === undefined) continue;
     werte[name] = d.wert && typeof roh === 'string' ? d.wert(roh, wie) : roh;
-    herkunft[name] = von;
   }
-  return { befehl, werte: werte as Werte, herkunft, konfiguration: k };
+  return werte as Werte;
 }
 
 function hoechstensEinmalStdin(befehl: Befehl, flags: Record<string, unknown>, k: Konfiguration | null): void {
@@ -127,9 +128,12 @@ function monatsAuswahl(w: Werte): MonatsAuswahl {
   return { von, bis };
 }
 
-/** Breakdowns and filters read person attributes. */
+/**
+ * Breakdowns and filters read person attributes. An empty name (`--personen "$UNSET"`) reads no
+ * file, as everywhere after this, so it counts as none: else the report would claim a breakdown it lacks.
+ */
 function brauchtPersonen(a: Aufruf, option: string | null): void {
-  if (option && dateien(a).personen === undefined) throw nutzungsfehler(`${option} braucht Personenmerkmale: --personen DATEI.`);
+  if (option && !dateien(a).personen) throw nutzungsfehler(`${option} braucht Personenmerkmale: --personen DATEI.`);
 }
 
 const jobcenter = (w: Werte) => w.jobcenter ?? null;

@@ -24,7 +24,7 @@ import { leser } from './eingaben.js';
 import { farben } from './farbe.js';
 import type { Io } from './io.js';
 import { Meldungen } from './meldungen.js';
-import { auswahlVon, OPTIONEN, type Befehl, type Format } from './optionen.js';
+import { auswahlVon, OPTIONEN, type Befehl, type Format, type Werte } from './optionen.js';
 
 /** A file of the sample Jobcenter, named relative to the working folder when it lies below it. */
 function demoDatei(name: string): string {
@@ -47,11 +47,13 @@ async function gibErgebnisAus<M>(e: Ergebnis<M>, melde: Meldungen, schreibe: (m:
 export async function fuehreBefehlAus(befehl: Befehl, flags: Record<string, unknown>, io: Io): Promise<Ausgang> {
   // `demo` is `report` on the bundled sample Jobcenter: its inputs and targets, June 2017 unless asked otherwise.
   const demo = befehl === 'demo';
+  const erlaubt = auswahlVon(OPTIONEN.format, befehl) as readonly Format[];
+  const vorab = (w: Werte) => void ausgabeFormat(w, io, erlaubt);
   const a = demo
-    ? await leseAufruf('report', { config: demoDatei('kennzahlen.json'), ziele: demoDatei('ziele-2017.json'), monat: '2017-06', ...flags }, io)
-    : await leseAufruf(befehl, flags, io);
+    ? await leseAufruf('report', { config: demoDatei('kennzahlen.json'), ziele: demoDatei('ziele-2017.json'), monat: '2017-06', ...flags }, io, vorab)
+    : await leseAufruf(befehl, flags, io, vorab);
   const w = a.werte;
-  const format = ausgabeFormat(w, io, auswahlVon(OPTIONEN.format, befehl) as readonly Format[]);
+  const format = ausgabeFormat(w, io, erlaubt);
   const farbe = farben(mitFarbe(w, io, format));
   const d = darstellung(w);
   const melde = new Meldungen(io, w);

@@ -5,16 +5,18 @@
 
 import { ersterTag, letzterTag } from '../core/kalender.js';
 import { FILTER } from '../core/filter.js';
+import { K1E3_NENNER, STANDARD_KENNZAHL_EINSTELLUNGEN } from '../core/kennzahlen/definitionen.js';
 import { EINSTELLUNGS_GRENZEN, STANDARD_EINSTELLUNGEN } from '../core/lzb/regel.js';
 import { MERKMALE } from '../core/merkmale.js';
 import type { EingabeRolle, Kodierung, Trennzeichen } from '../core/modell.js';
 import { nutzungsfehler } from '../fehler.js';
 import { parseDatum, parseMonat, type Dezimal } from '../input/zellen.js';
+import { SPRACHEN, type Sprache } from '../report/darstellung.js';
 
 export const BEFEHLE = ['lzb', 'aggregate', 'report', 'check', 'demo'] as const;
 export type Befehl = (typeof BEFEHLE)[number];
 
-export type Sprache = 'de' | 'en';
+export type { Sprache };
 export type Text = Record<Sprache, string>;
 
 export type Format = 'table' | 'json' | 'csv' | 'md' | 'html';
@@ -109,7 +111,10 @@ const BERICHTE = ['lzb', 'aggregate', 'report', 'demo'] as const;
 const ALLE = BEFEHLE;
 const grenze = (g: keyof typeof EINSTELLUNGS_GRENZEN) => ganzzahl(EINSTELLUNGS_GRENZEN[g].min, EINSTELLUNGS_GRENZEN[g].max);
 
-/** The table. Its order is the order of the help and the README. */
+/**
+ * The table. Its order is the order of the help and the README. A key is commander's name for the
+ * flag (`--lzb-window` → lzbWindow), as the parsed flags are read by it.
+ */
 export const OPTIONEN = {
   // The months asked for.
   monat: def({
@@ -140,7 +145,7 @@ export const OPTIONEN = {
     hilfe: text('Exit-Code 1, wenn ein Ziel verfehlt ist, 65, wenn eines nicht berechenbar ist (für CI)', 'exit code 1 when a target is missed, 65 when one cannot be computed (for CI)'),
   }),
   k1e3Nenner: def({
-    flag: '--k1e3-nenner', arg: '<monat>', wert: eineVon(['bezugsmonat', 'vormonat'] as const), standard: 'bezugsmonat', konfig: 'k1e3_nenner', befehle: ['report', 'demo'],
+    flag: '--k1e3-nenner', arg: '<monat>', wert: eineVon(K1E3_NENNER), standard: STANDARD_KENNZAHL_EINSTELLUNGEN.k1e3Nenner, konfig: 'k1e3_nenner', befehle: ['report', 'demo'],
     hilfe: text('Nenner der Zugangsrate K1E3: Bestand des Bezugsmonats (VO) oder des Vormonats', 'denominator of the inflow rate K1E3: stock of the reference month (as the ordinance says) or of the month before'),
   }),
 
@@ -248,7 +253,7 @@ export const OPTIONEN = {
     flag: '--out-dir', arg: '<ordner>', befehle: BERICHTE,
     hilfe: text('alle Formate (json, csv, md, html) und zuletzt ein Manifest mit Prüfsummen in diesen Ordner schreiben (wird angelegt); Platzhalter {jobcenter}, {monat}', 'write every format (json, csv, md, html) and last a manifest with checksums into this folder (made if missing); placeholders {jobcenter}, {monat}'),
   }),
-  lang: def({ flag: '--lang', arg: '<sprache>', wert: eineVon(['de', 'en'] as const), konfig: 'lang', befehle: BERICHTE, hilfe: text('Sprache der Beschriftungen (und dieser Hilfe)', 'language of the labels (and of this help)') }),
+  lang: def({ flag: '--lang', arg: '<sprache>', wert: eineVon(SPRACHEN), konfig: 'lang', befehle: BERICHTE, hilfe: text('Sprache der Beschriftungen (und dieser Hilfe)', 'language of the labels (and of this help)') }),
   suppressBelow: def({
     flag: '--suppress-below', arg: '<n>', wert: ganzzahl(1, 1_000_000), konfig: 'suppress_below', befehle: BERICHTE,
     hilfe: text('Zahlen unter n (und was auf ihnen beruht) als * ausgeben, wie die BA in veröffentlichten Tabellen', 'print numbers below n (and what rests on them) as *, as the BA does in published tables'),
@@ -270,9 +275,6 @@ type WertVon<D> = D extends { wert: Parser<infer T> } ? T : D extends { arg: str
 
 /** The parsed values of a call: flag, else config, else default; absent where none applies. */
 export type Werte = { -readonly [K in OptionName]?: WertVon<(typeof OPTIONEN)[K]> };
-
-/** Where a value came from, for messages that must name it. */
-export type Herkunft = 'flag' | 'konfig' | 'standard';
 
 /** The config keys under `einstellungen`, as the table defines them. */
 export const EINSTELLUNGEN: readonly string[] = Object.values(OPTIONEN as Record<string, OptionDef>).flatMap((d) => (d.konfig && d.konfig !== 'jobcenter' ? [d.konfig] : []));

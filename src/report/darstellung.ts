@@ -6,7 +6,8 @@ import type { FehltGrund, Hinweis } from '../core/hinweis.js';
 import type { Block } from './dokument.js';
 import { deZahl, enZahl } from './zahlen.js';
 
-export type Sprache = 'de' | 'en';
+export const SPRACHEN = ['de', 'en'] as const;
+export type Sprache = (typeof SPRACHEN)[number];
 
 export interface Darstellung {
   sprache: Sprache;

@@ -2,6 +2,8 @@
 // (lzb, § 48a, Monatswerte) describes itself once; the terminal, Markdown and HTML renderers turn
 // the same description into their format.
 
+import type { Sprache } from './darstellung.js';
+
 /** How a cell is meant: colour on a terminal, a class in HTML, plain in Markdown. */
 export type Stil = 'x' | 'gesperrt' | 'gut' | 'schlecht' | 'erreicht' | 'verfehlt' | 'offen' | 'leise';
 export type Zelle = string | { text: string; stil: Stil };
@@ -42,7 +44,7 @@ export type Block =
   | { art: 'fuss'; zeilen: Eingabezeile[] };
 
 export interface Dokument {
-  sprache: 'de' | 'en';
+  sprache: Sprache;
   titel: string;
   bloecke: Block[];
 }

@@ -3,6 +3,7 @@
 // and from the config.
 
 import { readFileSync } from 'node:fs';
+import { Option } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { BEFEHLE, EINSTELLUNGEN, ganzzahl, OPTIONEN, type OptionDef } from '../../src/cli/optionen.js';
 import { arbeitsordner, imProzess } from './hilfen.js';
@@ -21,6 +22,16 @@ describe('the option table', () => {
     }
   });
 
+  it('keys each entry by the name commander gives its flag, and lets only options with a value come from the config', () => {
+    // The shell reads a flag's value as flags[key]: a key that is not commander's name for the
+    // flag (lzbFenster for --lzb-window) would take the flag and silently use the default.
+    for (const [name, d] of Object.entries(OPTIONEN) as [string, OptionDef][]) {
+      expect(new Option(`${d.flag}${d.arg ? ` ${d.arg}` : ''}`).attributeName(), d.flag).toBe(name);
+      // Config values are text or numbers: a switch would take "nein" or "false" for on.
+      if (d.konfig || d.rolle || d.wert || d.standard !== undefined) expect(d.arg, d.flag).toBeDefined();
+    }
+  });
+
   it('names each config key once, and --config accepts exactly those', async () => {
     expect(EINSTELLUNGEN).toEqual(['k1e3_nenner', 'daten_ab', 'datenstand', 'stichtag_tag', 'lzb_min', 'lzb_window', 'delimiter', 'encoding', 'decimal', 'lang', 'suppress_below']);
     const k = datei('k.json', JSON.stringify({ eingaben: { zeitraeume: `${process.cwd()}/${ZR}` }, einstellungen: { lzb_fenster: 24 } }));
@@ -35,6 +46,21 @@ describe('the option table', () => {
     expect([ausKonfig.code, ausKonfig.stderr]).toEqual([2, `kennzahlen: „einstellungen.stichtag_tag“ in ${k} erwartet eine ganze Zahl von 1 bis 31, nicht „32“.\n`]);
     const ausFlag = await imProzess(['lzb', '--zeitraeume', ZR, '--stichtag-tag', '32', '--format', 'table']);
     expect([ausFlag.code, ausFlag.stderr]).toEqual([2, 'kennzahlen: --stichtag-tag erwartet eine ganze Zahl von 1 bis 31, nicht „32“.\n']);
+  });
+
+  it('finds a wrong call before it reads the config: 2, not 66 for a config that is missing', async () => {
+    const fehlt = ['lzb', '--config', 'nicht-da.json', '--format', 'table'];
+    const faelle: [string[], string][] = [
+      [['--suppress-below', '0'], 'kennzahlen: --suppress-below erwartet eine ganze Zahl von 1 bis 1000000, nicht „0“.\n'],
+      [['--json'], `${JSON.stringify({ fehler: { art: 'nutzung', exit_code: 2, meldung: '--json widerspricht --format table.', probleme: [] } }, null, 2)}\n`],
+      [['--out', 'a.json', '--out-dir', 'b'], 'kennzahlen: --out oder --out-dir, nicht beides.\n'],
+      [['--out', '{jahr}.json'], expect.stringMatching(/^kennzahlen: --out: unbekannter Platzhalter \{jahr\}/) as unknown as string],
+    ];
+    for (const [args, meldung] of faelle) {
+      const r = await imProzess([...fehlt, ...args]);
+      expect([r.code, r.stderr], args.join(' ')).toEqual([2, meldung]);
+    }
+    expect((await imProzess(fehlt)).code).toBe(66);
   });
 
   it('takes the flag over the config, the config over the default', async () => {

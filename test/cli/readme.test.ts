@@ -34,6 +34,12 @@ describe('README option tables', () => {
     expect(readme).toContain('<!-- optionen -->\n| Option |');
     expect(ersetzeTabellen(readme)).toBe(readme);
   });
+
+  it('say where a command allows fewer values than the option', ({ expect }) => {
+    const zeile = (flag: string) => readme.split('\n').find((z) => z.startsWith(`| \`${flag}`));
+    expect(zeile('--format <format>')).toContain('(Auswahl: table, json, csv, md, html); check: nur table, json |');
+    expect(zeile('--nach <merkmal>')).toContain('; report: Kennzahlen für Frauen und Männer daneben (braucht --personen), nur geschlecht; demo: Kennzahlen für Frauen und Männer daneben, nur geschlecht |');
+  });
 });
 
 describe('README examples', () => {

@@ -29,9 +29,11 @@ export interface Definition {
   monate: 1 | 12;
 }
 
+/** K1E3's denominators: the stock of the Bezugsmonat (VO wording, the default) or of the previous month. */
+export const K1E3_NENNER = ['bezugsmonat', 'vormonat'] as const;
+
 export interface KennzahlEinstellungen {
-  /** K1E3's denominator: the stock of the Bezugsmonat (VO wording, default) or of the previous month. */
-  k1e3Nenner: 'bezugsmonat' | 'vormonat';
+  k1e3Nenner: (typeof K1E3_NENNER)[number];
 }
 
 export const STANDARD_KENNZAHL_EINSTELLUNGEN: KennzahlEinstellungen = { k1e3Nenner: 'bezugsmonat' };
