@@ -45,6 +45,17 @@ export const nutzungsfehler = (meldung: string, hinweis?: string) =>
 /** How a run ended: well, or with the kind of its error. */
 export type Ausgang = 'ok' | FehlerArt;
 
+/** What each ending means, as the help says it (German, English). */
+export const AUSGANG_TEXTE: Record<Ausgang, readonly [string, string]> = {
+  ok: ['ok', 'ok'],
+  ziel_verfehlt: ['ein Ziel verfehlt (nur mit --fail-on-miss)', 'a target missed (only with --fail-on-miss)'],
+  nutzung: ['Aufruf falsch (unbekannte Option, fehlender oder ungültiger Wert)', 'wrong call (unknown option, missing or invalid value)'],
+  eingabedaten: ['Eingabedaten ungültig', 'invalid input data'],
+  datei_fehlt: ['Eingabedatei fehlt oder ist nicht lesbar', 'input file missing or unreadable'],
+  intern: ['interner Fehler', 'internal error'],
+  ausgabe: ['Ausgabe nicht schreibbar', 'output not writable'],
+};
+
 /** The kind of any thrown value: one without a kind is a bug. */
 export const artVon = (fehler: unknown): FehlerArt => (fehler instanceof KennzahlenFehler ? fehler.art : 'intern');
 

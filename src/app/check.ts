@@ -8,7 +8,7 @@ import { zielSpalten } from '../core/ziele/ziele.js';
 import { PersonRegister, Zeitlinien } from '../core/zeitlinien.js';
 import { KennzahlenFehler, type Ausgang } from '../fehler.js';
 import { leseIntegrationen, leseMassnahmen } from '../input/ereignisse.js';
-import type { EingabeRolle } from '../core/modell.js';
+import { EINGABE_ROLLEN, type EingabeRolle } from '../core/modell.js';
 import { leseLeistungen } from '../input/leistungen.js';
 import { leseMonatswerte } from '../input/monatswerte.js';
 import { lesePersonen } from '../input/personen.js';
@@ -18,9 +18,6 @@ import { pruefeZielSpalten } from '../input/ziele.js';
 import type { CheckModell, Pruefung } from '../report/check.js';
 import { fuehreAus, type Ergebnis, type Leser } from './ergebnis.js';
 import { dezimal, leereZeilenText, leseOptionen, type LeseAnfrage } from './lesen.js';
-
-/** The roles in the order they are checked. */
-export const PRUEF_ROLLEN: readonly EingabeRolle[] = ['zeitraeume', 'personen', 'integrationen', 'massnahmen', 'leistungen', 'monatswerte', 'ziele'];
 
 export interface CheckAnfrage {
   dateien: Partial<Record<EingabeRolle, string>>;
@@ -51,7 +48,7 @@ const LESER: Partial<Record<EingabeRolle, PruefLeser>> = {
 
 export function check(a: CheckAnfrage, leser: Leser): Promise<Ergebnis<CheckModell>> {
   return fuehreAus(async () => {
-    const auftraege = PRUEF_ROLLEN.flatMap((rolle) => (a.dateien[rolle] === undefined ? [] : [{ rolle, datei: a.dateien[rolle]! }]));
+    const auftraege = EINGABE_ROLLEN.flatMap((rolle) => (a.dateien[rolle] === undefined ? [] : [{ rolle, datei: a.dateien[rolle]! }]));
     // Monatswerte columns are checked as a report reads them: the standard ones and those the
     // targets' local goals use. The targets file is read once; a broken one is reported in its own
     // turn below.

@@ -8,7 +8,7 @@ import { deutscherMonat, isoMonat, isoTag, monatTeile, monatVonTag } from '../co
 import { definitionen, type KennzahlEinstellungen } from '../core/kennzahlen/definitionen.js';
 import { januarVon, kennzahlen, verlauf } from '../core/kennzahlen/kennzahlen.js';
 import { letzterMonat } from '../core/lzb/stichtage.js';
-import { gruppierung } from '../core/merkmale.js';
+import { GESCHLECHT_SCHLUESSEL, gruppierung } from '../core/merkmale.js';
 import { numerus, type EingabeInfo } from '../core/modell.js';
 import { aggregiereSichten } from '../core/monatswerte/aggregation.js';
 import { letzterMonatMitWerten, vereinige, type Monatswerte } from '../core/monatswerte/monatswerte.js';
@@ -20,7 +20,6 @@ import { dateiname } from '../report/dateiname.js';
 import { hinweisText, STANDARD_DARSTELLUNG } from '../report/darstellung.js';
 import type { Grafikdaten, KennzahlenBericht } from '../report/kennzahlen-bericht.js';
 import { einheitIso } from '../report/lzb-bericht.js';
-import { GESCHLECHT_SCHLUESSEL } from '../report/gruppen.js';
 import { anzahlText } from '../report/zahlen.js';
 import { fuehreAus, type Ergebnis, type Leser } from './ergebnis.js';
 import { dezimal, liesEingabe, type LeseAnfrage } from './lesen.js';

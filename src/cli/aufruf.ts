@@ -50,7 +50,7 @@ function werteVon(befehl: Befehl, flags: Record<string, unknown>, k: Konfigurati
     if (roh === undefined && k) {
       roh = d.rolle ? k.eingaben[d.rolle] : d.konfig === 'jobcenter' ? k.jobcenter : d.konfig ? k.einstellungen[d.konfig] : undefined;
       if (roh !== undefined) roh = String(roh);
-      wie = `„einstellungen.${d.konfig}“ in ${k.datei}`;
+      wie = d.rolle ? `„eingaben.${d.rolle}“ in ${k.datei}` : `„einstellungen.${d.konfig}“ in ${k.datei}`;
     }
     if (roh === undefined) roh = d.standard;
     if (roh === undefined) continue;

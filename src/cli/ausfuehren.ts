@@ -45,12 +45,12 @@ async function gibErgebnisAus<M>(e: Ergebnis<M>, melde: Meldungen, schreibe: (m:
 }
 
 export async function fuehreBefehlAus(befehl: Befehl, flags: Record<string, unknown>, io: Io): Promise<Ausgang> {
-  // `demo` is `report` on the bundled sample Jobcenter: its inputs and targets, June 2017 unless asked otherwise.
+  // `demo` is `report` on the bundled sample Jobcenter: its inputs and targets, and its month unless asked otherwise.
   const demo = befehl === 'demo';
   const erlaubt = auswahlVon(OPTIONEN.format, befehl) as readonly Format[];
   const vorab = (w: Werte) => void ausgabeFormat(w, io, erlaubt);
   const a = demo
-    ? await leseAufruf('report', { config: demoDatei('kennzahlen.json'), ziele: demoDatei('ziele-2017.json'), monat: '2017-06', ...flags }, io, vorab)
+    ? await leseAufruf('report', { config: demoDatei('kennzahlen.json'), ziele: demoDatei('ziele-2017.json'), monat: OPTIONEN.monat.je.demo.standard, ...flags }, io, vorab)
     : await leseAufruf(befehl, flags, io, vorab);
   const w = a.werte;
   const format = ausgabeFormat(w, io, erlaubt);

@@ -46,7 +46,7 @@ export interface OptionDef<T = unknown> {
   /** `--color` has `--no-color`: the negation's help. */
   negation?: Text;
   /** Where one command words the option differently or allows fewer values. */
-  je?: Partial<Record<Befehl, { hilfe?: Text; auswahl?: readonly string[] }>>;
+  je?: Partial<Record<Befehl, { hilfe?: Text; auswahl?: readonly string[]; standard?: string }>>;
 }
 
 // Value parsers. Ranges live where the domain defines them; messages name the flag.
@@ -79,6 +79,12 @@ function tag(monatsEnde: boolean): Parser<number> {
     throw nutzungsfehler(`${name} erwartet ein Datum (2017-03-15, 15.03.2017) oder einen Monat (2017-03), nicht „${roh}“.`);
   };
 }
+
+/** A file or folder name: an empty one would read as the working folder or as nothing at all. */
+const datei: Parser<string> = (roh, name) => {
+  if (!roh.trim()) throw nutzungsfehler(`${name} braucht einen Datei- oder Ordnernamen, nicht „${roh}“.`);
+  return roh;
+};
 
 /** A value from a list of spellings (case-insensitive), each meaning one value. */
 function schreibweisen<T>(bedeutung: Record<string, T>, erwartet: string): Parser<T> {
@@ -121,6 +127,8 @@ export const OPTIONEN = {
     flag: '--monat', arg: '<monat>', wert: monat, befehle: ['lzb', 'aggregate', 'report', 'demo'],
     hilfe: text('Berichtsmonat, z. B. 2017-06', 'reporting month, e.g. 2017-06'),
     standardText: text('der letzte Monat, dessen Stichtag die Daten erreichen', 'the latest month whose reference day the data reach'),
+    // The demo's data and targets are those of 2017; its report is the one of the programme's June.
+    je: { demo: { standard: '2017-06' } },
   }),
   von: def({ flag: '--von', arg: '<monat>', wert: monat, befehle: ['lzb', 'aggregate'], hilfe: text('erster Monat einer Reihe', 'first month of a series') }),
   bis: def({ flag: '--bis', arg: '<monat>', wert: monat, befehle: ['lzb', 'aggregate'], hilfe: text('letzter Monat einer Reihe (= Berichtsmonat)', 'last month of a series (= reporting month)') }),
@@ -137,7 +145,7 @@ export const OPTIONEN = {
     hilfe: text('nur diese Personen, in Zählern und Nennern (braucht --personen)', 'only these persons, in numerators and denominators alike (needs --personen)'),
   }),
   list: def({
-    flag: '--list', arg: '<datei>', befehle: ['lzb'],
+    flag: '--list', arg: '<datei>', wert: datei, befehle: ['lzb'],
     hilfe: text('Personenliste des Berichtsmonats als CSV schreiben (die einzige Ausgabe mit Personen-IDs)', 'write the reporting month\'s list of persons as CSV (the only output with person ids)'),
   }),
   failOnMiss: def({
@@ -151,35 +159,35 @@ export const OPTIONEN = {
 
   // Inputs.
   config: def({
-    flag: '--config', arg: '<datei>', befehle: MIT_DATEN,
+    flag: '--config', arg: '<datei>', wert: datei, befehle: MIT_DATEN,
     hilfe: text('JSON-Konfiguration ("-" = stdin): Eingaben, Jobcenter, Spaltenzuordnung, Einstellungen (Flags haben Vorrang)', 'JSON configuration ("-" = stdin): inputs, Jobcenter, column mapping, settings (flags win)'),
   }),
   zeitraeume: def({
-    flag: '--zeitraeume', arg: '<datei>', rolle: 'zeitraeume', befehle: MIT_DATEN,
+    flag: '--zeitraeume', arg: '<datei>', wert: datei, rolle: 'zeitraeume', befehle: MIT_DATEN,
     hilfe: text('Leistungszeiträume (CSV; "-" = stdin): person_id;beginn;ende;status oder person_id;monat;status', 'benefit periods (CSV; "-" = stdin): person_id;beginn;ende;status or person_id;monat;status'),
   }),
   personen: def({
-    flag: '--personen', arg: '<datei>', rolle: 'personen', befehle: MIT_DATEN,
+    flag: '--personen', arg: '<datei>', wert: datei, rolle: 'personen', befehle: MIT_DATEN,
     hilfe: text('Personenmerkmale (CSV): person_id;geschlecht;geburtsdatum;alleinerziehend;fluchtkontext', 'person attributes (CSV): person_id;geschlecht;geburtsdatum;alleinerziehend;fluchtkontext'),
   }),
   integrationen: def({
-    flag: '--integrationen', arg: '<datei>', rolle: 'integrationen', befehle: ['aggregate', 'report', 'check'],
+    flag: '--integrationen', arg: '<datei>', wert: datei, rolle: 'integrationen', befehle: ['aggregate', 'report', 'check'],
     hilfe: text('Integrationen und Eintritte (CSV): person_id;datum;art;kontinuierlich;bedarfsdeckend', 'integrations and entries (CSV): person_id;datum;art;kontinuierlich;bedarfsdeckend'),
   }),
   massnahmen: def({
-    flag: '--massnahmen', arg: '<datei>', rolle: 'massnahmen', befehle: ['aggregate', 'report', 'check'],
+    flag: '--massnahmen', arg: '<datei>', wert: datei, rolle: 'massnahmen', befehle: ['aggregate', 'report', 'check'],
     hilfe: text('Maßnahmeteilnahmen (CSV): person_id;beginn;ende;art', 'participations in measures (CSV): person_id;beginn;ende;art'),
   }),
   leistungen: def({
-    flag: '--leistungen', arg: '<datei>', rolle: 'leistungen', befehle: ['aggregate', 'report', 'check'],
+    flag: '--leistungen', arg: '<datei>', wert: datei, rolle: 'leistungen', befehle: ['aggregate', 'report', 'check'],
     hilfe: text('Leistungen je Monat (CSV): monat;llu;luh (Euro; Zeilen eines Monats werden addiert)', 'benefits per month (CSV): monat;llu;luh (euros; rows of one month are added up)'),
   }),
   monatswerte: def({
-    flag: '--monatswerte', arg: '<datei>', rolle: 'monatswerte', befehle: ['report', 'check'],
+    flag: '--monatswerte', arg: '<datei>', wert: datei, rolle: 'monatswerte', befehle: ['report', 'check'],
     hilfe: text('fertige Monatswerte (CSV): monat;gruppe;elb;integrationen;… und Spalten lokaler Ziele', 'ready-made monthly values (CSV): monat;gruppe;elb;integrationen;… and columns of local goals'),
   }),
   ziele: def({
-    flag: '--ziele', arg: '<datei>', rolle: 'ziele', befehle: ['report', 'check'],
+    flag: '--ziele', arg: '<datei>', wert: datei, rolle: 'ziele', befehle: ['report', 'check'],
     hilfe: text('Zielwerte eines Jahres (JSON; "-" = stdin)', 'one year\'s targets (JSON; "-" = stdin)'),
   }),
   jobcenter: def({ flag: '--jobcenter', arg: '<name>', konfig: 'jobcenter', befehle: ['lzb', 'aggregate', 'report'], hilfe: text('Name des Jobcenters für die Berichte', 'name of the Jobcenter for the reports') }),
@@ -245,12 +253,12 @@ export const OPTIONEN = {
   }),
   json: def({ flag: '--json', befehle: ALLE, hilfe: text('gleich --format json', 'same as --format json') }),
   out: def({
-    flag: '--out', arg: '<datei>', befehle: ALLE,
+    flag: '--out', arg: '<datei>', wert: datei, befehle: ALLE,
     hilfe: text('Ergebnis atomar in diese Datei schreiben statt auf stdout; Platzhalter {jobcenter}, {monat}, {format}', 'write the result atomically to this file instead of stdout; placeholders {jobcenter}, {monat}, {format}'),
     je: { check: { hilfe: text('Ergebnis atomar in diese Datei schreiben statt auf stdout', 'write the result atomically to this file instead of stdout') } },
   }),
   outDir: def({
-    flag: '--out-dir', arg: '<ordner>', befehle: BERICHTE,
+    flag: '--out-dir', arg: '<ordner>', wert: datei, befehle: BERICHTE,
     hilfe: text('alle Formate (json, csv, md, html) und zuletzt ein Manifest mit Prüfsummen in diesen Ordner schreiben (wird angelegt); Platzhalter {jobcenter}, {monat}', 'write every format (json, csv, md, html) and last a manifest with checksums into this folder (made if missing); placeholders {jobcenter}, {monat}'),
   }),
   lang: def({ flag: '--lang', arg: '<sprache>', wert: eineVon(SPRACHEN), konfig: 'lang', befehle: BERICHTE, hilfe: text('Sprache der Beschriftungen (und dieser Hilfe)', 'language of the labels (and of this help)') }),
@@ -284,11 +292,11 @@ export function optionenVon(befehl: Befehl): [OptionName, OptionDef][] {
 }
 
 /** The default as the help and the README say it: in words, or the value. */
-export const standardVon = (d: OptionDef, sprache: Sprache): string | undefined => d.standardText?.[sprache] ?? d.standard;
+export const standardVon = (d: OptionDef, sprache: Sprache, befehl?: Befehl): string | undefined => (befehl && d.je?.[befehl]?.standard) || (d.standardText?.[sprache] ?? d.standard);
 
 export function hilfeVon(d: OptionDef, befehl: Befehl, sprache: Sprache): string {
   const h = (d.je?.[befehl]?.hilfe ?? d.hilfe)[sprache];
-  const standard = standardVon(d, sprache);
+  const standard = standardVon(d, sprache, befehl);
   return standard === undefined ? h : `${h} (${sprache === 'de' ? 'Standard' : 'default'}: ${standard})`;
 }
 

@@ -2,33 +2,17 @@
 // options the option table gives it, in German (or in English with --lang en).
 
 import { Command, Option } from 'commander';
+import { AUSGANG_TEXTE, EXIT_CODE, type Ausgang } from '../fehler.js';
 import { version } from '../paket.js';
 import { BEFEHL_TEXTE } from './befehle.js';
 import { aufDeutsch, deutscheMeldung } from './hilfe.js';
 import { auswahlVon, BEFEHLE, hilfeVon, optionenVon, type Befehl, type Sprache } from './optionen.js';
 
-const EXIT_CODES_HILFE: Record<Sprache, string> = {
-  de: `
-Exit-Codes:
-  0   ok
-  1   ein Ziel verfehlt (nur mit --fail-on-miss)
-  2   Aufruf falsch (unbekannte Option, fehlender oder ungültiger Wert)
-  65  Eingabedaten ungültig
-  66  Eingabedatei fehlt oder ist nicht lesbar
-  70  interner Fehler
-  73  Ausgabe nicht schreibbar
-`,
-  en: `
-Exit codes:
-  0   ok
-  1   a target missed (only with --fail-on-miss)
-  2   wrong call (unknown option, missing or invalid value)
-  65  invalid input data
-  66  input file missing or unreadable
-  70  internal error
-  73  output not writable
-`,
-};
+/** The exit codes in the help, from the one table of how a run ends. */
+function exitCodesHilfe(sprache: Sprache): string {
+  const zeilen = (Object.keys(EXIT_CODE) as Ausgang[]).sort((a, b) => EXIT_CODE[a] - EXIT_CODE[b]).map((a) => `  ${String(EXIT_CODE[a]).padEnd(4)}${AUSGANG_TEXTE[a][sprache === 'de' ? 0 : 1]}\n`);
+  return `\n${sprache === 'de' ? 'Exit-Codes' : 'Exit codes'}:\n${zeilen.join('')}`;
+}
 
 const PROGRAMM: Record<Sprache, { beschreibung: string; version: string; hilfe: string; befehl: string; beispiele: string; mehr: (b: string) => string }> = {
   de: {
@@ -81,7 +65,7 @@ export function programm(p: ProgrammOptionen): Command {
   };
   const prog = deutsch(new Command('kennzahlen'))
     .description(tx.beschreibung)
-    .addHelpText('after', EXIT_CODES_HILFE[p.sprache])
+    .addHelpText('after', exitCodesHilfe(p.sprache))
     .version(version(), '-V, --version', tx.version)
     .helpCommand(tx.befehl, tx.hilfe)
     .showHelpAfterError(p.json ? false : tx.mehr(''))

@@ -90,6 +90,12 @@ export const MERKMALE = ['geschlecht', 'altersgruppe', 'alleinerziehend', 'fluch
 export type Merkmal = (typeof MERKMALE)[number];
 
 /** The column each breakdown reads. */
+/**
+ * Frauen and Männer under every key a group of theirs may have: person-level data's (`w`, `m`) and a
+ * Monatswerte file's (`frauen`, `maenner`). The filters of the same name select the same people.
+ */
+export const GESCHLECHT_SCHLUESSEL: Record<'frauen' | 'maenner', readonly string[]> = { frauen: ['w', 'frauen'], maenner: ['m', 'maenner'] };
+
 export const MERKMAL_SPALTE: Record<Merkmal, MerkmalSpalte> = { geschlecht: 'geschlecht', altersgruppe: 'geburtsdatum', alleinerziehend: 'alleinerziehend', fluchtkontext: 'fluchtkontext' };
 
 /** A breakdown: group labels and, per person and Stichtag, the index of the person's group. */

@@ -10,11 +10,10 @@ import type { Definition, Formel } from '../core/kennzahlen/definitionen.js';
 import type { KennzahlWert } from '../core/kennzahlen/kennzahlen.js';
 import type { LzbZaehler } from '../core/lzb/klassifikation.js';
 import { PROGNOSE_MONATE } from '../core/lzb/regel.js';
-import type { Merkmal } from '../core/merkmale.js';
+import { GESCHLECHT_SCHLUESSEL, type Merkmal } from '../core/merkmale.js';
 import { BETRAGS_SPALTEN, type Monatswerte, type Reihe } from '../core/monatswerte/monatswerte.js';
 import type { ZielErgebnis } from '../core/ziele/ziele.js';
 import type { Darstellung } from './darstellung.js';
-import { GESCHLECHT_SCHLUESSEL } from './gruppen.js';
 import type { KennzahlenBericht } from './kennzahlen-bericht.js';
 import type { LzbBericht } from './lzb-bericht.js';
 

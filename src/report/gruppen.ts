@@ -31,11 +31,5 @@ export const GESAMT_UND_GESCHLECHT_NAMEN: Namen = {
   maenner: MERKMAL_GRUPPEN_NAMEN.geschlecht.m,
 };
 
-/**
- * Frauen and Männer under every key a group of theirs may have: person-level data's (`w`, `m`) and a
- * Monatswerte file's (`frauen`, `maenner`). The filters of the same name select the same people.
- */
-export const GESCHLECHT_SCHLUESSEL: Record<'frauen' | 'maenner', readonly string[]> = { frauen: ['w', 'frauen'], maenner: ['m', 'maenner'] };
-
 /** A group in the reader's language (`L` of texte()); a group the table does not know keeps its key. */
 export const gruppenName = (namen: Namen, gruppe: string, L: (de: string, en: string) => string): string => (namen[gruppe] ? L(...namen[gruppe]) : gruppe);

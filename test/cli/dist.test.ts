@@ -26,6 +26,11 @@ describe('dist/ freshness', () => {
     datei('dist/tools/t.js', 1000);
     datei('dist/src/b.js', 3000);
     expect(veraltet(ordner)).toEqual([]);
+    // Saved again without a change: the incremental build emits nothing, but it has run after it.
+    datei('src/cli/a.ts', 5000);
+    expect(veraltet(ordner)).toEqual(['src/cli/a.ts is newer than dist/src/cli/a.js']);
+    datei('dist/.tsbuildinfo', 6000);
+    expect(veraltet(ordner)).toEqual([]);
   });
 
   it('holds for this checkout: dist/ was built from the sources as they are', () => {

@@ -14,10 +14,14 @@ export interface Lauf {
 
 /**
  * Sources whose compiled file in dist/ is missing or older than they are: the binary (and the
- * worker thread that reads large files) run dist/, so tests on it would run old code.
+ * worker thread that reads large files) run dist/, so tests on it would run old code. The build is
+ * incremental and leaves a file untouched whose source was saved without a change; it touches
+ * dist/.tsbuildinfo at its end (package.json), so a source older than that was built.
  */
 export function veraltet(wurzel = '.'): string[] {
   const alt: string[] = [];
+  const info = join(wurzel, 'dist', '.tsbuildinfo');
+  const gebaut = existsSync(info) ? statSync(info).mtimeMs : 0;
   const gehe = (ordner: string) => {
     for (const e of readdirSync(join(wurzel, ordner), { withFileTypes: true })) {
       const pfad = join(ordner, e.name);
@@ -25,7 +29,7 @@ export function veraltet(wurzel = '.'): string[] {
       else if (e.name.endsWith('.ts') && !e.name.endsWith('.d.ts')) {
         const js = join('dist', pfad.replace(/\.ts$/, '.js'));
         if (!existsSync(join(wurzel, js))) alt.push(`${js} is missing`);
-        else if (statSync(join(wurzel, pfad)).mtimeMs > statSync(join(wurzel, js)).mtimeMs) alt.push(`${pfad} is newer than ${js}`);
+        else if (statSync(join(wurzel, pfad)).mtimeMs > Math.max(gebaut, statSync(join(wurzel, js)).mtimeMs)) alt.push(`${pfad} is newer than ${js}`);
       }
     }
   };

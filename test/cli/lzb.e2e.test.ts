@@ -171,8 +171,8 @@ describe('exit codes and error messages', () => {
       [['lzb', '--zeitraeume', KANTEN, ...STAND, '--monat', '2016-12', '--von', '2016-01'], /--monat oder --von\/--bis, nicht beides/],
       [['lzb', '--zeitraeume', KANTEN, ...STAND, '--nach', 'geschlecht'], /--nach geschlecht braucht Personenmerkmale/],
       // An empty file name reads nothing: without this error the report would say "nach geschlecht" and show no groups.
-      [['lzb', '--zeitraeume', KANTEN, ...STAND, '--nach', 'geschlecht', '--personen', ''], /^kennzahlen: --nach geschlecht braucht Personenmerkmale: --personen DATEI\.\n$/],
-      [['aggregate', '--zeitraeume', KANTEN, ...STAND, '--filter', 'frauen', '--personen', ''], /^kennzahlen: --filter braucht Personenmerkmale: --personen DATEI\.\n$/],
+      [['lzb', '--zeitraeume', KANTEN, ...STAND, '--nach', 'geschlecht', '--personen', ''], /^kennzahlen: --personen braucht einen Datei- oder Ordnernamen, nicht „“\.\n$/],
+      [['aggregate', '--zeitraeume', KANTEN, ...STAND, '--filter', 'frauen', '--personen', ''], /^kennzahlen: --personen braucht einen Datei- oder Ordnernamen, nicht „“\.\n$/],
       [['lzb', '--zeitraeume', KANTEN, ...STAND, '--nach', 'hutgroesse'], /hutgroesse/],
       [['lzb', '--monat', '2016-12'], /Es fehlt die Eingabe --zeitraeume/],
       [['lzb', '--zeitraeume', KANTEN, ...STAND, '--delimiter', '|'], /--delimiter erwartet/],

@@ -85,6 +85,31 @@ describe('the option table', () => {
     expect(ausKonfig.stdout).toContain('kennzahl;K2;Integration rate;');
   });
 
+  it('raises every usage error the call alone shows, before reading an input', async () => {
+    const faelle: [string[], string][] = [
+      [['lzb', '--zeitraeume', ZR, '--von', '2017-06', '--bis', '2017-01'], '--von 2017-06 liegt nach --bis 2017-01.'],
+      [['lzb', '--zeitraeume', ZR, '--monat', '2017-06', '--von', '2017-01'], '--monat oder --von/--bis, nicht beides.'],
+      [['lzb', '--zeitraeume', ZR, '--lzb-min', '30', '--lzb-window', '24'], '--lzb-min 30 ist größer als --lzb-window 24.'],
+      [['aggregate', '--personen', 'fixtures/demo/personen.csv'], '--personen braucht auch --zeitraeume: ohne Leistungszeiträume kein Bestand.'],
+      [['lzb', '--monat', '2017-06'], 'Es fehlt die Eingabe --zeitraeume (oder "eingaben.zeitraeume" in --config).'],
+      [['report', '--monat', '2017-06'], 'report braucht Monatswerte (--monatswerte) oder Personendaten (--zeitraeume …).'],
+      [['report', '--zeitraeume', ZR, '--nach', 'geschlecht'], '--nach geschlecht braucht Personenmerkmale: --personen DATEI.'],
+      [['check'], 'Keine Eingabe zu prüfen: --zeitraeume, --personen, … oder --config angeben.'],
+      [['lzb', '--zeitraeume', '', '--monat', '2017-06'], '--zeitraeume braucht einen Datei- oder Ordnernamen, nicht „“.'],
+      [['demo', '--out-dir', ' '], '--out-dir braucht einen Datei- oder Ordnernamen, nicht „ “.'],
+      [['check', '--config', ''], '--config braucht einen Datei- oder Ordnernamen, nicht „“.'],
+    ];
+    for (const [args, meldung] of faelle) {
+      const r = await imProzess([...args, '--format', 'table']);
+      expect([r.code, r.stderr.split('\n')[0]], args.join(' ')).toEqual([2, `kennzahlen: ${meldung}`]);
+    }
+  });
+
+  it('gives demo its own default month, in its help and its run', async () => {
+    expect((await imProzess(['demo', '--help'])).stdout).toMatch(/--monat <monat>\s+Berichtsmonat, z\. B\. 2017-06 \(Standard: 2017-06\)/);
+    expect(JSON.parse((await imProzess(['demo', '--json'])).stdout).berichtsmonat).toBe('2017-06');
+  });
+
   it('parses integers within their range only', () => {
     const threads = ganzzahl(1, 2);
     expect(threads('2', '--threads')).toBe(2);
