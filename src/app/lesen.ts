@@ -5,6 +5,7 @@
 import type { EingabeInfo, EingabeRolle, Kodierung, Trennzeichen } from '../core/modell.js';
 import { KennzahlenFehler } from '../fehler.js';
 import { datenFehler, type Leseergebnis, type LeseOptionen, type Tabelle } from '../input/tabelle.js';
+import type { Wertzuordnung } from '../input/werte.js';
 import type { Dezimal } from '../input/zellen.js';
 import { anzahlText } from '../report/zahlen.js';
 import type { Leser, Notizen } from './ergebnis.js';
@@ -16,6 +17,8 @@ export interface LeseAnfrage {
   dezimal?: Dezimal;
   /** Per role: the user's header → canonical column, or null for a column deliberately not read. */
   spalten: Partial<Record<EingabeRolle, Record<string, string | null>>>;
+  /** Per role and column: the extract's own values → the values they mean. */
+  werte: Partial<Record<EingabeRolle, Wertzuordnung>>;
   /** The config file the mapping comes from (named in messages). */
   konfiguration?: string;
   maxProbleme: number;
@@ -23,7 +26,7 @@ export interface LeseAnfrage {
 }
 
 export function leseOptionen(l: LeseAnfrage, rolle: EingabeRolle, maxProbleme = l.maxProbleme): LeseOptionen {
-  return { trennzeichen: l.trennzeichen, kodierung: l.kodierung, spaltenzuordnung: l.spalten[rolle], konfiguration: l.konfiguration, maxProbleme };
+  return { trennzeichen: l.trennzeichen, kodierung: l.kodierung, spaltenzuordnung: l.spalten[rolle], werte: l.werte[rolle], konfiguration: l.konfiguration, maxProbleme };
 }
 
 /** The decimal mark: as given, else the point in comma-separated files and the comma elsewhere. */

@@ -92,6 +92,7 @@ export function leseAnfrage(a: Aufruf): LeseAnfrage {
     kodierung: w.encoding,
     dezimal: w.decimal,
     spalten: a.konfiguration?.spalten ?? {},
+    werte: a.konfiguration?.werte ?? {},
     konfiguration: a.konfiguration?.datei,
     maxProbleme: w.maxErrors!,
     threads: w.threads!,

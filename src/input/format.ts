@@ -5,6 +5,7 @@
 import type { Kodierung, Trennzeichen } from '../core/modell.js';
 import { istUtf16OhneBom, NachUtf8, Utf8Pruefung } from './dekodierung.js';
 import type { Bytequelle } from './quelle.js';
+import type { Wertzuordnung } from './werte.js';
 import type { Zuordnung } from './spalten.js';
 
 
@@ -17,6 +18,8 @@ export interface TabellenFormat {
   roherKopf: readonly string[];
   zuordnung: readonly Zuordnung[];
   konfiguration?: string;
+  /** The config's value mapping for this role's columns. */
+  werte?: Wertzuordnung;
   maxProbleme: number;
   /** UTF-8 without quotes and with one kind of line end: the byte scanner can read it. */
   einfach: boolean;

@@ -9,6 +9,7 @@ import { EINGABE_ROLLEN, type EingabeRolle } from '../core/modell.js';
 import { KennzahlenFehler, type Problem } from '../fehler.js';
 import { leseJson } from './json.js';
 import { STDIN, type Standardeingabe } from './quelle.js';
+import type { Wertzuordnung } from './werte.js';
 
 export interface Konfiguration {
   datei: string;
@@ -16,6 +17,8 @@ export interface Konfiguration {
   eingaben: Partial<Record<EingabeRolle, string>>;
   /** Per role: the user's header → canonical column, or null for a column deliberately not read. */
   spalten: Partial<Record<EingabeRolle, Record<string, string | null>>>;
+  /** Per role and column: the extract's value → the value it means. */
+  werte: Partial<Record<EingabeRolle, Wertzuordnung>>;
   /** The settings by their config key (the command line's option table names the keys). */
   einstellungen: Record<string, string | number>;
 }
@@ -27,7 +30,7 @@ export async function leseKonfiguration(datei: string, stdin: Standardeingabe, e
   const falsch = (pfad: string, meldung: string) => probleme.push({ datei, meldung: `${pfad}: ${meldung}` });
   const istObjekt = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
   const ordner = datei === STDIN ? '.' : dirname(datei);
-  const k: Konfiguration = { datei, eingaben: {}, spalten: {}, einstellungen: {} };
+  const k: Konfiguration = { datei, eingaben: {}, spalten: {}, werte: {}, einstellungen: {} };
 
   if (!istObjekt(json)) {
     falsch('(oberste Ebene)', 'erwartet ein JSON-Objekt { … }');
@@ -59,6 +62,22 @@ export async function leseKonfiguration(datei: string, stdin: Standardeingabe, e
           k.spalten[rolle as EingabeRolle] = zuordnung as Record<string, string | null>;
         }
         break;
+      case 'werte':
+        if (!istObjekt(wert)) { falsch('werte', 'erwartet ein Objekt { "zeitraeume": { "status": { "Sozialgeld": "NEF" } } }'); break; }
+        for (const [rolle, spalten] of Object.entries(wert)) {
+          if (!rollen.includes(rolle)) { falsch(`werte.${rolle}`, `unbekannte Rolle; erlaubt: ${EINGABE_ROLLEN.join(', ')}`); continue; }
+          if (!istObjekt(spalten)) { falsch(`werte.${rolle}`, 'erwartet ein Objekt { "spalte": { "Wert im Extrakt": "Wert" } }'); continue; }
+          const je: Wertzuordnung = {};
+          for (const [spalte, zuordnung] of Object.entries(spalten)) {
+            if (!istObjekt(zuordnung) || Object.values(zuordnung).some((v) => typeof v !== 'string' || !v.trim())) {
+              falsch(`werte.${rolle}.${spalte}`, 'erwartet ein Objekt { "Wert im Extrakt": "Wert" } mit Texten als Werten');
+              continue;
+            }
+            je[spalte.trim().toLowerCase()] = zuordnung as Record<string, string>;
+          }
+          k.werte[rolle as EingabeRolle] = je;
+        }
+        break;
       case 'einstellungen':
         if (!istObjekt(wert)) { falsch('einstellungen', 'erwartet ein Objekt'); break; }
         for (const [name, v] of Object.entries(wert)) {
@@ -68,7 +87,7 @@ export async function leseKonfiguration(datei: string, stdin: Standardeingabe, e
         }
         break;
       default:
-        falsch(schluessel, 'unbekannter Schlüssel; erlaubt: jobcenter, eingaben, spalten, einstellungen');
+        falsch(schluessel, 'unbekannter Schlüssel; erlaubt: jobcenter, eingaben, spalten, werte, einstellungen');
     }
   }
   if (probleme.length) throw new KennzahlenFehler('eingabedaten', `${datei}: Konfiguration ungültig.`, probleme);

@@ -10,6 +10,7 @@ import { kopfFelder, liesMitCsvParse } from './csvparser.js';
 import { erkenneBom } from './dekodierung.js';
 import { erkenneKodierung, erkenneTrennzeichen, erstesStueck, fremdesFormat, kopfzeileAus, type TabellenFormat } from './format.js';
 import type { Bytequelle } from './quelle.js';
+import { mitWertzuordnung, type Wertzuordnung } from './werte.js';
 import { normiereName, pruefeKopf, type Zuordnung } from './spalten.js';
 import { Problemliste, Zeilenpruefung, type SchnelleZeile, type Schema, type Spalten, type Zeile, type ZeilenProblem } from './zeilen.js';
 
@@ -20,6 +21,8 @@ export interface LeseOptionen {
   spaltenzuordnung?: Record<string, string | null>;
   /** The config file the mapping comes from (named in messages). */
   konfiguration?: string;
+  /** The extract's own values of a column → the values they mean (`werte` in the config). */
+  werte?: Wertzuordnung;
   /** Stop reading a file after this many problems. */
   maxProbleme: number;
   /** Told the bytes read so far during the main pass (for a progress bar). */
@@ -82,7 +85,7 @@ export async function oeffneTabelle(quelle: Bytequelle, rolle: string, opt: Lese
   const nachName = new Map(zuordnung.map((z) => [normiereName(z.von), z.nach === null ? null : normiereName(z.nach)]));
   const kopf = roherKopf.map((n) => (nachName.has(normiereName(n)) ? nachName.get(normiereName(n))! : normiereName(n)));
 
-  return tabelleAus(quelle, rolle, { kodierung, trennzeichen, bomLaenge, kopf, roherKopf, zuordnung, konfiguration: opt.konfiguration, maxProbleme: opt.maxProbleme, einfach, crlf }, opt.fortschritt);
+  return tabelleAus(quelle, rolle, { kodierung, trennzeichen, bomLaenge, kopf, roherKopf, zuordnung, konfiguration: opt.konfiguration, werte: opt.werte, maxProbleme: opt.maxProbleme, einfach, crlf }, opt.fortschritt);
 }
 
 /** A table of a known format (from `oeffneTabelle`, or sent to a worker). */
@@ -103,22 +106,23 @@ async function liesDaten<S extends Spalten>(
   quelle: Bytequelle,
   rolle: string,
   f: TabellenFormat,
-  schema: Schema<S>,
+  eigenesSchema: Schema<S>,
   verarbeite: (zeile: Zeile<S>, nr: number) => ZeilenProblem | void,
   schnell: SchnelleZeile<S> | undefined,
   bereich: Bereich | undefined,
   fortschritt: ((gelesen: number) => void) | undefined,
 ): Promise<Leseergebnis> {
   const datei = quelle.datei;
+  const { schema, probleme: zuordnungsProbleme, ungedeckt } = mitWertzuordnung(eigenesSchema, f.werte, datei, f.konfiguration);
   const info = (zeilen: number, sha256: string): EingabeInfo => ({ rolle, datei, zeilen, sha256, kodierung: f.kodierung, trennzeichen: f.trennzeichen });
 
   // Column positions, and the header problems that make the rows unreadable. A part that does not
   // start the file leaves them to the part that does, which reads the same header.
   const namen = Object.keys(schema.spalten);
   const kp = pruefeKopf(f, { rolle, spalten: namen, pflicht: namen.filter((n) => schema.spalten[n].pflicht), offen: schema.offen }, datei);
-  if (kp.probleme.length) {
+  if (kp.probleme.length || zuordnungsProbleme.length) {
     const kopfProbleme = new Problemliste(f.maxProbleme);
-    if (!bereich || bereich.von === 0) kp.probleme.forEach((p) => kopfProbleme.melde(p));
+    if (!bereich || bereich.von === 0) [...kp.probleme, ...zuordnungsProbleme].forEach((p) => kopfProbleme.melde(p));
     return { info: info(0, ''), leereZeilen: 0, probleme: kopfProbleme.probleme, abgebrochen: kopfProbleme.abgebrochen };
   }
 
@@ -126,10 +130,12 @@ async function liesDaten<S extends Spalten>(
   if (f.einfach) {
     const gescannt = await scanne(quelle, f, pruefung, bereich, fortschritt);
     pruefung.ende();
+    ungedeckt().forEach((p) => pruefung.melde(p));
     return { info: info(pruefung.zeilen, gescannt.sha256), leereZeilen: pruefung.leereZeilen, zeilenImBereich: gescannt.zeilen, probleme: pruefung.probleme, abgebrochen: pruefung.abgebrochen };
   }
   const sha256 = await liesMitCsvParse(quelle, f, pruefung, fortschritt);
   pruefung.ende();
+  ungedeckt().forEach((p) => pruefung.melde(p));
   return { info: info(pruefung.zeilen, sha256), leereZeilen: pruefung.leereZeilen, probleme: pruefung.probleme, abgebrochen: pruefung.abgebrochen };
 }
 

@@ -60,4 +60,23 @@ describe('two threads read like one', () => {
     expect(probleme).toHaveLength(4);
     expect(probleme[0]).toMatchObject({ zeile: 11, spalte: 2, wert: '2016-13' });
   });
+
+  it('maps values in the second half too: the config\'s werte travel with the format to the worker', async () => {
+    // The last row, which the worker reads, with the export's own word for ELB.
+    const bytes = readFileSync(monate);
+    const letzte = bytes.lastIndexOf(';ELB\n');
+    expect(letzte).toBeGreaterThan(bytes.length - 40);
+    const codes = join(ordner, 'codes.csv');
+    writeFileSync(codes, Buffer.concat([bytes.subarray(0, letzte), Buffer.from(';ALG\n'), bytes.subarray(letzte + 5)]));
+    const k = join(ordner, 'werte.json');
+    writeFileSync(k, JSON.stringify({ eingaben: { zeitraeume: codes }, werte: { zeitraeume: { status: { ALG: 'ELB' } } } }));
+    const [mit, ohne] = await Promise.all([
+      kennzahlen(['check', '--config', k, '--json', '--threads', '2']),
+      kennzahlen(['check', '--zeitraeume', codes, '--json', '--threads', '2']),
+    ]);
+    expect([mit.code, JSON.parse(mit.stdout).eingaben[0].probleme]).toEqual([0, []]);
+    // Without the mapping the same row is the one problem, at the file's last line.
+    const probleme = JSON.parse(ohne.stdout).eingaben[0].probleme;
+    expect(probleme.map((p: { zeile: number; wert: string }) => [p.zeile, p.wert])).toEqual([[bytes.toString('latin1').split('\n').length - 1, 'ALG']]);
+  });
 });

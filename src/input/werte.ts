@@ -1,0 +1,65 @@
+// Value mapping (`werte` in the config, docs/vertrag.md §3): an extract's own codes for a column's
+// values ("Sozialgeld" for NEF, "Alg II" for ELB), so that nobody recodes them in Excel first. A
+// mapped cell is read as the value it maps to, by the column's own rule; a value without a mapping
+// stays what it is, so an unknown one is still an error, and the values left unmapped are listed.
+
+import type { Problem } from '../fehler.js';
+import { gemeinteSpalte } from './spalten.js';
+import type { Schema, Spalten } from './zeilen.js';
+
+/** Per column of a role: the extract's value → the value it means. */
+export type Wertzuordnung = Record<string, Record<string, string>>;
+
+/** Unmapped values of the mapped columns, as they were met; a few name the rest well enough. */
+const HOECHSTENS_GEZEIGT = 10;
+
+export interface Zugeordnet<S extends Spalten> {
+  schema: Schema<S>;
+  /** Problems of the mapping itself: a column the role lacks, a target its rule refuses. */
+  probleme: Problem[];
+  /** After reading: the values that neither map nor are valid, per mapped column. */
+  ungedeckt: () => Problem[];
+}
+
+export function mitWertzuordnung<S extends Spalten>(schema: Schema<S>, werte: Wertzuordnung | undefined, datei: string, konfiguration: string | undefined): Zugeordnet<S> {
+  const probleme: Problem[] = [];
+  const ungedeckt = new Map<string, Set<string>>();
+  if (!werte || !Object.keys(werte).length) return { schema, probleme, ungedeckt: () => [] };
+  const wo = (spalte: string) => `„werte.${schema.rolle}.${spalte}“${konfiguration ? ` in ${konfiguration}` : ''}`;
+  const spalten: Spalten = { ...schema.spalten };
+  for (const [spalte, zuordnung] of Object.entries(werte)) {
+    const s = schema.spalten[spalte];
+    if (!s) {
+      const gemeint = gemeinteSpalte(spalte, Object.keys(schema.spalten));
+      probleme.push({ datei, zeile: 1, spaltenname: spalte, meldung: `${wo(spalte)}: ${schema.rolle} hat keine Spalte „${spalte}“${gemeint ? `; gemeint ist wohl „${gemeint}“` : ''}.` });
+      continue;
+    }
+    const karte = new Map<string, string>();
+    for (const [von, nach] of Object.entries(zuordnung)) {
+      const z = s.lese(nach);
+      if (!z.ok) probleme.push({ datei, zeile: 1, spaltenname: spalte, wert: nach, erwartet: z.erwartet, meldung: `${wo(spalte)}: „${von}“ → „${nach}“, aber „${nach}“ ist kein Wert der Spalte ${spalte}; erwartet ${z.erwartet}.` });
+      karte.set(von.trim(), nach);
+    }
+    const offen = new Set<string>();
+    ungedeckt.set(spalte, offen);
+    // Without its byte reader the column is read as text, where the mapping applies.
+    spalten[spalte] = {
+      pflicht: s.pflicht,
+      lese: (roh: string) => {
+        const z = s.lese(karte.get(roh.trim()) ?? roh);
+        if (!z.ok) offen.add(roh.trim());
+        return z;
+      },
+    };
+  }
+  return {
+    schema: { ...schema, spalten: spalten as S },
+    probleme,
+    ungedeckt: () =>
+      [...ungedeckt].flatMap(([spalte, offen]) => {
+        if (!offen.size) return [];
+        const werteListe = [...offen].slice(0, HOECHSTENS_GEZEIGT).map((w) => `„${w}“`).join(', ') + (offen.size > HOECHSTENS_GEZEIGT ? ` und ${offen.size - HOECHSTENS_GEZEIGT} weitere` : '');
+        return [{ datei, spaltenname: spalte, meldung: `Spalte ${spalte}: ohne Zuordnung in ${wo(spalte)} und ungültig: ${werteListe}. Abhilfe: sie dort zuordnen.` }];
+      }),
+  };
+}
