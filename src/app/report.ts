@@ -40,13 +40,24 @@ export interface ReportAnfrage {
   /** A declared Datenstand (day), also for Monatswerte. */
   datenstand?: number;
   jobcenter: string | null;
-  /** Charts (HTML) show two years of monthly values, whose first quota needs stocks from t−35. */
+  /** Charts (HTML) show two years of monthly values and need data from further back (grafikBeginn). */
   mitGrafiken: boolean;
   lesen: LeseAnfrage;
 }
 
 export interface ReportModell {
   bericht: KennzahlenBericht;
+}
+
+/**
+ * Charts show two years of monthly values up to the Berichtsmonat t. The data must reach back to
+ * the earliest month any of their points reads: a year-to-date change (K1, K1E1, K1E2, K3) in the
+ * first chart year compares with January of the year before, which lies before t−35, the stocks
+ * the first twelve-month quota needs (docs/vertrag.md §4.4).
+ */
+export function grafikBeginn(t: number): { monat: number; daten: number } {
+  const monat = t - 23;
+  return { monat, daten: januarVon(monat) - 12 };
 }
 
 export function report(a: ReportAnfrage, leser: Leser): Promise<Ergebnis<ReportModell>> {
@@ -102,8 +113,7 @@ export function report(a: ReportAnfrage, leser: Leser): Promise<Ergebnis<ReportM
     }
 
     // One pass over the persons for every view: everybody (with Frauen/Männer for --nach) and each
-    // filter a target needs. Three years back every window is there: the charts' first month (t−23)
-    // needs its quota's stocks from t−35.
+    // filter a target needs.
     let mw: Monatswerte;
     const gefiltert = new Map<Filter, Quelle>();
     if (daten) {
@@ -111,9 +121,9 @@ export function report(a: ReportAnfrage, leser: Leser): Promise<Ergebnis<ReportM
         { filter: null, gruppierung: a.nach === 'geschlecht' && daten.merkmale ? gruppierung('geschlecht', daten.merkmale) : undefined },
         ...(daten.merkmale ? filter.map((f) => ({ filter: f })) : []),
       ];
-      // Charts (HTML) show two years of monthly values, whose first quota needs stocks from t−35;
-      // every other output needs no more than January two years ago.
-      const [alle, ...teile] = aggregiereSichten(daten, a.mitGrafiken ? t - 36 : januarVon(t) - 24, t, sichten);
+      // Every other output needs no more than January two years ago; charts need what their first
+      // months need (grafikBeginn).
+      const [alle, ...teile] = aggregiereSichten(daten, a.mitGrafiken ? grafikBeginn(t).daten : januarVon(t) - 24, t, sichten);
       mw = alle;
       teile.forEach((f, i) => gefiltert.set(filter[i], { reihe: f.gruppen.get('gesamt')!, spalten: new Set(f.spalten) }));
       if (ausDatei) {
@@ -172,8 +182,10 @@ export function report(a: ReportAnfrage, leser: Leser): Promise<Ergebnis<ReportM
       gruppen,
       ziele,
       monatswerte: mw,
-      // Charts show two years of monthly values up to the Berichtsmonat.
-      grafikdaten: () => ({ verlauf: { von: t - 23, kennzahlen: verlauf(defs, gesamt, spalten, t - 23, t) }, zielVerlauf: zielVerlaeufe() }),
+      grafikdaten: () => {
+        const von = grafikBeginn(t).monat;
+        return { verlauf: { von, kennzahlen: verlauf(defs, gesamt, spalten, von, t) }, zielVerlauf: zielVerlaeufe() };
+      },
     };
     // A report of nothing but x is no report: a month the data do not reach, or inputs that carry
     // none of the columns the indicators and targets need.

@@ -2,6 +2,7 @@
 // (lzb, § 48a, Monatswerte) describes itself once; the terminal, Markdown and HTML renderers turn
 // the same description into their format.
 
+import type { Richtung } from '../core/kennzahlen/definitionen.js';
 import type { Sprache } from './darstellung.js';
 
 /** How a cell is meant: colour on a terminal, a class in HTML, plain in Markdown. */
@@ -28,9 +29,21 @@ export interface Grafik {
   /** Month labels along the x axis. */
   monate: string[];
   reihen: Reihe[];
-  /** A horizontal target line. */
-  ziel?: { wert: number; name: string };
+  /**
+   * The target per month (a constant for a bound, a rising line for an annual count pro rata), its
+   * name in the legend and the label at its end.
+   */
+  soll?: { name: string; beschriftung: string; werte: (number | null)[] };
+  /**
+   * Which way is good, stated under the title; with a Soll, the side of it that meets the target
+   * is shaded. Absent where no direction is agreed (the LZB counts).
+   */
+  richtung?: Richtung;
+  /** A line under the chart, such as the December projection beside the December Soll. */
+  notiz?: string;
   einheit: '%' | '';
+  /** Decimals of a point's value as its tooltip states it (the tables' precision). */
+  stellen: number;
 }
 
 export type Block =

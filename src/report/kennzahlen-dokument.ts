@@ -6,9 +6,9 @@ import { monatTeile } from '../core/kalender.js';
 import type { Berechnung } from '../core/kennzahlen/berechnung.js';
 import { einheitVon, type Definition, type Einheit } from '../core/kennzahlen/definitionen.js';
 import { januarVon, type KennzahlWert } from '../core/kennzahlen/kennzahlen.js';
-import type { Grenze, ZielErgebnis, ZielEinheit } from '../core/ziele/ziele.js';
+import { zielRichtung, type Grenze, type ZielErgebnis, type ZielEinheit } from '../core/ziele/ziele.js';
 import { gesperrt, hinweisText, jobcenterText, stempelBloecke, texte, type Darstellung } from './darstellung.js';
-import { zelle, type Block, type Dokument, type Grafik, type Zelle } from './dokument.js';
+import { zelle, zellText, type Block, type Dokument, type Grafik, type Zelle } from './dokument.js';
 import { eingabenFuss } from './eingaben.js';
 import { kennzahlenSperre, type KennzahlenSperre } from './geheimhaltung.js';
 import { GESAMT_UND_GESCHLECHT_NAMEN, gruppenName } from './gruppen.js';
@@ -38,6 +38,18 @@ function grenzeText(d: Darstellung, g: Grenze, einheit: ZielEinheit, anteilig: n
 export function zielLabel(z: ZielErgebnis, d: Darstellung): string {
   const def = z.ziel;
   return def.art === 'kennzahl' ? `${def.kennzahl}${def.filter ? ` ${texte(d).L(...FILTER_NAMEN[def.filter])}` : ''}` : def.id;
+}
+
+/**
+ * A target's numbers as its table row and its chart show them: `*` where disclosure control hides
+ * them, `x` where not computable.
+ */
+function zielZellen(z: ZielErgebnis, d: Darstellung, sperre: KennzahlenSperre): Record<'ist' | 'vorjahr' | 'soll' | 'sollDezember' | 'hochrechnung', Zelle> {
+  const gesperrt = sperre.ziel(z);
+  // Counts with a decimal where they have one (a share of the year), the projection whole; quotas to two.
+  const text = (w: number | null, anzahlStellen = 1): Zelle =>
+    gesperrt ? zelle('*', 'gesperrt') : w === null ? zelle('x', 'x') : mitEinheit(d, w, z.einheit, z.einheit === 'anzahl' ? anzahlStellen : 2);
+  return { ist: text(z.ist), vorjahr: text(z.vorjahr), soll: text(z.soll), sollDezember: text(z.sollDezember), hochrechnung: text(z.hochrechnung, 0) };
 }
 
 export function kennzahlenDokument(b: KennzahlenBericht, d: Darstellung, mitGrafiken = false): Dokument {
@@ -106,21 +118,24 @@ export function kennzahlenDokument(b: KennzahlenBericht, d: Darstellung, mitGraf
       const anteilig = def.art === 'anzahl' && def.aggregation === 'summe' && def.grenze.art !== 'veraenderung' ? t - jan + 1 : null;
       const label = zielLabel(z, d);
       if (def.name !== label) legende.push(`${label}: ${def.name}`);
-      const istGesperrt = sperre.ziel(z);
-      const zahl = (w: number | null): Zelle => (istGesperrt ? zelle('*', 'gesperrt') : w === null ? x : z.einheit === 'anzahl' ? anzahl(w) : mitEinheit(d, w, z.einheit, 2));
+      const zahlen = zielZellen(z, d, sperre);
       const relativ = z.abweichungProzent === null || z.einheit === 'veraenderung_prozent' ? '' : ` (${z.abweichungProzent >= 0 ? '+' : ''}${tx.zahl(z.abweichungProzent, 1)} %)`;
       const p = z.abweichungPunkte;
-      const abw: Zelle = istGesperrt ? zelle('*', 'gesperrt') : p === null ? x : `${p >= 0 ? '+' : ''}${tx.zahl(p, Number.isInteger(p) ? 0 : 2)}${z.einheit === 'anzahl' ? '' : L(' Pp', ' pp')}${relativ}`;
+      const abw: Zelle = sperre.ziel(z) ? zelle('*', 'gesperrt') : p === null ? x : `${p >= 0 ? '+' : ''}${tx.zahl(p, Number.isInteger(p) ? 0 : 2)}${z.einheit === 'anzahl' ? '' : L(' Pp', ' pp')}${relativ}`;
       const st = zelle(L(...status[z.status]), z.status === 'erreicht' ? 'erreicht' : z.status === 'verfehlt' ? 'verfehlt' : 'offen');
-      const hr = z.hochrechnung;
-      const hochrechnung: Zelle = istGesperrt ? zelle('*', 'gesperrt') : hr === null ? x : z.einheit === 'anzahl' ? tx.zahl(hr, 0) : mitEinheit(d, hr, z.einheit, 2);
-      return [label, grenzeText(d, def.grenze, z.einheit, anteilig), zahl(z.ist), zahl(z.vorjahr), zahl(z.soll), abw, st, hochrechnung];
+      return [label, grenzeText(d, def.grenze, z.einheit, anteilig), zahlen.ist, zahlen.vorjahr, zahlen.soll, abw, st, zahlen.hochrechnung, ...(mitGrafiken ? [zahlen.sollDezember] : [])];
     });
-    bloecke.push({ art: 'tabelle', kopf: [L('Ziel', 'Target'), L('Vorgabe', 'Bound'), L('Ist', 'Actual'), L('Vorjahr', 'Prev. year'), L('Soll', 'Target value'), L('Abweichung', 'Deviation'), 'Status', L('Hochrechnung Dez.', 'Projection Dec.')], zeilen, links: 2 });
+    // In HTML the projection to December stands beside the December Soll, as in the target charts,
+    // not beside today's Soll alone; the terminal and Markdown tables keep their columns.
+    const kopf = [L('Ziel', 'Target'), L('Vorgabe', 'Bound'), L('Ist', 'Actual'), L('Vorjahr', 'Prev. year'), L('Soll', 'Target value'), L('Abweichung', 'Deviation'), 'Status', L('Hochrechnung Dez.', 'Projection Dec.')];
+    bloecke.push({ art: 'tabelle', kopf: [...kopf, ...(mitGrafiken ? [L('Soll Dez.', 'Target Dec.')] : [])], zeilen, links: 2 });
     bloecke.push({
       art: 'text',
       leise: true,
-      text: L('Hochrechnung: der Vorjahreswert für Januar–Dezember, skaliert mit dem Verhältnis Ist / Vorjahr. Pp = Prozentpunkte.', 'Projection: the previous year’s January–December value scaled by actual / previous year. pp = percentage points.'),
+      text:
+        L('Hochrechnung: der Vorjahreswert für Januar–Dezember, skaliert mit dem Verhältnis Ist / Vorjahr. ', 'Projection: the previous year’s January–December value scaled by actual / previous year. ') +
+        (mitGrafiken ? L(`Soll Dez.: das Soll für Januar–Dezember ${jahr}. `, `Target Dec.: the target for January–December ${jahr}. `) : '') +
+        L('Pp = Prozentpunkte.', 'pp = percentage points.'),
     });
     if (legende.length) bloecke.push({ art: 'notizen', titel: L('Ziele im Wortlaut:', 'Targets in full:'), punkte: legende });
   }
@@ -152,13 +167,40 @@ function grafiken(b: KennzahlenBericht, d: Darstellung, sperre: KennzahlenSperre
   const daten = b.grafikdaten();
   const monate = Array.from({ length: t - daten.verlauf.von + 1 }, (_, i) => tx.monat(daten.verlauf.von + i));
   const januare = monate.map((_, i) => i).filter((i) => (daten.verlauf.von + i) % 12 === 0);
+  const jan = januarVon(t);
+  const ergebnisse = b.ziele?.ergebnisse ?? [];
+  const definition = ({ ziel }: ZielErgebnis) => (ziel.art === 'kennzahl' ? b.kennzahlen.find((k) => k.definition.id === ziel.kennzahl)?.definition : undefined);
+  // Per target, Ist and Soll of January … t as the charts show them. The last point is the Ist (and
+  // Soll) of the table: hidden there, hidden here.
+  const zielReihen = ergebnisse.map((z, i) => {
+    const verlauf = daten.zielVerlauf[i];
+    const einzeln = z.einheit === 'anzahl' && d.unter !== null;
+    const letzter = verlauf.ist.length - 1;
+    return {
+      ist: verlauf.ist.map((w, j) => ((einzeln && gesperrt(d, w)) || (j === letzter && sperre.ziel(z)) ? null : w)),
+      soll: verlauf.soll.map((w, j) => (j === letzter && sperre.soll(z) ? null : w)),
+    };
+  });
+  // The Soll line with its label (the latest value it shows), the direction that meets it, and the
+  // December projection beside the December Soll.
+  const sollTeile = (z: ZielErgebnis, werte: (number | null)[]): Pick<Grafik, 'soll' | 'richtung' | 'notiz'> => {
+    const zuletzt = [...werte].reverse().find((w): w is number => w !== null);
+    const zahlen = zielZellen(z, d, sperre);
+    return {
+      soll: { name: L('Soll', 'target'), beschriftung: `${L('Soll', 'target')} ${zuletzt === undefined ? '' : mitEinheit(d, zuletzt, z.einheit, z.einheit === 'anzahl' ? 1 : 2)}`.trim(), werte },
+      richtung: zielRichtung(z.ziel, definition(z)),
+      notiz: `${L('Hochrechnung Dez.', 'Projection Dec.')} ${zellText(zahlen.hochrechnung)} · ${L('Soll Dez.', 'Target Dec.')} ${zellText(zahlen.sollDezember)}`,
+    };
+  };
   const aus: Grafik[] = [];
   for (const k of b.kennzahlen) {
     const v = daten.verlauf.kennzahlen.get(k.definition.id);
     if (!v) continue;
     const werte = (reihe: Berechnung[]) => reihe.map((be) => (sperre.berechnung('gesamt', k.definition, be) ? null : be.wert));
-    // The target line of an unfiltered target on this indicator: today's Soll of the year-to-date value.
-    const ziel = b.ziele?.ergebnisse.find((z) => z.ziel.art === 'kennzahl' && z.ziel.kennzahl === k.definition.id && !z.ziel.filter && z.soll !== null && !sperre.soll(z));
+    // An unfiltered target on this indicator: its Soll over the months of its year, against the
+    // year-to-date line.
+    const zi = ergebnisse.findIndex((z) => z.ziel.art === 'kennzahl' && z.ziel.kennzahl === k.definition.id && !z.ziel.filter && z.soll !== null && !sperre.soll(z));
+    const soll = zi < 0 ? [] : monate.map((_, i) => (daten.verlauf.von + i >= jan ? zielReihen[zi].soll[daten.verlauf.von + i - jan] : null));
     aus.push({
       titel: `${k.definition.id} ${tx.en ? k.definition.kurzEn : k.definition.kurz}`,
       monate,
@@ -166,26 +208,21 @@ function grafiken(b: KennzahlenBericht, d: Darstellung, sperre: KennzahlenSperre
         { name: L('Monatswert', 'monthly value'), werte: werte(v.monat), art: 'linie' },
         { name: L('Jahresfortschritt', 'year to date'), werte: werte(v.jfw), art: 'gestrichelt', neuAb: januare },
       ],
-      ziel: ziel ? { wert: ziel.soll!, name: `${L('Soll', 'target')} ${mitEinheit(d, ziel.soll!, ziel.einheit, 2)}` } : undefined,
+      ...(zi < 0 ? { richtung: k.definition.richtung } : sollTeile(ergebnisse[zi], soll)),
       einheit: '%',
+      stellen: 1,
     });
   }
   // Each target against its Soll over the months of the year.
-  const jan = januarVon(t);
   const zielMonate = Array.from({ length: t - jan + 1 }, (_, i) => tx.monat(jan + i));
-  b.ziele?.ergebnisse.forEach((z, i) => {
-    const verlauf = daten.zielVerlauf[i];
-    const einzeln = z.einheit === 'anzahl' && d.unter !== null;
-    // The last point is the Ist (and Soll) of the table: hidden there, hidden here.
-    const letzter = verlauf.ist.length - 1;
+  ergebnisse.forEach((z, i) => {
     aus.push({
       titel: `${L('Ziel', 'Target')} ${zielLabel(z, d)}`,
       monate: zielMonate,
-      reihen: [
-        { name: L('Ist (JFW)', 'actual (YTD)'), werte: verlauf.ist.map((w, j) => ((einzeln && gesperrt(d, w)) || (j === letzter && sperre.ziel(z)) ? null : w)), art: 'linie' },
-        { name: 'Soll', werte: verlauf.soll.map((w, j) => (j === letzter && sperre.soll(z) ? null : w)), art: 'gestrichelt' },
-      ],
+      reihen: [{ name: L('Ist (JFW)', 'actual (YTD)'), werte: zielReihen[i].ist, art: 'linie' }],
+      ...sollTeile(z, zielReihen[i].soll),
       einheit: z.einheit === 'anzahl' ? '' : '%',
+      stellen: z.einheit === 'anzahl' ? 1 : 2,
     });
   });
   return aus;

@@ -109,9 +109,9 @@ export function lzbDokument(b: LzbBericht, d: Darstellung): Dokument {
   bloecke.push({
     art: 'grafiken',
     grafiken: [
-      { titel: L('Bestand ELB und LZB', 'Stock of ELB and LZB'), monate, einheit: '', reihen: [{ name: 'ELB', werte: reihe('elb'), art: 'linie' }, { name: 'LZB', werte: reihe('lzb'), art: 'linie' }] },
-      { titel: L('LZB-Zu- und -Abgänge', 'LZB inflows and outflows'), monate, einheit: '', reihen: [{ name: L('Zugänge', 'inflows'), werte: reihe('lzb_zugaenge'), art: 'linie' }, { name: L('Abgänge', 'outflows'), werte: reihe('lzb_abgaenge'), art: 'gestrichelt' }] },
-      { titel: L(`Übergang (${uebergang} Monate)`, `Transition (${uebergang} months)`), monate, einheit: '', reihen: [{ name: L('Übergang', 'transition'), werte: reihe('uebergang'), art: 'linie' }] },
+      { titel: L('Bestand ELB und LZB', 'Stock of ELB and LZB'), monate, einheit: '', stellen: 0, reihen: [{ name: 'ELB', werte: reihe('elb'), art: 'linie' }, { name: 'LZB', werte: reihe('lzb'), art: 'linie' }] },
+      { titel: L('LZB-Zu- und -Abgänge', 'LZB inflows and outflows'), monate, einheit: '', stellen: 0, reihen: [{ name: L('Zugänge', 'inflows'), werte: reihe('lzb_zugaenge'), art: 'linie' }, { name: L('Abgänge', 'outflows'), werte: reihe('lzb_abgaenge'), art: 'gestrichelt' }] },
+      { titel: L(`Übergang (${uebergang} Monate)`, `Transition (${uebergang} months)`), monate, einheit: '', stellen: 0, reihen: [{ name: L('Übergang', 'transition'), werte: reihe('uebergang'), art: 'linie' }] },
     ],
   });
   bloecke.push(eingabenFuss(b.eingaben, d));

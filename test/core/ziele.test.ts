@@ -6,7 +6,7 @@ const text = (h: Hinweis[] | null) => hinweisText(h, STANDARD_DARSTELLUNG);
 import { monatIndex } from '../../src/core/kalender.js';
 import { definitionen } from '../../src/core/kennzahlen/definitionen.js';
 import { setze, type Reihe, type Wert } from '../../src/core/monatswerte/monatswerte.js';
-import { bewerteZiel, type ZielDefinition } from '../../src/core/ziele/ziele.js';
+import { bewerteZiel, zielRichtung, type ZielDefinition } from '../../src/core/ziele/ziele.js';
 
 const M = (s: string) => monatIndex(+s.slice(0, 4), +s.slice(5, 7));
 const defs = definitionen();
@@ -35,6 +35,8 @@ describe('targets on § 48a indicators', () => {
     expect(e.status).toBe('erreicht');
     // Projection: 2016 calendar-year quota 24 % × 12.6 / 12.0 = 25.2 %.
     expect(e.hochrechnung).toBeCloseTo(25.2, 10);
+    // December's Soll, to compare the projection with: the 2016 calendar-year quota 24 % × 1.011.
+    expect(e.sollDezember).toBeCloseTo(24.264, 10);
   });
 
   it('misses a target set higher than reached', () => {
@@ -46,7 +48,7 @@ describe('targets on § 48a indicators', () => {
     const k3: ZielDefinition = { art: 'kennzahl', id: 'K3', name: 'LZB', kennzahl: 'K3', filter: null, grenze: { art: 'veraenderung', wert: -5.1 } };
     const gut = bewerteZiel(k3, defs, M('2017-06'), lzb(4700));
     expect(gut.ist).toBeCloseTo(-6, 10);
-    expect([gut.soll, gut.status, gut.einheit]).toEqual([-5.1, 'erreicht', 'veraenderung_prozent']);
+    expect([gut.soll, gut.sollDezember, gut.status, gut.einheit]).toEqual([-5.1, -5.1, 'erreicht', 'veraenderung_prozent']);
     expect(gut.hochrechnung).toBe(gut.ist);
     expect(bewerteZiel(k3, defs, M('2017-06'), lzb(4800)).status).toBe('verfehlt');
   });
@@ -58,6 +60,22 @@ describe('targets on § 48a indicators', () => {
     expect(text(e.hinweis)).toBe('integrationen fehlt für 2016-01…2016-06; elb fehlt für 2015-12…2016-05');
     const ohne = bewerteZiel(k2(1.1), defs, M('2017-06'), { fehlt: { art: 'filter_ohne_personen', filter: 'ohne_flucht' } });
     expect([ohne.status, text(ohne.hinweis)]).toEqual(['nicht_berechenbar', 'Filter ohne_flucht braucht Personendaten mit Merkmalen (--zeitraeume und --personen)']);
+  });
+});
+
+describe('the direction that meets a target', () => {
+  const grenze = (art: 'veraenderung' | 'mindestens' | 'hoechstens', wert: number): ZielDefinition => ({ art: 'anzahl', id: 'X', name: 'X', wert: 'x', aggregation: 'summe', grenze: { art, wert } });
+  const auf = (kennzahl: string, wert: number): ZielDefinition => ({ art: 'kennzahl', id: kennzahl, name: kennzahl, kennzahl, filter: null, grenze: { art: 'veraenderung', wert } });
+  const def = (id: string) => defs.find((d) => d.id === id);
+
+  it('is up for a floor, down for a ceiling, whatever the number', () => {
+    expect([zielRichtung(grenze('mindestens', -3), undefined), zielRichtung(grenze('hoechstens', 3), undefined)]).toEqual(['hoch', 'runter']);
+  });
+
+  it('is the indicator’s for a change (K3 down even for +1, K2 up even for −1), else the change’s sign', () => {
+    expect([zielRichtung(auf('K3', 1), def('K3')), zielRichtung(auf('K2', -1), def('K2'))]).toEqual(['runter', 'hoch']);
+    // K1E3 counts neither way as good: the target's sign decides.
+    expect([zielRichtung(auf('K1E3', 2), def('K1E3')), zielRichtung(auf('K1E3', -2), def('K1E3')), zielRichtung(grenze('veraenderung', -2), undefined)]).toEqual(['hoch', 'runter', 'runter']);
   });
 });
 
@@ -86,8 +104,8 @@ describe('local goals', () => {
 
   it('a count summed over the year is compared with its share of the annual target', () => {
     const e = bewerteZiel({ art: 'anzahl', id: 'ABG_LZA', name: 'Abgänge LZA', wert: 'abgaenge_lza', aggregation: 'summe', grenze: { art: 'mindestens', wert: 420 } }, defs, M('2017-06'), daten);
-    // Ist 216 against 420·6/12 = 210; projection 360 · 216/180 = 432.
-    expect([e.ist, e.soll, e.status, e.hochrechnung]).toEqual([216, 210, 'erreicht', 432]);
+    // Ist 216 against 420·6/12 = 210; projection 360 · 216/180 = 432, against the whole 420.
+    expect([e.ist, e.soll, e.status, e.hochrechnung, e.sollDezember]).toEqual([216, 210, 'erreicht', 432, 420]);
   });
 
   it('an Ausgabequote below 100 % is missed; without last year there is no projection, and it says so', () => {

@@ -33,6 +33,8 @@ export interface ZielErgebnis {
   /** The same months a year earlier. */
   vorjahr: number | null;
   soll: number | null;
+  /** The Soll of the whole year (January … December), to set beside the projection. */
+  sollDezember: number | null;
   abweichungPunkte: number | null;
   abweichungProzent: number | null;
   status: ZielStatus;
@@ -88,33 +90,42 @@ function werte(ziel: ZielDefinition, def: Definition | undefined, q: Exclude<Que
   return { ist, vorjahr, vorjahrGanz: ganz, hinweis: zi.hinweis() ?? zv.hinweis() ?? nennerNull(ist) ?? nennerNull(vorjahr), hinweisGanz: zg.hinweis() ?? nennerNull(ganz) };
 }
 
+/** Which way meets the target: up for `mindestens`, down for `hoechstens`, a change as its indicator counts it good (else as its sign). */
+export function zielRichtung(ziel: ZielDefinition, def: Definition | undefined): Exclude<Richtung, 'neutral'> {
+  const g = ziel.grenze;
+  if (g.art === 'mindestens') return 'hoch';
+  if (g.art === 'hoechstens') return 'runter';
+  return def && def.richtung !== 'neutral' ? def.richtung : g.wert >= 0 ? 'hoch' : 'runter';
+}
+
 export function bewerteZiel(ziel: ZielDefinition, defs: readonly Definition[], t: number, quelle: Quelle): ZielErgebnis {
   const def = ziel.art === 'kennzahl' ? defs.find((d) => d.id === ziel.kennzahl) : undefined;
   const einheit: ZielEinheit = def ? einheitVon(def.formel) : ziel.art === 'quote' ? 'prozent' : 'anzahl';
-  const leer = { ziel, einheit, ist: null, vorjahr: null, soll: null, abweichungPunkte: null, abweichungProzent: null, hochrechnung: null };
+  const leer = { ziel, einheit, ist: null, vorjahr: null, soll: null, sollDezember: null, abweichungPunkte: null, abweichungProzent: null, hochrechnung: null };
   if (ziel.art === 'kennzahl' && !def) return { ...leer, status: 'nicht_berechenbar', hinweis: [{ art: 'unbekannte_kennzahl', kennzahl: ziel.kennzahl }] };
   if ('fehlt' in quelle) return { ...leer, status: 'nicht_berechenbar', hinweis: [quelle.fehlt] };
 
   const { ist, vorjahr, vorjahrGanz, hinweis, hinweisGanz } = werte(ziel, def, quelle, t);
   const g = ziel.grenze;
-  const monateBisher = t - januarVon(t) + 1;
-  let soll: number | null;
-  if (g.art === 'veraenderung') {
-    // On a change indicator (K1, K3) the target bounds the change itself; on a level (a quota,
-    // a local goal) it is a relative change of last year's value: +1.1 on 25.0 % is 25.275 %.
-    soll = einheit === 'veraenderung_prozent' ? g.wert : vorjahr === null ? null : vorjahr * (1 + g.wert / 100);
-  } else {
+  // The Soll of the months January … m, given last year's value for the same months.
+  const sollBis = (monate: number, vorjahrWert: number | null): number | null => {
+    if (g.art === 'veraenderung') {
+      // On a change indicator (K1, K3) the target bounds the change itself; on a level (a quota,
+      // a local goal) it is a relative change of last year's value: +1.1 on 25.0 % is 25.275 %.
+      return einheit === 'veraenderung_prozent' ? g.wert : vorjahrWert === null ? null : vorjahrWert * (1 + g.wert / 100);
+    }
     // An annual count summed over the months so far is compared with its share of the year.
-    soll = ziel.art === 'anzahl' && ziel.aggregation === 'summe' ? (g.wert * monateBisher) / 12 : g.wert;
-  }
-  const richtung: Richtung =
-    g.art === 'mindestens' ? 'hoch' : g.art === 'hoechstens' ? 'runter' : def && def.richtung !== 'neutral' ? def.richtung : g.wert >= 0 ? 'hoch' : 'runter';
+    return ziel.art === 'anzahl' && ziel.aggregation === 'summe' ? (g.wert * monate) / 12 : g.wert;
+  };
+  const soll = sollBis(t - januarVon(t) + 1, vorjahr);
+  const sollDezember = sollBis(12, vorjahrGanz);
+  const richtung = zielRichtung(ziel, def);
   // A change against last year projects to itself: scaling last year's total by this year's ratio
   // to last year gives the same ratio again.
   const hochrechnung =
     einheit === 'veraenderung_prozent' ? ist : ist === null || vorjahr === null || vorjahrGanz === null || vorjahr === 0 ? null : (vorjahrGanz * ist) / vorjahr;
   if (ist === null || soll === null) {
-    return { ...leer, ist, vorjahr, soll, hochrechnung, status: 'nicht_berechenbar', hinweis: hinweis ?? [{ art: 'vorjahr_fehlt' }] };
+    return { ...leer, ist, vorjahr, soll, sollDezember, hochrechnung, status: 'nicht_berechenbar', hinweis: hinweis ?? [{ art: 'vorjahr_fehlt' }] };
   }
   // Equal counts as met; "equal" allows for binary rounding (33/1000·100 is 3.3000000000000003).
   const gleich = Math.abs(ist - soll) <= 1e-9 * Math.max(1, Math.abs(soll));
@@ -125,6 +136,7 @@ export function bewerteZiel(ziel: ZielDefinition, defs: readonly Definition[], t
     ist,
     vorjahr,
     soll,
+    sollDezember,
     abweichungPunkte: ist - soll,
     abweichungProzent: soll === 0 ? null : (ist / soll - 1) * 100,
     status: erreicht ? 'erreicht' : 'verfehlt',
