@@ -8,7 +8,7 @@ import { zielSpalten } from '../core/ziele/ziele.js';
 import { PersonRegister, Zeitlinien } from '../core/zeitlinien.js';
 import { KennzahlenFehler, type Ausgang } from '../fehler.js';
 import { leseIntegrationen, leseMassnahmen } from '../input/ereignisse.js';
-import { EINGABE_ROLLEN, type EingabeRolle } from '../core/modell.js';
+import { EINGABE_ROLLEN, numerus, type EingabeRolle } from '../core/modell.js';
 import { leseLeistungen } from '../input/leistungen.js';
 import { leseMonatswerte } from '../input/monatswerte.js';
 import { lesePersonen } from '../input/personen.js';
@@ -42,7 +42,8 @@ const LESER: Partial<Record<EingabeRolle, PruefLeser>> = {
   monatswerte: async (t, l, zusatz) => {
     const e = await leseMonatswerte(t, dezimal(l, t), zusatz);
     const ungelesen = e.ungelesen.length ? ` · nicht geprüft, da weder Kennzahl noch Ziel sie nutzt: ${e.ungelesen.join(', ')}` : '';
-    return { ...e, beschreibung: `Monatswerte: ${e.monatswerte.spalten.join(', ') || 'keine Kennzahlspalten'}${ungelesen}`, spalten: { gelesen: e.monatswerte.spalten, ungelesen: e.ungelesen } };
+    const regionen = e.regionen ? ` · ${numerus(e.regionen.schluessel.length, 'ein Jobcenter', `${e.regionen.schluessel.length} Jobcenter`)} (Spalte ${e.regionen.spalte})` : '';
+    return { ...e, beschreibung: `Monatswerte: ${e.monatswerte.spalten.join(', ') || 'keine Kennzahlspalten'}${regionen}${ungelesen}`, spalten: { gelesen: e.monatswerte.spalten, ungelesen: e.ungelesen } };
   },
 };
 

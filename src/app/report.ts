@@ -72,7 +72,8 @@ export function report(a: ReportAnfrage, leser: Leser): Promise<Ergebnis<ReportM
     let ausDatei: Monatswerte | null = null;
     let ungelesen: string[] = [];
     if (mwDatei) {
-      const e = await liesEingabe(leser, notizen, a.lesen, 'monatswerte', mwDatei, (t) => leseMonatswerte(t, dezimal(a.lesen, t), zielSpalten(vorgabe?.vorgabe ?? null)), eingaben);
+      const e = await liesEingabe(leser, notizen, a.lesen, 'monatswerte', mwDatei, (t) => leseMonatswerte(t, dezimal(a.lesen, t), zielSpalten(vorgabe?.vorgabe ?? null), a.jobcenter), eingaben);
+      if (e.regionen) waehleRegion(mwDatei, e.regionen, a.jobcenter);
       ausDatei = e.monatswerte;
       ungelesen = e.ungelesen;
       if (e.ungelesen.length) notizen.detail(`${mwDatei}: nicht gelesen, da weder Kennzahl noch Ziel sie nutzt: ${e.ungelesen.join(', ')}`);
@@ -240,4 +241,25 @@ export function report(a: ReportAnfrage, leser: Leser): Promise<Ergebnis<ReportM
     if (offen.length) notizen.hinweis(`${anzahlText(offen.length, 'ein Ziel', 'Ziele')} nicht berechenbar: ${offen.map((z) => grund(z).meldung.replace(/^Ziel /, '').replace(/\.$/, '')).join('; ')}.`);
     return { modell };
   });
+}
+
+/**
+ * A table of several Jobcenters counts for the one chosen with --jobcenter (or `jobcenter` in the
+ * config), by its key as the table writes it; none chosen, or one the table lacks, is a usage error
+ * that lists the keys. Never the first, never all together.
+ */
+function waehleRegion(datei: string, regionen: { spalte: string; schluessel: string[] }, jobcenter: string | null): void {
+  const { spalte, schluessel } = regionen;
+  const liste = schluessel.slice(0, 20).map((k) => `„${k}“`).join(', ') + (schluessel.length > 20 ? ` und ${schluessel.length - 20} weitere` : '');
+  if (jobcenter === null) {
+    if (schluessel.length > 1) throw nutzungsfehler(`${datei}: die Monatswerte sind für ${schluessel.length} Jobcenter (Spalte „${spalte}“): ${liste}; --jobcenter SCHLÜSSEL wählt eines.`);
+    return;
+  }
+  if (schluessel.includes(jobcenter)) return;
+  const ohneNullen = (k: string) => k.replace(/^0+(?=\d)/, '');
+  const gemeint = schluessel.find((k) => ohneNullen(k) === ohneNullen(jobcenter));
+  throw nutzungsfehler(
+    `${datei}: kein Jobcenter „${jobcenter}“ in der Spalte „${spalte}“${gemeint ? `; gemeint ist wohl „${gemeint}“ (Schlüssel mit führenden Nullen)` : ''}. Gefunden: ${liste}.`,
+    '--jobcenter (oder „jobcenter“ in der Konfiguration) nennt bei Monatswerten mehrerer Jobcenter den Schlüssel, wie er in der Tabelle steht.',
+  );
 }

@@ -190,7 +190,7 @@ export const OPTIONEN = {
     flag: '--ziele', arg: '<datei>', wert: datei, rolle: 'ziele', befehle: ['report', 'check'],
     hilfe: text('Zielwerte eines Jahres (JSON; "-" = stdin)', 'one year\'s targets (JSON; "-" = stdin)'),
   }),
-  jobcenter: def({ flag: '--jobcenter', arg: '<name>', konfig: 'jobcenter', befehle: ['lzb', 'aggregate', 'report'], hilfe: text('Name des Jobcenters für die Berichte', 'name of the Jobcenter for the reports') }),
+  jobcenter: def({ flag: '--jobcenter', arg: '<name>', konfig: 'jobcenter', befehle: ['lzb', 'aggregate', 'report'], hilfe: text('Name des Jobcenters für die Berichte; bei Monatswerten mehrerer Jobcenter (Spalte Regionalschlüssel, JC-Nr, region oder jobcenter) der Schlüssel des gewählten, z. B. 05111', 'name of the Jobcenter for the reports; for monthly values of several Jobcenters (column Regionalschlüssel, JC-Nr, region or jobcenter) the key of the one chosen, e.g. 05111') }),
 
   // The LZB rule and the data's coverage.
   datenAb: def({

@@ -2,6 +2,7 @@
 // case-insensitively after trimming and after the user's column mapping. In the person-level roles
 // these columns are the whole contract: any other column is an error unless the config ignores it.
 
+import { schluessel } from './spalten.js';
 import type { Schema, Spalte, Spalten } from './zeilen.js';
 import { ARTEN, type Art } from '../core/ereignisse.js';
 import { BETRAGS_SPALTEN, MONATSWERTE_SPALTEN, type Wert } from '../core/monatswerte/monatswerte.js';
@@ -148,6 +149,9 @@ export function monatswerteSchema(kopf: readonly (string | null)[], dezimal: Dez
     monat: pflicht(nichtLeer(parseMonat, 'den Monat')),
     gruppe: optional(gruppe),
   };
+  // Region keys stay text: `05111` is not `5111`.
+  const region = regionSpalte(kopf, zusatz);
+  if (region) spalten[region] = optional((roh: string) => ({ ok: true, wert: roh.trim() }));
   const zahl = (roh: string) => parseZahl(roh, dezimal);
   // The standard columns other than the euro sums count persons or events: a fraction there is a
   // misread number (7.400 read with a decimal point as 7.4), not a value.
@@ -165,6 +169,21 @@ export function monatswerteSchema(kopf: readonly (string | null)[], dezimal: Dez
   // A column spelt like a missing standard one is a typo in the table; one spelt like a goal's
   // column is more likely a typo in the goal, which the targets check names.
   return { rolle: 'monatswerte', spalten, offen: { bekannt: MONATSWERTE_SPALTEN } };
+}
+
+/**
+ * How tables with several Jobcenters name their region column, the key column first: a table with
+ * both a Regionalschlüssel and a name selects by the key.
+ */
+const REGION_SPALTEN = ['regionalschluessel', 'jcnr', 'jcnummer', 'region', 'jobcenter'] as const;
+
+/** The header name of a table's region column, if it has one; a column a local goal counts is none. */
+export function regionSpalte(kopf: readonly (string | null)[], zusatz: ReadonlySet<string>): string | null {
+  for (const r of REGION_SPALTEN) {
+    const name = kopf.find((k) => k !== null && !zusatz.has(k) && schluessel(k) === r);
+    if (name) return name;
+  }
+  return null;
 }
 
 /** The monthly form of `zeitraeume` is recognised by its header: a `monat` column and no `beginn`. */
