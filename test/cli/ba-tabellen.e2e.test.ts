@@ -99,6 +99,12 @@ describe('a zeitraeume CSV with a title line', () => {
     expect(JSON.parse(mit.stdout).stichtage).toEqual(JSON.parse(ohne.stdout).stichtage);
     expect(mit.stderr).toContain(`${mitTitel}: 2 Titelzeilen über der Kopfzeile (Zeile 3) und eine Fußnotenzeile ab Zeile 23 übersprungen`);
   });
+  it('refuses a valid row below the footnotes even where the fast path would take it', async () => {
+    const text = `${readFileSync(KANTEN, 'utf8')}Quelle: eigenes Fachverfahren;;;\nZ;2015-01-01;;ELB\n`;
+    const r = await lzb(datei('darunter.csv', text), 'table');
+    expect(r.code).toBe(65);
+    expect(r.stderr).toContain('darunter.csv:22: Zeile 22 sieht aus wie Daten, steht aber unter den Fußnoten (ab Zeile 21)');
+  });
   it('through csv-parse too (quotes), with the file\'s line numbers', async () => {
     const text = `"Leistungszeiträume";;;\n${readFileSync(KANTEN, 'utf8').replace('B;2015-03-19', 'B;2015-13-19')}`;
     const r = await lzb(datei('quote.csv', text), 'table');
