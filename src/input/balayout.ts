@@ -20,6 +20,19 @@ export function istKopf(felder: readonly string[], spalten: readonly string[], z
   return bekannt >= 2 || (bekannt >= 1 && bekannt === benannt.length);
 }
 
+/**
+ * The index of the first of the first `anzahl` lines (at most KOPF_SUCHE) that is a header, or
+ * null. Lines are split only when asked, one by one, so an ordinary file (its header first) splits
+ * just its first line; `felder` gives null for a line that cannot be split.
+ */
+export async function findeKopf(anzahl: number, felder: (i: number) => Promise<readonly string[] | null>, spalten: readonly string[], zuordnung: readonly Zuordnung[]): Promise<number | null> {
+  for (let i = 0; i < Math.min(anzahl, KOPF_SUCHE); i++) {
+    const f = await felder(i);
+    if (f && istKopf(f, spalten, zuordnung)) return i;
+  }
+  return null;
+}
+
 // What starts a footnote or source line below a BA table: ©, Quelle, Hinweis(e), Erstellungsdatum,
 // Stand:, Fußnote(n), a numbered note „1)“ or „1 )“, and „* text“ (the note on suppressed values;
 // a lone `*` is a cell's value, not a note).

@@ -8,7 +8,7 @@ import type { EingabeInfo, Kodierung, Trennzeichen } from '../core/modell.js';
 import { scanne, type Bereich } from './bytescanner.js';
 import { kopfFelder, liesMitCsvParse } from './csvparser.js';
 import { erkenneBom } from './dekodierung.js';
-import { istKopf, KOPF_SUCHE } from './balayout.js';
+import { findeKopf, KOPF_SUCHE } from './balayout.js';
 import { erkenneKodierung, erkenneTrennzeichen, erstesStueck, ersteZeilen, fremdesFormat, type TabellenFormat } from './format.js';
 import { kopfSpalten } from './rollen.js';
 import type { Bytequelle } from './quelle.js';
@@ -92,8 +92,12 @@ export async function oeffneTabelle(quelle: Bytequelle, rolle: string, opt: Lese
   const zeilen = ersteZeilen(erstes, kodierung, bomLaenge, Math.max(KOPF_SUCHE, opt.kopfzeile ?? 0), erstes.length === quelle.groesse);
   const kopf = await findeKopfzeile(zeilen, rolle, zuordnung, opt, datei);
   const kopfzeile = zeilen[kopf.index];
-  if (kopfzeile.trim() === '') {
-    throw datenFehler(datei, { datei, zeile: 1, meldung: 'Die Datei ist leer oder beginnt mit einer Leerzeile; erwartet wird eine Kopfzeile mit den Spaltennamen.' });
+  // A named line of nothing but delimiters is as empty as a blank one (a BA table's spacer row).
+  if (kopfzeile.trim() === '' || (opt.kopfzeile !== undefined && kopf.felder.every((f) => f.trim() === ''))) {
+    const meldung = opt.kopfzeile === undefined
+      ? 'Die Datei ist leer oder beginnt mit einer Leerzeile; erwartet wird eine Kopfzeile mit den Spaltennamen.'
+      : `Zeile ${opt.kopfzeile} (--kopfzeile) ist leer; erwartet wird dort die Kopfzeile mit den Spaltennamen.`;
+    throw datenFehler(datei, { datei, zeile: kopf.index + 1, meldung });
   }
   const trennzeichen = kopf.trennzeichen;
   const roherKopf = kopf.felder;
@@ -120,17 +124,15 @@ async function findeKopfzeile(zeilen: readonly string[], rolle: string, zuordnun
   };
   if (opt.kopfzeile !== undefined) {
     if (opt.kopfzeile > zeilen.length) {
-      throw datenFehler(datei, { datei, zeile: opt.kopfzeile, meldung: `Kopfzeile ${opt.kopfzeile} (--kopfzeile) gibt es nicht; die Datei beginnt mit ${zeilen.length} Zeilen.`, erwartet: `eine Zeile von 1 bis ${zeilen.length}` });
+      throw datenFehler(datei, { datei, zeile: opt.kopfzeile, meldung: `Kopfzeile ${opt.kopfzeile} (--kopfzeile) gibt es nicht; am Anfang der Datei stehen nur ${zeilen.length} Zeilen.`, erwartet: `eine Zeile von 1 bis ${zeilen.length}` });
     }
     return sicher(opt.kopfzeile - 1);
   }
-  const spalten = kopfSpalten(rolle);
-  // Line by line, so an ordinary file (its header first) splits only its first line.
-  for (let i = 0; i < Math.min(zeilen.length, KOPF_SUCHE); i++) {
+  const i = await findeKopf(zeilen.length, async (i) => {
     const k = await gelesen(i);
-    if (Array.isArray(k.felder) && istKopf(k.felder, spalten, zuordnung)) return { ...k, felder: k.felder };
-  }
-  return sicher(0);
+    return Array.isArray(k.felder) ? k.felder : null;
+  }, kopfSpalten(rolle), zuordnung);
+  return sicher(i ?? 0);
 }
 
 /** A table of a known format (from `oeffneTabelle`, or sent to a worker). */

@@ -62,6 +62,9 @@ describe('a BA Monatswerte table', () => {
     const jenseits = await imProzess(['check', '--monatswerte', PLAIN, '--kopfzeile', '900', '--format', 'table']);
     expect(jenseits.code).toBe(65);
     expect(jenseits.stdout + jenseits.stderr).toContain('Kopfzeile 900 (--kopfzeile) gibt es nicht');
+    const leer = await imProzess(['check', '--monatswerte', BA, '--config', KONFIG, '--kopfzeile', '3', '--format', 'table']);
+    expect(leer.code).toBe(65);
+    expect(leer.stdout).toContain('Zeile 3 (--kopfzeile) ist leer');
     const null_ = await imProzess(['check', '--monatswerte', PLAIN, '--kopfzeile', '0']);
     expect(null_.code).toBe(2);
     expect(null_.stderr).toContain('--kopfzeile erwartet eine ganze Zahl von 1 bis 1000, nicht „0“');
