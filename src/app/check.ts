@@ -17,7 +17,7 @@ import { leseZeitraeume } from '../input/zeitraeume.js';
 import { pruefeZielSpalten } from '../input/ziele.js';
 import type { CheckModell, Pruefung } from '../report/check.js';
 import { fuehreAus, type Ergebnis, type Leser } from './ergebnis.js';
-import { dezimal, leereZeilenText, leseOptionen, type LeseAnfrage } from './lesen.js';
+import { dezimal, leereZeilenText, leseOptionen, uebersprungenText, type LeseAnfrage } from './lesen.js';
 
 export interface CheckAnfrage {
   dateien: Partial<Record<EingabeRolle, string>>;
@@ -85,7 +85,8 @@ export function check(a: CheckAnfrage, leser: Leser): Promise<Ergebnis<CheckMode
           const e = await leser.tabelle(rolle, datei, leseOptionen(a.lesen, rolle, rest), (t) => LESER[rolle]!(t, a.lesen, zusatz));
           if (e.spalten && !e.probleme.length) mwSpalten = e.spalten;
           const leer = e.leereZeilen ? ` · ${leereZeilenText(e.leereZeilen)}` : '';
-          Object.assign(pruefung, { info: e.info, beschreibung: e.beschreibung + leer, probleme: e.probleme, abgebrochen: e.abgebrochen });
+          const ba = e.uebersprungen ? ` · ${uebersprungenText(e.uebersprungen)}` : '';
+          Object.assign(pruefung, { info: e.info, beschreibung: e.beschreibung + leer + ba, probleme: e.probleme, abgebrochen: e.abgebrochen });
         }
       } catch (e) {
         if (!(e instanceof KennzahlenFehler) || (e.art !== 'datei_fehlt' && e.art !== 'eingabedaten')) throw e;

@@ -4,7 +4,7 @@
 
 import type { EingabeInfo, EingabeRolle, Kodierung, Trennzeichen } from '../core/modell.js';
 import { KennzahlenFehler } from '../fehler.js';
-import { datenFehler, type Leseergebnis, type LeseOptionen, type Tabelle } from '../input/tabelle.js';
+import { datenFehler, type Leseergebnis, type LeseOptionen, type Tabelle, type Uebersprungen } from '../input/tabelle.js';
 import type { Wertzuordnung } from '../input/werte.js';
 import type { Dezimal } from '../input/zellen.js';
 import { anzahlText } from '../report/zahlen.js';
@@ -15,6 +15,8 @@ export interface LeseAnfrage {
   trennzeichen?: Trennzeichen;
   kodierung?: Kodierung;
   dezimal?: Dezimal;
+  /** The header's line in every CSV input (`--kopfzeile`); else found below any title lines. */
+  kopfzeile?: number;
   /** Per role: the user's header → canonical column, or null for a column deliberately not read. */
   spalten: Partial<Record<EingabeRolle, Record<string, string | null>>>;
   /** Per role and column: the extract's own values → the values they mean. */
@@ -26,7 +28,7 @@ export interface LeseAnfrage {
 }
 
 export function leseOptionen(l: LeseAnfrage, rolle: EingabeRolle, maxProbleme = l.maxProbleme): LeseOptionen {
-  return { trennzeichen: l.trennzeichen, kodierung: l.kodierung, spaltenzuordnung: l.spalten[rolle], werte: l.werte[rolle], konfiguration: l.konfiguration, maxProbleme };
+  return { trennzeichen: l.trennzeichen, kodierung: l.kodierung, kopfzeile: l.kopfzeile, spaltenzuordnung: l.spalten[rolle], werte: l.werte[rolle], konfiguration: l.konfiguration, maxProbleme };
 }
 
 /** The decimal mark: as given, else the point in comma-separated files and the comma elsewhere. */
@@ -34,6 +36,15 @@ export const dezimal = (l: LeseAnfrage, t: Tabelle): Dezimal => l.dezimal ?? (t.
 
 /** Rows of nothing but delimiters, as spreadsheets export formatted but unused rows. */
 export const leereZeilenText = (n: number): string => `${anzahlText(n, 'eine Zeile', 'Zeilen')} ohne Inhalt übersprungen`;
+
+/** What a BA table had around its data and was not read, for the notes and `check`. */
+export function uebersprungenText(u: Uebersprungen): string {
+  const teile = [
+    ...(u.titelzeilen ? [`${anzahlText(u.titelzeilen, 'eine Titelzeile', 'Titelzeilen')} über der Kopfzeile (Zeile ${u.titelzeilen + 1})`] : []),
+    ...(u.fussnotenAb !== null ? [`${anzahlText(u.fussnoten, 'eine Fußnotenzeile', 'Fußnotenzeilen')} ab Zeile ${u.fussnotenAb}`] : []),
+  ];
+  return `${teile.join(' und ')} übersprungen`;
+}
 
 /** Reads an input and records it in `eingaben`; its problems are the run's error. */
 export async function liesEingabe<E extends Leseergebnis>(
@@ -52,6 +63,7 @@ export async function liesEingabe<E extends Leseergebnis>(
     throw new KennzahlenFehler(f.art, f.message, f.probleme, `nach ${anzahlText(l.maxProbleme, 'einem Problem', 'Problemen')} abgebrochen; --max-errors N zeigt mehr, \`kennzahlen check\` listet alle Dateien.`);
   }
   if (ergebnis.leereZeilen) notizen.hinweis(`${datei}: ${leereZeilenText(ergebnis.leereZeilen)}`);
+  if (ergebnis.uebersprungen) notizen.hinweis(`${datei}: ${uebersprungenText(ergebnis.uebersprungen)}`);
   eingaben?.push(ergebnis.info);
   return ergebnis;
 }

@@ -91,6 +91,7 @@ export function leseAnfrage(a: Aufruf): LeseAnfrage {
     trennzeichen: w.delimiter,
     kodierung: w.encoding,
     dezimal: w.decimal,
+    kopfzeile: w.kopfzeile,
     spalten: a.konfiguration?.spalten ?? {},
     werte: a.konfiguration?.werte ?? {},
     konfiguration: a.konfiguration?.datei,

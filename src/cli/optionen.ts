@@ -235,6 +235,11 @@ export const OPTIONEN = {
     hilfe: text('Dezimalzeichen in Zahlen: comma oder point', 'decimal mark in numbers: comma or point'),
     standardText: text('comma, bei Komma-getrennten Dateien point', 'comma, point in comma-separated files'),
   }),
+  kopfzeile: def({
+    flag: '--kopfzeile', arg: '<n>', wert: ganzzahl(1, 1000), konfig: 'kopfzeile', befehle: MIT_DATEN,
+    hilfe: text('Zeile der Spaltenüberschriften in den CSV-Eingaben; Zeilen darüber (Titel einer BA-Tabelle) werden übersprungen', 'line of the column headers in the CSV inputs; lines above it (a BA table\'s titles) are skipped'),
+    standardText: text('die erste Zeile, die Spalten der Rolle nennt, sonst Zeile 1', 'the first line naming the role\'s columns, else line 1'),
+  }),
   maxErrors: def({
     flag: '--max-errors', arg: '<n>', wert: ganzzahl(1, 1_000_000), standard: '100', befehle: MIT_DATEN,
     hilfe: text('höchstens so viele Probleme je Lauf melden', 'report at most this many problems per run'),

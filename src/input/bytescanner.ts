@@ -35,6 +35,8 @@ export async function scanne<S extends Spalten>(
   let bytes = 0;
   let erstes = true;
   const cr = f.crlf ? 1 : 0;
+  // The header's line, and a BA table's title lines above it, are not data.
+  const kopf = f.kopfzeile;
   for await (const teil of quelle.lies(bereich?.von, bereich?.bis)) {
     hash?.update(teil);
     bytes += teil.length;
@@ -49,7 +51,7 @@ export async function scanne<S extends Spalten>(
     let pos = 0;
     for (let nl = daten.indexOf(0x0a); nl >= 0; nl = daten.indexOf(0x0a, pos)) {
       nr++;
-      if (nl - cr > pos && !(mitKopf && nr === 1)) zeile(pruefung, daten, pos, nl - cr, nr, trenner, grenzen);
+      if (nl - cr > pos && !(mitKopf && nr <= kopf)) zeile(pruefung, daten, pos, nl - cr, nr, trenner, grenzen);
       pos = nl + 1;
     }
     rest = pos < daten.length ? Buffer.from(daten.subarray(pos)) : null;
@@ -57,7 +59,7 @@ export async function scanne<S extends Spalten>(
   if (rest && !pruefung.abgebrochen) {
     const bis = rest.length - (cr && rest[rest.length - 1] === 0x0d ? 1 : 0);
     nr++;
-    if (bis > 0 && !(mitKopf && nr === 1)) zeile(pruefung, rest, 0, bis, nr, trenner, grenzen);
+    if (bis > 0 && !(mitKopf && nr <= kopf)) zeile(pruefung, rest, 0, bis, nr, trenner, grenzen);
   }
   return { sha256: hash ? hash.digest('hex') : ganz ? await quelle.pruefsumme! : '', zeilen: nr };
 }

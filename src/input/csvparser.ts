@@ -14,14 +14,14 @@ import type { Spalten, Zeilenpruefung } from './zeilen.js';
 const ERWARTET_ANFUEHRUNG = 'Felder in "…" ganz umschlossen, "" für ein Anführungszeichen im Feld';
 
 /** The fields of a header line, or what makes it unreadable. */
-export async function kopfFelder(kopfzeile: string, trennzeichen: Trennzeichen, datei: string): Promise<string[] | Problem> {
+export async function kopfFelder(kopfzeile: string, trennzeichen: Trennzeichen, datei: string, zeile = 1): Promise<string[] | Problem> {
   // csv-parse is loaded only for files that need it: a plain header is simply split.
   if (!kopfzeile.includes('"')) return kopfzeile.split(trennzeichen);
   const { parse } = await import('csv-parse/sync');
   try {
     return (parse(kopfzeile, { delimiter: trennzeichen, relax_quotes: true }) as string[][])[0] ?? [];
   } catch (e) {
-    return { ...csvProblem(datei, e as CsvError, 'Kopfzeile nicht lesbar'), zeile: 1 };
+    return { ...csvProblem(datei, e as CsvError, 'Kopfzeile nicht lesbar'), zeile };
   }
 }
 
@@ -29,7 +29,7 @@ export async function kopfFelder(kopfzeile: string, trennzeichen: Trennzeichen, 
 export async function liesMitCsvParse<S extends Spalten>(quelle: Bytequelle, f: TabellenFormat, pruefung: Zeilenpruefung<S>, fortschritt?: (gelesen: number) => void): Promise<string> {
   const datei = quelle.datei;
   const { Parser, CsvError } = await import('csv-parse');
-  const parser = zeilenParser(Parser, { delimiter: f.trennzeichen, relax_column_count: true, skip_empty_lines: true }, pruefung);
+  const parser = zeilenParser(Parser, { delimiter: f.trennzeichen, relax_column_count: true, skip_empty_lines: true }, f, pruefung);
   let parseFehler: unknown;
   parser.on('error', (e) => (parseFehler ??= e));
   parser.resume();
@@ -74,7 +74,7 @@ export async function liesMitCsvParse<S extends Spalten>(quelle: Bytequelle, f: 
  * queueing it. Its `info.lines` is then the record's own line, without the per-record info object
  * that `on_record` and `info: true` build (that copy cost half the parse time on large extracts).
  */
-function zeilenParser<S extends Spalten>(Parser: typeof CsvParser, optionen: Options, pruefung: Zeilenpruefung<S>): CsvParser & { readonly doppeltGezaehlt: number } {
+function zeilenParser<S extends Spalten>(Parser: typeof CsvParser, optionen: Options, f: TabellenFormat, pruefung: Zeilenpruefung<S>): CsvParser & { readonly doppeltGezaehlt: number } {
   class ZeilenParser extends Parser {
     /**
      * csv-parse counts CR and LF of a line break inside a quoted field as two lines; what it
@@ -90,8 +90,10 @@ function zeilenParser<S extends Spalten>(Parser: typeof CsvParser, optionen: Opt
         if (!feld.includes('\r')) continue;
         for (let i = feld.indexOf('\r\n'); i >= 0; i = feld.indexOf('\r\n', i + 2)) this.doppeltGezaehlt++;
       }
-      if (!this.kopfGesehen) this.kopfGesehen = true;
-      else if (!pruefung.abgebrochen) pruefung.textZeile(this.info.lines - this.doppeltGezaehlt, r);
+      const nr = this.info.lines - this.doppeltGezaehlt;
+      // Records up to the header (a BA table's title lines, then the header) are not data.
+      if (!this.kopfGesehen) this.kopfGesehen = nr >= f.kopfzeile;
+      else if (!pruefung.abgebrochen) pruefung.textZeile(nr, r);
       return true;
     }
   }

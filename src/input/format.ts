@@ -25,6 +25,8 @@ export interface TabellenFormat {
   einfach: boolean;
   /** Lines end in CR LF (the scanner drops the CR). */
   crlf: boolean;
+  /** The header's line (1-based); the lines above it (a BA table's titles) are not read. */
+  kopfzeile: number;
 }
 
 export function erstesStueck(quelle: Bytequelle): Promise<Buffer> {
@@ -100,11 +102,26 @@ export async function erkenneKodierung(
   return { kodierung: kodierung!, einfach, crlf };
 }
 
-/** The first line of the first chunk as text, without BOM and line end: the header to sniff and split. */
-export function kopfzeileAus(erstes: Buffer, kodierung: Kodierung, bomLaenge: number): string {
+/**
+ * The first `anzahl` lines of the first chunk as text, without BOM and line ends: the header is
+ * one of them (the first, or the first below a BA table's title lines). A last line without an
+ * end counts only where the chunk is the whole file, which `ganz` says.
+ */
+export function ersteZeilen(erstes: Buffer, kodierung: Kodierung, bomLaenge: number, anzahl: number, ganz: boolean): string[] {
   const anfang = new NachUtf8(kodierung).weiter(erstes.subarray(bomLaenge));
-  const zeilenende = anfang.indexOf(0x0a);
-  return anfang.subarray(0, zeilenende < 0 ? anfang.length : zeilenende).toString('utf8').replace(/\r$/, '');
+  const zeilen: string[] = [];
+  let pos = 0;
+  while (zeilen.length < anzahl) {
+    const nl = anfang.indexOf(0x0a, pos);
+    if (nl < 0) {
+      // The first line is read even when it is cut, as before: its problem is then named.
+      if (ganz || zeilen.length === 0) zeilen.push(anfang.subarray(pos).toString('utf8').replace(/\r$/, ''));
+      break;
+    }
+    zeilen.push(anfang.subarray(pos, nl).toString('utf8').replace(/\r$/, ''));
+    pos = nl + 1;
+  }
+  return zeilen;
 }
 
 /**

@@ -190,3 +190,22 @@ export function regionSpalte(kopf: readonly (string | null)[], zusatz: ReadonlyS
 export function istMonatsform(kopf: readonly (string | null)[]): boolean {
   return kopf.includes('monat') && !kopf.includes('beginn');
 }
+
+/**
+ * Every column a role's header may name, from its schemas (both forms of `zeitraeume`; the known
+ * columns of the open Monatswerte): what a header line is recognised by below title lines. The
+ * register is never asked here, only the schemas' column names are.
+ */
+export function kopfSpalten(rolle: string): readonly string[] {
+  const ohneRegister = null as unknown as PersonRegister;
+  const schemas: Record<string, () => Schema<Spalten>[]> = {
+    zeitraeume: () => [zeitraeumeTage(ohneRegister), zeitraeumeMonate(ohneRegister)],
+    personen: () => [personenSchema(ohneRegister)],
+    integrationen: () => [integrationenSchema(ohneRegister)],
+    massnahmen: () => [massnahmenSchema(ohneRegister)],
+    leistungen: () => [leistungenSchema('komma')],
+    monatswerte: () => [monatswerteSchema([], 'komma', new Set())],
+  };
+  const namen = (schemas[rolle]?.() ?? []).flatMap((s) => [...Object.keys(s.spalten), ...(s.offen?.bekannt ?? [])]);
+  return [...new Set(namen)];
+}

@@ -6,11 +6,28 @@
 
 import type { Problem } from '../fehler.js';
 
-export const normiereName = (name: string) => name.trim().toLowerCase();
+/**
+ * A header label without the footnote marker BA tables put after it: `Bestand ELB 1)`,
+ * `Integrationen²`, `K2 *`. The marker points to a note below the table; it is not part of the
+ * column's name, so a config mapping and the role's columns must see the name without it. A
+ * number in brackets that opened in the label (`Zeitraum (Monat 1)`) is part of the name.
+ */
+export function ohneFussnotenzeichen(name: string): string {
+  let s = name.trim();
+  for (let vorher = ''; vorher !== s; ) {
+    vorher = s;
+    s = s.replace(/[\u00b9\u00b2\u00b3\u2070-\u2079]+$/, '').replace(/\s*\*+$/, '').trimEnd();
+    const klammer = /\s*\d{1,2}\s?\)$/.exec(s);
+    if (klammer && s.slice(0, klammer.index).lastIndexOf('(') <= s.slice(0, klammer.index).lastIndexOf(')') && klammer.index > 0) s = s.slice(0, klammer.index).trimEnd();
+  }
+  return s;
+}
+
+export const normiereName = (name: string) => ohneFussnotenzeichen(name).toLowerCase();
 
 /** Letters and digits only, umlauts spelt out: „Leistung-bis“, „leistung bis“ and „LeistungBis“ compare equal. */
 export function schluessel(name: string): string {
-  return name
+  return ohneFussnotenzeichen(name)
     .toLowerCase()
     .replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss')
     .normalize('NFKD')
@@ -65,12 +82,24 @@ const nahGenug = (abstand: number, laenge: number) => abstand <= (laenge <= 4 ? 
 export function gemeinteSpalte(name: string, kandidaten: readonly string[]): string | null {
   const s = schluessel(name);
   if (!s) return null;
-  for (const k of kandidaten) if (schluessel(k) === s) return k;
-  for (const k of kandidaten) if ((SYNONYME[k] ?? []).some((w) => schluessel(w) === s)) return k;
+  const bekannt = bekannteSpalte(name, kandidaten);
+  if (bekannt) return bekannt;
   const bester = naechster(s, kandidaten.flatMap((k) => [k, ...(SYNONYME[k] ?? [])].map((w): [string, string] => [k, schluessel(w)])), (z) => z.length);
   if (bester) return bester;
   // „Datum Leistungsende“, „Ende der Leistung“: a longer header that contains a synonym or the name.
   for (const k of kandidaten) if ([k, ...(SYNONYME[k] ?? [])].some((w) => schluessel(w).length >= 4 && s.includes(schluessel(w)))) return k;
+  return null;
+}
+
+/**
+ * The canonical column a header names exactly, in its own spelling or a known synonym's; no
+ * near spellings, so a title line („Zeitraum: Januar 2023“) is not taken for a column.
+ */
+export function bekannteSpalte(name: string, kandidaten: readonly string[]): string | null {
+  const s = schluessel(name);
+  if (!s) return null;
+  for (const k of kandidaten) if (schluessel(k) === s) return k;
+  for (const k of kandidaten) if ((SYNONYME[k] ?? []).some((w) => schluessel(w) === s)) return k;
   return null;
 }
 
@@ -117,6 +146,8 @@ export interface KopfFormat {
   zuordnung: readonly Zuordnung[];
   /** The config file the mapping comes from, to name it in messages. */
   konfiguration?: string;
+  /** The header's line in the file (1 unless title lines stand above it). */
+  kopfzeile?: number;
 }
 
 export interface KopfErgebnis {
@@ -162,6 +193,7 @@ export function abhilfe(rolle: string, eintraege: readonly [string, string | nul
  */
 export function pruefeKopf(f: KopfFormat, v: KopfVertrag, datei: string): KopfErgebnis {
   const probleme: Problem[] = [];
+  const zeile = f.kopfzeile ?? 1;
   const position = new Map<string, number>();
   const namenlos: number[] = [];
   const liste = v.spalten.join(', ');
@@ -181,7 +213,7 @@ export function pruefeKopf(f: KopfFormat, v: KopfVertrag, datei: string): KopfEr
       unbekannt++;
       const gemeint = aehnlichsterKopf(z.von, f.roherKopf);
       probleme.push({
-        datei, zeile: 1, spaltenname: z.von, wert: z.von,
+        datei, zeile, spaltenname: z.von, wert: z.von,
         erwartet: `eine Spalte der Datei: ${gefunden}`,
         meldung: `${wo}: die Datei hat keine Spalte ${zitat(z.von)}${gemeint ? `; gemeint ist wohl ${zitat(gemeint)}` : ` (gefunden: ${gefunden})`}.`,
       });
@@ -198,7 +230,7 @@ export function pruefeKopf(f: KopfFormat, v: KopfVertrag, datei: string): KopfEr
     if (gemeint) vorgeschlagen.add(gemeint);
     const welche = v.offen ? 'der Monatswerte' : `von ${v.rolle} (${liste})`;
     probleme.push({
-      datei, zeile: 1, spaltenname: z.von, wert: z.nach,
+      datei, zeile, spaltenname: z.von, wert: z.nach,
       erwartet: v.offen ? `eine Spalte der Monatswerte wie ${gemeint}` : `eine Spalte von ${v.rolle}: ${liste}`,
       meldung: `${wo}: ${zitat(z.nach)} ist keine Spalte ${welche}${gemeint ? `; gemeint ist wohl „${gemeint}“` : ''}.`,
     });
@@ -211,7 +243,7 @@ export function pruefeKopf(f: KopfFormat, v: KopfVertrag, datei: string): KopfEr
     if (name === '') return void namenlos.push(i);
     if (v.spalten.includes(name)) {
       if (position.has(name)) {
-        probleme.push({ datei, zeile: 1, spalte: i + 1, spaltenname: roh, wert: roh, meldung: `Spalte „${name}“ kommt doppelt vor (auch Spalte ${position.get(name)! + 1}).` });
+        probleme.push({ datei, zeile, spalte: i + 1, spaltenname: roh, wert: roh, meldung: `Spalte „${name}“ kommt doppelt vor (auch Spalte ${position.get(name)! + 1}).` });
       } else position.set(name, i);
       return;
     }
@@ -224,7 +256,7 @@ export function pruefeKopf(f: KopfFormat, v: KopfVertrag, datei: string): KopfEr
       unbekannt++;
       vorschlag.push([roh, gemeint]);
       probleme.push({
-        datei, zeile: 1, spalte: i + 1, spaltenname: roh, wert: roh,
+        datei, zeile, spalte: i + 1, spaltenname: roh, wert: roh,
         erwartet: `eine Spalte wie ${gemeint}, oder eine, die nichts Bekanntem ähnelt`,
         meldung: `Spalte ${zitat(roh)} wird nicht gelesen, aber „${gemeint}“ fehlt; gemeint ist wohl „${gemeint}“.`,
       });
@@ -235,21 +267,21 @@ export function pruefeKopf(f: KopfFormat, v: KopfVertrag, datei: string): KopfEr
     unbekannt++;
     vorschlag.push([roh, gemeint ?? UNKLAR]);
     probleme.push({
-      datei, zeile: 1, spalte: i + 1, spaltenname: roh, wert: roh,
+      datei, zeile, spalte: i + 1, spaltenname: roh, wert: roh,
       erwartet: `eine Spalte von ${v.rolle}: ${liste}`,
       meldung: `Spalte ${zitat(roh)} ist keine Spalte von ${v.rolle} (${liste})${gemeint ? `; gemeint ist wohl „${gemeint}“` : ''}.`,
     });
   });
   if (unbekannt) {
     const offen = v.spalten.filter((s) => !position.has(s) && !vorgeschlagen.has(s) && !f.kopf.includes(s));
-    probleme.push({ datei, zeile: 1, meldung: abhilfe(v.rolle, vorschlag, offen, f.konfiguration) });
+    probleme.push({ datei, zeile, meldung: abhilfe(v.rolle, vorschlag, offen, f.konfiguration) });
   }
 
   for (const name of v.pflicht) {
     // A required column that an unknown one seems to mean is said once, with that column.
     if (position.has(name) || vorgeschlagen.has(name)) continue;
     probleme.push({
-      datei, zeile: 1, spaltenname: name,
+      datei, zeile, spaltenname: name,
       meldung: `Pflichtspalte „${name}“ fehlt (Rolle ${v.rolle}; gefunden: ${gefunden}).`,
       erwartet: `Spalten ${v.pflicht.join(', ')}`,
     });

@@ -8,7 +8,9 @@ import type { EingabeInfo, Kodierung, Trennzeichen } from '../core/modell.js';
 import { scanne, type Bereich } from './bytescanner.js';
 import { kopfFelder, liesMitCsvParse } from './csvparser.js';
 import { erkenneBom } from './dekodierung.js';
-import { erkenneKodierung, erkenneTrennzeichen, erstesStueck, fremdesFormat, kopfzeileAus, type TabellenFormat } from './format.js';
+import { findeKopf, KOPF_SUCHE } from './balayout.js';
+import { erkenneKodierung, erkenneTrennzeichen, erstesStueck, ersteZeilen, fremdesFormat, type TabellenFormat } from './format.js';
+import { kopfSpalten } from './rollen.js';
 import type { Bytequelle } from './quelle.js';
 import { mitWertzuordnung, type Wertzuordnung } from './werte.js';
 import { normiereName, pruefeKopf, type Zuordnung } from './spalten.js';
@@ -27,6 +29,8 @@ export interface LeseOptionen {
   maxProbleme: number;
   /** Told the bytes read so far during the main pass (for a progress bar). */
   fortschritt?: (gelesen: number) => void;
+  /** The header's line (1-based), as `--kopfzeile` gives it; else it is found below any title lines. */
+  kopfzeile?: number;
   /** `allgemein` always reads through csv-parse; the default takes the byte scanner where the file allows. */
   leser?: 'auto' | 'allgemein';
 }
@@ -54,6 +58,16 @@ export interface Leseergebnis {
   probleme: Problem[];
   /** More problems than `maxProbleme`: reading stopped early. */
   abgebrochen: boolean;
+  /** What a BA table has around its data and was not read: title lines and the footnote block. */
+  uebersprungen?: Uebersprungen;
+}
+
+export interface Uebersprungen {
+  /** Lines above the header (titles, blanks); the header is line `titelzeilen + 1`. */
+  titelzeilen: number;
+  /** The first line of the footnote block, and how many lines it has; null without one. */
+  fussnotenAb: number | null;
+  fussnoten: number;
 }
 
 export async function oeffneTabelle(quelle: Bytequelle, rolle: string, opt: LeseOptionen): Promise<Tabelle> {
@@ -74,18 +88,51 @@ export async function oeffneTabelle(quelle: Bytequelle, rolle: string, opt: Lese
   const { kodierung, einfach, crlf } = await erkenneKodierung(quelle, erstes, bom ? (bom.kodierung as Kodierung) : null, opt);
   const bomLaenge = bom && bom.kodierung === kodierung ? bom.laenge : 0;
 
-  const kopfzeile = kopfzeileAus(erstes, kodierung, bomLaenge);
-  if (kopfzeile.trim() === '') {
-    throw datenFehler(datei, { datei, zeile: 1, meldung: 'Die Datei ist leer oder beginnt mit einer Leerzeile; erwartet wird eine Kopfzeile mit den Spaltennamen.' });
-  }
-  const trennzeichen = opt.trennzeichen ?? erkenneTrennzeichen(kopfzeile);
-  const roherKopf = await kopfFelder(kopfzeile, trennzeichen, datei);
-  if (!Array.isArray(roherKopf)) throw datenFehler(datei, roherKopf);
   const zuordnung: Zuordnung[] = Object.entries(opt.spaltenzuordnung ?? {}).map(([von, nach]) => ({ von, nach }));
+  const zeilen = ersteZeilen(erstes, kodierung, bomLaenge, Math.max(KOPF_SUCHE, opt.kopfzeile ?? 0), erstes.length === quelle.groesse);
+  const kopf = await findeKopfzeile(zeilen, rolle, zuordnung, opt, datei);
+  const kopfzeile = zeilen[kopf.index];
+  // A named line of nothing but delimiters is as empty as a blank one (a BA table's spacer row).
+  if (kopfzeile.trim() === '' || (opt.kopfzeile !== undefined && kopf.felder.every((f) => f.trim() === ''))) {
+    const meldung = opt.kopfzeile === undefined
+      ? 'Die Datei ist leer oder beginnt mit einer Leerzeile; erwartet wird eine Kopfzeile mit den Spaltennamen.'
+      : `Zeile ${opt.kopfzeile} (--kopfzeile) ist leer; erwartet wird dort die Kopfzeile mit den Spaltennamen.`;
+    throw datenFehler(datei, { datei, zeile: kopf.index + 1, meldung });
+  }
+  const trennzeichen = kopf.trennzeichen;
+  const roherKopf = kopf.felder;
   const nachName = new Map(zuordnung.map((z) => [normiereName(z.von), z.nach === null ? null : normiereName(z.nach)]));
-  const kopf = roherKopf.map((n) => (nachName.has(normiereName(n)) ? nachName.get(normiereName(n))! : normiereName(n)));
+  const kanonisch = roherKopf.map((n) => (nachName.has(normiereName(n)) ? nachName.get(normiereName(n))! : normiereName(n)));
 
-  return tabelleAus(quelle, rolle, { kodierung, trennzeichen, bomLaenge, kopf, roherKopf, zuordnung, konfiguration: opt.konfiguration, werte: opt.werte, maxProbleme: opt.maxProbleme, einfach, crlf }, opt.fortschritt);
+  return tabelleAus(quelle, rolle, { kodierung, trennzeichen, bomLaenge, kopf: kanonisch, kopfzeile: kopf.index + 1, roherKopf, zuordnung, konfiguration: opt.konfiguration, werte: opt.werte, maxProbleme: opt.maxProbleme, einfach, crlf }, opt.fortschritt);
+}
+
+/**
+ * The header line: the one `--kopfzeile` names, else the first of the first lines that names the
+ * role's columns (below a BA table's title lines), else the first line, read as before, so a
+ * file with a broken header gets the same messages it always got.
+ */
+async function findeKopfzeile(zeilen: readonly string[], rolle: string, zuordnung: readonly Zuordnung[], opt: LeseOptionen, datei: string): Promise<{ index: number; trennzeichen: Trennzeichen; felder: string[] }> {
+  const gelesen = async (index: number) => {
+    const trennzeichen = opt.trennzeichen ?? erkenneTrennzeichen(zeilen[index]);
+    return { index, trennzeichen, felder: await kopfFelder(zeilen[index], trennzeichen, datei, index + 1) };
+  };
+  const sicher = async (index: number) => {
+    const k = await gelesen(index);
+    if (!Array.isArray(k.felder)) throw datenFehler(datei, k.felder);
+    return { ...k, felder: k.felder };
+  };
+  if (opt.kopfzeile !== undefined) {
+    if (opt.kopfzeile > zeilen.length) {
+      throw datenFehler(datei, { datei, zeile: opt.kopfzeile, meldung: `Kopfzeile ${opt.kopfzeile} (--kopfzeile) gibt es nicht; am Anfang der Datei stehen nur ${zeilen.length} Zeilen.`, erwartet: `eine Zeile von 1 bis ${zeilen.length}` });
+    }
+    return sicher(opt.kopfzeile - 1);
+  }
+  const i = await findeKopf(zeilen.length, async (i) => {
+    const k = await gelesen(i);
+    return Array.isArray(k.felder) ? k.felder : null;
+  }, kopfSpalten(rolle), zuordnung);
+  return sicher(i ?? 0);
 }
 
 /** A table of a known format (from `oeffneTabelle`, or sent to a worker). */
@@ -127,16 +174,14 @@ async function liesDaten<S extends Spalten>(
   }
 
   const pruefung = new Zeilenpruefung(datei, f, schema, kp, verarbeite, schnell);
-  if (f.einfach) {
-    const gescannt = await scanne(quelle, f, pruefung, bereich, fortschritt);
-    pruefung.ende();
-    ungedeckt().forEach((p) => pruefung.melde(p));
-    return { info: info(pruefung.zeilen, gescannt.sha256), leereZeilen: pruefung.leereZeilen, zeilenImBereich: gescannt.zeilen, probleme: pruefung.probleme, abgebrochen: pruefung.abgebrochen };
-  }
-  const sha256 = await liesMitCsvParse(quelle, f, pruefung, fortschritt);
+  const gescannt = f.einfach ? await scanne(quelle, f, pruefung, bereich, fortschritt) : { sha256: await liesMitCsvParse(quelle, f, pruefung, fortschritt), zeilen: undefined };
   pruefung.ende();
   ungedeckt().forEach((p) => pruefung.melde(p));
-  return { info: info(pruefung.zeilen, sha256), leereZeilen: pruefung.leereZeilen, probleme: pruefung.probleme, abgebrochen: pruefung.abgebrochen };
+  // Title lines belong to the part that starts the file.
+  const titelzeilen = !bereich || bereich.von === 0 ? f.kopfzeile - 1 : 0;
+  const fussnotenAb = pruefung.fussnotenAb;
+  const uebersprungen = titelzeilen || fussnotenAb !== null ? { titelzeilen, fussnotenAb, fussnoten: fussnotenAb === null ? 0 : pruefung.fussnotenBis - fussnotenAb + 1 } : undefined;
+  return { info: info(pruefung.zeilen, gescannt.sha256), leereZeilen: pruefung.leereZeilen, zeilenImBereich: gescannt.zeilen, probleme: pruefung.probleme, abgebrochen: pruefung.abgebrochen, uebersprungen };
 }
 
 export function datenFehler(datei: string, ...probleme: Problem[]): KennzahlenFehler {

@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { Problem } from '../fehler.js';
 import { paketDatei } from '../paket.js';
 import type { TabellenFormat } from './format.js';
-import type { Tabelle } from './tabelle.js';
+import type { Tabelle, Uebersprungen } from './tabelle.js';
 
 export interface TeilAuftrag {
   datei: string;
@@ -33,6 +33,8 @@ export interface TeilErgebnis {
   vorletztes: number | null;
   /** Its own person index. */
   letztePerson: number | null;
+  /** A footnote block in its part (lines of the part). */
+  uebersprungen?: Uebersprungen;
 }
 
 /**

@@ -17,7 +17,7 @@ try {
   const e = await leseZeitraeumeTeil(tabelleAus(quelle, 'zeitraeume', auftrag.format), register, zeitlinien, { von: auftrag.von, bis: auftrag.bis });
   const { bytes, enden } = register.alleIds();
   const laeufe = zeitlinien.alleLaeufe();
-  const ergebnis: TeilErgebnis = { ids: bytes, enden, laeufe, probleme: e.probleme, abgebrochen: e.abgebrochen, zeilen: e.info.zeilen, leereZeilen: e.leereZeilen, zeilenNef: e.zeilenNef, erstes: e.erstes, letztes: e.letztes, vorletztes: e.vorletztes, letztePerson: e.letztePerson };
+  const ergebnis: TeilErgebnis = { ids: bytes, enden, laeufe, probleme: e.probleme, abgebrochen: e.abgebrochen, zeilen: e.info.zeilen, leereZeilen: e.leereZeilen, zeilenNef: e.zeilenNef, erstes: e.erstes, letztes: e.letztes, vorletztes: e.vorletztes, letztePerson: e.letztePerson, uebersprungen: e.uebersprungen };
   parentPort!.postMessage(ergebnis, [bytes.buffer, enden.buffer, laeufe.buffer] as ArrayBuffer[]);
 } catch (e) {
   parentPort!.postMessage({ fehler: e instanceof Error ? e.stack ?? e.message : String(e) });

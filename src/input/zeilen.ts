@@ -7,6 +7,7 @@ import type { Problem } from '../fehler.js';
 import { type TabellenFormat } from './format.js';
 import { TRENNZEICHEN_NAMEN } from '../core/modell.js';
 import type { KopfErgebnis } from './spalten.js';
+import { gehoertZuFussnoten, istFussnote } from './balayout.js';
 import { istLeerzeichen, UNGELESEN, type Zelle } from './zellen.js';
 
 export interface Spalte<T> {
@@ -65,6 +66,16 @@ export class Problemliste {
   }
 }
 
+/**
+ * First characters (as a byte or UTF-16 unit below 256) that no footnote or source line starts
+ * with: every letter and digit but those of src/input/balayout.ts's beginnings (©, (c), Quelle,
+ * Hinweis, Erstellungsdatum, Stand:, Fußnote, Anmerkung, 1)…9), * text), and a `0`.
+ */
+const KEIN_FUSSNOTENANFANG: readonly boolean[] = Array.from({ length: 256 }, (_, b) => {
+  const z = String.fromCharCode(b).toLowerCase();
+  return /[a-z0]/.test(z) && !'qhesfac'.includes(z);
+});
+
 interface GeleseneSpalte<S extends Spalten> {
   name: keyof S & string;
   i: number;
@@ -81,11 +92,15 @@ export class Zeilenpruefung<S extends Spalten> extends Problemliste {
   zeilen = 0;
   /** Rows whose every field is empty (a spreadsheet's formatted but unused rows): skipped. */
   leereZeilen = 0;
+  /** The line of the first footnote or source line below the data (a BA table's), and of the last line of that block. */
+  fussnotenAb: number | null = null;
+  fussnotenBis = 0;
   readonly spaltenzahl: number;
 
   private readonly datei: string;
   private readonly trennzeichen: TabellenFormat['trennzeichen'];
   private readonly trenner: number;
+  private readonly kopfzeile: number;
   private readonly position: ReadonlyMap<string, number>;
   private readonly namenlos: readonly number[];
   private readonly gelesen: GeleseneSpalte<S>[];
@@ -117,6 +132,7 @@ export class Zeilenpruefung<S extends Spalten> extends Problemliste {
     this.trennzeichen = f.trennzeichen;
     this.trenner = f.trennzeichen.charCodeAt(0);
     this.spaltenzahl = f.kopf.length;
+    this.kopfzeile = f.kopfzeile;
     this.position = kopf.position;
     this.namenlos = kopf.namenlos;
     const namen = Object.keys(schema.spalten) as (keyof S & string)[];
@@ -140,7 +156,8 @@ export class Zeilenpruefung<S extends Spalten> extends Problemliste {
 
   /** A row of the byte scanner: bytes von … bis−1 of `puffer`, n fields, bounds of the first `spaltenzahl` in `grenzen`. */
   byteZeile(nr: number, puffer: Buffer, von: number, bis: number, grenzen: Int32Array, n: number): void {
-    if (n === this.spaltenzahl && this.schnell !== undefined && this.schnell(puffer, grenzen)) {
+    // Below the footnotes every row goes the general way, so data there cannot slip through.
+    if (n === this.spaltenzahl && this.schnell !== undefined && this.fussnotenAb === null && this.schnell(puffer, grenzen)) {
       this.zeilen++;
       return;
     }
@@ -157,7 +174,7 @@ export class Zeilenpruefung<S extends Spalten> extends Problemliste {
     for (const [i, f] of this.namenlosGefuellt) {
       this.melde({
         datei: this.datei, zeile: f.zeile, spalte: i + 1, wert: f.text, erwartet: 'eine leere Zelle (die Spalte hat keine Überschrift)',
-        meldung: `Spalte ${i + 1} hat keine Überschrift, enthält aber ${f.anzahl === 1 ? 'einen Wert' : `in ${f.anzahl} Zeilen Werte`}, zuerst „${f.text}“; erwartet wird eine Überschrift in Zeile 1 (und eine Zuordnung in der Konfiguration, wenn sie nicht kanonisch ist).`,
+        meldung: `Spalte ${i + 1} hat keine Überschrift, enthält aber ${f.anzahl === 1 ? 'einen Wert' : `in ${f.anzahl} Zeilen Werte`}, zuerst „${f.text}“; erwartet wird eine Überschrift in Zeile ${this.kopfzeile} (und eine Zuordnung in der Konfiguration, wenn sie nicht kanonisch ist).`,
       });
     }
   }
@@ -176,12 +193,31 @@ export class Zeilenpruefung<S extends Spalten> extends Problemliste {
 
   /** One data row with n fields: the same checks and messages whichever engine read it. */
   private lies(nr: number, n: number): void {
+    const datei = this.datei;
+    // A BA table's footnotes and sources end its data; only rows the fast path refused are asked,
+    // so ordinary rows pay nothing for it.
+    if (this.fussnotenAb !== null) {
+      const felder = this.felder(n);
+      if (gehoertZuFussnoten(felder)) {
+        this.fussnotenBis = nr;
+        return;
+      }
+      this.zeilen++;
+      this.melde({
+        datei, zeile: nr, wert: this.zeilentext(), erwartet: 'unter den Fußnoten nur weitere Fußnoten, Quellenangaben oder leere Zeilen',
+        meldung: `Zeile ${nr} sieht aus wie Daten, steht aber unter den Fußnoten (ab Zeile ${this.fussnotenAb}); Daten gehören über die Fußnoten, sonst würden sie nicht gelesen.`,
+      });
+      return;
+    }
     if (this.istLeer()) {
       this.leereZeilen++;
       return;
     }
+    if (this.vielleichtFussnote() && istFussnote(this.roh(0).trim() ? [this.roh(0)] : this.felder(n))) {
+      this.fussnotenAb = this.fussnotenBis = nr;
+      return;
+    }
     this.zeilen++;
-    const datei = this.datei;
     if (n !== this.spaltenzahl) {
       const spaltenzahl = this.spaltenzahl;
       this.melde({ datei, zeile: nr, wert: this.zeilentext(), meldung: `${n} Felder statt ${spaltenzahl} wie in der Kopfzeile (Trennzeichen ${TRENNZEICHEN_NAMEN[this.trennzeichen][0]}).`, erwartet: `${spaltenzahl} Felder` });
@@ -233,6 +269,33 @@ export class Zeilenpruefung<S extends Spalten> extends Problemliste {
 
   private zeilentext(): string {
     return this.rec ? this.rec.join(this.trennzeichen) : this.puffer.toString('utf8', this.zeileVon, this.zeileBis);
+  }
+
+  /**
+   * Whether the row may start a footnote, from the first byte of its first cell: most rows that
+   * take the general way (every row of a role without a fast path) are ruled out without making a
+   * string, so the footnote rule costs ordinary files nothing measurable.
+   */
+  private vielleichtFussnote(): boolean {
+    const text = this.rec ? this.rec[0] : null;
+    let b: number;
+    if (text !== null) {
+      const t = text.trimStart();
+      if (t === '') return true;
+      b = t.charCodeAt(0);
+    } else {
+      let i = this.grenzen[0];
+      const bis = this.grenzen[1];
+      while (i < bis && istLeerzeichen(this.puffer[i])) i++;
+      if (i === bis) return true;
+      b = this.puffer[i];
+    }
+    return !KEIN_FUSSNOTENANFANG[b];
+  }
+
+  /** The row's cells as text, as far as the header has columns (the scanner bounds no more). */
+  private felder(n: number): string[] {
+    return Array.from({ length: Math.min(n, this.spaltenzahl) }, (_, i) => this.roh(i));
   }
 
   private roh(i: number): string {

@@ -6,7 +6,7 @@ import { OFFEN } from '../core/kalender.js';
 import type { PersonRegister, Zeitlinien } from '../core/zeitlinien.js';
 import { istMonatsform, zeitraeumeMonate, zeitraeumeTage } from './rollen.js';
 import type { Bereich } from './bytescanner.js';
-import type { Leseergebnis, Tabelle } from './tabelle.js';
+import type { Leseergebnis, Tabelle, Uebersprungen } from './tabelle.js';
 import { starteTeilleser, teilung } from './teilleser-start.js';
 import type { ZeilenProblem } from './zeilen.js';
 import { UNGELESEN, type Status } from './zellen.js';
@@ -129,6 +129,7 @@ export async function leseZeitraeume(tabelle: Tabelle, register: PersonRegister,
   return {
     info: { ...erster.info, zeilen: erster.info.zeilen + zweiter.zeilen, sha256: await tabelle.quelle.pruefsumme! },
     leereZeilen: erster.leereZeilen + zweiter.leereZeilen,
+    uebersprungen: zusammen(erster.uebersprungen, zweiter.uebersprungen, versatz),
     probleme: probleme.slice(0, max),
     abgebrochen: erster.abgebrochen || zweiter.abgebrochen || probleme.length > max,
     form: erster.form,
@@ -140,6 +141,12 @@ export async function leseZeitraeume(tabelle: Tabelle, register: PersonRegister,
     vorletztes: zweitgroesster([erster.letztes, erster.vorletztes, zweiter.letztes, zweiter.vorletztes]),
     letztePerson: (zweiter.letztes ?? -Infinity) > (erster.letztes ?? -Infinity) && zweiter.letztePerson !== null ? nummer[zweiter.letztePerson] : erster.letztePerson,
   };
+}
+
+/** The skipped lines of both parts: the titles are the first's, a footnote block the first that began. */
+function zusammen(erster: Uebersprungen | undefined, zweiter: Uebersprungen | undefined, versatz: number): Uebersprungen | undefined {
+  if (erster?.fussnotenAb != null || !zweiter?.fussnotenAb) return erster;
+  return { titelzeilen: erster?.titelzeilen ?? 0, fussnotenAb: zweiter.fussnotenAb + versatz, fussnoten: zweiter.fussnoten };
 }
 
 /** The second largest distinct value, or null. */

@@ -106,4 +106,7 @@ describe('numbers and BA symbols', () => {
     expect(wert(parseZahl('.x', 'komma'))).toEqual({ art: 'fehlt' });
     expect(wert(parseZahl('', 'komma'))).toEqual({ art: 'fehlt' });
   });
+  it('turns no other symbol into a number: a dash of another kind or a word stays an error', () => {
+    for (const s of ['–', '—', '…', 'k.A.', '**', '-.']) expect(parseZahl(s, 'komma').ok, s).toBe(false);
+  });
 });
