@@ -123,18 +123,18 @@ export function kennzahlenDokument(b: KennzahlenBericht, d: Darstellung, mitGraf
       const p = z.abweichungPunkte;
       const abw: Zelle = sperre.ziel(z) ? zelle('*', 'gesperrt') : p === null ? x : `${p >= 0 ? '+' : ''}${tx.zahl(p, Number.isInteger(p) ? 0 : 2)}${z.einheit === 'anzahl' ? '' : L(' Pp', ' pp')}${relativ}`;
       const st = zelle(L(...status[z.status]), z.status === 'erreicht' ? 'erreicht' : z.status === 'verfehlt' ? 'verfehlt' : 'offen');
-      return [label, grenzeText(d, def.grenze, z.einheit, anteilig), zahlen.ist, zahlen.vorjahr, zahlen.soll, abw, st, zahlen.hochrechnung, ...(mitGrafiken ? [zahlen.sollDezember] : [])];
+      return [label, grenzeText(d, def.grenze, z.einheit, anteilig), zahlen.ist, zahlen.vorjahr, zahlen.soll, abw, st, zahlen.hochrechnung, zahlen.sollDezember];
     });
-    // In HTML the projection to December stands beside the December Soll, as in the target charts,
-    // not beside today's Soll alone; the terminal and Markdown tables keep their columns.
-    const kopf = [L('Ziel', 'Target'), L('Vorgabe', 'Bound'), L('Ist', 'Actual'), L('Vorjahr', 'Prev. year'), L('Soll', 'Target value'), L('Abweichung', 'Deviation'), 'Status', L('Hochrechnung Dez.', 'Projection Dec.')];
-    bloecke.push({ art: 'tabelle', kopf: [...kopf, ...(mitGrafiken ? [L('Soll Dez.', 'Target Dec.')] : [])], zeilen, links: 2 });
+    // The projection to December stands beside the December Soll, as in the target charts, not
+    // beside today's Soll alone, which would compare a year with half of it.
+    const kopf = [L('Ziel', 'Target'), L('Vorgabe', 'Bound'), L('Ist', 'Actual'), L('Vorjahr', 'Prev. year'), L('Soll', 'Target value'), L('Abweichung', 'Deviation'), 'Status', L('Hochrechnung Dez.', 'Projection Dec.'), L('Soll Dez.', 'Target Dec.')];
+    bloecke.push({ art: 'tabelle', kopf, zeilen, links: 2 });
     bloecke.push({
       art: 'text',
       leise: true,
       text:
         L('Hochrechnung: der Vorjahreswert für Januar–Dezember, skaliert mit dem Verhältnis Ist / Vorjahr. ', 'Projection: the previous year’s January–December value scaled by actual / previous year. ') +
-        (mitGrafiken ? L(`Soll Dez.: das Soll für Januar–Dezember ${jahr}. `, `Target Dec.: the target for January–December ${jahr}. `) : '') +
+        L(`Soll Dez.: das Soll für Januar–Dezember ${jahr}. `, `Target Dec.: the target for January–December ${jahr}. `) +
         L('Pp = Prozentpunkte.', 'pp = percentage points.'),
     });
     if (legende.length) bloecke.push({ art: 'notizen', titel: L('Ziele im Wortlaut:', 'Targets in full:'), punkte: legende });

@@ -62,6 +62,8 @@ function ziel(s: KennzahlenSperre, z: ZielErgebnis, d: Darstellung) {
     abweichung_prozent: zahl(z.abweichungProzent),
     status: z.status,
     hochrechnung: zahl(z.hochrechnung),
+    // The Soll for the whole year, which the projection is measured against.
+    soll_dezember: s.soll(z) ? '*' : z.sollDezember,
     hinweis: hinweisText(z.hinweis, d),
   };
 }
@@ -94,7 +96,7 @@ export function kennzahlenCsv(b: KennzahlenBericht, d: Darstellung): string {
   const n = (w: number | string | null) => (w === null ? 'x' : typeof w === 'string' ? quote(w) : csvZahl(w));
   const frei = (k: number) => Array<string>(k).fill('');
   const zeilen: string[][] = [];
-  const bericht = (id: string, wert: string) => zeilen.push(['bericht', id, textZelle(wert), ...frei(12)]);
+  const bericht = (id: string, wert: string) => zeilen.push(['bericht', id, textZelle(wert), ...frei(13)]);
   bericht('berichtsmonat', isoMonat(b.berichtsmonat));
   bericht('jobcenter', b.jobcenter ?? '');
   bericht('datenstand', b.datenstand);
@@ -104,14 +106,14 @@ export function kennzahlenCsv(b: KennzahlenBericht, d: Darstellung): string {
   for (const g of [{ gruppe: 'gesamt', kennzahlen: b.kennzahlen }, ...b.gruppen]) {
     for (const k of g.kennzahlen) {
       const j = kennzahl(s, g.gruppe, k, d);
-      zeilen.push(['kennzahl', j.id, textZelle(j.name), textZelle(g.gruppe), j.einheit, n(j.wert_exakt), n(j.vorjahr_exakt), n(j.jahresfortschritt.wert_exakt), n(j.jahresfortschritt.vorjahr_exakt), n(j.zaehler), n(j.nenner), '', j.status, '', textZelle(j.hinweis ?? '')]);
+      zeilen.push(['kennzahl', j.id, textZelle(j.name), textZelle(g.gruppe), j.einheit, n(j.wert_exakt), n(j.vorjahr_exakt), n(j.jahresfortschritt.wert_exakt), n(j.jahresfortschritt.vorjahr_exakt), n(j.zaehler), n(j.nenner), '', j.status, '', textZelle(j.hinweis ?? ''), '']);
     }
   }
   for (const z of b.ziele?.ergebnisse ?? []) {
     const j = ziel(s, z, d);
-    zeilen.push(['ziel', textZelle(j.id), textZelle(j.name), 'gesamt', j.einheit, n(j.ist), n(j.vorjahr), '', '', '', '', n(j.soll), j.status, n(j.hochrechnung), textZelle(j.hinweis ?? '')]);
+    zeilen.push(['ziel', textZelle(j.id), textZelle(j.name), 'gesamt', j.einheit, n(j.ist), n(j.vorjahr), '', '', '', '', n(j.soll), j.status, n(j.hochrechnung), textZelle(j.hinweis ?? ''), n(j.soll_dezember)]);
   }
-  for (const e of b.eingaben) zeilen.push(['eingabe', e.rolle, textZelle(e.datei), '', e.trennzeichen === null ? 'eintraege' : 'zeilen', String(e.zeilen), ...frei(8), `SHA-256 ${e.sha256}`]);
-  const kopf = ['bereich', 'id', 'name', 'gruppe', 'einheit', 'wert', 'vorjahr', 'jfw', 'jfw_vorjahr', 'zaehler', 'nenner', 'soll', 'status', 'hochrechnung', 'hinweis'];
+  for (const e of b.eingaben) zeilen.push(['eingabe', e.rolle, textZelle(e.datei), '', e.trennzeichen === null ? 'eintraege' : 'zeilen', String(e.zeilen), ...frei(8), `SHA-256 ${e.sha256}`, '']);
+  const kopf = ['bereich', 'id', 'name', 'gruppe', 'einheit', 'wert', 'vorjahr', 'jfw', 'jfw_vorjahr', 'zaehler', 'nenner', 'soll', 'status', 'hochrechnung', 'hinweis', 'soll_dezember'];
   return csvDokument(kopf, zeilen);
 }

@@ -64,8 +64,10 @@ describe('CSV for Excel parses back with the right columns', () => {
   it('report: one row per indicator and target, decimal comma, exact values', async () => {
     const csv = (await lauf(['demo', '--format', 'csv'])).stdout;
     const zeilen = parse(csv, { delimiter: ';', bom: true, columns: true }) as Record<string, string>[];
-    expect(Object.keys(zeilen[0])).toEqual(['bereich', 'id', 'name', 'gruppe', 'einheit', 'wert', 'vorjahr', 'jfw', 'jfw_vorjahr', 'zaehler', 'nenner', 'soll', 'status', 'hochrechnung', 'hinweis']);
+    expect(Object.keys(zeilen[0])).toEqual(['bereich', 'id', 'name', 'gruppe', 'einheit', 'wert', 'vorjahr', 'jfw', 'jfw_vorjahr', 'zaehler', 'nenner', 'soll', 'status', 'hochrechnung', 'hinweis', 'soll_dezember']);
     expect(zeilen.filter((z) => z.bereich === 'kennzahl')).toHaveLength(15);
+    // ABG_LZA: at least 420 in the year, so 210 by June and 420 for December, beside the projection.
+    expect(zeilen.find((z) => z.id === 'ABG_LZA')).toMatchObject({ soll: '210', soll_dezember: '420' });
     expect(zeilen.filter((z) => z.bereich === 'ziel')).toHaveLength(7);
     // What the report is about comes first, its inputs with their full checksums last.
     expect(zeilen.slice(0, 4).map((z) => [z.bereich, z.id, z.name])).toEqual([
