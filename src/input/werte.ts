@@ -35,10 +35,19 @@ export function mitWertzuordnung<S extends Spalten>(schema: Schema<S>, werte: We
       continue;
     }
     const karte = new Map<string, string>();
+    const geschrieben = new Map<string, string>();
     for (const [von, nach] of Object.entries(zuordnung)) {
       const z = s.lese(nach);
       if (!z.ok) probleme.push({ datei, zeile: 1, spaltenname: spalte, wert: nach, erwartet: z.erwartet, meldung: `${wo(spalte)}: „${von}“ → „${nach}“, aber „${nach}“ ist kein Wert der Spalte ${spalte}; erwartet ${z.erwartet}.` });
-      karte.set(von.trim(), nach);
+      // Cells are matched without their outer blanks, so two keys that differ only there name the
+      // same cells: with different targets, the later one would silently win.
+      const schluessel = von.trim();
+      const frueher = karte.get(schluessel);
+      if (frueher !== undefined && frueher !== nach) {
+        probleme.push({ datei, zeile: 1, spaltenname: spalte, wert: von, meldung: `${wo(spalte)}: „${geschrieben.get(schluessel)}“ → „${frueher}“ und „${von}“ → „${nach}“ meinen dieselben Zellen (Leerzeichen am Rand zählen nicht), aber verschiedene Werte.` });
+      }
+      karte.set(schluessel, nach);
+      geschrieben.set(schluessel, von);
     }
     const offen = new Set<string>();
     ungedeckt.set(spalte, offen);

@@ -46,6 +46,19 @@ describe('werte: the extract\'s own values', () => {
     expect(r.stderr).toContain(`„werte.zeitraeume.stauts“ in ${k}: zeitraeume hat keine Spalte „stauts“; gemeint ist wohl „status“.`);
   });
 
+  it('refuse two keys that differ only in outer blanks but map to different values', async () => {
+    // Cells are compared without outer blanks, so „Sozialgeld“ and „Sozialgeld “ name the same
+    // cells; taking the later would count every Sozialgeld person as ELB without a word.
+    const codes = datei('blank.csv', mitCodes(readFileSync(KANTEN, 'utf8')));
+    const k = datei('blank.json', JSON.stringify({ eingaben: { zeitraeume: codes }, werte: { zeitraeume: { status: { 'Alg II': 'ELB', 'Sozialgeld': 'NEF', 'Sozialgeld ': 'ELB' } } }, einstellungen: { datenstand: '2016-12-31' } }));
+    const r = await lzb(['--config', k, '--format', 'table']);
+    expect(r.code).toBe(65);
+    expect(r.stderr).toContain(`„werte.zeitraeume.status“ in ${k}: „Sozialgeld“ → „NEF“ und „Sozialgeld “ → „ELB“ meinen dieselben Zellen (Leerzeichen am Rand zählen nicht), aber verschiedene Werte.`);
+    // The same target twice is merely redundant.
+    const gleich = datei('gleich.json', JSON.stringify({ eingaben: { zeitraeume: codes }, werte: { zeitraeume: { status: { 'Alg II': 'ELB', 'Sozialgeld': 'NEF', 'Sozialgeld ': 'NEF' } } }, einstellungen: { datenstand: '2016-12-31' } }));
+    expect((await lzb(['--config', gleich])).code).toBe(0);
+  });
+
   it('are read from the config with their shape checked', async () => {
     const k = datei('form.json', JSON.stringify({ eingaben: { zeitraeume: KANTEN }, werte: { zeitraeume: { status: { 'Alg II': 1 } }, kunden: {} } }));
     const r = await lzb(['--config', k, '--format', 'table']);
