@@ -42,6 +42,21 @@ export async function leseMonatswerte(tabelle: Tabelle, dezimal: Dezimal, zusatz
     for (const sp of spalten) setze(reihe, monat, sp, z[sp] as Wert);
   });
   const regionen = regionSpalteName ? { spalte: regionSpalteName, schluessel: [...jeRegion.keys()] } : null;
+  // Excel turns 05111 into 5111 in the rows it took for numbers: one Jobcenter under two keys,
+  // of which --jobcenter would count only part (the rest silently left out).
+  const ohneNullen = new Map<string, string>();
+  for (const k of regionen?.schluessel ?? []) {
+    const kern = k.replace(/^0+(?=\d)/, '');
+    const anderer = ohneNullen.get(kern);
+    if (anderer === undefined) ohneNullen.set(kern, k);
+    else {
+      e.probleme.push({
+        datei: tabelle.datei, spaltenname: regionen!.spalte,
+        meldung: `Spalte „${regionen!.spalte}“: „${anderer}“ und „${k}“ unterscheiden sich nur in führenden Nullen, sind also wohl ein Jobcenter, dessen Schlüssel Excel in einem Teil der Zeilen als Zahl gelesen hat.`,
+        erwartet: 'jeder Schlüssel in allen Zeilen gleich geschrieben, mit führenden Nullen (in Excel die Spalte als Text formatieren)',
+      });
+    }
+  }
   // One region is the table's; of several, only the one chosen (none chosen: nothing, the caller says so).
   const gewaehlt = !regionen ? jeRegion.get('') : region !== null ? jeRegion.get(region) : regionen.schluessel.length === 1 ? jeRegion.get(regionen.schluessel[0]) : undefined;
   const gruppen = gewaehlt ?? new Map<string, Reihe>();

@@ -37,6 +37,23 @@ describe('a table of several Jobcenters', () => {
     expect(r.stderr.split('\n')[0]).toBe(`kennzahlen: ${MEHRERE}: kein Jobcenter „5111“ in der Spalte „regionalschlüssel“; gemeint ist wohl „05111“ (Schlüssel mit führenden Nullen). Gefunden: „05111“, „12062“.`);
   });
 
+  it('refuses one Jobcenter under two keys that differ only in leading zeros', async () => {
+    // Excel read 05111 as the number 5111 in the rows from 2024: --jobcenter 05111 would count
+    // 2023 alone and --jobcenter 5111 2024 alone, each a part of one Jobcenter.
+    const zeilen = readFileSync(MEHRERE, 'utf8').trimEnd().split('\n');
+    const gemischt = datei('gemischt.csv', zeilen.map((z) => (/^05111;[^;]*;2024-/.test(z) ? z.slice(1) : z)).join('\n') + '\n');
+    expect(readFileSync(gemischt, 'utf8')).toContain('\n5111;Jobcenter Düsseldorf;2024-01;');
+    const meldung = 'Spalte „regionalschlüssel“: „05111“ und „5111“ unterscheiden sich nur in führenden Nullen, sind also wohl ein Jobcenter, dessen Schlüssel Excel in einem Teil der Zeilen als Zahl gelesen hat.';
+    for (const jobcenter of ['05111', '5111', '12062']) {
+      const r = await imProzess(['report', '--monatswerte', gemischt, '--monat', '2023-12', '--jobcenter', jobcenter, '--format', 'table']);
+      expect([r.code, r.stdout]).toEqual([65, '']);
+      expect(r.stderr).toContain(meldung);
+    }
+    const c = await imProzess(['check', '--monatswerte', gemischt, '--format', 'table']);
+    expect(c.code).toBe(65);
+    expect(c.stdout).toContain(meldung);
+  });
+
   it('is checked whole, and check names its Jobcenters', async () => {
     const r = await imProzess(['check', '--monatswerte', MEHRERE, '--format', 'table']);
     expect(r.code).toBe(0);
