@@ -62,7 +62,9 @@ export async function leseMonatswerte(tabelle: Tabelle, dezimal: Dezimal, zusatz
   const gruppen = gewaehlt ?? new Map<string, Reihe>();
   // Groups without a total are a breakdown alone (or another population, as `aggregate --filter`
   // writes it): indicators for the Jobcenter cannot come from them.
+  // With a region chosen, only its rows feed the report: another region's gaps are not its concern.
   for (const [r, g] of jeRegion) {
+    if (regionen && region !== null && r !== region) continue;
     if (!g.has('gesamt') && g.size && !e.probleme.length) {
       e.probleme.push({ datei: tabelle.datei, spaltenname: 'gruppe', meldung: `keine Zeilen der Gruppe „gesamt“ (oder „Insgesamt“)${regionen ? ` in der Region „${r}“` : ''}; gefunden: ${[...g.keys()].join(', ')}.`, erwartet: 'Zeilen mit gruppe leer, „gesamt“ oder „Insgesamt“ für das ganze Jobcenter' });
     }

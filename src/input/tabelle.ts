@@ -160,7 +160,7 @@ async function liesDaten<S extends Spalten>(
   fortschritt: ((gelesen: number) => void) | undefined,
 ): Promise<Leseergebnis> {
   const datei = quelle.datei;
-  const { schema, probleme: zuordnungsProbleme, ungedeckt } = mitWertzuordnung(eigenesSchema, f.werte, datei, f.konfiguration);
+  const { schema, probleme: zuordnungsProbleme, ungedeckt } = mitWertzuordnung(eigenesSchema, f.werte, datei, f.konfiguration, f.zuordnung);
   const info = (zeilen: number, sha256: string): EingabeInfo => ({ rolle, datei, zeilen, sha256, kodierung: f.kodierung, trennzeichen: f.trennzeichen });
 
   // Column positions, and the header problems that make the rows unreadable. A part that does not

@@ -21,17 +21,21 @@ export interface Zugeordnet<S extends Spalten> {
   ungedeckt: () => Problem[];
 }
 
-export function mitWertzuordnung<S extends Spalten>(schema: Schema<S>, werte: Wertzuordnung | undefined, datei: string, konfiguration: string | undefined): Zugeordnet<S> {
+/** `spalten`: the config's column mapping (header → canonical), to name the column a mapping under a header means. */
+export function mitWertzuordnung<S extends Spalten>(schema: Schema<S>, werte: Wertzuordnung | undefined, datei: string, konfiguration: string | undefined, spalten: readonly { von: string; nach: string | null }[] = []): Zugeordnet<S> {
   const probleme: Problem[] = [];
   const ungedeckt = new Map<string, Set<string>>();
   if (!werte || !Object.keys(werte).length) return { schema, probleme, ungedeckt: () => [] };
   const wo = (spalte: string) => `„werte.${schema.rolle}.${spalte}“${konfiguration ? ` in ${konfiguration}` : ''}`;
-  const spalten: Spalten = { ...schema.spalten };
+  const gelesen: Spalten = { ...schema.spalten };
   for (const [spalte, zuordnung] of Object.entries(werte)) {
     const s = schema.spalten[spalte];
     if (!s) {
-      const gemeint = gemeinteSpalte(spalte, Object.keys(schema.spalten));
-      probleme.push({ datei, zeile: 1, spaltenname: spalte, meldung: `${wo(spalte)}: ${schema.rolle} hat keine Spalte „${spalte}“${gemeint ? `; gemeint ist wohl „${gemeint}“` : ''}.` });
+      // Values are mapped under the canonical column: a header the config renames points there.
+      const umbenannt = spalten.find((z) => z.nach !== null && z.von.trim().toLowerCase() === spalte)?.nach;
+      const gemeint = umbenannt ?? gemeinteSpalte(spalte, Object.keys(schema.spalten));
+      const warum = umbenannt ? `; „${spalte}“ heißt nach der Zuordnung der Spalten „${umbenannt}“, die Werte gehören unter „werte.${schema.rolle}.${umbenannt}“` : gemeint ? `; gemeint ist wohl „${gemeint}“` : '';
+      probleme.push({ datei, zeile: 1, spaltenname: spalte, meldung: `${wo(spalte)}: ${schema.rolle} hat keine Spalte „${spalte}“${warum}.` });
       continue;
     }
     const karte = new Map<string, string>();
@@ -52,7 +56,7 @@ export function mitWertzuordnung<S extends Spalten>(schema: Schema<S>, werte: We
     const offen = new Set<string>();
     ungedeckt.set(spalte, offen);
     // Without its byte reader the column is read as text, where the mapping applies.
-    spalten[spalte] = {
+    gelesen[spalte] = {
       pflicht: s.pflicht,
       lese: (roh: string) => {
         const z = s.lese(karte.get(roh.trim()) ?? roh);
@@ -62,7 +66,7 @@ export function mitWertzuordnung<S extends Spalten>(schema: Schema<S>, werte: We
     };
   }
   return {
-    schema: { ...schema, spalten: spalten as S },
+    schema: { ...schema, spalten: gelesen as S },
     probleme,
     ungedeckt: () =>
       [...ungedeckt].flatMap(([spalte, offen]) => {

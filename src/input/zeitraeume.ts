@@ -3,6 +3,7 @@
 // day that is both ELB and NEF is an ELB day either way.
 
 import { OFFEN } from '../core/kalender.js';
+import type { Problem } from '../fehler.js';
 import type { PersonRegister, Zeitlinien } from '../core/zeitlinien.js';
 import { istMonatsform, zeitraeumeMonate, zeitraeumeTage } from './rollen.js';
 import type { Bereich } from './bytescanner.js';
@@ -123,7 +124,14 @@ export async function leseZeitraeume(tabelle: Tabelle, register: PersonRegister,
   for (let i = 0; i < zweiter.laeufe.length; i += 3) zeitlinien.hinzu(nummer[zweiter.laeufe[i]], zweiter.laeufe[i + 1], zweiter.laeufe[i + 2]);
   const max = tabelle.format.maxProbleme;
   const versatz = erster.zeilenImBereich ?? 0;
-  const probleme = [...erster.probleme, ...zweiter.probleme.map((p) => ({ ...p, zeile: p.zeile === undefined ? undefined : p.zeile + versatz }))];
+  // The worker cannot know that the first part ended in a footnote block: its rows are data below the
+  // footnotes, an error as one reader would find it, not rows to count.
+  const fussnotenAb = erster.uebersprungen?.fussnotenAb;
+  const unterFussnoten: Problem[] =
+    fussnotenAb != null && zweiter.zeilen > 0
+      ? [{ datei: tabelle.datei, zeile: versatz + 1, meldung: `ab Zeile ${versatz + 1} stehen ${zweiter.zeilen} Datenzeilen unter den Fußnoten (ab Zeile ${fussnotenAb}); Daten gehören über die Fußnoten, sonst würden sie nicht gelesen.` }]
+      : [];
+  const probleme = [...erster.probleme, ...unterFussnoten, ...zweiter.probleme.map((p) => ({ ...p, zeile: p.zeile === undefined ? undefined : p.zeile + versatz }))];
   const min = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b));
   const maxi = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
   return {

@@ -74,4 +74,22 @@ describe('two threads read like one', () => {
     const mit = await kennzahlen(['check', '--config', k, '--json', '--threads', '2']);
     expect([mit.code, JSON.parse(mit.stdout).eingaben[0].probleme]).toEqual([0, []]);
   });
+
+  it('finds data below footnotes where the first half ends in them: the worker alone could not', async () => {
+    // The line that holds the file's middle byte ends the first half (see teilung): a footnote there,
+    // of the same length, leaves the split where it was and every row of the second half below it.
+    const bytes = readFileSync(monate);
+    const mitte = Math.floor(bytes.length / 2);
+    const anfang = bytes.lastIndexOf(10, mitte) + 1;
+    const ende = bytes.indexOf(10, mitte);
+    const fussnote = Buffer.from('1) Stand: Dezember'.padEnd(ende - anfang, ' ').slice(0, ende - anfang));
+    const datei = join(ordner, 'fussnote.csv');
+    writeFileSync(datei, Buffer.concat([bytes.subarray(0, anfang), fussnote, bytes.subarray(ende)]));
+    const r = await kennzahlen(['check', '--zeitraeume', datei, '--json', '--threads', '2']);
+    expect(r.code).toBe(65);
+    const zeile = bytes.subarray(0, anfang).toString('latin1').split('\n').length;
+    const probleme = JSON.parse(r.stdout).eingaben[0].probleme;
+    expect(probleme[0]).toMatchObject({ zeile: zeile + 1 });
+    expect(probleme[0].meldung).toMatch(new RegExp(`^ab Zeile ${zeile + 1} stehen [0-9]+ Datenzeilen unter den Fußnoten \\(ab Zeile ${zeile}\\)`));
+  });
 });

@@ -59,4 +59,20 @@ describe('a table of several Jobcenters', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Monatswerte: elb, integrationen · 2 Jobcenter (Spalte regionalschlüssel) · nicht geprüft, da weder Kennzahl noch Ziel sie nutzt: jobcenter');
   });
+
+  it('asks the chosen Jobcenter for its total, not the others', async () => {
+    // 12062 has only a breakdown for women: no total, so no indicator for it, but 05111 is whole.
+    const zeilen = readFileSync(MEHRERE, 'utf8').trimEnd().split('\n');
+    const text = ['Regionalschlüssel;Jobcenter;Monat;ELB;Integrationen;Gruppe', ...zeilen.slice(1).map((z) => `${z};${z.startsWith('12062;') ? 'Frauen' : ''}`)].join('\n') + '\n';
+    const teilweise = datei('teilweise.csv', text);
+    const ganz = await imProzess(['report', '--monatswerte', teilweise, '--monat', '2024-06', '--jobcenter', '05111', '--json']);
+    expect(ganz.code, ganz.stderr).toBe(0);
+    expect(k2(ganz.stdout)).toMatchObject({ wert: 18, zaehler: 360, nenner: 2000 });
+    const ohneGesamt = await imProzess(['report', '--monatswerte', teilweise, '--monat', '2024-06', '--jobcenter', '12062', '--format', 'table']);
+    expect(ohneGesamt.code).toBe(65);
+    expect(ohneGesamt.stderr).toContain('keine Zeilen der Gruppe „gesamt“ (oder „Insgesamt“) in der Region „12062“; gefunden: frauen.');
+    // check sees the whole table and says the same.
+    const geprueft = await imProzess(['check', '--monatswerte', teilweise, '--format', 'table']);
+    expect([geprueft.code, geprueft.stdout.includes('in der Region „12062“')]).toEqual([65, true]);
+  });
 });

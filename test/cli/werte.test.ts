@@ -66,4 +66,12 @@ describe('werte: the extract\'s own values', () => {
     expect(r.stderr).toContain('werte.zeitraeume.status: erwartet ein Objekt { "Wert im Extrakt": "Wert" } mit Texten als Werten');
     expect(r.stderr).toContain('werte.kunden: unbekannte Rolle; erlaubt: zeitraeume, personen, integrationen, massnahmen, leistungen, monatswerte, ziele');
   });
+
+  it('under a header the config renames: the message names the column the values belong to', async () => {
+    const zuordnung = JSON.parse(readFileSync('fixtures/zuordnung/kennzahlen.json', 'utf8'));
+    const k = datei('umbenannt.json', JSON.stringify({ ...zuordnung, eingaben: { zeitraeume: `${process.cwd()}/fixtures/zuordnung/zeitraeume.csv` }, werte: { zeitraeume: { Art: { 'Alg II': 'ELB' } } } }));
+    const r = await lzb(['--config', k, '--format', 'table']);
+    expect(r.code).toBe(65);
+    expect(r.stderr).toContain(`„werte.zeitraeume.art“ in ${k}: zeitraeume hat keine Spalte „art“; „art“ heißt nach der Zuordnung der Spalten „status“, die Werte gehören unter „werte.zeitraeume.status“.`);
+  });
 });
