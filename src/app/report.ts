@@ -2,8 +2,8 @@
 // (docs/vertrag.md §4.3, §5), from Monatswerte or from person-level extracts; `demo` is this on the
 // bundled sample Jobcenter.
 
-import type { Filter } from '../core/filter.js';
-import { FILTER_SPALTEN } from '../core/filter.js';
+import { ohneFuehrendeNullen } from '../core/abgleich.js';
+import { FILTER_SPALTEN, type Filter } from '../core/filter.js';
 import { deutscherMonat, isoMonat, isoTag, monatTeile, monatVonTag } from '../core/kalender.js';
 import { definitionen, type KennzahlEinstellungen } from '../core/kennzahlen/definitionen.js';
 import { januarVon, kennzahlen, verlauf } from '../core/kennzahlen/kennzahlen.js';
@@ -256,8 +256,7 @@ function waehleRegion(datei: string, regionen: { spalte: string; schluessel: str
     return;
   }
   if (schluessel.includes(jobcenter)) return;
-  const ohneNullen = (k: string) => k.replace(/^0+(?=\d)/, '');
-  const gemeint = schluessel.find((k) => ohneNullen(k) === ohneNullen(jobcenter));
+  const gemeint = schluessel.find((k) => ohneFuehrendeNullen(k) === ohneFuehrendeNullen(jobcenter));
   throw nutzungsfehler(
     `${datei}: kein Jobcenter „${jobcenter}“ in der Spalte „${spalte}“${gemeint ? `; gemeint ist wohl „${gemeint}“ (Schlüssel mit führenden Nullen)` : ''}. Gefunden: ${liste}.`,
     '--jobcenter (oder „jobcenter“ in der Konfiguration) nennt bei Monatswerten mehrerer Jobcenter den Schlüssel, wie er in der Tabelle steht.',

@@ -3,6 +3,9 @@
 // persons then silently fall out of every breakdown and filter. Ids that match only after adding or
 // removing leading zeros are that, not chance.
 
+/** A key of digits as Excel leaves it when it reads it as a number: `05111` → `5111`. */
+export const ohneFuehrendeNullen = (id: string): string => id.replace(/^0+(?=\d)/, '');
+
 export interface Nullenbefund {
   /** Ids that match only with other leading zeros. */
   anzahl: number;
@@ -20,7 +23,7 @@ export function fuehrendeNullen(ids: Iterable<string>, gibt: (id: string) => boo
   for (const id of ids) {
     if (!/^\d+$/.test(id)) continue;
     let treffer: string | null = null;
-    const ohne = id.replace(/^0+(?=\d)/, '');
+    const ohne = ohneFuehrendeNullen(id);
     if (ohne !== id && gibt(ohne)) treffer = ohne;
     for (const l of laengen) {
       if (treffer || l <= ohne.length) continue;

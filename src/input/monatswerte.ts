@@ -2,6 +2,7 @@
 // columns and the columns local goals use.
 
 import { setze, type Monatswerte, type Reihe, type Wert } from '../core/monatswerte/monatswerte.js';
+import { ohneFuehrendeNullen } from '../core/abgleich.js';
 import { isoMonat } from '../core/kalender.js';
 import { monatswerteSchema, regionSpalte } from './rollen.js';
 import type { Leseergebnis, Tabelle } from './tabelle.js';
@@ -46,7 +47,7 @@ export async function leseMonatswerte(tabelle: Tabelle, dezimal: Dezimal, zusatz
   // of which --jobcenter would count only part (the rest silently left out).
   const ohneNullen = new Map<string, string>();
   for (const k of regionen?.schluessel ?? []) {
-    const kern = k.replace(/^0+(?=\d)/, '');
+    const kern = ohneFuehrendeNullen(k);
     const anderer = ohneNullen.get(kern);
     if (anderer === undefined) ohneNullen.set(kern, k);
     else {
