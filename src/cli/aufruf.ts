@@ -19,6 +19,8 @@ import type { Io } from './io.js';
 export interface Aufruf {
   befehl: Befehl;
   werte: Werte;
+  /** The files of the call by role, from flags or the config. */
+  dateien: Partial<Record<EingabeRolle, string>>;
   konfiguration: Konfiguration | null;
 }
 
@@ -38,7 +40,8 @@ export async function leseAufruf(befehl: Befehl, flags: Record<string, unknown>,
   vorab(werteVon(befehl, flags, null));
   const k = typeof flags.config === 'string' ? await leseKonfiguration(flags.config, io.stdin, EINSTELLUNGEN) : null;
   if (k) hoechstensEinmalStdin(befehl, flags, k);
-  return { befehl, werte: werteVon(befehl, flags, k), konfiguration: k };
+  const werte = werteVon(befehl, flags, k);
+  return { befehl, werte, dateien: dateienVon(befehl, werte), konfiguration: k };
 }
 
 /** Each option's value: the flag, else the config's, else the default, parsed by its entry. */
@@ -75,11 +78,10 @@ function hoechstensEinmalStdin(befehl: Befehl, flags: Record<string, unknown>, k
   );
 }
 
-/** The files of a call by role. */
-function dateien(a: Aufruf): Partial<Record<EingabeRolle, string>> {
+function dateienVon(befehl: Befehl, werte: Werte): Partial<Record<EingabeRolle, string>> {
   const d: Partial<Record<EingabeRolle, string>> = {};
-  for (const [name, def] of rollenOptionen(a.befehl)) {
-    const datei = a.werte[name];
+  for (const [name, def] of rollenOptionen(befehl)) {
+    const datei = werte[name];
     if (typeof datei === 'string') d[def.rolle] = datei;
   }
   return d;
@@ -102,7 +104,7 @@ export function leseAnfrage(a: Aufruf): LeseAnfrage {
 
 /** The person-level inputs and the LZB rule's settings; null without `zeitraeume`. */
 function personenAnfrage(a: Aufruf): PersonenAnfrage | null {
-  const alle = dateien(a);
+  const alle = a.dateien;
   const d: Partial<Record<PersonenRolle, string>> = {};
   for (const r of ['zeitraeume', ...ZUSATZ_ROLLEN] as const) if (alle[r] !== undefined) d[r] = alle[r];
   if (!d.zeitraeume) {
@@ -130,12 +132,9 @@ function monatsAuswahl(w: Werte): MonatsAuswahl {
   return { von, bis };
 }
 
-/**
- * Breakdowns and filters read person attributes. An empty name (`--personen "$UNSET"`) reads no
- * file, as everywhere after this, so it counts as none: else the report would claim a breakdown it lacks.
- */
+/** Breakdowns and filters read person attributes: without them the report would claim a breakdown it lacks. */
 function brauchtPersonen(a: Aufruf, option: string | null): void {
-  if (option && !dateien(a).personen) throw nutzungsfehler(`${option} braucht Personenmerkmale: --personen DATEI.`);
+  if (option && !a.dateien.personen) throw nutzungsfehler(`${option} braucht Personenmerkmale: --personen DATEI.`);
 }
 
 const jobcenter = (w: Werte) => w.jobcenter ?? null;
@@ -156,10 +155,11 @@ export function aggregateAnfrage(a: Aufruf): AggregateAnfrage {
 
 export function reportAnfrage(a: Aufruf, mitGrafiken: boolean, demo: boolean): ReportAnfrage {
   const w = a.werte;
-  const d = dateien(a);
+  const d = a.dateien;
   const personen = personenAnfrage(a);
   if (!personen && !d.monatswerte) throw nutzungsfehler('report braucht Monatswerte (--monatswerte) oder Personendaten (--zeitraeume …).', 'kennzahlen report --help zeigt die Optionen.');
-  if (w.nach && personen && !d.personen) throw nutzungsfehler('--nach geschlecht braucht Personenmerkmale: --personen DATEI.');
+  // From Monatswerte the sexes are rows of the table, from person-level data attributes.
+  if (personen) brauchtPersonen(a, w.nach ? `--nach ${w.nach}` : null);
   if (w.failOnMiss && !d.ziele) throw nutzungsfehler('--fail-on-miss braucht Ziele: --ziele DATEI (oder "eingaben.ziele" in --config).');
   return {
     demo,
@@ -178,7 +178,7 @@ export function reportAnfrage(a: Aufruf, mitGrafiken: boolean, demo: boolean): R
 }
 
 export function checkAnfrage(a: Aufruf): CheckAnfrage {
-  const d = dateien(a);
+  const d = a.dateien;
   if (!Object.keys(d).length) throw nutzungsfehler('Keine Eingabe zu prüfen: --zeitraeume, --personen, … oder --config angeben.');
   return { dateien: d, lesen: leseAnfrage(a) };
 }
