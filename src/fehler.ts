@@ -19,6 +19,8 @@ export const EXIT_CODE = {
 /** One problem in an input: where it is, what was found and what was expected. */
 export interface Problem {
   datei: string;
+  /** The sheet of a workbook: `zeile` and `spalte` are then its row and column (`Tabelle1!C17`). */
+  blatt?: string;
   zeile?: number;
   spalte?: number;
   spaltenname?: string;
@@ -66,6 +68,19 @@ export function exitCode(ausgang: Ausgang): number {
 
 /** `datei:zeile:spalte: meldung`, the form editors and grep understand. */
 export function problemZeile(p: Problem): string {
-  const ort = [p.datei, p.zeile, p.spalte].filter((x) => x !== undefined).join(':');
+  const ort = p.blatt !== undefined ? `${p.datei}:${zellAdresse(p.blatt, p.zeile, p.spalte)}` : [p.datei, p.zeile, p.spalte].filter((x) => x !== undefined).join(':');
   return `${ort}: ${p.meldung}`;
+}
+
+/** Excel's column letters: 1 → A, 27 → AA. */
+export function spaltenBuchstaben(spalte: number): string {
+  let s = '';
+  for (let n = spalte; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** A place in a workbook as Excel writes it: `Tabelle1!C17`, `Tabelle1!17` (a row), `'Daten 2017'!C17`. */
+export function zellAdresse(blatt: string, zeile?: number, spalte?: number): string {
+  const name = /^[\p{L}\d_]+$/u.test(blatt) ? blatt : `'${blatt.replace(/'/g, "''")}'`;
+  return `${name}!${spalte !== undefined ? spaltenBuchstaben(spalte) : ''}${zeile ?? ''}`;
 }

@@ -6,6 +6,7 @@ import type { EingabeInfo, EingabeRolle, Kodierung, Trennzeichen } from '../core
 import { KennzahlenFehler } from '../fehler.js';
 import { datenFehler, type Leseergebnis, type LeseOptionen, type Tabelle, type Uebersprungen } from '../input/tabelle.js';
 import type { Wertzuordnung } from '../input/werte.js';
+import type { Blattwahl } from '../input/xlsx.js';
 import type { Dezimal } from '../input/zellen.js';
 import { anzahlText } from '../report/zahlen.js';
 import type { Leser, Notizen } from './ergebnis.js';
@@ -21,6 +22,9 @@ export interface LeseAnfrage {
   spalten: Partial<Record<EingabeRolle, Record<string, string | null>>>;
   /** Per role and column: the extract's own values → the values they mean. */
   werte: Partial<Record<EingabeRolle, Wertzuordnung>>;
+  /** The sheet of every workbook input (`--blatt`); else per role (`blaetter` in the config); else the first. */
+  blatt?: Blattwahl;
+  blaetter: Partial<Record<EingabeRolle, Blattwahl>>;
   /** The config file the mapping comes from (named in messages). */
   konfiguration?: string;
   maxProbleme: number;
@@ -28,7 +32,10 @@ export interface LeseAnfrage {
 }
 
 export function leseOptionen(l: LeseAnfrage, rolle: EingabeRolle, maxProbleme = l.maxProbleme): LeseOptionen {
-  return { trennzeichen: l.trennzeichen, kodierung: l.kodierung, kopfzeile: l.kopfzeile, spaltenzuordnung: l.spalten[rolle], werte: l.werte[rolle], konfiguration: l.konfiguration, maxProbleme };
+  return {
+    trennzeichen: l.trennzeichen, kodierung: l.kodierung, kopfzeile: l.kopfzeile, spaltenzuordnung: l.spalten[rolle], werte: l.werte[rolle], konfiguration: l.konfiguration, maxProbleme,
+    blatt: l.blatt ?? l.blaetter[rolle], dezimal: l.dezimal,
+  };
 }
 
 /** The decimal mark: as given, else the point in comma-separated files and the comma elsewhere. */

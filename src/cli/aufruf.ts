@@ -96,6 +96,8 @@ export function leseAnfrage(a: Aufruf): LeseAnfrage {
     kopfzeile: w.kopfzeile,
     spalten: a.konfiguration?.spalten ?? {},
     werte: a.konfiguration?.werte ?? {},
+    blatt: w.blatt,
+    blaetter: a.konfiguration?.blaetter ?? {},
     konfiguration: a.konfiguration?.datei,
     maxProbleme: w.maxErrors!,
     threads: w.threads!,

@@ -87,6 +87,12 @@ const datei: Parser<string> = (roh, name) => {
 };
 
 /** A value from a list of spellings (case-insensitive), each meaning one value. */
+/** A sheet by name, or by its position (digits, where no sheet has that name): settled against the workbook. */
+const blattwahl: Parser<string> = (roh, name) => {
+  if (roh.trim() === '') throw nutzungsfehler(`${name}: erwartet den Namen oder die Nummer eines Blatts, nicht einen leeren Text.`);
+  return roh;
+};
+
 function schreibweisen<T>(bedeutung: Record<string, T>, erwartet: string): Parser<T> {
   return (roh, name) => {
     const w = bedeutung[roh.toLowerCase()];
@@ -237,8 +243,13 @@ export const OPTIONEN = {
   }),
   kopfzeile: def({
     flag: '--kopfzeile', arg: '<n>', wert: ganzzahl(1, 1000), konfig: 'kopfzeile', befehle: MIT_DATEN,
-    hilfe: text('Zeile der Spaltenüberschriften in den CSV-Eingaben; Zeilen darüber (Titel einer BA-Tabelle) werden übersprungen', 'line of the column headers in the CSV inputs; lines above it (a BA table\'s titles) are skipped'),
+    hilfe: text('Zeile der Spaltenüberschriften in den Eingaben (CSV und .xlsx); Zeilen darüber (Titel einer BA-Tabelle) werden übersprungen', 'line of the column headers in the inputs (CSV and .xlsx); lines above it (a BA table\'s titles) are skipped'),
     standardText: text('die erste Zeile, die Spalten der Rolle nennt, sonst Zeile 1', 'the first line naming the role\'s columns, else line 1'),
+  }),
+  blatt: def({
+    flag: '--blatt', arg: '<name|nr>', wert: blattwahl, befehle: MIT_DATEN,
+    hilfe: text('Blatt der Excel-Eingaben (.xlsx), Name oder Nummer in der Reihenfolge der Reiter; je Rolle: "blaetter" in der Konfiguration', 'sheet of the Excel inputs (.xlsx), name or number in tab order; per role: "blaetter" in the config'),
+    standardText: text('das erste Blatt', 'the first sheet'),
   }),
   maxErrors: def({
     flag: '--max-errors', arg: '<n>', wert: ganzzahl(1, 1_000_000), standard: '100', befehle: MIT_DATEN,

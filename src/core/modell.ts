@@ -36,6 +36,8 @@ export interface EingabeInfo {
   kodierung: Kodierung;
   /** null for a JSON input. */
   trennzeichen: Trennzeichen | null;
+  /** The sheet read, for a workbook (.xlsx); encoding and delimiter then mean nothing. */
+  blatt?: string;
 }
 
 export interface PersonenDaten {

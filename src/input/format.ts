@@ -27,6 +27,8 @@ export interface TabellenFormat {
   crlf: boolean;
   /** The header's line (1-based); the lines above it (a BA table's titles) are not read. */
   kopfzeile: number;
+  /** The sheet read, for a workbook (.xlsx); its problems are then placed at its cells. */
+  blatt?: string;
 }
 
 export function erstesStueck(quelle: Bytequelle): Promise<Buffer> {
@@ -54,6 +56,9 @@ export function erkenneTrennzeichen(kopfzeile: string, vorgabe: Trennzeichen = '
  * workbook saved under a .csv name is a common slip. UTF-16 text has zero bytes too, so zero bytes
  * count only where no UTF-16 pattern explains them.
  */
+/** A zip archive: an .xlsx workbook (read as one), or another archive (an .ods) it then says it is not. */
+export const istZip = (b: Uint8Array): boolean => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+
 export function fremdesFormat(b: Uint8Array): string | null {
   const beginnt = (...z: number[]) => z.every((x, i) => b[i] === x);
   if (beginnt(0x50, 0x4b, 0x03, 0x04)) return 'eine ZIP-Datei, wohl eine Excel-Arbeitsmappe (.xlsx)';

@@ -10,6 +10,7 @@ import { KennzahlenFehler, type Problem } from '../fehler.js';
 import { leseJson } from './json.js';
 import { STDIN, type Standardeingabe } from './quelle.js';
 import type { Wertzuordnung } from './werte.js';
+import type { Blattwahl } from './xlsx.js';
 
 export interface Konfiguration {
   datei: string;
@@ -19,6 +20,8 @@ export interface Konfiguration {
   spalten: Partial<Record<EingabeRolle, Record<string, string | null>>>;
   /** Per role and column: the extract's value → the value it means. */
   werte: Partial<Record<EingabeRolle, Wertzuordnung>>;
+  /** Per role: the sheet of its workbook (.xlsx), by name or position. */
+  blaetter: Partial<Record<EingabeRolle, Blattwahl>>;
   /** The settings by their config key (the command line's option table names the keys). */
   einstellungen: Record<string, string | number>;
 }
@@ -30,7 +33,7 @@ export async function leseKonfiguration(datei: string, stdin: Standardeingabe, e
   const falsch = (pfad: string, meldung: string) => probleme.push({ datei, meldung: `${pfad}: ${meldung}` });
   const istObjekt = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
   const ordner = datei === STDIN ? '.' : dirname(datei);
-  const k: Konfiguration = { datei, eingaben: {}, spalten: {}, werte: {}, einstellungen: {} };
+  const k: Konfiguration = { datei, eingaben: {}, spalten: {}, werte: {}, blaetter: {}, einstellungen: {} };
 
   if (!istObjekt(json)) {
     falsch('(oberste Ebene)', 'erwartet ein JSON-Objekt { … }');
@@ -78,6 +81,15 @@ export async function leseKonfiguration(datei: string, stdin: Standardeingabe, e
           k.werte[rolle as EingabeRolle] = je;
         }
         break;
+      case 'blaetter':
+        if (!istObjekt(wert)) { falsch('blaetter', 'erwartet ein Objekt { "monatswerte": "Blattname" } oder { "zeitraeume": 2 }'); break; }
+        for (const [rolle, blatt] of Object.entries(wert)) {
+          if (!rollen.includes(rolle)) falsch(`blaetter.${rolle}`, `unbekannte Rolle; erlaubt: ${EINGABE_ROLLEN.join(', ')}`);
+          else if (typeof blatt === 'string' && blatt.trim()) k.blaetter[rolle as EingabeRolle] = blatt;
+          else if (typeof blatt === 'number' && Number.isInteger(blatt) && blatt >= 1) k.blaetter[rolle as EingabeRolle] = blatt;
+          else falsch(`blaetter.${rolle}`, 'erwartet den Namen eines Blatts als Text oder seine Nummer (1 = das erste)');
+        }
+        break;
       case 'einstellungen':
         if (!istObjekt(wert)) { falsch('einstellungen', 'erwartet ein Objekt'); break; }
         for (const [name, v] of Object.entries(wert)) {
@@ -87,7 +99,7 @@ export async function leseKonfiguration(datei: string, stdin: Standardeingabe, e
         }
         break;
       default:
-        falsch(schluessel, 'unbekannter Schlüssel; erlaubt: jobcenter, eingaben, spalten, werte, einstellungen');
+        falsch(schluessel, 'unbekannter Schlüssel; erlaubt: jobcenter, eingaben, spalten, werte, blaetter, einstellungen');
     }
   }
   if (probleme.length) throw new KennzahlenFehler('eingabedaten', `${datei}: Konfiguration ungültig.`, probleme);

@@ -30,6 +30,8 @@ export async function leseMonatswerte(tabelle: Tabelle, dezimal: Dezimal, zusatz
   const jeRegion = new Map<string, Map<string, Reihe>>();
   const e = await tabelle.lies(schema, (z) => {
     const r = regionSpalteName ? (z[regionSpalteName] as string) : '';
+    // A key left empty is no Jobcenter of its own: in a sheet it is mostly a merged cell, whose value Excel keeps in its first row only.
+    if (regionSpalteName && r === '') return { spalte: regionSpalteName, meldung: `Spalte „${regionSpalteName}“ ist leer; jede Zeile braucht den Schlüssel ihres Jobcenters (verbundene Zellen in Excel? Der Wert steht dann nur in der ersten Zeile: Verbund aufheben und ausfüllen).` };
     let gruppen = jeRegion.get(r);
     if (!gruppen) jeRegion.set(r, (gruppen = new Map()));
     const gruppe = z.gruppe as string;

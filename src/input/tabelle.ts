@@ -9,11 +9,14 @@ import { scanne, type Bereich } from './bytescanner.js';
 import { kopfFelder, liesMitCsvParse } from './csvparser.js';
 import { erkenneBom } from './dekodierung.js';
 import { findeKopf, KOPF_SUCHE } from './balayout.js';
-import { erkenneKodierung, erkenneTrennzeichen, erstesStueck, ersteZeilen, fremdesFormat, type TabellenFormat } from './format.js';
+import { erkenneKodierung, erkenneTrennzeichen, erstesStueck, ersteZeilen, fremdesFormat, istZip, type TabellenFormat } from './format.js';
+import { oeffneMappe } from './mappe.js';
+import type { Blattwahl } from './xlsx.js';
 import { kopfSpalten } from './rollen.js';
 import type { Bytequelle } from './quelle.js';
 import { mitWertzuordnung, type Wertzuordnung } from './werte.js';
-import { normiereName, pruefeKopf, type Zuordnung } from './spalten.js';
+import type { Dezimal } from './zellen.js';
+import { normiereName, pruefeKopf, type KopfErgebnis, type Zuordnung } from './spalten.js';
 import { Problemliste, Zeilenpruefung, type SchnelleZeile, type Schema, type Spalten, type Zeile, type ZeilenProblem } from './zeilen.js';
 
 export interface LeseOptionen {
@@ -31,6 +34,10 @@ export interface LeseOptionen {
   fortschritt?: (gelesen: number) => void;
   /** The header's line (1-based), as `--kopfzeile` gives it; else it is found below any title lines. */
   kopfzeile?: number;
+  /** The sheet of a workbook (.xlsx); the first without. */
+  blatt?: Blattwahl;
+  /** The decimal mark a workbook's number cells are written with for the schemas (as `--decimal` says, else the comma). */
+  dezimal?: Dezimal;
   /** `allgemein` always reads through csv-parse; the default takes the byte scanner where the file allows. */
   leser?: 'auto' | 'allgemein';
 }
@@ -78,17 +85,18 @@ export async function oeffneTabelle(quelle: Bytequelle, rolle: string, opt: Lese
     throw datenFehler(datei, { datei, zeile: 1, meldung: `Kodierung ${bom.kodierung.toUpperCase()} wird nicht unterstützt; bitte als UTF-8 oder Windows-1252 speichern.` });
   }
   const fremd = bom ? null : fremdesFormat(erstes);
+  if (fremd && istZip(erstes)) return oeffneMappe(quelle, rolle, opt);
   if (fremd) {
     throw datenFehler(datei, {
       datei, zeile: 1,
-      meldung: `keine CSV-Datei, sondern ${fremd}. Abhilfe: in Excel „Speichern unter“ › „CSV UTF-8 (durch Trennzeichen getrennt)“ wählen und die .csv-Datei angeben.`,
-      erwartet: 'Text mit einer Kopfzeile und Zeilen, getrennt durch ;, Komma oder Tab',
+      meldung: `weder CSV noch .xlsx, sondern ${fremd}. Abhilfe: in Excel „Speichern unter“ › „Excel-Arbeitsmappe (.xlsx)“ oder „CSV UTF-8 (durch Trennzeichen getrennt)“ wählen und diese Datei angeben.`,
+      erwartet: 'eine .xlsx-Arbeitsmappe oder Text mit einer Kopfzeile und Zeilen, getrennt durch ;, Komma oder Tab',
     });
   }
   const { kodierung, einfach, crlf } = await erkenneKodierung(quelle, erstes, bom ? (bom.kodierung as Kodierung) : null, opt);
   const bomLaenge = bom && bom.kodierung === kodierung ? bom.laenge : 0;
 
-  const zuordnung: Zuordnung[] = Object.entries(opt.spaltenzuordnung ?? {}).map(([von, nach]) => ({ von, nach }));
+  const zuordnung = zuordnungVon(opt);
   const zeilen = ersteZeilen(erstes, kodierung, bomLaenge, Math.max(KOPF_SUCHE, opt.kopfzeile ?? 0), erstes.length === quelle.groesse);
   const kopf = await findeKopfzeile(zeilen, rolle, zuordnung, opt, datei);
   const kopfzeile = zeilen[kopf.index];
@@ -101,10 +109,16 @@ export async function oeffneTabelle(quelle: Bytequelle, rolle: string, opt: Lese
   }
   const trennzeichen = kopf.trennzeichen;
   const roherKopf = kopf.felder;
-  const nachName = new Map(zuordnung.map((z) => [normiereName(z.von), z.nach === null ? null : normiereName(z.nach)]));
-  const kanonisch = roherKopf.map((n) => (nachName.has(normiereName(n)) ? nachName.get(normiereName(n))! : normiereName(n)));
+  return tabelleAus(quelle, rolle, { kodierung, trennzeichen, bomLaenge, kopf: kanonischerKopf(roherKopf, zuordnung), kopfzeile: kopf.index + 1, roherKopf, zuordnung, konfiguration: opt.konfiguration, werte: opt.werte, maxProbleme: opt.maxProbleme, einfach, crlf }, opt.fortschritt);
+}
 
-  return tabelleAus(quelle, rolle, { kodierung, trennzeichen, bomLaenge, kopf: kanonisch, kopfzeile: kopf.index + 1, roherKopf, zuordnung, konfiguration: opt.konfiguration, werte: opt.werte, maxProbleme: opt.maxProbleme, einfach, crlf }, opt.fortschritt);
+/** The config's mapping as pairs (from → to). */
+export const zuordnungVon = (opt: LeseOptionen): Zuordnung[] => Object.entries(opt.spaltenzuordnung ?? {}).map(([von, nach]) => ({ von, nach }));
+
+/** The header's names as the schemas know them: mapped by the config, else normalised. */
+export function kanonischerKopf(roherKopf: readonly string[], zuordnung: readonly Zuordnung[]): (string | null)[] {
+  const nachName = new Map(zuordnung.map((z) => [normiereName(z.von), z.nach === null ? null : normiereName(z.nach)]));
+  return roherKopf.map((n) => (nachName.has(normiereName(n)) ? nachName.get(normiereName(n))! : normiereName(n)));
 }
 
 /**
@@ -145,23 +159,45 @@ export function tabelleAus(quelle: Bytequelle, rolle: string, format: TabellenFo
     kopf: format.kopf,
     format,
     quelle,
-    lies: (schema, verarbeite, schnell, bereich) => liesDaten(quelle, rolle, format, schema, verarbeite, schnell, bereich, fortschritt),
+    lies: (schema, verarbeite, schnell, bereich) =>
+      liesDaten(quelle, rolle, format, schema, bereich, async (pruefung) => {
+        const p = new Zeilenpruefung(quelle.datei, format, pruefung.schema, pruefung.kopf, verarbeite, schnell);
+        const gescannt = format.einfach ? await scanne(quelle, format, p, bereich, fortschritt) : { sha256: await liesMitCsvParse(quelle, format, p, fortschritt), zeilen: undefined };
+        return { pruefung: p, ...gescannt };
+      }),
   };
 }
 
-async function liesDaten<S extends Spalten>(
+/** What the engine of a format is given to read the rows: the schema with the value mapping, and the checked header. */
+export interface Speisung<S extends Spalten> {
+  schema: Schema<S>;
+  kopf: KopfErgebnis;
+}
+
+/** An engine's reading: the row validator it fed, the file's SHA-256, and the lines of a part read. */
+export interface Gespeist<S extends Spalten> {
+  pruefung: Zeilenpruefung<S>;
+  sha256: string;
+  zeilen?: number;
+}
+
+/**
+ * One reading of a table whatever its format: the header checked against the schema, then the
+ * engine (`speise`) feeds every row to one row validator, and what it found becomes the result.
+ */
+export async function liesDaten<S extends Spalten>(
   quelle: Bytequelle,
   rolle: string,
   f: TabellenFormat,
   eigenesSchema: Schema<S>,
-  verarbeite: (zeile: Zeile<S>, nr: number) => ZeilenProblem | void,
-  schnell: SchnelleZeile<S> | undefined,
   bereich: Bereich | undefined,
-  fortschritt: ((gelesen: number) => void) | undefined,
+  speise: (s: Speisung<S>) => Promise<Gespeist<S>>,
 ): Promise<Leseergebnis> {
   const datei = quelle.datei;
   const { schema, probleme: zuordnungsProbleme, ungedeckt } = mitWertzuordnung(eigenesSchema, f.werte, datei, f.konfiguration, f.zuordnung);
-  const info = (zeilen: number, sha256: string): EingabeInfo => ({ rolle, datei, zeilen, sha256, kodierung: f.kodierung, trennzeichen: f.trennzeichen });
+  // In a workbook a problem's place is a cell of its sheet (`Tabelle1!C17`).
+  const mitBlatt = (probleme: Problem[]) => (f.blatt === undefined ? probleme : probleme.map((p) => (p.datei === datei ? { ...p, blatt: f.blatt } : p)));
+  const info = (zeilen: number, sha256: string): EingabeInfo => ({ rolle, datei, zeilen, sha256, kodierung: f.kodierung, trennzeichen: f.trennzeichen, ...(f.blatt !== undefined ? { blatt: f.blatt } : {}) });
 
   // Column positions, and the header problems that make the rows unreadable. A part that does not
   // start the file leaves them to the part that does, which reads the same header.
@@ -170,18 +206,17 @@ async function liesDaten<S extends Spalten>(
   if (kp.probleme.length || zuordnungsProbleme.length) {
     const kopfProbleme = new Problemliste(f.maxProbleme);
     if (!bereich || bereich.von === 0) [...kp.probleme, ...zuordnungsProbleme].forEach((p) => kopfProbleme.melde(p));
-    return { info: info(0, ''), leereZeilen: 0, probleme: kopfProbleme.probleme, abgebrochen: kopfProbleme.abgebrochen };
+    return { info: info(0, ''), leereZeilen: 0, probleme: mitBlatt(kopfProbleme.probleme), abgebrochen: kopfProbleme.abgebrochen };
   }
 
-  const pruefung = new Zeilenpruefung(datei, f, schema, kp, verarbeite, schnell);
-  const gescannt = f.einfach ? await scanne(quelle, f, pruefung, bereich, fortschritt) : { sha256: await liesMitCsvParse(quelle, f, pruefung, fortschritt), zeilen: undefined };
+  const { pruefung, ...gescannt } = await speise({ schema, kopf: kp });
   pruefung.ende();
   ungedeckt().forEach((p) => pruefung.melde(p));
   // Title lines belong to the part that starts the file.
   const titelzeilen = !bereich || bereich.von === 0 ? f.kopfzeile - 1 : 0;
   const fussnotenAb = pruefung.fussnotenAb;
   const uebersprungen = titelzeilen || fussnotenAb !== null ? { titelzeilen, fussnotenAb, fussnoten: fussnotenAb === null ? 0 : pruefung.fussnotenBis - fussnotenAb + 1 } : undefined;
-  return { info: info(pruefung.zeilen, gescannt.sha256), leereZeilen: pruefung.leereZeilen, zeilenImBereich: gescannt.zeilen, probleme: pruefung.probleme, abgebrochen: pruefung.abgebrochen, uebersprungen };
+  return { info: info(pruefung.zeilen, gescannt.sha256), leereZeilen: pruefung.leereZeilen, zeilenImBereich: gescannt.zeilen, probleme: mitBlatt(pruefung.probleme), abgebrochen: pruefung.abgebrochen, uebersprungen };
 }
 
 export function datenFehler(datei: string, ...probleme: Problem[]): KennzahlenFehler {

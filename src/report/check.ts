@@ -1,9 +1,10 @@
 // What `check` shows: one line per input with its problems, or a JSON document a script can read.
 
 import type { ChalkInstance } from 'chalk';
-import { KODIERUNG_NAMEN, TRENNZEICHEN_NAMEN, numerus, type EingabeInfo, type EingabeRolle } from '../core/modell.js';
+import { numerus, type EingabeInfo, type EingabeRolle } from '../core/modell.js';
 import { problemZeile, type Problem } from '../fehler.js';
-import { eingabeJson } from './eingaben.js';
+import { STANDARD_DARSTELLUNG } from './darstellung.js';
+import { eingabeFormat, eingabeJson } from './eingaben.js';
 import { deZahl } from './zahlen.js';
 
 /** `1 Datei`, `2 Dateien`: the count in digits, as in a summary line. */
@@ -54,8 +55,7 @@ export function checkText(m: CheckModell, farbe: ChalkInstance): string {
       for (const p of e.probleme) zeilen.push(`  ${problemZeile(p)}`);
     } else {
       const i = e.info!;
-      const format = i.trennzeichen === null ? `${deZahl(i.zeilen)} Einträge · JSON` : `${stueck(i.zeilen, 'Zeile', 'Zeilen')} · ${KODIERUNG_NAMEN[i.kodierung]} · ${TRENNZEICHEN_NAMEN[i.trennzeichen][0]}`;
-      zeilen.push(`${farbe.green('✓')} ${kopf}: ${format} · ${e.beschreibung}`);
+      zeilen.push(`${farbe.green('✓')} ${kopf}: ${eingabeFormat(i, STANDARD_DARSTELLUNG)} · ${e.beschreibung}`);
     }
   }
   const dateien = stueck(m.pruefungen.length, 'Datei', 'Dateien');

@@ -11,18 +11,24 @@ import type { Block } from './dokument.js';
  * part of the byte-identical output, and whatever else the object carries stays out.
  */
 export function eingabeJson(e: EingabeInfo) {
+  // A workbook has no encoding and no delimiter of its own, but a sheet.
+  if (e.blatt !== undefined) return { rolle: e.rolle, datei: e.datei, zeilen: e.zeilen, sha256: e.sha256, kodierung: null, trennzeichen: null, blatt: e.blatt };
   return { rolle: e.rolle, datei: e.datei, zeilen: e.zeilen, sha256: e.sha256, kodierung: e.kodierung, trennzeichen: e.trennzeichen };
 }
 
-/** File, rows, encoding and delimiter (or JSON): `zeitraeume.csv · 20.226 Zeilen · UTF-8, Semikolon`; each format adds the checksum its own way. */
-export function eingabeBeschreibung(e: EingabeInfo, d: Darstellung): string {
+/** Rows and what the file is: `20.226 Zeilen · UTF-8, Semikolon`, `7 Einträge · JSON`, `60 Zeilen · Excel, Blatt „Daten“`. */
+export function eingabeFormat(e: EingabeInfo, d: Darstellung): string {
   const { L, zahl } = texte(d);
   const n = e.zeilen;
-  const format =
-    e.trennzeichen === null
-      ? `${zahl(n)} ${L(numerus(n, 'Eintrag', 'Einträge'), numerus(n, 'entry', 'entries'))} · JSON`
-      : `${zahl(n)} ${L(numerus(n, 'Zeile', 'Zeilen'), numerus(n, 'row', 'rows'))} · ${KODIERUNG_NAMEN[e.kodierung]}, ${L(...TRENNZEICHEN_NAMEN[e.trennzeichen])}`;
-  return `${e.datei} · ${format}`;
+  if (e.trennzeichen === null) return `${zahl(n)} ${L(numerus(n, 'Eintrag', 'Einträge'), numerus(n, 'entry', 'entries'))} · JSON`;
+  const zeilen = `${zahl(n)} ${L(numerus(n, 'Zeile', 'Zeilen'), numerus(n, 'row', 'rows'))}`;
+  if (e.blatt !== undefined) return `${zeilen} · Excel, ${L(`Blatt „${e.blatt}“`, `sheet “${e.blatt}”`)}`;
+  return `${zeilen} · ${KODIERUNG_NAMEN[e.kodierung]}, ${L(...TRENNZEICHEN_NAMEN[e.trennzeichen])}`;
+}
+
+/** File, rows and format: `zeitraeume.csv · 20.226 Zeilen · UTF-8, Semikolon`; each format adds the checksum its own way. */
+export function eingabeBeschreibung(e: EingabeInfo, d: Darstellung): string {
+  return `${e.datei} · ${eingabeFormat(e, d)}`;
 }
 
 /** The inputs set apart at the end of a document (terminal, Markdown, HTML). */

@@ -32,7 +32,7 @@ function speicherLeser(dateien: Record<string, string>, ziele: Record<string, un
   };
 }
 
-const LESEN: LeseAnfrage = { spalten: {}, werte: {}, maxProbleme: 100, threads: 1 };
+const LESEN: LeseAnfrage = { spalten: {}, werte: {}, blaetter: {}, maxProbleme: 100, threads: 1 };
 
 // A1 receives from 2015 on without a break; B7 stops in March 2017; C3 only in 2015.
 const ZEITRAEUME = 'person_id;beginn;ende;status\nA1;2015-01-01;;ELB\nB7;2016-06-01;2017-03-31;ELB\nC3;2015-01-01;2015-12-31;ELB\n';

@@ -7,8 +7,8 @@ describe('kennzahlen check', () => {
   it('0 and a summary per file when everything is valid', async () => {
     const r = await kennzahlen(['check', '--config', 'fixtures/kodierung/kennzahlen.json', '--zeitraeume', 'fixtures/kodierung/zeitraeume-cp1252.csv', '--personen', 'fixtures/kanten/personen.csv', '--format', 'table']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('✓ zeitraeume    fixtures/kodierung/zeitraeume-cp1252.csv: 19 Zeilen · Windows-1252 · Semikolon · tagesgenaue Zeiträume');
-    expect(r.stdout).toContain('✓ personen      fixtures/kanten/personen.csv: 13 Zeilen · UTF-8 · Semikolon · Personenmerkmale');
+    expect(r.stdout).toContain('✓ zeitraeume    fixtures/kodierung/zeitraeume-cp1252.csv: 19 Zeilen · Windows-1252, Semikolon · tagesgenaue Zeiträume');
+    expect(r.stdout).toContain('✓ personen      fixtures/kanten/personen.csv: 13 Zeilen · UTF-8, Semikolon · Personenmerkmale');
     expect(r.stdout).toContain('2 Dateien gültig.');
   });
 
@@ -16,7 +16,7 @@ describe('kennzahlen check', () => {
     const datei = schreibe('export.csv', 'person_id;beginn;ende;status;;\r\nA;01.01.2015 00:00:00;;ELB;;\r\n;;;;;\r\n;;;;;\r\n');
     const c = await kennzahlen(['check', '--zeitraeume', datei, '--format', 'table']);
     expect(c.code).toBe(0);
-    expect(c.stdout).toContain(`✓ zeitraeume    ${datei}: 1 Zeile · UTF-8 · Semikolon · tagesgenaue Zeiträume · 2 Zeilen ohne Inhalt übersprungen`);
+    expect(c.stdout).toContain(`✓ zeitraeume    ${datei}: 1 Zeile · UTF-8, Semikolon · tagesgenaue Zeiträume · 2 Zeilen ohne Inhalt übersprungen`);
     const l = await kennzahlen(['lzb', '--zeitraeume', datei, '--daten-ab', '2013-01-01', '--datenstand', '2017-12-31', '--monat', '2016-12', '--json']);
     expect(l.code).toBe(0);
     expect(l.stderr).toContain(`kennzahlen: ${datei}: 2 Zeilen ohne Inhalt übersprungen`);

@@ -29,7 +29,7 @@ describe('--ziele - and --config - read standard input', () => {
   it('check --ziele -', async () => {
     const r = await lauf(['check', '--ziele', '-', '--format', 'table'], ZIELE);
     expect([r.code, r.stderr]).toEqual([0, '']);
-    expect(r.stdout).toMatch(/^✓ ziele +-: 1 Einträge · JSON · Ziele 2024\n1 Datei gültig\.\n$/);
+    expect(r.stdout).toMatch(/^✓ ziele +-: 1 Eintrag · JSON · Ziele 2024\n1 Datei gültig\.\n$/);
   });
 
   it('report --config -: paths in a config from stdin are relative to the working folder', async () => {

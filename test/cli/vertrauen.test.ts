@@ -444,10 +444,16 @@ describe('9. an option is either used or refused', () => {
     expect([r.code, r.stdout.split('\n')[1]]).toEqual([65, `  ${d}:3:5: Spalte 5 hat keine Überschrift, enthält aber in 2 Zeilen Werte, zuerst „x“; erwartet wird eine Überschrift in Zeile 1 (und eine Zuordnung in der Konfiguration, wenn sie nicht kanonisch ist).`]);
   });
 
-  it('a workbook given as CSV is named as such (65)', async () => {
+  it('a workbook cut off (still being copied to the share) is named as such (65)', async () => {
     const xlsx = datei('zeitraeume.xlsx', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]), Buffer.from('[Content_Types].xml')]));
     const r = await lauf(['lzb', '--zeitraeume', xlsx, '--format', 'table']);
-    expect([r.code, r.stderr]).toEqual([65, `kennzahlen: ${xlsx}: ein Problem in den Eingabedaten.\n  ${xlsx}:1: keine CSV-Datei, sondern eine ZIP-Datei, wohl eine Excel-Arbeitsmappe (.xlsx). Abhilfe: in Excel „Speichern unter“ › „CSV UTF-8 (durch Trennzeichen getrennt)“ wählen und die .csv-Datei angeben.\n`]);
+    expect([r.code, r.stderr]).toEqual([65, `kennzahlen: ${xlsx}: ein Problem in den Eingabedaten.\n  ${xlsx}: Die Arbeitsmappe ist nicht lesbar (FILE_ENDED); ist die Datei beschädigt oder noch nicht fertig geschrieben?\n`]);
+  });
+
+  it('an old Excel workbook (.xls) is named as such (65)', async () => {
+    const xls = datei('zeitraeume.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+    const r = await lauf(['lzb', '--zeitraeume', xls, '--format', 'table']);
+    expect([r.code, r.stderr.split('\n')[1]]).toEqual([65, `  ${xls}:1: weder CSV noch .xlsx, sondern eine Excel-Arbeitsmappe im alten Format (.xls). Abhilfe: in Excel „Speichern unter“ › „Excel-Arbeitsmappe (.xlsx)“ oder „CSV UTF-8 (durch Trennzeichen getrennt)“ wählen und diese Datei angeben.`]);
   });
 });
 

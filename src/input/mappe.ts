@@ -1,0 +1,237 @@
+// An .xlsx workbook as a table: one sheet, its rows turned into the text a CSV of the same table
+// would hold, so that header search, BA layout, value mapping and every cell rule are the CSV
+// path's own (src/input/zeilen.ts). What only a workbook has is settled here: which sheet, how a
+// number, date, truth value or error cell reads as text, and that a problem's place is a cell.
+
+import { createHash } from 'node:crypto';
+import { KennzahlenFehler, nutzungsfehler, spaltenBuchstaben } from '../fehler.js';
+import { findeKopf, KOPF_SUCHE } from './balayout.js';
+import type { Bytequelle } from './quelle.js';
+import { kopfSpalten } from './rollen.js';
+import { datenFehler, kanonischerKopf, liesDaten, zuordnungVon, type LeseOptionen, type Tabelle } from './tabelle.js';
+import type { TabellenFormat } from './format.js';
+import { BlattFehlt, blattZeilen, type Blattzeile, type Zellwert } from './xlsx.js';
+import type { Dezimal } from './zellen.js';
+import { Zeilenpruefung, type SchnelleZeile, type Schema, type Spalten, type Zeile, type ZeilenProblem } from './zeilen.js';
+
+const zwei = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * A cell as text, in the forms the schemas read: a date as 2017-03-15 (with its time where it has
+ * one), a number as Excel shows it in full (15 significant digits, no thousands mark, the decimal
+ * mark of `dezimal`), a percentage as `35 %`, which no number column takes: its value would be a
+ * hundredth of what the cell shows, and which one is meant is the user's to say.
+ */
+export function zellText(z: Zellwert, dezimal: Dezimal): string {
+  switch (z.art) {
+    case 'text':
+      return z.wert;
+    case 'zahl': {
+      const t = String(Number((z.prozent ? z.wert * 100 : z.wert).toPrecision(15)));
+      const mitZeichen = dezimal === 'komma' ? t.replace('.', ',') : t;
+      return z.prozent ? `${mitZeichen} %` : mitZeichen;
+    }
+    case 'datum': {
+      const d = z.wert;
+      const tag = `${d.getUTCFullYear()}-${zwei(d.getUTCMonth() + 1)}-${zwei(d.getUTCDate())}`;
+      const zeit = d.getUTCHours() || d.getUTCMinutes() || d.getUTCSeconds() ? ` ${zwei(d.getUTCHours())}:${zwei(d.getUTCMinutes())}:${zwei(d.getUTCSeconds())}` : '';
+      return tag + zeit;
+    }
+    case 'wahr':
+      return z.wert ? 'WAHR' : 'FALSCH';
+    case 'fehler':
+      return z.wert;
+  }
+}
+
+/** The row's cells as text, by column from 1 to `breite` (empty where a cell is empty). */
+function felderVon(zeile: Blattzeile | undefined, breite: number, dezimal: Dezimal): string[] {
+  const felder = new Array<string>(breite).fill('');
+  for (const [spalte, z] of zeile?.zellen ?? []) if (spalte <= breite) felder[spalte - 1] = zellText(z, dezimal);
+  return felder;
+}
+
+/** The sheet's rows, read once: the first ones are looked at for the header, the rest follow on. */
+class Blattstrom {
+  private readonly iterator: AsyncGenerator<Blattzeile>;
+  private readonly vorne: Blattzeile[] = [];
+  private ende = false;
+  name = '';
+  alle: string[] = [];
+  private readonly hash = createHash('sha256');
+
+  constructor(private readonly quelle: Bytequelle, wahl: LeseOptionen['blatt']) {
+    const hash = this.hash;
+    const durch = async function* (teile: AsyncIterable<Buffer>) {
+      for await (const t of teile) {
+        hash.update(t);
+        yield t;
+      }
+    };
+    this.iterator = blattZeilen(durch(quelle.lies()), wahl, (name, alle) => {
+      this.name = name;
+      this.alle = alle;
+    });
+  }
+
+  /** Reads ahead until row `bis` is passed (or the sheet ends); the rows up to it. */
+  async bis(bis: number): Promise<Blattzeile[]> {
+    while (!this.ende && (this.vorne.length === 0 || this.vorne[this.vorne.length - 1].nr <= bis)) {
+      const n = await this.naechste();
+      if (n.done) this.ende = true;
+      else this.vorne.push(n.value);
+    }
+    return this.vorne.filter((z) => z.nr <= bis);
+  }
+
+  /** Every row after `nach`, the ones read ahead first. */
+  async *ab(nach: number): AsyncGenerator<Blattzeile> {
+    for (const z of this.vorne.splice(0)) if (z.nr > nach) yield z;
+    while (!this.ende) {
+      const n = await this.naechste();
+      if (n.done) this.ende = true;
+      else yield n.value;
+    }
+  }
+
+  /** Reads to the end without using the rows: the library then leaves nothing behind. */
+  async schliesse(): Promise<void> {
+    await this.iterator.return(undefined);
+    this.ende = true;
+  }
+
+  async pruefsumme(): Promise<string> {
+    return this.quelle.pruefsumme ? await this.quelle.pruefsumme : this.hash.digest('hex');
+  }
+
+  private async naechste(): Promise<IteratorResult<Blattzeile>> {
+    try {
+      return await this.iterator.next();
+    } catch (e) {
+      throw mappenFehler(this.quelle.datei, e);
+    }
+  }
+}
+
+function mappenFehler(datei: string, e: unknown): KennzahlenFehler {
+  if (e instanceof KennzahlenFehler) return e;
+  if (e instanceof BlattFehlt) {
+    if (!e.vorhanden.length) {
+      return datenFehler(datei, { datei, meldung: 'eine ZIP-Datei, aber keine Excel-Arbeitsmappe (.xlsx): sie enthält keine Tabellenblätter (eine .ods-Datei? dann in LibreOffice als .xlsx oder CSV speichern).', erwartet: 'eine .xlsx-Arbeitsmappe oder eine CSV-Datei' });
+    }
+    const liste = e.vorhanden.map((n, i) => `${i + 1} „${n}“`).join(', ');
+    if (e.unlesbar) {
+      return datenFehler(datei, { datei, meldung: `Blatt ${String(e.gewaehlt ?? 1)} steht in der Arbeitsmappe, sein Inhalt ist aber nicht dort, wo Excel ihn ablegt (von einem anderen Programm geschrieben?). Abhilfe: die Datei in Excel oder LibreOffice öffnen und neu als .xlsx speichern.` });
+    }
+    return nutzungsfehler(`${datei}: ein Blatt ${typeof e.gewaehlt === 'number' || /^\d+$/.test(String(e.gewaehlt)) ? `Nr. ${e.gewaehlt}` : `„${e.gewaehlt}“`} gibt es nicht; die Arbeitsmappe hat die Blätter ${liste}.`, '--blatt NAME oder --blatt NR wählt ein Blatt (für eine Rolle allein: "blaetter" in der Konfiguration).');
+  }
+  const grund = e instanceof Error ? e.message : String(e);
+  return datenFehler(datei, { datei, meldung: `Die Arbeitsmappe ist nicht lesbar (${grund}); ist die Datei beschädigt oder noch nicht fertig geschrieben?`, erwartet: 'eine vollständige .xlsx-Datei' });
+}
+
+/**
+ * Opens a workbook's sheet as a table. Its first rows are read to find the header (below a BA
+ * table's title rows, or where `--kopfzeile` says); reading its data then goes on from there in
+ * the same pass, so a large sheet is unpacked once.
+ */
+export async function oeffneMappe(quelle: Bytequelle, rolle: string, opt: LeseOptionen): Promise<Tabelle> {
+  const datei = quelle.datei;
+  const dezimal = opt.dezimal ?? 'komma';
+  const strom = new Blattstrom(quelle, opt.blatt);
+  const zuordnung = zuordnungVon(opt);
+  let kopfzeile: number;
+  let roherKopf: string[];
+  try {
+    const anfang = await strom.bis(Math.max(KOPF_SUCHE, opt.kopfzeile ?? 0));
+    const zeile = (nr: number) => anfang.find((z) => z.nr === nr);
+    const breite = (z: Blattzeile | undefined) => Math.max(0, ...(z?.zellen ?? []).map(([s]) => s));
+    const letzte = anfang.length ? anfang[anfang.length - 1].nr : 0;
+    const wo = `Blatt „${strom.name}“`;
+    const andere = strom.alle.length > 1 ? ` Die Arbeitsmappe hat ${strom.alle.length} Blätter (${strom.alle.map((n) => `„${n}“`).join(', ')}); --blatt wählt ein anderes.` : '';
+    if (!anfang.length) throw datenFehler(datei, { datei, blatt: strom.name, meldung: `${wo} ist leer; erwartet wird eine Kopfzeile mit den Spaltennamen.${andere}` });
+    if (opt.kopfzeile !== undefined) {
+      kopfzeile = opt.kopfzeile;
+      if (!zeile(kopfzeile)) {
+        throw datenFehler(datei, { datei, blatt: strom.name, zeile: kopfzeile, meldung: `Zeile ${kopfzeile} (--kopfzeile) von ${wo} ist leer; erwartet wird dort die Kopfzeile mit den Spaltennamen.` });
+      }
+    } else {
+      const gefunden = await findeKopf(letzte, async (i) => felderVon(zeile(i + 1), breite(zeile(i + 1)), dezimal), kopfSpalten(rolle), zuordnung);
+      // Without a header the role knows, the first filled row is read as one: its names are then reported.
+      kopfzeile = gefunden === null ? anfang[0].nr : gefunden + 1;
+      if (gefunden === null && andere) {
+        const k = zeile(kopfzeile)!;
+        throw datenFehler(datei, { datei, blatt: strom.name, zeile: kopfzeile, wert: felderVon(k, breite(k), dezimal).filter(Boolean).slice(0, 6).join(' | '), meldung: `In den ersten ${KOPF_SUCHE} Zeilen von ${wo} steht keine Kopfzeile mit Spalten der Rolle ${rolle}.${andere}`, erwartet: `Spalten wie ${kopfSpalten(rolle).slice(0, 4).join(', ')}` });
+      }
+    }
+    const k = zeile(kopfzeile)!;
+    roherKopf = felderVon(k, breite(k), dezimal);
+  } catch (e) {
+    await strom.schliesse().catch(() => undefined);
+    throw mappenFehler(datei, e);
+  }
+
+  const format: TabellenFormat = {
+    kodierung: 'utf8', trennzeichen: ';', bomLaenge: 0, einfach: false, crlf: false,
+    kopf: kanonischerKopf(roherKopf, zuordnung), roherKopf, zuordnung, kopfzeile,
+    konfiguration: opt.konfiguration, werte: opt.werte, maxProbleme: opt.maxProbleme, blatt: strom.name,
+  };
+  let gelesen = false;
+  return {
+    datei, kodierung: format.kodierung, trennzeichen: format.trennzeichen, einfach: false, kopf: format.kopf, format, quelle,
+    lies: async (schema, verarbeite, schnell) => {
+      // One pass over the zip: a second reading of the same table would need a second pass, which no use case asks for.
+      if (gelesen) throw new Error(`${datei}: Arbeitsmappe zweimal gelesen`);
+      gelesen = true;
+      // A header the schema refuses ends the reading before any row: the sheet is still read to its end.
+      try {
+        return await lesen(schema, verarbeite, schnell);
+      } finally {
+        await strom.schliesse().catch(() => undefined);
+      }
+    },
+  };
+
+  function lesen<S extends Spalten>(schema: Schema<S>, verarbeite: (zeile: Zeile<S>, nr: number) => ZeilenProblem | void, schnell?: SchnelleZeile<S>) {
+      return liesDaten(quelle, rolle, format, schema, undefined, async (s) => {
+        const pruefung = new Zeilenpruefung(datei, format, s.schema, s.kopf, verarbeite, schnell);
+        const breite = format.kopf.length;
+        const gelesenIn = new Set(s.kopf.position.values());
+        const rechts = new Map<number, { zeile: number; text: string; anzahl: number }>();
+        try {
+          for await (const z of strom.ab(kopfzeile)) {
+            if (pruefung.abgebrochen) break;
+            let fehler: { spalte: number; text: string } | null = null;
+            for (const [spalte, w] of z.zellen) {
+              if (spalte > breite) {
+                // A value right of the last header: data nobody said how to read (once per column).
+                const f = rechts.get(spalte);
+                if (f) f.anzahl++;
+                else rechts.set(spalte, { zeile: z.nr, text: zellText(w, dezimal), anzahl: 1 });
+              } else if (w.art === 'fehler' && gelesenIn.has(spalte - 1) && !fehler) {
+                fehler = { spalte, text: w.wert };
+              }
+            }
+            if (fehler) {
+              // An error value where a read value belongs: the row is refused, whatever the column would take.
+              pruefung.zeilen++;
+              const name = format.kopf[fehler.spalte - 1] ?? roherKopf[fehler.spalte - 1];
+              pruefung.melde({ datei, zeile: z.nr, spalte: fehler.spalte, spaltenname: name, wert: fehler.text, meldung: `Spalte „${name}“: ${fehler.text.startsWith('#') ? `die Zelle enthält den Fehlerwert „${fehler.text}“` : `die Zelle enthält eine ${fehler.text} (ein Fehlerwert wie #DIV/0!, oder die Mappe wurde nie berechnet)`}.`, erwartet: 'einen Wert (in Excel die Formel berichtigen oder den Wert als Zahl einfügen)' });
+              continue;
+            }
+            pruefung.textZeile(z.nr, felderVon(z, breite, dezimal));
+          }
+        } catch (e) {
+          throw mappenFehler(datei, e);
+        } finally {
+          await strom.schliesse().catch(() => undefined);
+        }
+        for (const [spalte, f] of rechts) {
+          pruefung.melde({
+            datei, zeile: f.zeile, spalte, wert: f.text, erwartet: `eine leere Zelle (die Kopfzeile ${kopfzeile} endet in Spalte ${spaltenBuchstaben(breite)})`,
+            meldung: `rechts der Kopfzeile ${f.anzahl === 1 ? 'steht ein Wert' : `stehen in ${f.anzahl} Zeilen Werte`}, zuerst „${f.text}“; eine Spalte ohne Überschrift wird nicht gelesen.`,
+          });
+        }
+        return { pruefung, sha256: await strom.pruefsumme() };
+      });
+  }
+}

@@ -1,0 +1,123 @@
+// Workbooks (.xlsx) as inputs (issue 11): each fixture in fixtures/xlsx/ has a CSV twin with the
+// same content (fixtures/xlsx/erzeuge.py writes them as Excel does), and both give the same
+// numbers; a bad cell is named by sheet and cell, with exit 65.
+
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { arbeitsordner, einmalJe, imProzess, kennzahlen } from './hilfen.js';
+
+const X = 'fixtures/xlsx';
+const lauf = einmalJe();
+/** The report without its inputs (file names and checksums differ by design). */
+const ohneEingaben = (stdout: string) => {
+  const r = JSON.parse(stdout);
+  delete r.eingaben;
+  return r;
+};
+
+describe('a BA Eckwerte workbook', () => {
+  const BA = ['--monat', '2024-06', '--json', '--config', 'fixtures/ba/konfiguration.json'];
+  const PLAIN = ['--monat', '2024-06', '--json'];
+  it('gives the numbers of the plain CSV: title rows, merged titles, month dates, text numbers, a formula, symbols, footnotes', async () => {
+    const xlsx = await lauf(['report', ...BA, '--monatswerte', `${X}/eckwerte.xlsx`, '--blatt', 'Monatswerte']);
+    const csv = await lauf(['report', ...PLAIN, '--monatswerte', 'fixtures/ba/monatswerte-plain.csv']);
+    expect(xlsx.code, xlsx.stderr).toBe(0);
+    expect(csv.code, csv.stderr).toBe(0);
+    expect(ohneEingaben(xlsx.stdout)).toEqual(ohneEingaben(csv.stdout));
+    // Row numbers are the sheet's: 3 title rows (one blank), the header in row 4, footnotes from row 19.
+    expect(xlsx.stderr).toContain(`${X}/eckwerte.xlsx: 3 Titelzeilen über der Kopfzeile (Zeile 4) und 5 Fußnotenzeilen ab Zeile 19 übersprungen`);
+    expect(JSON.parse(xlsx.stdout).eingaben[0]).toMatchObject({ rolle: 'monatswerte', zeilen: 13, kodierung: null, trennzeichen: null, blatt: 'Monatswerte' });
+  });
+
+  it('chooses the sheet by number, or per role in the config; the first sheet is the default', async () => {
+    const nr = await lauf(['report', ...BA, '--monatswerte', `${X}/eckwerte.xlsx`, '--blatt', '2']);
+    expect(nr.code, nr.stderr).toBe(0);
+    const { datei } = arbeitsordner('xlsx-konfig');
+    const konfig = datei('k.json', JSON.stringify({ spalten: { monatswerte: { 'Bestand ELB': 'elb', 'Bestand LZB': 'lzb' } }, blaetter: { monatswerte: 'Monatswerte' } }));
+    const ausKonfig = await imProzess(['report', '--monat', '2024-06', '--json', '--config', konfig, '--monatswerte', `${X}/eckwerte.xlsx`]);
+    expect(ausKonfig.code, ausKonfig.stderr).toBe(0);
+    expect(ohneEingaben(ausKonfig.stdout)).toEqual(ohneEingaben(nr.stdout));
+    // The first sheet is the contents with the symbol legend: no header there, and the message says which sheets there are.
+    const erstes = await lauf(['check', '--monatswerte', `${X}/eckwerte.xlsx`, '--format', 'table']);
+    expect(erstes.code).toBe(65);
+    expect(erstes.stdout).toContain(`${X}/eckwerte.xlsx:Inhalt!1: In den ersten 30 Zeilen von Blatt „Inhalt“ steht keine Kopfzeile mit Spalten der Rolle monatswerte. Die Arbeitsmappe hat 2 Blätter („Inhalt“, „Monatswerte“); --blatt wählt ein anderes.`);
+    const fehlt = await lauf(['check', '--monatswerte', `${X}/eckwerte.xlsx`, '--blatt', 'Daten', '--format', 'table']);
+    expect(fehlt.code).toBe(2);
+    expect(fehlt.stderr).toContain(`${X}/eckwerte.xlsx: ein Blatt „Daten“ gibt es nicht; die Arbeitsmappe hat die Blätter 1 „Inhalt“, 2 „Monatswerte“.`);
+    const falscheKonfig = datei('f.json', JSON.stringify({ blaetter: { monatswerte: 0 } }));
+    const f = await imProzess(['check', '--config', falscheKonfig, '--monatswerte', `${X}/eckwerte.xlsx`]);
+    expect(f.code).toBe(65);
+    expect(f.stderr).toContain('blaetter.monatswerte: erwartet den Namen eines Blatts als Text oder seine Nummer (1 = das erste)');
+  });
+});
+
+describe('Monatswerte of several Jobcenters in a workbook', () => {
+  it('keep their keys as text (05111) and give the CSV twin\'s numbers', async () => {
+    const args = ['report', '--monat', '2024-06', '--jobcenter', '05111', '--json', '--monatswerte'];
+    const xlsx = await lauf([...args, `${X}/mehrere-jobcenter.xlsx`]);
+    const csv = await lauf([...args, 'fixtures/monatswerte/mehrere-jobcenter.csv']);
+    expect(xlsx.code, xlsx.stderr).toBe(0);
+    expect(ohneEingaben(xlsx.stdout)).toEqual(ohneEingaben(csv.stdout));
+    expect(JSON.parse(xlsx.stdout).kennzahlen.find((k: { id: string }) => k.id === 'K2')).toMatchObject({ wert: 18, zaehler: 360, nenner: 2000 });
+  });
+
+  it('refuse a key Excel stored as a number in some rows (5111 beside 05111)', async () => {
+    const r = await lauf(['check', '--monatswerte', `${X}/mehrere-jobcenter-zahlen.xlsx`, '--format', 'table']);
+    expect(r.code).toBe(65);
+    expect(r.stdout).toContain('„05111“ und „5111“ unterscheiden sich nur in führenden Nullen');
+  });
+
+  it('refuse an empty key, as a merged cell leaves it', async () => {
+    const { datei } = arbeitsordner('xlsx-leer');
+    const csv = datei('leer.csv', 'Regionalschlüssel;Monat;ELB\n05111;2024-01;10\n;2024-02;10\n');
+    const r = await imProzess(['check', '--monatswerte', csv, '--format', 'table']);
+    expect(r.code).toBe(65);
+    expect(r.stdout).toContain(`${csv}:3:1: Spalte „regionalschlüssel“ ist leer; jede Zeile braucht den Schlüssel ihres Jobcenters (verbundene Zellen in Excel?`);
+  });
+});
+
+describe('person-level extracts from a data warehouse as workbooks', () => {
+  it('give the demo report of the CSV extracts: serial dates in two formats, flags as numbers and truth values, sums as numbers and as German text', async () => {
+    const basis = ['report', '--config', 'fixtures/demo/kennzahlen.json', '--ziele', 'fixtures/demo/ziele-2017.json', '--monat', '2017-06', '--json'];
+    const xlsx = await imProzess([...basis, '--zeitraeume', `${X}/zeitraeume.xlsx`, '--personen', `${X}/personen.xlsx`, '--leistungen', `${X}/leistungen.xlsx`]);
+    const csv = await imProzess(basis);
+    expect(xlsx.code, xlsx.stderr).toBe(0);
+    expect(csv.code).toBe(0);
+    expect(ohneEingaben(xlsx.stdout)).toEqual(ohneEingaben(csv.stdout));
+    const eingaben = JSON.parse(xlsx.stdout).eingaben as { rolle: string; zeilen: number; blatt?: string }[];
+    expect(eingaben.filter((e) => e.blatt).map((e) => [e.rolle, e.zeilen, e.blatt])).toEqual([['zeitraeume', 20226, 'Bestand'], ['personen', 12500, 'Personen'], ['leistungen', 60, 'Leistungen']]);
+  });
+});
+
+describe('bad cells', () => {
+  it('are named by sheet and cell, with value and expectation (65)', async () => {
+    const r = await lauf(['check', '--zeitraeume', `${X}/fehler.xlsx`, '--format', 'table']);
+    expect(r.code).toBe(65);
+    expect(r.stdout.split('\n').slice(0, 4)).toEqual([
+      `✗ zeitraeume    ${X}/fehler.xlsx: 3 Probleme`,
+      `  ${X}/fehler.xlsx:Daten!B3: Spalte „beginn“: „31.02.2017“ ist ungültig; erwartet ein Datum wie 2017-03-15 oder 15.03.2017 (diesen Tag gibt es nicht).`,
+      `  ${X}/fehler.xlsx:Daten!B4: Spalte „beginn“: die Zelle enthält eine Formel ohne gespeicherten Wert (ein Fehlerwert wie #DIV/0!, oder die Mappe wurde nie berechnet).`,
+      `  ${X}/fehler.xlsx:Daten!F5: rechts der Kopfzeile steht ein Wert, zuerst „Notiz“; eine Spalte ohne Überschrift wird nicht gelesen.`,
+    ]);
+    const json = await lauf(['check', '--zeitraeume', `${X}/fehler.xlsx`, '--format', 'json']);
+    expect(JSON.parse(json.stdout).eingaben[0].probleme[0]).toMatchObject({ blatt: 'Daten', zeile: 3, spalte: 2, spaltenname: 'beginn', wert: '31.02.2017' });
+  });
+
+  it('a zip that is no workbook is said to be one (65)', async () => {
+    const r = await lauf(['check', '--monatswerte', `${X}/kein-excel.zip`, '--format', 'table']);
+    expect(r.code).toBe(65);
+    expect(r.stdout).toContain('eine ZIP-Datei, aber keine Excel-Arbeitsmappe (.xlsx): sie enthält keine Tabellenblätter');
+  });
+
+  it('leave no temporary file behind, also when reading stops at the first sheet', async () => {
+    // The library keeps the sheets of an Excel-ordered workbook in temporary folders while it
+    // reads; a process of its own, because the folder comes from the environment (TMPDIR).
+    const { unterordner } = arbeitsordner('xlsx-temp');
+    const temp = unterordner('tmp');
+    // A data row named as the header: reading stops before the 20.226 rows of the sheet.
+    const frueh = await kennzahlen(['check', '--zeitraeume', `${X}/zeitraeume.xlsx`, '--kopfzeile', '2', '--format', 'table'], { env: { TMPDIR: temp } });
+    expect(frueh.code).toBe(65);
+    expect(frueh.stdout).toContain(`${X}/zeitraeume.xlsx:Bestand!2: `);
+    expect(readdirSync(temp)).toEqual([]);
+  });
+});
