@@ -7,6 +7,7 @@ import { KennzahlenFehler } from '../fehler.js';
 import { datenFehler, type Leseergebnis, type LeseOptionen, type Tabelle, type Uebersprungen } from '../input/tabelle.js';
 import type { Wertzuordnung } from '../input/werte.js';
 import type { Blattwahl } from '../input/xlsx.js';
+import type { Form } from '../input/breit.js';
 import type { Dezimal } from '../input/zellen.js';
 import { anzahlText } from '../report/zahlen.js';
 import type { Leser, Notizen } from './ergebnis.js';
@@ -22,6 +23,8 @@ export interface LeseAnfrage {
   spalten: Partial<Record<EingabeRolle, Record<string, string | null>>>;
   /** Per role and column: the extract's own values → the values they mean. */
   werte: Partial<Record<EingabeRolle, Wertzuordnung>>;
+  /** How Monatswerte are laid out (`--layout`): detected, or declared. */
+  form?: Form;
   /** The sheet of every workbook input (`--blatt`); else per role (`blaetter` in the config); else the first. */
   blatt?: Blattwahl;
   blaetter: Partial<Record<EingabeRolle, Blattwahl>>;
@@ -34,7 +37,7 @@ export interface LeseAnfrage {
 export function leseOptionen(l: LeseAnfrage, rolle: EingabeRolle, maxProbleme = l.maxProbleme): LeseOptionen {
   return {
     trennzeichen: l.trennzeichen, kodierung: l.kodierung, kopfzeile: l.kopfzeile, spaltenzuordnung: l.spalten[rolle], werte: l.werte[rolle], konfiguration: l.konfiguration, maxProbleme,
-    blatt: l.blatt ?? l.blaetter[rolle], dezimal: l.dezimal,
+    blatt: l.blatt ?? l.blaetter[rolle], dezimal: l.dezimal, form: l.form,
   };
 }
 

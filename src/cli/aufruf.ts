@@ -97,6 +97,7 @@ export function leseAnfrage(a: Aufruf): LeseAnfrage {
     spalten: a.konfiguration?.spalten ?? {},
     werte: a.konfiguration?.werte ?? {},
     blatt: w.blatt,
+    form: w.layout,
     blaetter: a.konfiguration?.blaetter ?? {},
     konfiguration: a.konfiguration?.datei,
     maxProbleme: w.maxErrors!,

@@ -10,6 +10,7 @@ import { EINSTELLUNGS_GRENZEN, STANDARD_EINSTELLUNGEN } from '../core/lzb/regel.
 import { MERKMALE } from '../core/merkmale.js';
 import type { EingabeRolle, Kodierung, Trennzeichen } from '../core/modell.js';
 import { nutzungsfehler } from '../fehler.js';
+import { FORMEN } from '../input/breit.js';
 import { parseDatum, parseMonat, type Dezimal } from '../input/zellen.js';
 import { SPRACHEN, type Sprache } from '../report/darstellung.js';
 
@@ -190,7 +191,7 @@ export const OPTIONEN = {
   }),
   monatswerte: def({
     flag: '--monatswerte', arg: '<datei>', wert: datei, rolle: 'monatswerte', befehle: ['report', 'check'],
-    hilfe: text('fertige Monatswerte (CSV): monat;gruppe;elb;integrationen;… und Spalten lokaler Ziele', 'ready-made monthly values (CSV): monat;gruppe;elb;integrationen;… and columns of local goals'),
+    hilfe: text('fertige Monatswerte (CSV oder .xlsx): monat;gruppe;elb;integrationen;… und Spalten lokaler Ziele, oder breit: je Monat eine Spalte', 'ready-made monthly values (CSV or .xlsx): monat;gruppe;elb;integrationen;… and columns of local goals, or wide: one column per month'),
   }),
   ziele: def({
     flag: '--ziele', arg: '<datei>', wert: datei, rolle: 'ziele', befehle: ['report', 'check'],
@@ -245,6 +246,10 @@ export const OPTIONEN = {
     flag: '--kopfzeile', arg: '<n>', wert: ganzzahl(1, 1000), konfig: 'kopfzeile', befehle: MIT_DATEN,
     hilfe: text('Zeile der Spaltenüberschriften in den Eingaben (CSV und .xlsx); Zeilen darüber (Titel einer BA-Tabelle) werden übersprungen', 'line of the column headers in the inputs (CSV and .xlsx); lines above it (a BA table\'s titles) are skipped'),
     standardText: text('die erste Zeile, die Spalten der Rolle nennt, sonst Zeile 1', 'the first line naming the role\'s columns, else line 1'),
+  }),
+  layout: def({
+    flag: '--layout', arg: '<form>', wert: eineVon(FORMEN), standard: 'auto', konfig: 'layout', befehle: ['report', 'check'],
+    hilfe: text('Form der Monatswerte: lang (eine Zeile je Monat), breit (eine Spalte je Monat, eine Zeile je Wert) oder auto (an der Kopfzeile erkannt)', 'layout of the monthly values: lang (a row per month), breit (a column per month, a row per value) or auto (recognised by the header)'),
   }),
   blatt: def({
     flag: '--blatt', arg: '<name|nr>', wert: blattwahl, befehle: MIT_DATEN,

@@ -3,6 +3,7 @@
 // sources below the data. These rules work on the rows' text, not on bytes, so every reader of
 // such a table (CSV now, a workbook later) finds header and footnotes the same way.
 
+import type { Problem } from '../fehler.js';
 import { bekannteSpalte, normiereName, type Zuordnung } from './spalten.js';
 
 /** How many lines from the top are searched for the header: BA tables have a few title lines. */
@@ -50,3 +51,9 @@ export const istFussnote = (felder: readonly string[]): boolean => FUSSNOTE.test
  * looks like data, which must not hide below the notes.
  */
 export const gehoertZuFussnoten = (felder: readonly string[]): boolean => istFussnote(felder) || felder.filter((f) => f.trim() !== '').length <= 1;
+
+/** A row that looks like data below the footnotes (from line `ab`): its data would not be read. */
+export const datenUnterFussnoten = (datei: string, zeile: number, ab: number, wert: string): Problem => ({
+  datei, zeile, wert, erwartet: 'unter den Fußnoten nur weitere Fußnoten, Quellenangaben oder leere Zeilen',
+  meldung: `Zeile ${zeile} sieht aus wie Daten, steht aber unter den Fußnoten (ab Zeile ${ab}); Daten gehören über die Fußnoten, sonst würden sie nicht gelesen.`,
+});

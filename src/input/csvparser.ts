@@ -148,7 +148,7 @@ async function offenesAnfuehrungszeichen(quelle: Bytequelle, f: TabellenFormat):
   return drin && !vielleichtZu ? offen : null;
 }
 
-function csvProblem(datei: string, e: CsvError, was = 'CSV-Struktur fehlerhaft'): Problem {
+export function csvProblem(datei: string, e: CsvError, was = 'CSV-Struktur fehlerhaft'): Problem {
   const zeile = typeof e.lines === 'number' ? e.lines : undefined;
   const spalte = typeof e.column === 'number' ? e.column + 1 : undefined;
   const grund: Partial<Record<string, string>> = {

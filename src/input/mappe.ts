@@ -5,7 +5,8 @@
 
 import { createHash } from 'node:crypto';
 import { KennzahlenFehler, nutzungsfehler, spaltenBuchstaben } from '../fehler.js';
-import { findeKopf, KOPF_SUCHE } from './balayout.js';
+import { KOPF_SUCHE } from './balayout.js';
+import { breiteTabelle, KEINE_MONATSSPALTEN, waehleKopf } from './breit.js';
 import type { Bytequelle } from './quelle.js';
 import { kopfSpalten } from './rollen.js';
 import { datenFehler, kanonischerKopf, liesDaten, zuordnungVon, type LeseOptionen, type Tabelle } from './tabelle.js';
@@ -141,6 +142,7 @@ export async function oeffneMappe(quelle: Bytequelle, rolle: string, opt: LeseOp
   const zuordnung = zuordnungVon(opt);
   let kopfzeile: number;
   let roherKopf: string[];
+  let breit = false;
   try {
     const anfang = await strom.bis(Math.max(KOPF_SUCHE, opt.kopfzeile ?? 0));
     const zeile = (nr: number) => anfang.find((z) => z.nr === nr);
@@ -149,13 +151,15 @@ export async function oeffneMappe(quelle: Bytequelle, rolle: string, opt: LeseOp
     const wo = `Blatt „${strom.name}“`;
     const andere = strom.alle.length > 1 ? ` Die Arbeitsmappe hat ${strom.alle.length} Blätter (${strom.alle.map((n) => `„${n}“`).join(', ')}); --blatt wählt ein anderes.` : '';
     if (!anfang.length) throw datenFehler(datei, { datei, blatt: strom.name, meldung: `${wo} ist leer; erwartet wird eine Kopfzeile mit den Spaltennamen.${andere}` });
-    if (opt.kopfzeile !== undefined) {
-      kopfzeile = opt.kopfzeile;
-      if (!zeile(kopfzeile)) {
-        throw datenFehler(datei, { datei, blatt: strom.name, zeile: kopfzeile, meldung: `Zeile ${kopfzeile} (--kopfzeile) von ${wo} ist leer; erwartet wird dort die Kopfzeile mit den Spaltennamen.` });
-      }
-    } else {
-      const gefunden = await findeKopf(letzte, async (i) => felderVon(zeile(i + 1), breite(zeile(i + 1)), dezimal), kopfSpalten(rolle), zuordnung);
+    if (opt.kopfzeile !== undefined && !zeile(opt.kopfzeile)) {
+      throw datenFehler(datei, { datei, blatt: strom.name, zeile: opt.kopfzeile, meldung: `Zeile ${opt.kopfzeile} (--kopfzeile) von ${wo} ist leer; erwartet wird dort die Kopfzeile mit den Spaltennamen.` });
+    }
+    const form = opt.form ?? 'auto';
+    const wahl = await waehleKopf(Math.max(letzte, opt.kopfzeile ?? 0), async (i) => felderVon(zeile(i + 1), breite(zeile(i + 1)), dezimal), rolle, zuordnung, form, opt.kopfzeile);
+    breit = wahl.breit;
+    if (form === 'breit' && rolle === 'monatswerte' && !breit) throw datenFehler(datei, { datei, blatt: strom.name, zeile: opt.kopfzeile, meldung: `${wo}: ${KEINE_MONATSSPALTEN}.` });
+    const gefunden = wahl.index;
+    {
       // Without a header the role knows, the first filled row is read as one: its names are then reported.
       kopfzeile = gefunden === null ? anfang[0].nr : gefunden + 1;
       if (gefunden === null && andere) {
@@ -170,6 +174,22 @@ export async function oeffneMappe(quelle: Bytequelle, rolle: string, opt: LeseOp
     throw mappenFehler(datei, e);
   }
 
+  if (breit) {
+    const breiteKopf = roherKopf.length;
+    return breiteTabelle({
+      quelle, rolle, opt, basis: { kodierung: 'utf8', trennzeichen: ';', bomLaenge: 0, crlf: false, blatt: strom.name }, kopfzeile, kopf: roherKopf,
+      zeilen: (async function* () {
+        try {
+          for await (const z of strom.ab(kopfzeile)) yield { nr: z.nr, felder: felderVon(z, Math.max(breiteKopf, ...z.zellen.map(([sp]) => sp)), dezimal) };
+        } catch (e) {
+          throw mappenFehler(datei, e);
+        } finally {
+          await strom.schliesse().catch(() => undefined);
+        }
+      })(),
+      pruefsumme: () => strom.pruefsumme(),
+    });
+  }
   const format: TabellenFormat = {
     kodierung: 'utf8', trennzeichen: ';', bomLaenge: 0, einfach: false, crlf: false,
     kopf: kanonischerKopf(roherKopf, zuordnung), roherKopf, zuordnung, kopfzeile,

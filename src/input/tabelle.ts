@@ -6,13 +6,16 @@
 import { KennzahlenFehler, type Problem } from '../fehler.js';
 import type { EingabeInfo, Kodierung, Trennzeichen } from '../core/modell.js';
 import { scanne, type Bereich } from './bytescanner.js';
-import { kopfFelder, liesMitCsvParse } from './csvparser.js';
+import type { CsvError } from 'csv-parse';
+import { createHash, type Hash } from 'node:crypto';
+import { csvProblem, kopfFelder, liesMitCsvParse } from './csvparser.js';
+import { breiteTabelle, KEINE_MONATSSPALTEN, waehleKopf, type Form, type Rohzeile } from './breit.js';
+import { NachUtf8 } from './dekodierung.js';
 import { erkenneBom } from './dekodierung.js';
-import { findeKopf, KOPF_SUCHE } from './balayout.js';
+import { KOPF_SUCHE } from './balayout.js';
 import { erkenneKodierung, erkenneTrennzeichen, erstesStueck, ersteZeilen, fremdesFormat, istZip, type TabellenFormat } from './format.js';
 import { oeffneMappe } from './mappe.js';
 import type { Blattwahl } from './xlsx.js';
-import { kopfSpalten } from './rollen.js';
 import type { Bytequelle } from './quelle.js';
 import { mitWertzuordnung, type Wertzuordnung } from './werte.js';
 import type { Dezimal } from './zellen.js';
@@ -34,6 +37,8 @@ export interface LeseOptionen {
   fortschritt?: (gelesen: number) => void;
   /** The header's line (1-based), as `--kopfzeile` gives it; else it is found below any title lines. */
   kopfzeile?: number;
+  /** How Monatswerte are laid out: detected, one row per month, or one column per month. */
+  form?: Form;
   /** The sheet of a workbook (.xlsx); the first without. */
   blatt?: Blattwahl;
   /** The decimal mark a workbook's number cells are written with for the schemas (as `--decimal` says, else the comma). */
@@ -109,6 +114,13 @@ export async function oeffneTabelle(quelle: Bytequelle, rolle: string, opt: Lese
   }
   const trennzeichen = kopf.trennzeichen;
   const roherKopf = kopf.felder;
+  if (kopf.breit) {
+    const hash = createHash('sha256');
+    return breiteTabelle({
+      quelle, rolle, opt, basis: { kodierung, trennzeichen, bomLaenge, crlf }, kopfzeile: kopf.index + 1, kopf: roherKopf,
+      zeilen: csvZeilen(quelle, kodierung, bomLaenge, trennzeichen, kopf.index + 1, hash), pruefsumme: async () => hash.digest('hex'),
+    });
+  }
   return tabelleAus(quelle, rolle, { kodierung, trennzeichen, bomLaenge, kopf: kanonischerKopf(roherKopf, zuordnung), kopfzeile: kopf.index + 1, roherKopf, zuordnung, konfiguration: opt.konfiguration, werte: opt.werte, maxProbleme: opt.maxProbleme, einfach, crlf }, opt.fortschritt);
 }
 
@@ -126,27 +138,47 @@ export function kanonischerKopf(roherKopf: readonly string[], zuordnung: readonl
  * role's columns (below a BA table's title lines), else the first line, read as before, so a
  * file with a broken header gets the same messages it always got.
  */
-async function findeKopfzeile(zeilen: readonly string[], rolle: string, zuordnung: readonly Zuordnung[], opt: LeseOptionen, datei: string): Promise<{ index: number; trennzeichen: Trennzeichen; felder: string[] }> {
+async function findeKopfzeile(zeilen: readonly string[], rolle: string, zuordnung: readonly Zuordnung[], opt: LeseOptionen, datei: string): Promise<{ index: number; trennzeichen: Trennzeichen; felder: string[]; breit: boolean }> {
   const gelesen = async (index: number) => {
     const trennzeichen = opt.trennzeichen ?? erkenneTrennzeichen(zeilen[index]);
     return { index, trennzeichen, felder: await kopfFelder(zeilen[index], trennzeichen, datei, index + 1) };
   };
-  const sicher = async (index: number) => {
+  const sicher = async (index: number, breit: boolean) => {
     const k = await gelesen(index);
     if (!Array.isArray(k.felder)) throw datenFehler(datei, k.felder);
-    return { ...k, felder: k.felder };
+    return { ...k, felder: k.felder, breit };
   };
-  if (opt.kopfzeile !== undefined) {
-    if (opt.kopfzeile > zeilen.length) {
-      throw datenFehler(datei, { datei, zeile: opt.kopfzeile, meldung: `Kopfzeile ${opt.kopfzeile} (--kopfzeile) gibt es nicht; am Anfang der Datei stehen nur ${zeilen.length} Zeilen.`, erwartet: `eine Zeile von 1 bis ${zeilen.length}` });
-    }
-    return sicher(opt.kopfzeile - 1);
+  if (opt.kopfzeile !== undefined && opt.kopfzeile > zeilen.length) {
+    throw datenFehler(datei, { datei, zeile: opt.kopfzeile, meldung: `Kopfzeile ${opt.kopfzeile} (--kopfzeile) gibt es nicht; am Anfang der Datei stehen nur ${zeilen.length} Zeilen.`, erwartet: `eine Zeile von 1 bis ${zeilen.length}` });
   }
-  const i = await findeKopf(zeilen.length, async (i) => {
+  const form = opt.form ?? 'auto';
+  const k = await waehleKopf(zeilen.length, async (i) => {
     const k = await gelesen(i);
     return Array.isArray(k.felder) ? k.felder : null;
-  }, kopfSpalten(rolle), zuordnung);
-  return sicher(i ?? 0);
+  }, rolle, zuordnung, form, opt.kopfzeile);
+  if (form === 'breit' && rolle === 'monatswerte' && !k.breit) throw datenFehler(datei, { datei, zeile: opt.kopfzeile, meldung: `${KEINE_MONATSSPALTEN}.` });
+  return sicher(k.index ?? 0, k.breit);
+}
+
+/** The rows of a (small) CSV table below its header as text, with their line numbers; hashes the bytes on the way. */
+async function* csvZeilen(quelle: Bytequelle, kodierung: Kodierung, bomLaenge: number, trennzeichen: Trennzeichen, kopfzeile: number, hash: Hash): AsyncGenerator<Rohzeile> {
+  const nachUtf8 = new NachUtf8(kodierung);
+  const teile: Buffer[] = [];
+  let erstes = true;
+  for await (const teil of quelle.lies()) {
+    hash.update(teil);
+    teile.push(nachUtf8.weiter(erstes ? teil.subarray(bomLaenge) : teil));
+    erstes = false;
+  }
+  teile.push(nachUtf8.ende());
+  const { parse } = await import('csv-parse/sync');
+  let saetze: { record: string[]; info: { lines: number } }[];
+  try {
+    saetze = parse(Buffer.concat(teile).toString('utf8'), { delimiter: trennzeichen, relax_column_count: true, relax_quotes: true, info: true, skip_empty_lines: false }) as unknown as typeof saetze;
+  } catch (e) {
+    throw datenFehler(quelle.datei, csvProblem(quelle.datei, e as CsvError));
+  }
+  for (const s of saetze) if (s.info.lines > kopfzeile) yield { nr: s.info.lines, felder: s.record };
 }
 
 /** A table of a known format (from `oeffneTabelle`, or sent to a worker). */

@@ -7,7 +7,7 @@ import type { Problem } from '../fehler.js';
 import { type TabellenFormat } from './format.js';
 import { TRENNZEICHEN_NAMEN } from '../core/modell.js';
 import type { KopfErgebnis } from './spalten.js';
-import { gehoertZuFussnoten, istFussnote } from './balayout.js';
+import { datenUnterFussnoten, gehoertZuFussnoten, istFussnote } from './balayout.js';
 import { istLeerzeichen, UNGELESEN, type Zelle } from './zellen.js';
 
 export interface Spalte<T> {
@@ -203,10 +203,7 @@ export class Zeilenpruefung<S extends Spalten> extends Problemliste {
         return;
       }
       this.zeilen++;
-      this.melde({
-        datei, zeile: nr, wert: this.zeilentext(), erwartet: 'unter den Fußnoten nur weitere Fußnoten, Quellenangaben oder leere Zeilen',
-        meldung: `Zeile ${nr} sieht aus wie Daten, steht aber unter den Fußnoten (ab Zeile ${this.fussnotenAb}); Daten gehören über die Fußnoten, sonst würden sie nicht gelesen.`,
-      });
+      this.melde(datenUnterFussnoten(datei, nr, this.fussnotenAb, this.zeilentext()));
       return;
     }
     if (this.istLeer()) {

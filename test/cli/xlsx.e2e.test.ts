@@ -2,7 +2,7 @@
 // same content (fixtures/xlsx/erzeuge.py writes them as Excel does), and both give the same
 // numbers; a bad cell is named by sheet and cell, with exit 65.
 
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { arbeitsordner, einmalJe, imProzess, kennzahlen } from './hilfen.js';
 
@@ -119,5 +119,53 @@ describe('bad cells', () => {
     expect(frueh.code).toBe(65);
     expect(frueh.stdout).toContain(`${X}/zeitraeume.xlsx:Bestand!2: `);
     expect(readdirSync(temp)).toEqual([]);
+  });
+});
+
+describe('Monatswerte in the wide layout (a column per month, a row per value)', () => {
+  const BA = ['--monat', '2024-06', '--json', '--config', 'fixtures/ba/konfiguration.json'];
+  const BREIT = 'fixtures/ba/monatswerte-breit.csv';
+  const { datei } = arbeitsordner('breit');
+
+  it('is recognised by its header and gives the long table\'s numbers, as CSV and as a workbook', async () => {
+    const lang = await lauf(['report', '--monat', '2024-06', '--json', '--monatswerte', 'fixtures/ba/monatswerte-plain.csv']);
+    for (const d of [BREIT, `${X}/monatswerte-breit.xlsx`]) {
+      const r = await lauf(['report', ...BA, '--monatswerte', d]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(ohneEingaben(r.stdout)).toEqual(ohneEingaben(lang.stdout));
+      expect(r.stderr).toContain(`${d}: 3 Titelzeilen über der Kopfzeile (Zeile 4) und 4 Fußnotenzeilen ab Zeile 9 übersprungen`);
+      // The file's rows are counted: three values, not 39 month cells.
+      expect(JSON.parse(r.stdout).eingaben[0].zeilen).toBe(3);
+    }
+    const erklaert = await lauf(['report', ...BA, '--monatswerte', BREIT, '--layout', 'breit']);
+    expect(ohneEingaben(erklaert.stdout)).toEqual(ohneEingaben(lang.stdout));
+  });
+
+  it('places a bad value at its cell: the value\'s row and the month\'s column', async () => {
+    const text = readFileSync(BREIT, 'utf8').replace('Bestand LZB *;2.500.000;2.500.000;-;.;', 'Bestand LZB *;2.500.000;2.500.000;-;2,5 Mio;');
+    const r = await imProzess(['check', '--monatswerte', datei('schlecht.csv', text), '--config', 'fixtures/ba/konfiguration.json', '--format', 'json']);
+    expect(r.code).toBe(65);
+    expect(JSON.parse(r.stdout).eingaben[0].probleme).toEqual([
+      expect.objectContaining({ zeile: 7, spalte: 5, spaltenname: 'lzb', wert: '2,5 Mio' }),
+    ]);
+  });
+
+  it('refuses a month twice, at its header cell, and a value twice, at its row', async () => {
+    const zweimal = datei('zweimal.csv', 'Merkmal;2024-01;2024-02;2024-02\nelb;10;20;30\nelb;1;2;3\n');
+    const r = await imProzess(['check', '--monatswerte', zweimal, '--format', 'table']);
+    expect(r.code).toBe(65);
+    expect(r.stdout).toContain(`${zweimal}:1:4: Monat 2024-02 kommt für die Gruppe „gesamt“ doppelt vor`);
+    expect(r.stdout).toContain(`${zweimal}:3:1: „elb“ steht zweimal, in Zeile 2 und 3; erwartet wird eine Zeile je Wert.`);
+  });
+
+  it('is declared where detection would not see it, and a declared layout that does not fit is an error', async () => {
+    const lang = await imProzess(['check', '--monatswerte', BREIT, '--config', 'fixtures/ba/konfiguration.json', '--layout', 'lang', '--format', 'table']);
+    expect(lang.code).toBe(65);
+    expect(lang.stdout).toContain('Pflichtspalte „monat“ fehlt');
+    const breit = await imProzess(['check', '--monatswerte', 'fixtures/ba/monatswerte-plain.csv', '--layout', 'breit', '--format', 'table']);
+    expect(breit.code).toBe(65);
+    expect(breit.stdout).toContain('keine Kopfzeile mit Monaten als Spalten (--layout breit)');
+    const falsch = await imProzess(['check', '--monatswerte', BREIT, '--layout', 'quer']);
+    expect(falsch.code).toBe(2);
   });
 });
