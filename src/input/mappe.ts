@@ -59,17 +59,8 @@ class Blattstrom {
   private ende = false;
   name = '';
   alle: string[] = [];
-  private readonly hash = createHash('sha256');
-
   constructor(private readonly quelle: Bytequelle, wahl: LeseOptionen['blatt']) {
-    const hash = this.hash;
-    const durch = async function* (teile: AsyncIterable<Buffer>) {
-      for await (const t of teile) {
-        hash.update(t);
-        yield t;
-      }
-    };
-    this.iterator = blattZeilen(durch(quelle.lies()), wahl, (name, alle) => {
+    this.iterator = blattZeilen(quelle.lies(), wahl, (name, alle) => {
       this.name = name;
       this.alle = alle;
     });
@@ -101,8 +92,15 @@ class Blattstrom {
     this.ende = true;
   }
 
+  /**
+   * The file's SHA-256: of a large file computed alongside; else in a pass of its own, because the
+   * library need not read the zip to its last byte (the central directory after the parts).
+   */
   async pruefsumme(): Promise<string> {
-    return this.quelle.pruefsumme ? await this.quelle.pruefsumme : this.hash.digest('hex');
+    if (this.quelle.pruefsumme) return this.quelle.pruefsumme;
+    const hash = createHash('sha256');
+    for await (const teil of this.quelle.lies()) hash.update(teil);
+    return hash.digest('hex');
   }
 
   private async naechste(): Promise<IteratorResult<Blattzeile>> {

@@ -2,6 +2,7 @@
 // same content (fixtures/xlsx/erzeuge.py writes them as Excel does), and both give the same
 // numbers; a bad cell is named by sheet and cell, with exit 65.
 
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { arbeitsordner, einmalJe, imProzess, kennzahlen } from './hilfen.js';
@@ -84,8 +85,10 @@ describe('person-level extracts from a data warehouse as workbooks', () => {
     expect(xlsx.code, xlsx.stderr).toBe(0);
     expect(csv.code).toBe(0);
     expect(ohneEingaben(xlsx.stdout)).toEqual(ohneEingaben(csv.stdout));
-    const eingaben = JSON.parse(xlsx.stdout).eingaben as { rolle: string; zeilen: number; blatt?: string }[];
+    const eingaben = JSON.parse(xlsx.stdout).eingaben as { rolle: string; datei: string; zeilen: number; blatt?: string; sha256: string }[];
     expect(eingaben.filter((e) => e.blatt).map((e) => [e.rolle, e.zeilen, e.blatt])).toEqual([['zeitraeume', 20226, 'Bestand'], ['personen', 12500, 'Personen'], ['leistungen', 60, 'Leistungen']]);
+    // The checksum is the file's, every byte of it (the library need not read the zip to its end).
+    for (const e of eingaben.filter((e) => e.blatt)) expect(e.sha256).toBe(createHash('sha256').update(readFileSync(e.datei)).digest('hex'));
   });
 });
 
