@@ -8,6 +8,7 @@ import type { Monatswerte } from '../core/monatswerte/monatswerte.js';
 import { einheitIso } from '../report/lzb-bericht.js';
 import type { MonatswerteKopf } from '../report/monatswerte.js';
 import { fuehreAus, type Ergebnis, type Leser } from './ergebnis.js';
+import { wirkungslos } from './lesen.js';
 import { ereignisseVorStichtag, leseReihe, type ReihenAnfrage } from './personendaten.js';
 
 export interface AggregateAnfrage extends ReihenAnfrage {
@@ -25,6 +26,7 @@ export function aggregate(a: AggregateAnfrage, leser: Leser): Promise<Ergebnis<A
     ereignisseVorStichtag(daten, bis, a.personen.dateien, notizen);
     const monatswerte = aggregiere(daten, { von, bis, filter: a.filter, gruppierung: a.nach && daten.merkmale ? gruppierung(a.nach, daten.merkmale) : undefined });
     const kopf: MonatswerteKopf = { jobcenter: a.jobcenter, datenstand: einheitIso(daten.regel, daten.abdeckung.datenstand), filter: a.filter, nach: a.nach, eingaben: daten.eingaben, von, bis };
+    for (const t of wirkungslos(a.personen.lesen, daten.eingaben)) notizen.hinweis(t);
     return { modell: { monatswerte, kopf } };
   });
 }

@@ -17,7 +17,7 @@ import { leseZeitraeume } from '../input/zeitraeume.js';
 import { pruefeZielSpalten } from '../input/ziele.js';
 import type { CheckModell, Pruefung } from '../report/check.js';
 import { fuehreAus, type Ergebnis, type Leser } from './ergebnis.js';
-import { dezimal, leereZeilenText, leseOptionen, uebersprungenText, type LeseAnfrage } from './lesen.js';
+import { dezimal, leereZeilenText, leseOptionen, uebersprungenText, wirkungslos, type LeseAnfrage } from './lesen.js';
 
 export interface CheckAnfrage {
   dateien: Partial<Record<EingabeRolle, string>>;
@@ -48,7 +48,7 @@ const LESER: Partial<Record<EingabeRolle, PruefLeser>> = {
 };
 
 export function check(a: CheckAnfrage, leser: Leser): Promise<Ergebnis<CheckModell>> {
-  return fuehreAus(async () => {
+  return fuehreAus(async (notizen) => {
     const auftraege = EINGABE_ROLLEN.flatMap((rolle) => (a.dateien[rolle] === undefined ? [] : [{ rolle, datei: a.dateien[rolle]! }]));
     // Monatswerte columns are checked as a report reads them: the standard ones and those the
     // targets' local goals use. The targets file is read once; a broken one is reported in its own
@@ -96,6 +96,8 @@ export function check(a: CheckAnfrage, leser: Leser): Promise<Ergebnis<CheckMode
       rest -= Math.min(rest, pruefung.probleme.length);
     }
     const status: Ausgang = pruefungen.some((e) => e.fehlt) ? 'datei_fehlt' : pruefungen.some((e) => e.probleme.length) ? 'eingabedaten' : 'ok';
+    // Only where every input was read is it known that none of them took a setting.
+    if (pruefungen.every((p) => p.info)) for (const t of wirkungslos(a.lesen, pruefungen.map((p) => p.info!))) notizen.hinweis(t);
     return { modell: { pruefungen }, status };
   });
 }

@@ -77,3 +77,21 @@ export async function liesEingabe<E extends Leseergebnis>(
   eingaben?.push(ergebnis.info);
   return ergebnis;
 }
+
+/**
+ * Reading settings that met no input they apply to: said, not silently dropped (a sheet named for
+ * a CSV file, a layout without Monatswerte).
+ */
+export function wirkungslos(l: LeseAnfrage, eingaben: readonly EingabeInfo[]): string[] {
+  const texte: string[] = [];
+  const mappe = (e: EingabeInfo) => e.blatt !== undefined;
+  if (l.blatt !== undefined && !eingaben.some(mappe)) texte.push(`--blatt ${l.blatt}: keine Eingabe ist eine Excel-Arbeitsmappe (.xlsx); die Angabe wirkt nicht.`);
+  if (l.blatt === undefined) {
+    for (const [rolle, blatt] of Object.entries(l.blaetter)) {
+      const e = eingaben.find((e) => e.rolle === rolle);
+      if (e && !mappe(e)) texte.push(`„blaetter.${rolle}“ (${blatt}) in ${l.konfiguration ?? 'der Konfiguration'}: ${e.datei} ist keine Excel-Arbeitsmappe; die Angabe wirkt nicht.`);
+    }
+  }
+  if (l.form !== undefined && l.form !== 'auto' && !eingaben.some((e) => e.rolle === 'monatswerte')) texte.push(`--layout ${l.form}: gilt für Monatswerte, und keine Eingabe ist eine; die Angabe wirkt nicht.`);
+  return texte;
+}

@@ -8,6 +8,7 @@ import { KennzahlenFehler } from '../fehler.js';
 import { STANDARD_DARSTELLUNG } from '../report/darstellung.js';
 import { grundText, type LzbBericht } from '../report/lzb-bericht.js';
 import { fuehreAus, type Ergebnis, type Leser } from './ergebnis.js';
+import { wirkungslos } from './lesen.js';
 import { leseReihe, type ReihenAnfrage } from './personendaten.js';
 
 export interface LzbAnfrage extends ReihenAnfrage {
@@ -41,6 +42,7 @@ export function lzb(a: LzbAnfrage, leser: Leser): Promise<Ergebnis<LzbModell>> {
       throw new KennzahlenFehler('eingabedaten', `--list: der Berichtsmonat ${isoMonat(bis)} ist nicht berechenbar, also auch keine Personenliste.`, [], gruende());
     }
     const bericht: LzbBericht = { jobcenter: a.jobcenter, regel, berichtsmonat: bis, datenAb: abdeckung.datenAb, datenstand: abdeckung.datenstand, eingaben: daten.eingaben, nach: a.nach, ergebnis };
+    for (const t of wirkungslos(a.personen.lesen, daten.eingaben)) notizen.hinweis(t);
     return { modell: { bericht, register } };
   });
 }

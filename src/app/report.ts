@@ -22,7 +22,7 @@ import type { Grafikdaten, KennzahlenBericht } from '../report/kennzahlen-berich
 import { einheitIso } from '../report/lzb-bericht.js';
 import { anzahlText } from '../report/zahlen.js';
 import { fuehreAus, type Ergebnis, type Leser } from './ergebnis.js';
-import { dezimal, liesEingabe, type LeseAnfrage } from './lesen.js';
+import { dezimal, liesEingabe, wirkungslos, type LeseAnfrage } from './lesen.js';
 import { berichtsmonate, ereignisseVorStichtag, lesePersonendaten, pruefeMerkmale, pruefeMonate, ZUSATZ_ROLLEN, type PersonenAnfrage } from './personendaten.js';
 
 export interface ReportAnfrage {
@@ -173,6 +173,7 @@ export function report(a: ReportAnfrage, leser: Leser): Promise<Ergebnis<ReportM
     if (zieleFuer && jobcenter && dateiname(zieleFuer) !== dateiname(jobcenter)) {
       notizen.hinweis(`${zieleDatei}: die Ziele nennen das Jobcenter „${zieleFuer}“, der Bericht ist für „${jobcenter}“.`);
     }
+    for (const t of wirkungslos(a.lesen, eingaben)) notizen.hinweis(t);
     const bericht: KennzahlenBericht = {
       demo: a.demo,
       jobcenter,

@@ -172,3 +172,20 @@ describe('Monatswerte in the wide layout (a column per month, a row per value)',
     expect(falsch.code).toBe(2);
   });
 });
+
+describe('reading settings without an input they apply to', () => {
+  it('are said, not silently dropped', async () => {
+    const blatt = await imProzess(['lzb', '--zeitraeume', 'fixtures/kanten/zeitraeume.csv', '--blatt', 'Daten', '--monat', '2017-06', '--format', 'json']);
+    expect(blatt.code).toBe(0);
+    expect(blatt.stderr).toContain('--blatt Daten: keine Eingabe ist eine Excel-Arbeitsmappe (.xlsx); die Angabe wirkt nicht.');
+    const layout = await imProzess(['check', '--zeitraeume', 'fixtures/kanten/zeitraeume.csv', '--layout', 'breit', '--format', 'table']);
+    expect(layout.stderr).toContain('--layout breit: gilt für Monatswerte, und keine Eingabe ist eine; die Angabe wirkt nicht.');
+    const { datei } = arbeitsordner('xlsx-wirkungslos');
+    const konfig = datei('k.json', JSON.stringify({ blaetter: { zeitraeume: 'Bestand' } }));
+    const rolle = await imProzess(['check', '--config', konfig, '--zeitraeume', 'fixtures/kanten/zeitraeume.csv', '--format', 'table']);
+    expect(rolle.stderr).toContain(`„blaetter.zeitraeume“ (Bestand) in ${konfig}: fixtures/kanten/zeitraeume.csv ist keine Excel-Arbeitsmappe; die Angabe wirkt nicht.`);
+    // Used, so not said.
+    const genutzt = await lauf(['check', '--zeitraeume', `${X}/fehler.xlsx`, '--format', 'table']);
+    expect(genutzt.stderr).toBe('');
+  });
+});
