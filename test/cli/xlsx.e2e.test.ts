@@ -175,7 +175,7 @@ describe('Monatswerte in the wide layout (a column per month, a row per value)',
 
 describe('reading settings without an input they apply to', () => {
   it('are said, not silently dropped', async () => {
-    const blatt = await imProzess(['lzb', '--zeitraeume', 'fixtures/kanten/zeitraeume.csv', '--blatt', 'Daten', '--monat', '2017-06', '--format', 'json']);
+    const blatt = await imProzess(['lzb', '--zeitraeume', 'fixtures/kanten/zeitraeume.csv', '--datenstand', '2017-06-30', '--blatt', 'Daten', '--monat', '2017-06', '--format', 'json']);
     expect(blatt.code).toBe(0);
     expect(blatt.stderr).toContain('--blatt Daten: keine Eingabe ist eine Excel-Arbeitsmappe (.xlsx); die Angabe wirkt nicht.');
     const layout = await imProzess(['check', '--zeitraeume', 'fixtures/kanten/zeitraeume.csv', '--layout', 'breit', '--format', 'table']);
