@@ -129,12 +129,29 @@ function mappenFehler(datei: string, e: unknown): KennzahlenFehler {
 }
 
 /**
+ * Whether the zip ends as a zip must: with its end-of-central-directory record (signature PK 5 6)
+ * in the last 22 bytes plus at most 64 KB of comment. A cut file lacks it, and the library would
+ * then wait for the rest forever.
+ */
+async function hatZipEnde(quelle: Bytequelle): Promise<boolean> {
+  const groesse = quelle.groesse ?? 0;
+  const teile: Buffer[] = [];
+  for await (const t of quelle.lies(Math.max(0, groesse - 22 - 0xffff), groesse)) teile.push(t);
+  const ende = Buffer.concat(teile);
+  const i = ende.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  return i >= 0 && ende.length - i >= 22;
+}
+
+/**
  * Opens a workbook's sheet as a table. Its first rows are read to find the header (below a BA
  * table's title rows, or where `--kopfzeile` says); reading its data then goes on from there in
  * the same pass, so a large sheet is unpacked once.
  */
 export async function oeffneMappe(quelle: Bytequelle, rolle: string, opt: LeseOptionen): Promise<Tabelle> {
   const datei = quelle.datei;
+  if (!(await hatZipEnde(quelle))) {
+    throw datenFehler(datei, { datei, meldung: 'Die Arbeitsmappe ist unvollständig: ihr Ende fehlt (abgeschnitten beim Kopieren, oder noch nicht fertig geschrieben?).', erwartet: 'eine vollständige .xlsx-Datei' });
+  }
   const dezimal = opt.dezimal ?? 'komma';
   const strom = new Blattstrom(quelle, opt.blatt);
   const zuordnung = zuordnungVon(opt);

@@ -53,6 +53,7 @@ export async function* blattZeilen(bytes: AsyncIterable<Buffer>, wahl: Blattwahl
     return a;
   };
   const reader = new WorkbookReader(Readable.from(bytes), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  umgehe(reader);
   const namen = () => (reader.model?.sheets ?? []).map((s: { name: string }) => s.name);
   const gesucht = (alle: string[]): string | undefined => {
     if (wahl === undefined) return alle[0];
@@ -95,6 +96,45 @@ export async function* blattZeilen(bytes: AsyncIterable<Buffer>, wahl: Blattwahl
     // other paths than Excel writes them).
     throw new BlattFehlt(wahl, alle, gesucht(alle) !== undefined);
   }
+}
+
+/** The reader's internals this adapter mends (excelts 5.1.17). */
+interface ReaderIntern {
+  _parseRels(entry: AsyncIterable<Buffer>): Promise<void>;
+  _parseWorkbook(entry: AsyncIterable<Buffer>): Promise<void>;
+  _workbookRelIdByTarget?: Record<string, string>;
+  properties?: { model?: { date1904?: boolean } };
+}
+
+/**
+ * Two gaps of the library, mended where it reads the workbook's parts:
+ * - `date1904="true"` (as LibreOffice writes the 1904 date system) is read as the 1900 system,
+ *   which puts every date 4 years and a day early: the attribute is read here too;
+ * - relationship targets written as absolute paths (`/xl/worksheets/sheet1.xml`, as openpyxl and
+ *   so pandas write them) find no sheet: they are also known by their relative form.
+ */
+function umgehe(reader: object): void {
+  const r = reader as ReaderIntern;
+  const rels = r._parseRels.bind(reader);
+  r._parseRels = async (entry) => {
+    await rels(entry);
+    const ziele = r._workbookRelIdByTarget ?? {};
+    for (const [ziel, id] of Object.entries(ziele)) {
+      const relativ = ziel.replace(/^\/xl\//, '');
+      if (relativ !== ziel && !(relativ in ziele)) ziele[relativ] = id;
+    }
+  };
+  const mappe = r._parseWorkbook.bind(reader);
+  r._parseWorkbook = async (entry) => {
+    const teile: Buffer[] = [];
+    for await (const t of entry) teile.push(t);
+    const xml = Buffer.concat(teile);
+    await mappe(Readable.from([xml]));
+    if (/<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*["'](?:1|true)["']/.test(xml.toString('utf8'))) {
+      r.properties ??= {};
+      r.properties.model = { ...r.properties.model, date1904: true };
+    }
+  };
 }
 
 interface ExcelZelle {

@@ -447,7 +447,7 @@ describe('9. an option is either used or refused', () => {
   it('a workbook cut off (still being copied to the share) is named as such (65)', async () => {
     const xlsx = datei('zeitraeume.xlsx', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]), Buffer.from('[Content_Types].xml')]));
     const r = await lauf(['lzb', '--zeitraeume', xlsx, '--format', 'table']);
-    expect([r.code, r.stderr]).toEqual([65, `kennzahlen: ${xlsx}: ein Problem in den Eingabedaten.\n  ${xlsx}: Die Arbeitsmappe ist nicht lesbar (FILE_ENDED); ist die Datei beschädigt oder noch nicht fertig geschrieben?\n`]);
+    expect([r.code, r.stderr]).toEqual([65, `kennzahlen: ${xlsx}: ein Problem in den Eingabedaten.\n  ${xlsx}: Die Arbeitsmappe ist unvollständig: ihr Ende fehlt (abgeschnitten beim Kopieren, oder noch nicht fertig geschrieben?).\n`]);
   });
 
   it('an old Excel workbook (.xls) is named as such (65)', async () => {

@@ -9,6 +9,8 @@ import { arbeitsordner, einmalJe, imProzess, kennzahlen } from './hilfen.js';
 
 const X = 'fixtures/xlsx';
 const lauf = einmalJe();
+// Registered here, at the top: a folder made inside a test would outlive the file's afterAll.
+const { datei, unterordner } = arbeitsordner('xlsx');
 /** The report without its inputs (file names and checksums differ by design). */
 const ohneEingaben = (stdout: string) => {
   const r = JSON.parse(stdout);
@@ -33,7 +35,6 @@ describe('a BA Eckwerte workbook', () => {
   it('chooses the sheet by number, or per role in the config; the first sheet is the default', async () => {
     const nr = await lauf(['report', ...BA, '--monatswerte', `${X}/eckwerte.xlsx`, '--blatt', '2']);
     expect(nr.code, nr.stderr).toBe(0);
-    const { datei } = arbeitsordner('xlsx-konfig');
     const konfig = datei('k.json', JSON.stringify({ spalten: { monatswerte: { 'Bestand ELB': 'elb', 'Bestand LZB': 'lzb' } }, blaetter: { monatswerte: 'Monatswerte' } }));
     const ausKonfig = await imProzess(['report', '--monat', '2024-06', '--json', '--config', konfig, '--monatswerte', `${X}/eckwerte.xlsx`]);
     expect(ausKonfig.code, ausKonfig.stderr).toBe(0);
@@ -69,7 +70,6 @@ describe('Monatswerte of several Jobcenters in a workbook', () => {
   });
 
   it('refuse an empty key, as a merged cell leaves it', async () => {
-    const { datei } = arbeitsordner('xlsx-leer');
     const csv = datei('leer.csv', 'Regionalschlüssel;Monat;ELB\n05111;2024-01;10\n;2024-02;10\n');
     const r = await imProzess(['check', '--monatswerte', csv, '--format', 'table']);
     expect(r.code).toBe(65);
@@ -89,6 +89,32 @@ describe('person-level extracts from a data warehouse as workbooks', () => {
     expect(eingaben.filter((e) => e.blatt).map((e) => [e.rolle, e.zeilen, e.blatt])).toEqual([['zeitraeume', 20226, 'Bestand'], ['personen', 12500, 'Personen'], ['leistungen', 60, 'Leistungen']]);
     // The checksum is the file's, every byte of it (the library need not read the zip to its end).
     for (const e of eingaben.filter((e) => e.blatt)) expect(e.sha256).toBe(createHash('sha256').update(readFileSync(e.datei)).digest('hex'));
+  });
+});
+
+describe('workbooks of other writers', () => {
+  it('LibreOffice\'s 1904 date system (date1904="true"): the dates of the CSV, not four years and a day early', async () => {
+    const args = ['lzb', '--datenstand', '2017-06-30', '--monat', '2017-06', '--json', '--zeitraeume'];
+    const xlsx = await lauf([...args, `${X}/zeitraeume-1904.xlsx`]);
+    const csv = await lauf([...args, 'fixtures/kanten/zeitraeume.csv']);
+    expect(xlsx.code, xlsx.stderr).toBe(0);
+    expect(ohneEingaben(xlsx.stdout)).toEqual(ohneEingaben(csv.stdout));
+  });
+
+  it('openpyxl\'s (and so pandas\') absolute part paths', async () => {
+    const args = ['report', '--config', 'fixtures/demo/kennzahlen.json', '--monat', '2017-06', '--json'];
+    const xlsx = await lauf([...args, '--leistungen', `${X}/leistungen-openpyxl.xlsx`]);
+    expect(xlsx.code, xlsx.stderr).toBe(0);
+    expect(ohneEingaben(xlsx.stdout)).toEqual(ohneEingaben((await lauf(args)).stdout));
+  });
+
+  it('a workbook cut off anywhere is an error (65), not a silent end', async () => {
+    const ganz = readFileSync(`${X}/eckwerte.xlsx`);
+    for (const laenge of [1000, 3000, ganz.length - 10]) {
+      const r = await imProzess(['check', '--monatswerte', datei(`abgeschnitten-${laenge}.xlsx`, ganz.subarray(0, laenge)), '--format', 'table']);
+      expect(r.code).toBe(65);
+      expect(r.stdout).toContain('Die Arbeitsmappe ist unvollständig: ihr Ende fehlt (abgeschnitten beim Kopieren, oder noch nicht fertig geschrieben?).');
+    }
   });
 });
 
@@ -115,7 +141,6 @@ describe('bad cells', () => {
   it('leave no temporary file behind, also when reading stops at the first sheet', async () => {
     // The library keeps the sheets of an Excel-ordered workbook in temporary folders while it
     // reads; a process of its own, because the folder comes from the environment (TMPDIR).
-    const { unterordner } = arbeitsordner('xlsx-temp');
     const temp = unterordner('tmp');
     // A data row named as the header: reading stops before the 20.226 rows of the sheet.
     const frueh = await kennzahlen(['check', '--zeitraeume', `${X}/zeitraeume.xlsx`, '--kopfzeile', '2', '--format', 'table'], { env: { TMPDIR: temp } });
@@ -128,7 +153,6 @@ describe('bad cells', () => {
 describe('Monatswerte in the wide layout (a column per month, a row per value)', () => {
   const BA = ['--monat', '2024-06', '--json', '--config', 'fixtures/ba/konfiguration.json'];
   const BREIT = 'fixtures/ba/monatswerte-breit.csv';
-  const { datei } = arbeitsordner('breit');
 
   it('is recognised by its header and gives the long table\'s numbers, as CSV and as a workbook', async () => {
     const lang = await lauf(['report', '--monat', '2024-06', '--json', '--monatswerte', 'fixtures/ba/monatswerte-plain.csv']);
@@ -180,7 +204,6 @@ describe('reading settings without an input they apply to', () => {
     expect(blatt.stderr).toContain('--blatt Daten: keine Eingabe ist eine Excel-Arbeitsmappe (.xlsx); die Angabe wirkt nicht.');
     const layout = await imProzess(['check', '--zeitraeume', 'fixtures/kanten/zeitraeume.csv', '--layout', 'breit', '--format', 'table']);
     expect(layout.stderr).toContain('--layout breit: gilt für Monatswerte, und keine Eingabe ist eine; die Angabe wirkt nicht.');
-    const { datei } = arbeitsordner('xlsx-wirkungslos');
     const konfig = datei('k.json', JSON.stringify({ blaetter: { zeitraeume: 'Bestand' } }));
     const rolle = await imProzess(['check', '--config', konfig, '--zeitraeume', 'fixtures/kanten/zeitraeume.csv', '--format', 'table']);
     expect(rolle.stderr).toContain(`„blaetter.zeitraeume“ (Bestand) in ${konfig}: fixtures/kanten/zeitraeume.csv ist keine Excel-Arbeitsmappe; die Angabe wirkt nicht.`);
