@@ -11,13 +11,15 @@ import { report } from '../app/report.js';
 import { deutscherMonat, isoMonat } from '../core/kalender.js';
 import type { Ausgang } from '../fehler.js';
 import { paketDatei } from '../paket.js';
-import { checkJson, checkText } from '../report/check.js';
+import { checkJson, checkMappe, checkText } from '../report/check.js';
 import { kennzahlenDokument } from '../report/kennzahlen-dokument.js';
 import { kennzahlenCsv, kennzahlenJson } from '../report/kennzahlen-json.js';
-import { lzbCsv, lzbDokument } from '../report/lzb-dokument.js';
+import { kennzahlenMappe } from '../report/kennzahlen-mappe.js';
+import { lzbCsv, lzbDokument, lzbMappe } from '../report/lzb-dokument.js';
 import { lzbJson } from '../report/lzb-json.js';
 import { lzbListe } from '../report/lzb-liste.js';
-import { monatswerteCsv, monatswerteDokument, monatswerteJson } from '../report/monatswerte.js';
+import { monatswerteCsv, monatswerteDokument, monatswerteJson, monatswerteMappe } from '../report/monatswerte.js';
+import { xlsxBytes } from '../report/xlsx.js';
 import { aggregateAnfrage, checkAnfrage, leseAufruf, lzbAnfrage, reportAnfrage } from './aufruf.js';
 import { ausgabeFormat, berichtsformate, darstellung, gibAus, gibBerichtAus, mitFarbe, pruefeNichtEingabe, schreibeAtomar } from './ausgabe.js';
 import { leser } from './eingaben.js';
@@ -68,24 +70,24 @@ export async function fuehreBefehlAus(befehl: Befehl, flags: Record<string, unkn
           await schreibeAtomar(w.list, lzbListe(bericht.ergebnis, bericht.regel, register, bis));
           melde.hinweis(`Personenliste ${deutscherMonat(bis)}: ${bericht.ergebnis.liste.length} Personen → ${w.list}`);
         }
-        const formate = berichtsformate(() => lzbDokument(bericht, d), () => lzbJson(bericht, d), () => lzbCsv(bericht, d), farbe);
+        const formate = berichtsformate(() => lzbDokument(bericht, d), () => lzbJson(bericht, d), () => lzbCsv(bericht, d), () => lzbMappe(bericht, d), farbe);
         return gibBerichtAus(io, w, format, formate, 'lzb-{jobcenter}-{monat}', { jobcenter: bericht.jobcenter, monat: isoMonat(bis) }, bericht.eingaben);
       });
     case 'aggregate':
       return gibErgebnisAus(await aggregate(aggregateAnfrage(a), lies), melde, ({ monatswerte: mw, kopf }) => {
-        const formate = berichtsformate(() => monatswerteDokument(mw, kopf, d), () => monatswerteJson(mw, kopf, d), () => monatswerteCsv(mw, kopf, d), farbe);
+        const formate = berichtsformate(() => monatswerteDokument(mw, kopf, d), () => monatswerteJson(mw, kopf, d), () => monatswerteCsv(mw, kopf, d), () => monatswerteMappe(mw, kopf, d), farbe);
         return gibBerichtAus(io, w, format, formate, 'monatswerte-{jobcenter}-{monat}', { jobcenter: kopf.jobcenter, monat: isoMonat(kopf.bis) }, kopf.eingaben);
       });
     case 'report':
     case 'demo':
-      // Charts (HTML, and every set of --out-dir) need more months than the tables.
-      return gibErgebnisAus(await report(reportAnfrage(a, format === 'html' || Boolean(w.outDir), demo), lies), melde, ({ bericht }) => {
-        const formate = berichtsformate((mitGrafiken) => kennzahlenDokument(bericht, d, mitGrafiken), () => kennzahlenJson(bericht, d), () => kennzahlenCsv(bericht, d), farbe);
+      // Charts (HTML), the workbook's monthly series and every set of --out-dir need more months than the tables.
+      return gibErgebnisAus(await report(reportAnfrage(a, format === 'html' || format === 'xlsx' || Boolean(w.outDir), demo), lies), melde, ({ bericht }) => {
+        const formate = berichtsformate((mitGrafiken) => kennzahlenDokument(bericht, d, mitGrafiken), () => kennzahlenJson(bericht, d), () => kennzahlenCsv(bericht, d), () => kennzahlenMappe(bericht, d), farbe);
         return gibBerichtAus(io, w, format, formate, 'kennzahlen-{jobcenter}-{monat}', { jobcenter: bericht.jobcenter, monat: isoMonat(bericht.berichtsmonat) }, bericht.eingaben);
       });
     case 'check':
       return gibErgebnisAus(await check(checkAnfrage(a), lies), melde, async (m) => {
-        await gibAus(io, format === 'json' ? checkJson(m) : checkText(m, farbe), w.out, m.pruefungen);
+        await gibAus(io, format === 'json' ? checkJson(m) : format === 'xlsx' ? await xlsxBytes(checkMappe(m)) : checkText(m, farbe), w.out, m.pruefungen);
         return [];
       });
   }

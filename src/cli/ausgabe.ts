@@ -15,10 +15,12 @@ import { html } from '../report/html.js';
 import { markdown } from '../report/markdown.js';
 import { terminal } from '../report/terminal.js';
 import { formatISO } from 'date-fns/formatISO';
+import type { Arbeitsmappe } from '../report/arbeitsmappe.js';
 import type { Darstellung } from '../report/darstellung.js';
+import { xlsxBytes } from '../report/xlsx.js';
 import { farbeAn } from './farbe.js';
 import type { Io } from './io.js';
-import type { Format, Werte } from './optionen.js';
+import { oder, type Format, type Werte } from './optionen.js';
 
 /** A target that another process holds open (Windows, SMB shares) refuses the rename for a moment. */
 const GESPERRT = new Set(['EPERM', 'EBUSY', 'EACCES']);
@@ -101,7 +103,13 @@ export function ersetzePlatzhalter(muster: string, p: Platzhalter & { format?: s
   });
 }
 
-export const ENDUNG: Record<string, string> = { table: 'txt', json: 'json', csv: 'csv', md: 'md', html: 'html' };
+export const ENDUNG: Record<string, string> = { table: 'txt', json: 'json', csv: 'csv', md: 'md', html: 'html', xlsx: 'xlsx' };
+
+/** A rendering of a report: text, or the bytes of a workbook, which take their time to pack. */
+export type Inhalt = string | Buffer;
+export type Erzeuger = () => Inhalt | Promise<Inhalt>;
+
+const bytes = (inhalt: Inhalt): Buffer => (typeof inhalt === 'string' ? Buffer.from(inhalt, 'utf8') : inhalt);
 
 export interface Ausgabeziel {
   out?: string;
@@ -123,7 +131,7 @@ export async function gibBerichtAus(
   io: Io,
   ziel: Ausgabeziel,
   format: string,
-  formate: Record<string, () => string>,
+  formate: Record<string, Erzeuger>,
   name: string,
   platzhalter: Platzhalter,
   eingaben: readonly { datei: string }[] = [],
@@ -136,7 +144,7 @@ export async function gibBerichtAus(
     for (const [f, erzeuge] of Object.entries(formate)) {
       if (f === 'table') continue;
       const datei = `${ersetzePlatzhalter(name, { ...platzhalter, format: f })}.${ENDUNG[f]}`;
-      const inhalt = Buffer.from(erzeuge(), 'utf8');
+      const inhalt = bytes(await erzeuge());
       pruefeNichtEingabe(join(ordner, datei), eingaben);
       await schreibeAtomar(join(ordner, datei), inhalt);
       dateien.push({ datei, format: f, bytes: inhalt.length, sha256: createHash('sha256').update(inhalt).digest('hex') });
@@ -145,7 +153,7 @@ export async function gibBerichtAus(
     await schreibeAtomar(join(ordner, manifest), JSON.stringify({ schema: 'kennzahlen-manifest/1', monat: platzhalter.monat, jobcenter: platzhalter.jobcenter, dateien }, null, 2) + '\n');
     return [...dateien.map((d) => join(ordner, d.datei)), join(ordner, manifest)];
   }
-  const inhalt = formate[format]();
+  const inhalt = await formate[format]();
   if (ziel.out) {
     const datei = ersetzePlatzhalter(ziel.out, { ...platzhalter, format: ENDUNG[format] ?? format });
     pruefeNichtEingabe(datei, eingaben);
@@ -157,25 +165,26 @@ export async function gibBerichtAus(
 }
 
 /** Plain stdout or one file, for outputs that are not reports (e.g. `check`). */
-export async function gibAus(io: Io, inhalt: string, out: string | undefined, eingaben: readonly { datei: string }[] = []): Promise<void> {
+export async function gibAus(io: Io, inhalt: Inhalt, out: string | undefined, eingaben: readonly { datei: string }[] = []): Promise<void> {
   if (out) {
     pruefeNichtEingabe(out, eingaben);
     await schreibeAtomar(out, inhalt);
   } else io.stdout.write(inhalt);
 }
 
-/** The five renderings of a report: table, Markdown and HTML from one document, JSON and CSV from the data. */
-export function berichtsformate(dokument: (mitGrafiken: boolean) => Dokument, json: () => string, csv: () => string, farbe: ChalkInstance): Record<string, () => string> {
+/** The six renderings of a report: table, Markdown and HTML from one document, JSON, CSV and the workbook from the data. */
+export function berichtsformate(dokument: (mitGrafiken: boolean) => Dokument, json: () => string, csv: () => string, mappe: () => Arbeitsmappe, farbe: ChalkInstance): Record<Format, Erzeuger> {
   return {
     table: () => terminal(dokument(false), farbe),
     json,
     csv,
     md: () => markdown(dokument(false)),
     html: () => html(dokument(true)),
+    xlsx: () => xlsxBytes(mappe()),
   };
 }
 
-const ENDUNGEN: Record<string, Format> = { txt: 'table', json: 'json', csv: 'csv', md: 'md', html: 'html', htm: 'html' };
+const ENDUNGEN: Record<string, Format> = { txt: 'table', json: 'json', csv: 'csv', md: 'md', html: 'html', htm: 'html', xlsx: 'xlsx' };
 
 /** The format of a call: --json/--format, else the extension of --out, else table at a terminal and JSON elsewhere. */
 export function ausgabeFormat(w: Werte, io: Io, erlaubt: readonly Format[]): Format {
@@ -186,13 +195,16 @@ export function ausgabeFormat(w: Werte, io: Io, erlaubt: readonly Format[]): For
   if (w.out) ersetzePlatzhalter(w.out, { ...probe, format: 'json' });
   if (w.outDir) ersetzePlatzhalter(w.outDir, probe, '--out-dir');
   if (w.json) return 'json';
-  if (w.format) return w.format;
-  if (w.out) {
-    const endung = ENDUNGEN[/\.(\w+)$/.exec(w.out)?.[1].toLowerCase() ?? ''];
-    if (endung && !erlaubt.includes(endung)) throw nutzungsfehler(`--out ${w.out}: dieser Befehl schreibt nur ${erlaubt.join(' oder ')}; --format nennt das Format, die Endung der Datei ist dann frei.`);
-    return endung ?? 'json';
-  }
-  return io.stdout.isTTY ? 'table' : 'json';
+  const format = w.format ?? (w.out ? formatVonEndung(w.out, erlaubt) : io.stdout.isTTY ? 'table' : 'json');
+  // A workbook's bytes on a terminal are noise that can leave it in a strange state; into a pipe they may go.
+  if (format === 'xlsx' && !w.out && !w.outDir && io.stdout.isTTY) throw nutzungsfehler('--format xlsx schreibt eine Arbeitsmappe, nichts für das Terminal: --out DATEI.xlsx nennt die Datei (oder stdout in eine Pipe umleiten).');
+  return format;
+}
+
+function formatVonEndung(out: string, erlaubt: readonly Format[]): Format {
+  const endung = ENDUNGEN[/\.(\w+)$/.exec(out)?.[1].toLowerCase() ?? ''];
+  if (endung && !erlaubt.includes(endung)) throw nutzungsfehler(`--out ${out}: dieser Befehl schreibt nur ${oder(erlaubt)}; --format nennt das Format, die Endung der Datei ist dann frei.`);
+  return endung ?? 'json';
 }
 
 /** Colour only for a table on a terminal (or as forced). */

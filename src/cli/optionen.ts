@@ -20,8 +20,8 @@ export type Befehl = (typeof BEFEHLE)[number];
 export type { Sprache };
 export type Text = Record<Sprache, string>;
 
-export type Format = 'table' | 'json' | 'csv' | 'md' | 'html';
-export const ALLE_FORMATE: readonly Format[] = ['table', 'json', 'csv', 'md', 'html'];
+export type Format = 'table' | 'json' | 'csv' | 'md' | 'html' | 'xlsx';
+export const ALLE_FORMATE: readonly Format[] = ['table', 'json', 'csv', 'md', 'html', 'xlsx'];
 
 /** Reads a value given as text (flag or config); throws a usage error naming `name`. */
 export type Parser<T> = (roh: string, name: string) => T;
@@ -114,7 +114,7 @@ function eineVon<const W extends readonly string[]>(werte: W): Parser<W[number]>
   return Object.assign(parser, { werte });
 }
 
-const oder = (werte: readonly string[]) => (werte.length === 1 ? werte[0] : `${werte.slice(0, -1).join(', ')} oder ${werte[werte.length - 1]}`);
+export const oder = (werte: readonly string[]) => (werte.length === 1 ? werte[0] : `${werte.slice(0, -1).join(', ')} oder ${werte[werte.length - 1]}`);
 
 const def = <const D extends OptionDef<any>>(d: D): D => d;
 const text = (de: string, en: string): Text => ({ de, en });
@@ -270,7 +270,7 @@ export const OPTIONEN = {
     flag: '--format', arg: '<format>', wert: eineVon(ALLE_FORMATE), befehle: ALLE,
     hilfe: text('Ausgabeformat', 'output format'),
     standardText: text('table am Terminal, sonst json', 'table at a terminal, else json'),
-    je: { check: { auswahl: ['table', 'json'] } },
+    je: { check: { auswahl: ['table', 'json', 'xlsx'] } },
   }),
   json: def({ flag: '--json', befehle: ALLE, hilfe: text('gleich --format json', 'same as --format json') }),
   out: def({
@@ -280,7 +280,7 @@ export const OPTIONEN = {
   }),
   outDir: def({
     flag: '--out-dir', arg: '<ordner>', wert: datei, befehle: BERICHTE,
-    hilfe: text('alle Formate (json, csv, md, html) und zuletzt ein Manifest mit Prüfsummen in diesen Ordner schreiben (wird angelegt); Platzhalter {jobcenter}, {monat}', 'write every format (json, csv, md, html) and last a manifest with checksums into this folder (made if missing); placeholders {jobcenter}, {monat}'),
+    hilfe: text('alle Formate (json, csv, md, html, xlsx) und zuletzt ein Manifest mit Prüfsummen in diesen Ordner schreiben (wird angelegt); Platzhalter {jobcenter}, {monat}', 'write every format (json, csv, md, html, xlsx) and last a manifest with checksums into this folder (made if missing); placeholders {jobcenter}, {monat}'),
   }),
   lang: def({ flag: '--lang', arg: '<sprache>', wert: eineVon(SPRACHEN), konfig: 'lang', befehle: BERICHTE, hilfe: text('Sprache der Beschriftungen (und dieser Hilfe)', 'language of the labels (and of this help)') }),
   suppressBelow: def({

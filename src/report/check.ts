@@ -1,10 +1,12 @@
-// What `check` shows: one line per input with its problems, or a JSON document a script can read.
+// What `check` shows: one line per input with its problems, a JSON document a script can read, or
+// a workbook.
 
 import type { ChalkInstance } from 'chalk';
 import { numerus, type EingabeInfo, type EingabeRolle } from '../core/modell.js';
 import { problemZeile, type Problem } from '../fehler.js';
+import { anzahl, titelblock, type Arbeitsmappe, type Feld } from './arbeitsmappe.js';
 import { STANDARD_DARSTELLUNG } from './darstellung.js';
-import { eingabeFormat, eingabeJson } from './eingaben.js';
+import { eingabeFelder, eingabeFormat, eingabeJson, eingabeKopf } from './eingaben.js';
 import { deZahl } from './zahlen.js';
 
 /** `1 Datei`, `2 Dateien`: the count in digits, as in a summary line. */
@@ -42,12 +44,17 @@ export function checkJson(m: CheckModell): string {
   return JSON.stringify(doc, null, 2) + '\n';
 }
 
+/** The closing line of `check`: all valid, or how many problems in how many files. */
+function ergebnisText(m: CheckModell): string {
+  const gesamt = m.pruefungen.reduce((n, e) => n + e.probleme.length, 0);
+  const dateien = stueck(m.pruefungen.length, 'Datei', 'Dateien');
+  return gueltig(m) ? `${dateien} gültig.` : `${dateien} geprüft: ${stueck(gesamt, 'Problem', 'Probleme')}${m.pruefungen.some((e) => e.fehlt) ? ', Datei fehlt' : ''}.`;
+}
+
 export function checkText(m: CheckModell, farbe: ChalkInstance): string {
   const zeilen: string[] = [];
-  let gesamt = 0;
   const probleme = (n: number) => stueck(n, 'Problem', 'Probleme');
   for (const e of m.pruefungen) {
-    gesamt += e.probleme.length;
     const kopf = `${e.rolle.padEnd(14)}${e.datei}`;
     if (e.fehlt) zeilen.push(`${farbe.red('✗')} ${kopf}: ${e.fehlt}`);
     else if (e.probleme.length || e.abgebrochen) {
@@ -58,11 +65,33 @@ export function checkText(m: CheckModell, farbe: ChalkInstance): string {
       zeilen.push(`${farbe.green('✓')} ${kopf}: ${eingabeFormat(i, STANDARD_DARSTELLUNG)} · ${e.beschreibung}`);
     }
   }
-  const dateien = stueck(m.pruefungen.length, 'Datei', 'Dateien');
-  zeilen.push(
-    gueltig(m)
-      ? farbe.green(`${dateien} gültig.`)
-      : farbe.red(`${dateien} geprüft: ${probleme(gesamt)}${m.pruefungen.some((e) => e.fehlt) ? ', Datei fehlt' : ''}.`),
-  );
+  zeilen.push(gueltig(m) ? farbe.green(ergebnisText(m)) : farbe.red(ergebnisText(m)));
   return zeilen.join('\n') + '\n';
+}
+
+/**
+ * `check` as a workbook: a row per input under the result, then a row per problem with file, line,
+ * column and value, as `check --json` lists them. Its words are German, as its other formats.
+ */
+export function checkMappe(m: CheckModell): Arbeitsmappe {
+  const d = STANDARD_DARSTELLUNG;
+  const titel = 'Prüfung der Eingaben';
+  const eingaben = m.pruefungen.map((e): Feld[] => {
+    // A file that could not be read has none of an input's details.
+    const info: Feld[] = (e.info ? eingabeFelder(e.info, d) : eingabeKopf(d).map(() => null)).slice(2);
+    const status = e.fehlt ? 'fehlt' : e.probleme.length ? 'ungültig' : e.abgebrochen ? 'nicht geprüft' : 'gültig';
+    return [e.rolle, e.datei, status, anzahl(e.probleme.length), ...info, e.fehlt ?? (e.abgebrochen ? 'abgebrochen (--max-errors)' : e.beschreibung)];
+  });
+  const probleme = m.pruefungen.flatMap((e) =>
+    e.probleme.map((p): Feld[] => [e.rolle, p.datei, p.zeile === undefined ? null : anzahl(p.zeile), p.spalte === undefined ? null : anzahl(p.spalte), p.spaltenname ?? null, p.wert ?? null, p.erwartet ?? null, p.meldung]),
+  );
+  const [rolle, datei, ...info] = eingabeKopf(d);
+  return {
+    titel,
+    erstellt: null,
+    blaetter: [
+      { name: 'Eingaben', kopfblock: titelblock(titel, [['Ergebnis', ergebnisText(m)]], d), kopf: [rolle, datei, 'Status', 'Probleme', ...info, 'Beschreibung'], zeilen: eingaben },
+      { name: 'Probleme', kopfblock: [], kopf: [rolle, datei, 'Zeile', 'Spalte', 'Spaltenname', 'Wert', 'Erwartet', 'Meldung'], zeilen: probleme },
+    ],
+  };
 }

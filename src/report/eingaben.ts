@@ -3,6 +3,7 @@
 // format takes them from here, so that no two formats describe the same input differently.
 
 import { KODIERUNG_NAMEN, numerus, TRENNZEICHEN_NAMEN, type EingabeInfo } from '../core/modell.js';
+import { anzahl, type Blatt, type Feld } from './arbeitsmappe.js';
 import { texte, type Darstellung } from './darstellung.js';
 import type { Block } from './dokument.js';
 
@@ -35,4 +36,25 @@ export function eingabeBeschreibung(e: EingabeInfo, d: Darstellung): string {
 export function eingabenFuss(eingaben: readonly EingabeInfo[], d: Darstellung): Block {
   const eingabe = texte(d).L('Eingabe', 'Input');
   return { art: 'fuss', zeilen: eingaben.map((e) => ({ text: `${eingabe} ${e.rolle}: ${eingabeBeschreibung(e, d)}`, sha256: e.sha256 })) };
+}
+
+/** The columns a workbook names an input with: as JSON lists it, with its kind (CSV, JSON, Excel) beside. */
+export function eingabeKopf(d: Darstellung): string[] {
+  const { L } = texte(d);
+  return [L('Rolle', 'Role'), L('Datei', 'File'), L('Zeilen bzw. Einträge', 'Rows or entries'), 'Format', L('Kodierung', 'Encoding'), L('Trennzeichen', 'Delimiter'), L('Blatt', 'Sheet'), 'SHA-256'];
+}
+
+/** An input as a workbook's row: a CSV with its encoding and delimiter, a JSON file, a workbook with its sheet. */
+export function eingabeFelder(e: EingabeInfo, d: Darstellung): Feld[] {
+  const { L } = texte(d);
+  const art: Feld[] =
+    e.blatt !== undefined ? ['Excel', null, null, e.blatt] :
+    e.trennzeichen === null ? ['JSON', null, null, null] :
+    ['CSV', KODIERUNG_NAMEN[e.kodierung], L(...TRENNZEICHEN_NAMEN[e.trennzeichen]), null];
+  return [e.rolle, e.datei, anzahl(e.zeilen), ...art, e.sha256];
+}
+
+/** The sheet of a workbook that names the report's inputs. */
+export function eingabenBlatt(eingaben: readonly EingabeInfo[], d: Darstellung): Blatt {
+  return { name: texte(d).L('Eingaben', 'Inputs'), kopfblock: [], kopf: eingabeKopf(d), zeilen: eingaben.map((e) => eingabeFelder(e, d)) };
 }

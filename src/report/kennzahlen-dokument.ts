@@ -35,6 +35,73 @@ function grenzeText(d: Darstellung, g: Grenze, einheit: ZielEinheit, anteilig: n
   return `${wort} ${wert(g.wert)}${teil}`;
 }
 
+/**
+ * A target's bound in words; an annual count summed over the months is compared pro rata with the
+ * months up to t.
+ */
+export function vorgabeText(z: ZielErgebnis, t: number, d: Darstellung): string {
+  const def = z.ziel;
+  const anteilig = def.art === 'anzahl' && def.aggregation === 'summe' && def.grenze.art !== 'veraenderung' ? t - januarVon(t) + 1 : null;
+  return grenzeText(d, def.grenze, z.einheit, anteilig);
+}
+
+export const ZIEL_STATUS: Record<ZielErgebnis['status'], [string, string]> = { erreicht: ['erreicht', 'met'], verfehlt: ['verfehlt', 'missed'], nicht_berechenbar: ['nicht berechenbar', 'not computable'] };
+
+/** The title of a § 48a report in every format. */
+export function kennzahlenTitel(b: KennzahlenBericht, d: Darstellung): string {
+  const tx = texte(d);
+  const jc = jobcenterText(b.jobcenter, d);
+  return tx.L(`Kennzahlen nach § 48a SGB II · ${jc} · Berichtsmonat ${tx.monat(b.berichtsmonat)}`, `Indicators under § 48a SGB II · ${jc} · reporting month ${tx.monat(b.berichtsmonat)}`);
+}
+
+/** The months of the year-to-date values: `01/2017–06/2017`, or one month in January. */
+export function jfwSpanne(t: number, d: Darstellung): string {
+  const tx = texte(d);
+  const jan = januarVon(t);
+  return jan === t ? tx.monat(t) : `${tx.monat(jan)}–${tx.monat(t)}`;
+}
+
+/**
+ * Why a value is `x`, per indicator and window and per target: what the report says under its
+ * tables, the workbook on its sheet of notes. `bezug` names the value.
+ */
+export function kennzahlenHinweise(b: KennzahlenBericht, d: Darstellung): { bezug: string; text: string }[] {
+  const tx = texte(d);
+  const { L } = tx;
+  const t = b.berichtsmonat;
+  const jahr = monatTeile(t).jahr;
+  const aus: { bezug: string; text: string }[] = [];
+  for (const k of b.kennzahlen) {
+    const teile: [string, Berechnung][] = [[tx.monat(t), k.monat], [tx.monat(t - 12), k.vorjahr], [`${L('JFW', 'YTD')} ${jahr}`, k.jfw], [`${L('JFW', 'YTD')} ${jahr - 1}`, k.jfwVorjahr]];
+    for (const [wo, be] of teile) {
+      const h = hinweisText(be.hinweis, d);
+      if (h) aus.push({ bezug: `${k.definition.id} (${wo})`, text: h });
+    }
+  }
+  for (const z of b.ziele?.ergebnisse ?? []) {
+    const h = hinweisText(z.hinweis, d);
+    if (h) aus.push({ bezug: `${L('Ziel', 'Target')} ${zielLabel(z, d)}`, text: h });
+  }
+  return aus;
+}
+
+/** What `*` means in a § 48a report: its values are computed from counts, not counts themselves. */
+export const kennzahlenSperrText = (unter: number, d: Darstellung): string =>
+  texte(d).L(
+    `gesperrt: beruht auf einer Zahl unter ${unter} oder auf einer mitgesperrten, ohne die sich eine solche aus Summen und Differenzen errechnen ließe (--suppress-below)`,
+    `suppressed: based on a count below ${unter}, or on one suppressed as well because without it such a count could be worked out from sums and differences (--suppress-below)`,
+  );
+
+/** How the targets' projection and December Soll are meant. */
+export const zieleErklaerung = (jahr: number, d: Darstellung): string => {
+  const { L } = texte(d);
+  return (
+    L('Hochrechnung: der Vorjahreswert für Januar–Dezember, skaliert mit dem Verhältnis Ist / Vorjahr. ', 'Projection: the previous year’s January–December value scaled by actual / previous year. ') +
+    L(`Soll Dez.: das Soll für Januar–Dezember ${jahr}. `, `Target Dec.: the target for January–December ${jahr}. `) +
+    L('Pp = Prozentpunkte.', 'pp = percentage points.')
+  );
+};
+
 export function zielLabel(z: ZielErgebnis, d: Darstellung): string {
   const def = z.ziel;
   return def.art === 'kennzahl' ? `${def.kennzahl}${def.filter ? ` ${texte(d).L(...FILTER_NAMEN[def.filter])}` : ''}` : def.id;
@@ -56,18 +123,16 @@ export function kennzahlenDokument(b: KennzahlenBericht, d: Darstellung, mitGraf
   const tx = texte(d);
   const { L } = tx;
   const t = b.berichtsmonat;
-  const jan = januarVon(t);
   const jahr = monatTeile(t).jahr;
-  const spanne = (von: number, bis: number) => (von === bis ? tx.monat(von) : `${tx.monat(von)}–${tx.monat(bis)}`);
   const name = (def: Definition) => (tx.en ? def.kurzEn : def.kurz);
   const x = zelle('x', 'x');
   const bloecke: Block[] = [];
   const sperre = kennzahlenSperre(b, d);
 
-  const jc = jobcenterText(b.jobcenter, d);
-  const titel = L(`Kennzahlen nach § 48a SGB II · ${jc} · Berichtsmonat ${tx.monat(t)}`, `Indicators under § 48a SGB II · ${jc} · reporting month ${tx.monat(t)}`);
+  const titel = kennzahlenTitel(b, d);
+  const jfw = jfwSpanne(t, d);
   bloecke.push({ art: 'titel', text: titel, demo: b.demo });
-  bloecke.push({ art: 'text', text: L(`Datenstand ${tx.datum(b.datenstand)} · Jahresfortschrittswerte (JFW) ${spanne(jan, t)}`, `Data as of ${tx.datum(b.datenstand)} · year-to-date values (YTD) ${spanne(jan, t)}`) });
+  bloecke.push({ art: 'text', text: L(`Datenstand ${tx.datum(b.datenstand)} · Jahresfortschrittswerte (JFW) ${jfw}`, `Data as of ${tx.datum(b.datenstand)} · year-to-date values (YTD) ${jfw}`) });
   bloecke.push(...stempelBloecke(d));
 
   const wert = (gruppe: string, k: KennzahlWert, be: Berechnung, farbig = false): Zelle => {
@@ -111,48 +176,28 @@ export function kennzahlenDokument(b: KennzahlenBericht, d: Darstellung, mitGraf
 
   const legende: string[] = [];
   if (b.ziele) {
-    bloecke.push({ art: 'abschnitt', text: L(`Ziele ${b.ziele.jahr} · Ist = Jahresfortschrittswert ${spanne(jan, t)}, Vorjahr = derselbe Zeitraum ${jahr - 1}`, `Targets ${b.ziele.jahr} · actual = year-to-date value ${spanne(jan, t)}, previous year = same period ${jahr - 1}`) });
-    const status: Record<ZielErgebnis['status'], [string, string]> = { erreicht: ['erreicht', 'met'], verfehlt: ['verfehlt', 'missed'], nicht_berechenbar: ['nicht berechenbar', 'not computable'] };
+    bloecke.push({ art: 'abschnitt', text: L(`Ziele ${b.ziele.jahr} · Ist = Jahresfortschrittswert ${jfw}, Vorjahr = derselbe Zeitraum ${jahr - 1}`, `Targets ${b.ziele.jahr} · actual = year-to-date value ${jfw}, previous year = same period ${jahr - 1}`) });
     const zeilen = b.ziele.ergebnisse.map((z): Zelle[] => {
       const def = z.ziel;
-      const anteilig = def.art === 'anzahl' && def.aggregation === 'summe' && def.grenze.art !== 'veraenderung' ? t - jan + 1 : null;
       const label = zielLabel(z, d);
       if (def.name !== label) legende.push(`${label}: ${def.name}`);
       const zahlen = zielZellen(z, d, sperre);
       const relativ = z.abweichungProzent === null || z.einheit === 'veraenderung_prozent' ? '' : ` (${z.abweichungProzent >= 0 ? '+' : ''}${tx.zahl(z.abweichungProzent, 1)} %)`;
       const p = z.abweichungPunkte;
       const abw: Zelle = sperre.ziel(z) ? zelle('*', 'gesperrt') : p === null ? x : `${p >= 0 ? '+' : ''}${tx.zahl(p, Number.isInteger(p) ? 0 : 2)}${z.einheit === 'anzahl' ? '' : L(' Pp', ' pp')}${relativ}`;
-      const st = zelle(L(...status[z.status]), z.status === 'erreicht' ? 'erreicht' : z.status === 'verfehlt' ? 'verfehlt' : 'offen');
-      return [label, grenzeText(d, def.grenze, z.einheit, anteilig), zahlen.ist, zahlen.vorjahr, zahlen.soll, abw, st, zahlen.hochrechnung, zahlen.sollDezember];
+      const st = zelle(L(...ZIEL_STATUS[z.status]), z.status === 'erreicht' ? 'erreicht' : z.status === 'verfehlt' ? 'verfehlt' : 'offen');
+      return [label, vorgabeText(z, t, d), zahlen.ist, zahlen.vorjahr, zahlen.soll, abw, st, zahlen.hochrechnung, zahlen.sollDezember];
     });
     // The projection to December stands beside the December Soll, as in the target charts, not
     // beside today's Soll alone, which would compare a year with half of it.
     const kopf = [L('Ziel', 'Target'), L('Vorgabe', 'Bound'), L('Ist', 'Actual'), L('Vorjahr', 'Prev. year'), L('Soll', 'Target value'), L('Abweichung', 'Deviation'), 'Status', L('Hochrechnung Dez.', 'Projection Dec.'), L('Soll Dez.', 'Target Dec.')];
     bloecke.push({ art: 'tabelle', kopf, zeilen, links: 2 });
-    bloecke.push({
-      art: 'text',
-      leise: true,
-      text:
-        L('Hochrechnung: der Vorjahreswert für Januar–Dezember, skaliert mit dem Verhältnis Ist / Vorjahr. ', 'Projection: the previous year’s January–December value scaled by actual / previous year. ') +
-        L(`Soll Dez.: das Soll für Januar–Dezember ${jahr}. `, `Target Dec.: the target for January–December ${jahr}. `) +
-        L('Pp = Prozentpunkte.', 'pp = percentage points.'),
-    });
+    bloecke.push({ art: 'text', leise: true, text: zieleErklaerung(jahr, d) });
     if (legende.length) bloecke.push({ art: 'notizen', titel: L('Ziele im Wortlaut:', 'Targets in full:'), punkte: legende });
   }
 
-  const fussnoten: string[] = [];
-  for (const k of b.kennzahlen) {
-    const teile: [string, Berechnung][] = [[tx.monat(t), k.monat], [vorjahrsmonat, k.vorjahr], [`${L('JFW', 'YTD')} ${jahr}`, k.jfw], [`${L('JFW', 'YTD')} ${jahr - 1}`, k.jfwVorjahr]];
-    for (const [wo, be] of teile) {
-      const h = hinweisText(be.hinweis, d);
-      if (h) fussnoten.push(`${k.definition.id} (${wo}): ${h}`);
-    }
-  }
-  for (const z of b.ziele?.ergebnisse ?? []) {
-    const h = hinweisText(z.hinweis, d);
-    if (h) fussnoten.push(`${L('Ziel', 'Target')} ${zielLabel(z, d)}: ${h}`);
-  }
-  if (d.unter !== null) fussnoten.push(L(`* = gesperrt: beruht auf einer Zahl unter ${d.unter} oder auf einer mitgesperrten, ohne die sich eine solche aus Summen und Differenzen errechnen ließe (--suppress-below)`, `* = suppressed: based on a count below ${d.unter}, or on one suppressed as well because without it such a count could be worked out from sums and differences (--suppress-below)`));
+  const fussnoten = kennzahlenHinweise(b, d).map((h) => `${h.bezug}: ${h.text}`);
+  if (d.unter !== null) fussnoten.push(`* = ${kennzahlenSperrText(d.unter, d)}`);
   if (fussnoten.length) bloecke.push({ art: 'notizen', titel: L('x = nicht berechenbar, und Hinweise:', 'x = not computable, and notes:'), punkte: fussnoten });
 
   if (mitGrafiken) bloecke.push({ art: 'grafiken', grafiken: grafiken(b, d, sperre) });

@@ -20,16 +20,20 @@ export const REPORT_SCHEMA = 'kennzahlen-report/1';
 
 const r1 = (w: number | null) => (w === null ? null : runde(w, 1));
 
+/** A suppressed value, typed as the one text the other formats tell from a number. */
+const GESPERRT = '*' as const;
+
 function berechnung(s: KennzahlenSperre, gruppe: string, def: Definition, b: Berechnung) {
   const fenster = { zaehler: b.fenster.zaehler.map(isoMonat), nenner: b.fenster.nenner.map(isoMonat) };
-  if (s.berechnung(gruppe, def, b)) return { wert: '*', wert_exakt: '*', zaehler: '*', nenner: '*', fenster };
+  if (s.berechnung(gruppe, def, b)) return { wert: GESPERRT, wert_exakt: GESPERRT, zaehler: GESPERRT, nenner: GESPERRT, fenster };
   return { wert: r1(b.wert), wert_exakt: b.wert, zaehler: b.zaehler, nenner: b.nenner, fenster };
 }
 
-function kennzahl(s: KennzahlenSperre, gruppe: string, k: KennzahlWert, d: Darstellung) {
+/** An indicator of a group as JSON prints it, suppressed values as `*`; the CSV and the workbook take their values from here. */
+export function kennzahlEintrag(s: KennzahlenSperre, gruppe: string, k: KennzahlWert, d: Darstellung) {
   const def = k.definition;
-  const vorjahr = s.berechnung(gruppe, def, k.vorjahr) ? '*' : k.vorjahr.wert;
-  const jfwVorjahr = s.berechnung(gruppe, def, k.jfwVorjahr) ? '*' : k.jfwVorjahr.wert;
+  const vorjahr = s.berechnung(gruppe, def, k.vorjahr) ? GESPERRT : k.vorjahr.wert;
+  const jfwVorjahr = s.berechnung(gruppe, def, k.jfwVorjahr) ? GESPERRT : k.jfwVorjahr.wert;
   return {
     id: def.id,
     name: d.sprache === 'en' ? def.nameEn : def.name,
@@ -44,10 +48,11 @@ function kennzahl(s: KennzahlenSperre, gruppe: string, k: KennzahlWert, d: Darst
   };
 }
 
-function ziel(s: KennzahlenSperre, z: ZielErgebnis, d: Darstellung) {
+/** A target as JSON prints it, suppressed values as `*`; the CSV and the workbook take their values from here. */
+export function zielEintrag(s: KennzahlenSperre, z: ZielErgebnis, d: Darstellung) {
   const def = z.ziel;
   const sperre = s.ziel(z);
-  const zahl = (w: number | null) => (sperre ? '*' : w);
+  const zahl = (w: number | null) => (sperre ? GESPERRT : w);
   return {
     id: def.id,
     name: def.name,
@@ -57,13 +62,13 @@ function ziel(s: KennzahlenSperre, z: ZielErgebnis, d: Darstellung) {
     einheit: z.einheit,
     ist: zahl(z.ist),
     vorjahr: zahl(z.vorjahr),
-    soll: s.soll(z) ? '*' : z.soll,
+    soll: s.soll(z) ? GESPERRT : z.soll,
     abweichung_punkte: zahl(z.abweichungPunkte),
     abweichung_prozent: zahl(z.abweichungProzent),
     status: z.status,
     hochrechnung: zahl(z.hochrechnung),
     // The Soll for the whole year, which the projection is measured against.
-    soll_dezember: s.soll(z) ? '*' : z.sollDezember,
+    soll_dezember: s.soll(z) ? GESPERRT : z.sollDezember,
     hinweis: hinweisText(z.hinweis, d),
   };
 }
@@ -78,10 +83,10 @@ export function kennzahlenJson(b: KennzahlenBericht, d: Darstellung): string {
     datenstand: b.datenstand,
     ...darstellungJson(d),
     eingaben: b.eingaben.map(eingabeJson),
-    kennzahlen: b.kennzahlen.map((k) => kennzahl(s, 'gesamt', k, d)),
-    gruppen: b.gruppen.map((g) => ({ gruppe: g.gruppe, kennzahlen: g.kennzahlen.map((k) => kennzahl(s, g.gruppe, k, d)) })),
+    kennzahlen: b.kennzahlen.map((k) => kennzahlEintrag(s, 'gesamt', k, d)),
+    gruppen: b.gruppen.map((g) => ({ gruppe: g.gruppe, kennzahlen: g.kennzahlen.map((k) => kennzahlEintrag(s, g.gruppe, k, d)) })),
     ziele_jahr: b.ziele?.jahr ?? null,
-    ziele: (b.ziele?.ergebnisse ?? []).map((z) => ziel(s, z, d)),
+    ziele: (b.ziele?.ergebnisse ?? []).map((z) => zielEintrag(s, z, d)),
   };
   return JSON.stringify(doc, null, 2) + '\n';
 }
@@ -105,12 +110,12 @@ export function kennzahlenCsv(b: KennzahlenBericht, d: Darstellung): string {
   if (d.unter !== null) bericht('gesperrt_unter', String(d.unter));
   for (const g of [{ gruppe: 'gesamt', kennzahlen: b.kennzahlen }, ...b.gruppen]) {
     for (const k of g.kennzahlen) {
-      const j = kennzahl(s, g.gruppe, k, d);
+      const j = kennzahlEintrag(s, g.gruppe, k, d);
       zeilen.push(['kennzahl', j.id, textZelle(j.name), textZelle(g.gruppe), j.einheit, n(j.wert_exakt), n(j.vorjahr_exakt), n(j.jahresfortschritt.wert_exakt), n(j.jahresfortschritt.vorjahr_exakt), n(j.zaehler), n(j.nenner), '', j.status, '', textZelle(j.hinweis ?? ''), '']);
     }
   }
   for (const z of b.ziele?.ergebnisse ?? []) {
-    const j = ziel(s, z, d);
+    const j = zielEintrag(s, z, d);
     zeilen.push(['ziel', textZelle(j.id), textZelle(j.name), 'gesamt', j.einheit, n(j.ist), n(j.vorjahr), '', '', '', '', n(j.soll), j.status, n(j.hochrechnung), textZelle(j.hinweis ?? ''), n(j.soll_dezember)]);
   }
   for (const e of b.eingaben) zeilen.push(['eingabe', e.rolle, textZelle(e.datei), '', e.trennzeichen === null ? 'eintraege' : 'zeilen', String(e.zeilen), ...frei(8), `SHA-256 ${e.sha256}`, '']);

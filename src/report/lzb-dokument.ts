@@ -1,14 +1,16 @@
 // The LZB report as a document: one row per month, the forecast and the breakdown for the
-// Berichtsmonat, every `x` explained, and (in HTML) the stocks and flows as charts. Also its CSV.
+// Berichtsmonat, every `x` explained, and (in HTML) the stocks and flows as charts. Also its CSV
+// and its workbook.
 
 import type { LzbMonat, LzbZaehler } from '../core/lzb/klassifikation.js';
 import type { Merkmal } from '../core/merkmale.js';
 import { isoMonat, isoTag } from '../core/kalender.js';
+import { anzahl, feldVon, hinweisBlatt, jobcenterAngabe, monatsFeld, prozent, titelblock, type Arbeitsmappe, type Blatt, type Feld } from './arbeitsmappe.js';
 import { csvDokument, textZelle } from './csv.js';
 import { jobcenterText, sperrHinweis, stempelBloecke, texte, type Darstellung } from './darstellung.js';
 import { zelle, type Block, type Dokument, type Zelle } from './dokument.js';
-import { eingabeBeschreibung, eingabenFuss } from './eingaben.js';
-import { lzbSperre, lzbWert, prognoseGroesse, PROGNOSE_GROESSEN, type LzbGroesse } from './geheimhaltung.js';
+import { eingabeBeschreibung, eingabenBlatt, eingabenFuss } from './eingaben.js';
+import { lzbSperre, lzbWert, prognoseGroesse, PROGNOSE_GROESSEN, type LzbGroesse, type LzbSperre } from './geheimhaltung.js';
 import { gruppenName, MERKMAL_GRUPPEN_NAMEN } from './gruppen.js';
 import { einheitIso, einheitText, grundText, regelText, uebergangSpanne, type LzbBericht } from './lzb-bericht.js';
 import { csvZahl } from './zahlen.js';
@@ -23,6 +25,30 @@ const MERKMAL_NAMEN: Record<Merkmal, [string, string]> = {
 /** The columns of a row of counts, in the order of the tables and the CSV; the share sits between LZB and its flows. */
 const VOR_ANTEIL: LzbGroesse[] = ['elb', 'elb_zugaenge', 'elb_abgaenge', 'lzb'];
 const NACH_ANTEIL: LzbGroesse[] = ['lzb_zugaenge', 'lzb_abgaenge', 'lzb_4_jahre', 'uebergang'];
+
+/** The values of a row in the CSV and the workbook: counts, the share, counts, the forecast. */
+const WERTSPALTEN = [...VOR_ANTEIL, 'lzb_anteil', ...NACH_ANTEIL, ...PROGNOSE_GROESSEN] as const;
+
+/** A row's values in the order of WERTSPALTEN, as printed: `*` where suppressed, null where not computable. */
+function zeilenWerte(s: LzbSperre, monat: number, gruppe: string, w: LzbZaehler): (number | '*' | null)[] {
+  return WERTSPALTEN.map((g) => (g === 'lzb_anteil' ? s.anteil(monat, gruppe, w) : s.zahl(monat, gruppe, g, lzbWert(w, g))));
+}
+
+/** What the columns mean, under the table of a document and among a workbook's notes. */
+function spaltenErklaerung(d: Darstellung): string {
+  const uebergang = uebergangSpanne(d);
+  return texte(d).L(
+    `Zugänge/Abgänge: Vergleich mit dem Stichtag des Vormonats. Anteil: LZB je ELB. Übergang: ELB, nicht LZB, mit ${uebergang} Monaten Bezug im Fenster.`,
+    `Inflows/outflows: compared with the previous month’s reference day. Share: LZB per ELB. Transition: ELB, not LZB, with ${uebergang} months of receipt in the window.`,
+  );
+}
+
+/** The title of an LZB report in every format. */
+function lzbTitel(b: LzbBericht, d: Darstellung): string {
+  const tx = texte(d);
+  const jc = jobcenterText(b.jobcenter, d);
+  return tx.L(`Langzeitleistungsbeziehende (LZB) · ${jc} · Berichtsmonat ${tx.monat(b.berichtsmonat)}`, `Long-term beneficiaries (LZB) · ${jc} · reporting month ${tx.monat(b.berichtsmonat)}`);
+}
 
 export function lzbDokument(b: LzbBericht, d: Darstellung): Dokument {
   const tx = texte(d);
@@ -43,8 +69,7 @@ export function lzbDokument(b: LzbBericht, d: Darstellung): Dokument {
   const uebergang = uebergangSpanne(d);
   const spalten = [L('ELB', 'ELB'), L('Zugänge', 'Inflows'), L('Abgänge', 'Outflows'), 'LZB', L('Anteil', 'Share'), L('Zugänge', 'Inflows'), L('Abgänge', 'Outflows'), L('LZB ≥ 4 J.', 'LZB ≥ 4 y.'), L('Übergang', 'Transition')];
   const bloecke: Block[] = [];
-  const jc = jobcenterText(b.jobcenter, d);
-  const titel = L(`Langzeitleistungsbeziehende (LZB) · ${jc} · Berichtsmonat ${tx.monat(b.berichtsmonat)}`, `Long-term beneficiaries (LZB) · ${jc} · reporting month ${tx.monat(b.berichtsmonat)}`);
+  const titel = lzbTitel(b, d);
   bloecke.push({ art: 'titel', text: titel, demo: false });
   bloecke.push({
     art: 'text',
@@ -55,14 +80,7 @@ export function lzbDokument(b: LzbBericht, d: Darstellung): Dokument {
   });
   bloecke.push(...stempelBloecke(d));
   bloecke.push({ art: 'tabelle', kopf: [L('Monat', 'Month'), ...spalten], zeilen: ergebnis.monate.map((m) => [tx.monat(m.monat), ...zeile(m.monat, 'gesamt', m.werte)]), links: 1 });
-  bloecke.push({
-    art: 'text',
-    leise: true,
-    text: L(
-      `Zugänge/Abgänge: Vergleich mit dem Stichtag des Vormonats. Anteil: LZB je ELB. Übergang: ELB, nicht LZB, mit ${uebergang} Monaten Bezug im Fenster.`,
-      `Inflows/outflows: compared with the previous month’s reference day. Share: LZB per ELB. Transition: ELB, not LZB, with ${uebergang} months of receipt in the window.`,
-    ),
-  });
+  bloecke.push({ art: 'text', leise: true, text: spaltenErklaerung(d) });
 
   const letzter: LzbMonat = ergebnis.monate[ergebnis.monate.length - 1];
   const prognose = letzter.werte.prognose;
@@ -124,7 +142,7 @@ export function lzbDokument(b: LzbBericht, d: Darstellung): Dokument {
  * and `hinweise` their value.
  */
 export function lzbCsv(b: LzbBericht, d: Darstellung): string {
-  const kopf = ['bereich', 'monat', 'stichtag', 'gruppe', ...VOR_ANTEIL, 'lzb_anteil', ...NACH_ANTEIL, ...PROGNOSE_GROESSEN, 'hinweise'];
+  const kopf = ['bereich', 'monat', 'stichtag', 'gruppe', ...WERTSPALTEN, 'hinweise'];
   const wert = (n: number | '*' | null) => (n === null ? 'x' : n === '*' ? '*' : csvZahl(n));
   const s = lzbSperre(b, d);
   const zeilen: string[][] = [];
@@ -139,15 +157,56 @@ export function lzbCsv(b: LzbBericht, d: Darstellung): string {
   for (const m of b.ergebnis.monate) {
     const hinweise = m.nichtBerechenbar.map((g) => grundText(b.regel, g, d)).join('; ');
     for (const { gruppe, werte: w } of [{ gruppe: 'gesamt', werte: m.werte }, ...m.gruppen]) {
-      const z = (g: LzbGroesse) => wert(s.zahl(m.monat, gruppe, g, lzbWert(w, g)));
-      zeilen.push([
-        'stichtag', isoMonat(m.monat), isoTag(m.stichtag), textZelle(gruppe),
-        ...VOR_ANTEIL.map(z), wert(s.anteil(m.monat, gruppe, w)), ...NACH_ANTEIL.map(z),
-        ...PROGNOSE_GROESSEN.map((g) => (w.prognose ? z(g) : 'x')),
-        textZelle(hinweise),
-      ]);
+      zeilen.push(['stichtag', isoMonat(m.monat), isoTag(m.stichtag), textZelle(gruppe), ...zeilenWerte(s, m.monat, gruppe, w).map(wert), textZelle(hinweise)]);
     }
   }
   for (const e of b.eingaben) angabe('eingabe', e.rolle, `${eingabeBeschreibung(e, d)} · SHA-256 ${e.sha256}`);
   return csvDokument(kopf, zeilen);
+}
+
+/**
+ * The LZB report as a workbook: the Stichtage of the total under the title block, the groups, the
+ * reasons for each `x`, the inputs. Values as JSON and CSV print them, suppressed alike.
+ */
+export function lzbMappe(b: LzbBericht, d: Darstellung): Arbeitsmappe {
+  const tx = texte(d);
+  const { L } = tx;
+  const { regel, ergebnis } = b;
+  const s = lzbSperre(b, d);
+  const titel = lzbTitel(b, d);
+  const werte = (monat: number, gruppe: string, w: LzbZaehler): Feld[] =>
+    zeilenWerte(s, monat, gruppe, w).map((n, i) => feldVon(n, WERTSPALTEN[i] === 'lzb_anteil' ? prozent : anzahl));
+  const werteKopf = [
+    'ELB', L('ELB-Zugänge', 'ELB inflows'), L('ELB-Abgänge', 'ELB outflows'), 'LZB', L('Anteil LZB', 'LZB share'), L('LZB-Zugänge', 'LZB inflows'), L('LZB-Abgänge', 'LZB outflows'),
+    L('LZB ≥ 4 Jahre', 'LZB ≥ 4 years'), L('Übergang', 'Transition'), ...PROGNOSE_GROESSEN.map((_, k) => `${L('Prognose', 'Forecast')} +${k + 1}`),
+  ];
+  const monatKopf = [L('Monat', 'Month'), L('Stichtag', 'Reference day')];
+  const blaetter: Blatt[] = [{
+    name: 'LZB',
+    kopfblock: titelblock(titel, [
+      jobcenterAngabe(b.jobcenter, d),
+      [L('Berichtsmonat', 'Reporting month'), tx.monat(b.berichtsmonat)],
+      [L('Datenstand', 'Data as of'), einheitText(regel, b.datenstand, d)],
+      [L('Daten ab', 'Data from'), einheitText(regel, b.datenAb, d)],
+      [L('LZB-Regel', 'LZB rule'), regelText(regel, d)],
+    ], d),
+    kopf: [...monatKopf, ...werteKopf],
+    zeilen: ergebnis.monate.map((m) => [monatsFeld(m.monat), isoTag(m.stichtag), ...werte(m.monat, 'gesamt', m.werte)]),
+  }];
+  if (b.nach) {
+    const namen = MERKMAL_GRUPPEN_NAMEN[b.nach];
+    blaetter.push({
+      name: L('Gruppen', 'Groups'),
+      kopfblock: [],
+      kopf: [...monatKopf, L(...MERKMAL_NAMEN[b.nach]), ...werteKopf],
+      zeilen: ergebnis.monate.flatMap((m) => m.gruppen.map((g) => [monatsFeld(m.monat), isoTag(m.stichtag), gruppenName(namen, g.gruppe, L), ...werte(m.monat, g.gruppe, g.werte)])),
+    });
+  }
+  const hinweise: [string, string][] = [];
+  if (d.unter !== null) hinweise.push(['*', sperrHinweis(d.unter, d)]);
+  hinweise.push([L('Spalten', 'Columns'), spaltenErklaerung(d)]);
+  for (const m of ergebnis.monate) for (const g of m.nichtBerechenbar) hinweise.push([monatsFeld(m.monat), grundText(regel, g, d)]);
+  blaetter.push(hinweisBlatt(hinweise, d));
+  blaetter.push(eingabenBlatt(b.eingaben, d));
+  return { titel, erstellt: d.stempel, blaetter };
 }

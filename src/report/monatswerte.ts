@@ -1,13 +1,15 @@
-// Monatswerte as CSV for Excel (and for `report --monatswerte`), as JSON, and as a document for
-// the terminal, Markdown and HTML. A missing cell is `x`, a suppressed one `*`, as in BA tables.
+// Monatswerte as CSV for Excel (and for `report --monatswerte`), as JSON, as a workbook, and as a
+// document for the terminal, Markdown and HTML. A missing cell is `x`, a suppressed one `*`, as in
+// BA tables.
 
 import { isoMonat } from '../core/kalender.js';
-import type { Monatswerte, Wert } from '../core/monatswerte/monatswerte.js';
+import { BETRAGS_SPALTEN, type Monatswerte, type Wert } from '../core/monatswerte/monatswerte.js';
 import type { EingabeInfo } from '../core/modell.js';
+import { anzahl, euro, jobcenterAngabe, monatsFeld, titelblock, xAngabe, type Arbeitsmappe, type Feld } from './arbeitsmappe.js';
 import { csvDokument, quote, textZelle } from './csv.js';
 import { darstellungJson, hinweisText, jobcenterText, sperrHinweis, stempelBloecke, texte, type Darstellung } from './darstellung.js';
 import { zelle, type Block, type Dokument } from './dokument.js';
-import { eingabeJson, eingabenFuss } from './eingaben.js';
+import { eingabeJson, eingabenBlatt, eingabenFuss } from './eingaben.js';
 import { monatswerteSperre, type MonatswerteSperre } from './geheimhaltung.js';
 import { GESAMT_UND_GESCHLECHT_NAMEN, gruppenName } from './gruppen.js';
 import { csvZahl } from './zahlen.js';
@@ -34,13 +36,28 @@ function* zeilen(mw: Monatswerte, von: number, bis: number) {
   for (const [gruppe, reihe] of mw.gruppen) for (let m = von; m <= bis; m++) yield { gruppe, monat: m, zeile: reihe.get(m) };
 }
 
+/**
+ * A group as the tables that are read back name it: a filtered table is not the Jobcenter's, its
+ * groups say so, so that `report --monatswerte` does not take it for the total.
+ */
+const gruppeVon = (k: MonatswerteKopf, gruppe: string) => (k.filter ? `${k.filter}:${gruppe}` : gruppe);
+
+/** Why a cell holds no number: suppressed at the source, or missing and why. */
+function zellHinweis(w: Exclude<Wert, number> | undefined, spalte: string, monat: number, d: Darstellung): string {
+  if (w?.art === 'gesperrt') return texte(d).L('gesperrt (*)', 'suppressed (*)');
+  return hinweisText([{ art: 'monate_fehlen', spalte, monate: [monat], gruende: w?.grund ? [w.grund] : [] }], d)!;
+}
+
+function monatswerteTitel(k: MonatswerteKopf, d: Darstellung): string {
+  const tx = texte(d);
+  return `${tx.L('Monatswerte', 'Monthly aggregates')} · ${jobcenterText(k.jobcenter, d)} · ${tx.monat(k.von)}–${tx.monat(k.bis)}${k.filter ? ` · Filter ${k.filter}` : ''}`;
+}
+
 export function monatswerteCsv(mw: Monatswerte, k: MonatswerteKopf, d: Darstellung): string {
   const sperre = monatswerteSperre(mw, k, d);
   const z = [...zeilen(mw, k.von, k.bis)].map(({ gruppe, monat, zeile }) => [
     isoMonat(monat),
-    // A filtered table is not the Jobcenter's: its groups say so, so that `report --monatswerte`
-    // does not take it for the total.
-    textZelle(k.filter ? `${k.filter}:${gruppe}` : gruppe),
+    textZelle(gruppeVon(k, gruppe)),
     ...mw.spalten.map((s) => {
       const w = zelleVon(sperre, gruppe, monat, s, zeile?.get(s));
       return typeof w === 'number' ? csvZahl(w) : quote(w);
@@ -69,9 +86,7 @@ export function monatswerteJson(mw: Monatswerte, k: MonatswerteKopf, d: Darstell
         const w = zeile?.get(s);
         const z = zelleVon(sperre, gruppe, monat, s, w);
         werte[s] = z === 'x' ? null : z;
-        if (typeof w !== 'number') {
-          hinweise[s] = w?.art === 'gesperrt' ? texte(d).L('gesperrt (*)', 'suppressed (*)') : hinweisText(w?.grund ? [{ art: 'monate_fehlen', spalte: s, monate: [monat], gruende: [w.grund] }] : [{ art: 'monate_fehlen', spalte: s, monate: [monat], gruende: [] }], d)!;
-        }
+        if (typeof w !== 'number') hinweise[s] = zellHinweis(w, s, monat, d);
       }
       return { monat: isoMonat(monat), gruppe, ...werte, hinweise };
     }),
@@ -89,8 +104,7 @@ export function monatswerteDokument(mw: Monatswerte, k: MonatswerteKopf, d: Dars
   const tx = texte(d);
   const { L } = tx;
   const sperre = monatswerteSperre(mw, k, d);
-  const jc = jobcenterText(k.jobcenter, d);
-  const titel = `${L('Monatswerte', 'Monthly aggregates')} · ${jc} · ${tx.monat(k.von)}–${tx.monat(k.bis)}${k.filter ? ` · Filter ${k.filter}` : ''}`;
+  const titel = monatswerteTitel(k, d);
   const bloecke: Block[] = [{ art: 'titel', text: titel, demo: false }, { art: 'text', text: L(`Datenstand ${tx.datum(k.datenstand)}`, `Data as of ${tx.datum(k.datenstand)}`) }];
   bloecke.push(...stempelBloecke(d));
   for (const [gruppe, reihe] of mw.gruppen) {
@@ -115,4 +129,46 @@ export function monatswerteDokument(mw: Monatswerte, k: MonatswerteKopf, d: Dars
   if (d.unter !== null) bloecke.push({ art: 'text', leise: true, text: sperrHinweis(d.unter, d) });
   bloecke.push(eingabenFuss(k.eingaben, d));
   return { sprache: d.sprache, titel, bloecke };
+}
+
+/**
+ * Monatswerte as a workbook. Its first sheet is the plain table of the CSV (header in row 1, the
+ * same column names, a row per month and group, months as text), so that `report --monatswerte`
+ * reads it back as it reads the CSV; what the table is about stands on a sheet of its own.
+ */
+export function monatswerteMappe(mw: Monatswerte, k: MonatswerteKopf, d: Darstellung): Arbeitsmappe {
+  const tx = texte(d);
+  const { L } = tx;
+  const sperre = monatswerteSperre(mw, k, d);
+  const titel = monatswerteTitel(k, d);
+  const tabelle: Feld[][] = [];
+  const hinweise: Feld[][] = [];
+  for (const { gruppe, monat, zeile } of zeilen(mw, k.von, k.bis)) {
+    tabelle.push([monatsFeld(monat), gruppeVon(k, gruppe), ...mw.spalten.map((s) => {
+      const w = zeile?.get(s);
+      const z = zelleVon(sperre, gruppe, monat, s, w);
+      if (typeof w !== 'number') hinweise.push([monatsFeld(monat), gruppeVon(k, gruppe), s, zellHinweis(w, s, monat, d)]);
+      return typeof z === 'number' ? (BETRAGS_SPALTEN.has(s) ? euro(z) : anzahl(z, 2)) : z;
+    })]);
+  }
+  const bericht = titelblock(titel, [
+    jobcenterAngabe(k.jobcenter, d),
+    [L('Monate', 'Months'), `${tx.monat(k.von)}–${tx.monat(k.bis)}`],
+    [L('Datenstand', 'Data as of'), tx.datum(k.datenstand)],
+    ...(k.filter ? [['Filter', k.filter] as [string, Feld]] : []),
+    ...(k.nach ? [[L('Gegliedert nach', 'Broken down by'), k.nach] as [string, Feld]] : []),
+  ], d);
+  // What the symbols in the table mean, below what it is about.
+  bericht.push([], xAngabe(d));
+  if (d.unter !== null) bericht.push(['*', sperrHinweis(d.unter, d)]);
+  return {
+    titel,
+    erstellt: d.stempel,
+    blaetter: [
+      { name: 'Monatswerte', kopfblock: [], kopf: ['monat', 'gruppe', ...mw.spalten], zeilen: tabelle },
+      { name: L('Bericht', 'Report'), kopfblock: bericht, kopf: [], zeilen: [] },
+      ...(hinweise.length ? [{ name: L('Hinweise', 'Notes'), kopfblock: [], kopf: [L('Monat', 'Month'), L('Gruppe', 'Group'), L('Spalte', 'Column'), L('Hinweis', 'Note')], zeilen: hinweise }] : []),
+      eingabenBlatt(k.eingaben, d),
+    ],
+  };
 }

@@ -2,7 +2,7 @@
 // placeholders or as a set with a manifest, determinism, disclosure control, English labels.
 
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
@@ -120,15 +120,18 @@ describe('files for the share', () => {
     expect(falsch.stderr).toContain('unbekannter Platzhalter {jahr}');
   });
 
-  it('--out-dir writes json, csv, md and html, then a manifest with their checksums', async () => {
+  it('--out-dir writes json, csv, md, html and xlsx, then a manifest with their checksums', async () => {
     const o = ordner();
     expect((await imProzess(['demo', '--out-dir', o])).code).toBe(0);
     const dateien = readdirSync(o).sort();
     const stamm = 'kennzahlen-elbe-elster-demo-synthetische-daten-2017-06';
-    expect(dateien).toEqual([`${stamm}.csv`, `${stamm}.html`, `${stamm}.json`, `${stamm}.manifest.json`, `${stamm}.md`]);
+    expect(dateien).toEqual([`${stamm}.csv`, `${stamm}.html`, `${stamm}.json`, `${stamm}.manifest.json`, `${stamm}.md`, `${stamm}.xlsx`]);
     const manifest = JSON.parse(readFileSync(join(o, `${stamm}.manifest.json`), 'utf8'));
-    expect(manifest.dateien.map((d: { format: string }) => d.format)).toEqual(['json', 'csv', 'md', 'html']);
-    for (const d of manifest.dateien) expect(sha(join(o, d.datei)), d.datei).toBe(d.sha256);
+    expect(manifest.dateien.map((d: { format: string }) => d.format)).toEqual(['json', 'csv', 'md', 'html', 'xlsx']);
+    for (const d of manifest.dateien) {
+      expect(sha(join(o, d.datei)), d.datei).toBe(d.sha256);
+      expect(statSync(join(o, d.datei)).size, d.datei).toBe(d.bytes);
+    }
     // The same inputs give the same set: the checksums in the manifest do not change.
     const o2 = ordner();
     expect((await imProzess(['demo', '--out-dir', o2])).code).toBe(0);
@@ -139,7 +142,7 @@ describe('files for the share', () => {
     const o = ordner();
     const r = await imProzess(['demo', '--out-dir', join(o, 'ablage', '{jobcenter}', '{monat}'), '-q']);
     expect([r.code, r.stdout, r.stderr]).toEqual([0, '', '']);
-    expect(readdirSync(join(o, 'ablage', 'elbe-elster-demo-synthetische-daten', '2017-06')).length).toBe(5);
+    expect(readdirSync(join(o, 'ablage', 'elbe-elster-demo-synthetische-daten', '2017-06')).length).toBe(6);
     const falsch = await imProzess(['report', '--zeitraeume', 'gibt-es-nicht.csv', '--out-dir', join(o, '{format}'), '--format', 'table']);
     expect([falsch.code, falsch.stderr]).toEqual([2, 'kennzahlen: --out-dir: unbekannter Platzhalter {format}; erlaubt sind {jobcenter}, {monat}.\n']);
   });

@@ -166,7 +166,7 @@ describe('exit codes and error messages', () => {
     const faelle: [string[], RegExp][] = [
       [['lzb', '--frobnicate'], /^Fehler: unbekannte Option '--frobnicate'\n/],
       [['lzb', '--monta', '2016-12'], /unbekannte Option '--monta'\n\(Meinten Sie --monat\?\)/],
-      [['lzb', '--zeitraeume', KANTEN, ...STAND, '--format', 'xls'], /'xls' ist kein gültiger Wert für '--format <format>'\. Erlaubt: table, json, csv, md, html\./],
+      [['lzb', '--zeitraeume', KANTEN, ...STAND, '--format', 'xls'], /'xls' ist kein gültiger Wert für '--format <format>'\. Erlaubt: table, json, csv, md, html, xlsx\./],
       [['lzb', '--zeitraeume', KANTEN, ...STAND, '--monat', '2016-13'], /--monat erwartet einen Monat/],
       [['lzb', '--zeitraeume', KANTEN, ...STAND, '--monat', '2016-12', '--von', '2016-01'], /--monat oder --von\/--bis, nicht beides/],
       [['lzb', '--zeitraeume', KANTEN, ...STAND, '--nach', 'geschlecht'], /--nach geschlecht braucht Personenmerkmale/],

@@ -52,11 +52,19 @@ describe('kennzahlen report from Monatswerte', () => {
 });
 
 describe('person-level and aggregate paths agree', () => {
-  it('aggregate → CSV → report --monatswerte gives the indicators of report on the person-level files', async () => {
-    const csv = join(unterordner('agg'), 'monatswerte.csv');
-    const a = await imProzess(['aggregate', ...PERSONEN, '--von', '2015-01', '--bis', '2017-06', '--format', 'csv', '--out', csv]);
+  it('aggregate → CSV or .xlsx → report --monatswerte gives the indicators of report on the person-level files', async () => {
+    // One set of --out-dir holds both: the CSV and the workbook whose first sheet is the same table.
+    const satz = unterordner('agg');
+    const a = await imProzess(['aggregate', ...PERSONEN, '--von', '2015-01', '--bis', '2017-06', '--out-dir', satz]);
     expect([a.code, a.stderr]).toEqual([0, '']);
+    const [csv, xlsx] = ['csv', 'xlsx'].map((e) => join(satz, `monatswerte-jobcenter-2017-06.${e}`));
     const ausDatei = json((await lauf(['report', '--monatswerte', csv, '--monat', '2017-06', '--json'])).stdout);
+    const ausMappe = await imProzess(['report', '--monatswerte', xlsx, '--monat', '2017-06', '--json']);
+    expect([ausMappe.code, ausMappe.stderr]).toEqual([0, '']);
+    // The same report to the last digit; only the input it names differs (file, sheet, checksum).
+    const { eingaben, ...ohneEingaben } = json(ausMappe.stdout);
+    expect(eingaben).toMatchObject([{ rolle: 'monatswerte', datei: xlsx, zeilen: 30, blatt: 'Monatswerte' }]);
+    expect(ohneEingaben).toEqual({ ...ausDatei, eingaben: undefined });
     const ausPersonen = json((await lauf(['report', ...PERSONEN, '--monat', '2017-06', '--json'])).stdout);
     const kern = (k: Record<string, unknown>) => {
       const { hinweis: _h, ...rest } = k;

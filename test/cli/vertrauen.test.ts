@@ -239,7 +239,7 @@ describe('4. a month the data do not cover is an error, not a report of x', () =
     expect(existsSync(join(ordner, 'share'))).toBe(false);
     const ci = [...readme.matchAll(/^- run: npx (kennzahlen .+)$/gm)].map((m) => m[1].replaceAll('daten/', `${jc}/`).replace(/^kennzahlen /, 'node bin/kennzahlen.js ').replace('bericht/', join(ordner, 'bericht')));
     expect(ci.map((c) => spawnSync('bash', ['-c', c], { encoding: 'utf8' }).status)).toEqual([0, 1]);
-    expect(readdirSync(join(ordner, 'bericht')).sort()).toEqual(['csv', 'html', 'json', 'manifest.json', 'md'].map((e) => `kennzahlen-elbe-elster-demo-synthetische-daten-2017-06.${e}`));
+    expect(readdirSync(join(ordner, 'bericht')).sort()).toEqual(['csv', 'html', 'json', 'manifest.json', 'md', 'xlsx'].map((e) => `kennzahlen-elbe-elster-demo-synthetische-daten-2017-06.${e}`));
   });
 });
 
@@ -402,10 +402,10 @@ describe('7. an unclosed quote is reported where it opened', () => {
 describe('9. an option is either used or refused', () => {
   const KANTEN = 'fixtures/kanten/zeitraeume.csv';
   it.each([
-    [['check', '--zeitraeume', KANTEN, '--format', 'csv'], "Fehler: 'csv' ist kein gültiger Wert für '--format <format>'. Erlaubt: table, json."],
+    [['check', '--zeitraeume', KANTEN, '--format', 'csv'], "Fehler: 'csv' ist kein gültiger Wert für '--format <format>'. Erlaubt: table, json, xlsx."],
     [['check', '--zeitraeume', KANTEN, '--format', 'table', '--out-dir', 'x'], 'kennzahlen: check kennt die Option --out-dir nicht; sie gehört zu lzb, aggregate, report, demo.'],
     [['check', '--zeitraeume', KANTEN, '--format', 'table', '--lang', 'en'], 'kennzahlen: check kennt die Option --lang nicht; sie gehört zu lzb, aggregate, report, demo.'],
-    [['check', '--zeitraeume', KANTEN, '--out', 'x.md'], 'kennzahlen: --out x.md: dieser Befehl schreibt nur table oder json; --format nennt das Format, die Endung der Datei ist dann frei.'],
+    [['check', '--zeitraeume', KANTEN, '--out', 'x.md'], 'kennzahlen: --out x.md: dieser Befehl schreibt nur table, json oder xlsx; --format nennt das Format, die Endung der Datei ist dann frei.'],
     [['lzb', '--zeitraeume', KANTEN, '--format', 'table', '--threads', '3'], 'kennzahlen: --threads erwartet eine ganze Zahl von 1 bis 2, nicht „3“.'],
     [['demo', '--format', 'table', '--zeitraeume', KANTEN], 'kennzahlen: demo kennt die Option --zeitraeume nicht; sie gehört zu lzb, aggregate, report, check.'],
     [['lzb', '--zeitraeume', '--format', 'table'], 'kennzahlen: --zeitraeume braucht einen Wert (<datei>), dahinter steht aber die Option --format.'],
