@@ -12,7 +12,7 @@ import { datenUnterFussnoten, findeKopf, gehoertZuFussnoten, istFussnote, KOPF_S
 import type { TabellenFormat } from './format.js';
 import type { Bytequelle } from './quelle.js';
 import { kopfSpalten, regionSpalte } from './rollen.js';
-import type { Zuordnung } from './spalten.js';
+import { ohneFussnotenzeichen, type Zuordnung } from './spalten.js';
 import { kanonischerKopf, liesDaten, zuordnungVon, type LeseOptionen, type Tabelle } from './tabelle.js';
 import { parseMonat } from './zellen.js';
 import { Zeilenpruefung } from './zeilen.js';
@@ -34,11 +34,27 @@ export interface Rohzeile {
 export function monatsSpalten(felder: readonly string[]): { index: number; monat: number }[] | null {
   const monate: { index: number; monat: number }[] = [];
   felder.forEach((f, index) => {
-    const m = f.trim() === '' ? null : parseMonat(f);
-    if (m?.ok && m.wert !== null) monate.push({ index, monat: m.wert });
+    const m = monatImKopf(f);
+    if (m !== null) monate.push({ index, monat: m });
   });
   return monate.length >= 2 && monate[0].index > 0 ? monate : null;
 }
+
+/**
+ * The month a header cell names, also with a BA marker behind it (`Jun 2024 p)` provisional,
+ * `Jun 2024*`, `Jun 2024 1)`): a marked month is still a month of the series.
+ */
+function monatImKopf(f: string): number | null {
+  if (f.trim() === '') return null;
+  for (const text of [f, ohneFussnotenzeichen(f), f.replace(/\s*(?:\(?[a-z]\)|[a-z]\))$/i, '')]) {
+    const m = parseMonat(text);
+    if (m.ok && m.wert !== null) return m.wert;
+  }
+  return null;
+}
+
+/** A header cell that names a year but is no month the tool reads: a month column it would drop. */
+const WIE_EIN_MONAT = /\b(?:19|20|21)\d{2}\b/;
 
 /**
  * The header row of a table and its layout: the row `--kopfzeile` names; else the first of the
@@ -96,6 +112,17 @@ export async function breiteTabelle(b: BreiteQuelle): Promise<Tabelle> {
   let merkmalIndex = -1;
   for (let i = etiketten.length - 1; i >= 0 && merkmalIndex < 0; i--) if (i !== gruppeIndex && i !== regionIndex) merkmalIndex = i;
   const vorab: Problem[] = [];
+  // Right of the first month: more months, or columns such as a change rate, which are not read
+  // (listed like any unread column); one that names a year is a month the tool cannot read, an error.
+  const monatsIndex = new Set(monate.map((m) => m.index));
+  const andere: { index: number; name: string | null; roh: string }[] = [];
+  kopf.forEach((roh, index) => {
+    if (index < monate[0].index || monatsIndex.has(index) || roh.trim() === '') return;
+    const name = kanonischerKopf([roh], zuordnung)[0];
+    if (name !== null && WIE_EIN_MONAT.test(roh)) {
+      vorab.push({ datei, zeile: kopfzeile, spalte: index + 1, wert: roh, meldung: `„${roh}“ steht zwischen den Monaten, ist aber keiner, den das Werkzeug liest; seine Spalte bliebe ungelesen.`, erwartet: `einen Monat wie „Jun 2024“ oder „2024-06“ (eine Spalte, die nicht gelesen werden soll: "spalten": {"monatswerte": {"${roh}": null}})` });
+    } else andere.push({ index, name, roh });
+  });
   let fussnotenAb: number | null = null;
   let fussnotenBis = 0;
   let leereZeilen = 0;
@@ -166,6 +193,13 @@ export async function breiteTabelle(b: BreiteQuelle): Promise<Tabelle> {
   }
   langKopf.push(...merkmale);
   roherKopf.push(...roheMerkmale);
+  // Not read, but named: `check` lists them with the table's other unread columns.
+  for (const a of andere) {
+    if (a.name === null || langKopf.includes(a.name)) continue;
+    langKopf.push(a.name);
+    roherKopf.push(a.roh);
+  }
+  const leer = langKopf.length - 1 - etikettSpalten.length - merkmale.length;
   const format: TabellenFormat = {
     ...b.basis, einfach: false, kopf: langKopf, roherKopf, kopfzeile,
     // The row labels take the place of the header's names: a mapping names a row label.
@@ -195,6 +229,7 @@ export async function breiteTabelle(b: BreiteQuelle): Promise<Tabelle> {
               felder.push(z?.felder[index] ?? '');
               woher.push({ zeile: z?.nr ?? kopfzeile, spalte: index });
             }
+            for (let i = 0; i < leer; i++) felder.push('');
             herkunft.push(woher);
             pruefung.textZeile(herkunft.length, felder);
           }

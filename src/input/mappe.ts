@@ -4,6 +4,7 @@
 // number, date, truth value or error cell reads as text, and that a problem's place is a cell.
 
 import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { KennzahlenFehler, nutzungsfehler, spaltenBuchstaben } from '../fehler.js';
 import { KOPF_SUCHE } from './balayout.js';
 import { breiteTabelle, KEINE_MONATSSPALTEN, waehleKopf } from './breit.js';
@@ -123,6 +124,12 @@ function mappenFehler(datei: string, e: unknown): KennzahlenFehler {
       return datenFehler(datei, { datei, meldung: `Blatt ${String(e.gewaehlt ?? 1)} steht in der Arbeitsmappe, sein Inhalt ist aber nicht dort, wo Excel ihn ablegt (von einem anderen Programm geschrieben?). Abhilfe: die Datei in Excel oder LibreOffice öffnen und neu als .xlsx speichern.` });
     }
     return nutzungsfehler(`${datei}: ein Blatt ${typeof e.gewaehlt === 'number' || /^\d+$/.test(String(e.gewaehlt)) ? `Nr. ${e.gewaehlt}` : `„${e.gewaehlt}“`} gibt es nicht; die Arbeitsmappe hat die Blätter ${liste}.`, '--blatt NAME oder --blatt NR wählt ein Blatt (für eine Rolle allein: "blaetter" in der Konfiguration).');
+  }
+  // The library keeps sheets in the temp folder while it reads: a problem there is the machine's, not the file's.
+  const f = e as NodeJS.ErrnoException;
+  if (f?.code && typeof f.path === 'string' && f.path.startsWith(tmpdir())) {
+    const warum = f.code === 'ENOSPC' ? 'dort ist kein Platz mehr' : f.code === 'ENOENT' ? 'den Ordner gibt es nicht' : f.code === 'EACCES' || f.code === 'EPERM' || f.code === 'EROFS' ? 'dort darf nicht geschrieben werden' : `dort geht es nicht weiter (${f.code})`;
+    return new KennzahlenFehler('ausgabe', `${datei}: die Arbeitsmappe wird beim Lesen im Temp-Ordner ${tmpdir()} entpackt, aber ${warum}.`, [], 'TMPDIR auf einen Ordner mit Platz (etwa so viel wie das entpackte Blatt) und Schreibrecht setzen.');
   }
   const grund = e instanceof Error ? e.message : String(e);
   return datenFehler(datei, { datei, meldung: `Die Arbeitsmappe ist nicht lesbar (${grund}); ist die Datei beschädigt oder noch nicht fertig geschrieben?`, erwartet: 'eine vollständige .xlsx-Datei' });

@@ -142,10 +142,15 @@ describe('bad cells', () => {
     // The library keeps the sheets of an Excel-ordered workbook in temporary folders while it
     // reads; a process of its own, because the folder comes from the environment (TMPDIR).
     const temp = unterordner('tmp');
-    // A data row named as the header: reading stops before the 20.226 rows of the sheet.
-    const frueh = await kennzahlen(['check', '--zeitraeume', `${X}/zeitraeume.xlsx`, '--kopfzeile', '2', '--format', 'table'], { env: { TMPDIR: temp } });
+    // A data row named as the header: reading stops at row 31 of the 61 of the sheet.
+    const [frueh, ohneTemp] = await Promise.all([
+      kennzahlen(['check', '--leistungen', `${X}/leistungen.xlsx`, '--kopfzeile', '2', '--format', 'table'], { env: { TMPDIR: temp } }),
+      kennzahlen(['check', '--leistungen', `${X}/leistungen.xlsx`, '--format', 'table'], { env: { TMPDIR: `${temp}/fehlt` } }),
+    ]);
     expect(frueh.code).toBe(65);
-    expect(frueh.stdout).toContain(`${X}/zeitraeume.xlsx:Bestand!2: `);
+    expect(frueh.stdout).toContain(`${X}/leistungen.xlsx:Leistungen!A2: `);
+    // A temp folder that is not there is the machine's problem, not the file's.
+    expect([ohneTemp.code, ohneTemp.stderr]).toEqual([73, `kennzahlen: ${X}/leistungen.xlsx: die Arbeitsmappe wird beim Lesen im Temp-Ordner ${temp}/fehlt entpackt, aber den Ordner gibt es nicht.\nHinweis: TMPDIR auf einen Ordner mit Platz (etwa so viel wie das entpackte Blatt) und Schreibrecht setzen.\n`]);
     expect(readdirSync(temp)).toEqual([]);
   });
 });
@@ -183,6 +188,19 @@ describe('Monatswerte in the wide layout (a column per month, a row per value)',
     expect(r.code).toBe(65);
     expect(r.stdout).toContain(`${zweimal}:1:4: Monat 2024-02 kommt für die Gruppe „gesamt“ doppelt vor`);
     expect(r.stdout).toContain(`${zweimal}:3:1: „elb“ steht zweimal, in Zeile 2 und 3; erwartet wird eine Zeile je Wert.`);
+  });
+
+  it('reads a month with a BA marker (p, *, 1)), lists other columns as not read, and refuses a month it cannot read', async () => {
+    const markiert = datei('markiert.csv', 'Merkmal;Jan 2024;Feb 2024 p);Mrz 2024*;Apr 2024 1);Veränderung in %\nelb;10;20;30;40;5\n');
+    const r = await imProzess(['report', '--monatswerte', markiert, '--format', 'table']);
+    // The last month is April (nothing is computable from elb alone, but the month is the table's last): none dropped.
+    expect(r.stderr).toContain('Für den Berichtsmonat 04/2024 ist keine Kennzahl berechenbar.');
+    const c = await imProzess(['check', '--monatswerte', markiert, '--format', 'table']);
+    expect(c.stdout).toContain('Monatswerte: elb · nicht geprüft, da weder Kennzahl noch Ziel sie nutzt: veränderung in %');
+    const unlesbar = datei('unlesbar.csv', 'Merkmal;Jan 2024;Feb 2024;Mrz 2024 (vorläufig)\nelb;10;20;30\n');
+    const u = await imProzess(['check', '--monatswerte', unlesbar, '--format', 'table']);
+    expect(u.code).toBe(65);
+    expect(u.stdout).toContain(`${unlesbar}:1:4: „Mrz 2024 (vorläufig)“ steht zwischen den Monaten, ist aber keiner, den das Werkzeug liest; seine Spalte bliebe ungelesen.`);
   });
 
   it('is declared where detection would not see it, and a declared layout that does not fit is an error', async () => {
