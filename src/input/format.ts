@@ -62,7 +62,8 @@ export const istZip = (b: Uint8Array): boolean => b[0] === 0x50 && b[1] === 0x4b
 export function fremdesFormat(b: Uint8Array): string | null {
   const beginnt = (...z: number[]) => z.every((x, i) => b[i] === x);
   if (beginnt(0x50, 0x4b, 0x03, 0x04)) return 'eine ZIP-Datei, wohl eine Excel-Arbeitsmappe (.xlsx)';
-  if (beginnt(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'eine Excel-Arbeitsmappe im alten Format (.xls)';
+  // The compound file format holds old .xls workbooks and also .xlsx ones protected by a password.
+  if (beginnt(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'eine Excel-Arbeitsmappe im alten Format (.xls) oder eine mit Kennwort (oder Vertraulichkeitsbezeichnung) verschlüsselte';
   if (beginnt(0x25, 0x50, 0x44, 0x46)) return 'ein PDF-Dokument';
   if (beginnt(0x1f, 0x8b)) return 'eine gzip-komprimierte Datei';
   // UTF-16 big-endian is refused by its BOM elsewhere; without one its zero bytes come first.

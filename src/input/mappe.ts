@@ -120,10 +120,12 @@ function mappenFehler(datei: string, e: unknown): KennzahlenFehler {
       return datenFehler(datei, { datei, meldung: 'eine ZIP-Datei, aber keine Excel-Arbeitsmappe (.xlsx): sie enthält keine Tabellenblätter (eine .ods-Datei? dann in LibreOffice als .xlsx oder CSV speichern).', erwartet: 'eine .xlsx-Arbeitsmappe oder eine CSV-Datei' });
     }
     const liste = e.vorhanden.map((n, i) => `${i + 1} „${n}“`).join(', ');
+    const welches = e.gewaehlt === undefined ? 'Nr. 1' : typeof e.gewaehlt === 'number' || /^\d+$/.test(e.gewaehlt) ? `Nr. ${e.gewaehlt}` : `„${e.gewaehlt}“`;
     if (e.unlesbar) {
-      return datenFehler(datei, { datei, meldung: `Blatt ${String(e.gewaehlt ?? 1)} steht in der Arbeitsmappe, sein Inhalt ist aber nicht dort, wo Excel ihn ablegt (von einem anderen Programm geschrieben?). Abhilfe: die Datei in Excel oder LibreOffice öffnen und neu als .xlsx speichern.` });
+      // A chart sheet, or parts where the library does not look for them.
+      return datenFehler(datei, { datei, meldung: `Blatt ${welches} hat keine lesbare Tabelle (ein Diagrammblatt, oder von einem Programm geschrieben, dessen Aufbau das Werkzeug nicht liest); die Arbeitsmappe hat die Blätter ${liste}. Abhilfe: mit --blatt ein anderes wählen, oder die Datei in Excel oder LibreOffice öffnen und neu als .xlsx speichern.` });
     }
-    return nutzungsfehler(`${datei}: ein Blatt ${typeof e.gewaehlt === 'number' || /^\d+$/.test(String(e.gewaehlt)) ? `Nr. ${e.gewaehlt}` : `„${e.gewaehlt}“`} gibt es nicht; die Arbeitsmappe hat die Blätter ${liste}.`, '--blatt NAME oder --blatt NR wählt ein Blatt (für eine Rolle allein: "blaetter" in der Konfiguration).');
+    return nutzungsfehler(`${datei}: ein Blatt ${welches} gibt es nicht; die Arbeitsmappe hat die Blätter ${liste}.`, '--blatt NAME oder --blatt NR wählt ein Blatt (für eine Rolle allein: "blaetter" in der Konfiguration).');
   }
   // The library keeps sheets in the temp folder while it reads: a problem there is the machine's, not the file's.
   const f = e as NodeJS.ErrnoException;

@@ -94,7 +94,7 @@ export async function oeffneTabelle(quelle: Bytequelle, rolle: string, opt: Lese
   if (fremd) {
     throw datenFehler(datei, {
       datei, zeile: 1,
-      meldung: `weder CSV noch .xlsx, sondern ${fremd}. Abhilfe: in Excel „Speichern unter“ › „Excel-Arbeitsmappe (.xlsx)“ oder „CSV UTF-8 (durch Trennzeichen getrennt)“ wählen und diese Datei angeben.`,
+      meldung: `weder CSV noch .xlsx, sondern ${fremd}. Abhilfe: in Excel ${fremd.includes('Kennwort') ? 'das Kennwort entfernen und ' : ''}„Speichern unter“ › „Excel-Arbeitsmappe (.xlsx)“ oder „CSV UTF-8 (durch Trennzeichen getrennt)“ wählen und diese Datei angeben.`,
       erwartet: 'eine .xlsx-Arbeitsmappe oder Text mit einer Kopfzeile und Zeilen, getrennt durch ;, Komma oder Tab',
     });
   }

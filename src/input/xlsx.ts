@@ -54,12 +54,18 @@ export async function* blattZeilen(bytes: AsyncIterable<Buffer>, wahl: Blattwahl
   };
   const reader = new WorkbookReader(Readable.from(bytes), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
   umgehe(reader);
-  const namen = () => (reader.model?.sheets ?? []).map((s: { name: string }) => s.name);
+  const blaetterDerMappe = () => (reader.model?.sheets ?? []) as { name: string; state?: string }[];
+  const namen = () => blaetterDerMappe().map((s) => s.name);
+  // As the user sees them: a hidden sheet has no tab, so it is marked.
+  const anzeige = () => blaetterDerMappe().map((s) => (s.state === 'hidden' || s.state === 'veryHidden' ? `${s.name} (ausgeblendet)` : s.name));
   const gesucht = (alle: string[]): string | undefined => {
-    if (wahl === undefined) return alle[0];
+    // The first sheet is the first the user sees: hidden ones come after it.
+    if (wahl === undefined) return blaetterDerMappe().find((s) => s.state !== 'hidden' && s.state !== 'veryHidden')?.name ?? alle[0];
     if (typeof wahl === 'number') return alle[wahl - 1];
-    // A sheet named like a number is found by its name first.
+    // A sheet named like a number is found by its name first; Excel's names ignore case.
     if (alle.includes(wahl)) return wahl;
+    const ohneGross = alle.filter((n) => n.toLowerCase() === wahl.toLowerCase());
+    if (ohneGross.length === 1) return ohneGross[0];
     return /^\d+$/.test(wahl) ? alle[Number(wahl) - 1] : undefined;
   };
   let treffer = false;
@@ -70,7 +76,7 @@ export async function* blattZeilen(bytes: AsyncIterable<Buffer>, wahl: Blattwahl
       const alle = namen();
       if (treffer || ws.name !== gesucht(alle)) continue;
       treffer = true;
-      gefunden(ws.name!, alle);
+      gefunden(ws.name!, anzeige());
       const date1904 = Boolean((reader.properties as { model?: { date1904?: boolean } } | undefined)?.model?.date1904);
       const zeilen = (ws as unknown as AsyncIterable<ExcelZeile>)[Symbol.asyncIterator]();
       try {
@@ -94,7 +100,7 @@ export async function* blattZeilen(bytes: AsyncIterable<Buffer>, wahl: Blattwahl
     const alle = namen();
     // Named in the workbook but not delivered: a structure the library does not follow (parts under
     // other paths than Excel writes them).
-    throw new BlattFehlt(wahl, alle, gesucht(alle) !== undefined);
+    throw new BlattFehlt(wahl, anzeige(), gesucht(alle) !== undefined);
   }
 }
 

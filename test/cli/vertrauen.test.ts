@@ -450,10 +450,10 @@ describe('9. an option is either used or refused', () => {
     expect([r.code, r.stderr]).toEqual([65, `kennzahlen: ${xlsx}: ein Problem in den Eingabedaten.\n  ${xlsx}: Die Arbeitsmappe ist unvollständig: ihr Ende fehlt (abgeschnitten beim Kopieren, oder noch nicht fertig geschrieben?).\n`]);
   });
 
-  it('an old Excel workbook (.xls) is named as such (65)', async () => {
+  it('an old Excel workbook (.xls), or one encrypted with a password, is named as such (65)', async () => {
     const xls = datei('zeitraeume.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
     const r = await lauf(['lzb', '--zeitraeume', xls, '--format', 'table']);
-    expect([r.code, r.stderr.split('\n')[1]]).toEqual([65, `  ${xls}:1: weder CSV noch .xlsx, sondern eine Excel-Arbeitsmappe im alten Format (.xls). Abhilfe: in Excel „Speichern unter“ › „Excel-Arbeitsmappe (.xlsx)“ oder „CSV UTF-8 (durch Trennzeichen getrennt)“ wählen und diese Datei angeben.`]);
+    expect([r.code, r.stderr.split('\n')[1]]).toEqual([65, `  ${xls}:1: weder CSV noch .xlsx, sondern eine Excel-Arbeitsmappe im alten Format (.xls) oder eine mit Kennwort (oder Vertraulichkeitsbezeichnung) verschlüsselte. Abhilfe: in Excel das Kennwort entfernen und „Speichern unter“ › „Excel-Arbeitsmappe (.xlsx)“ oder „CSV UTF-8 (durch Trennzeichen getrennt)“ wählen und diese Datei angeben.`]);
   });
 });
 

@@ -108,6 +108,25 @@ describe('workbooks of other writers', () => {
     expect(ohneEingaben(xlsx.stdout)).toEqual(ohneEingaben((await lauf(args)).stdout));
   });
 
+  it('a hidden first sheet is passed over for the first the user sees; names ignore case, as in Excel', async () => {
+    const plain = await lauf(['report', '--monat', '2024-06', '--json', '--monatswerte', 'fixtures/ba/monatswerte-plain.csv']);
+    const versteckt = await lauf(['report', '--monat', '2024-06', '--json', '--monatswerte', `${X}/versteckt.xlsx`]);
+    expect(versteckt.code, versteckt.stderr).toBe(0);
+    expect(ohneEingaben(versteckt.stdout)).toEqual(ohneEingaben(plain.stdout));
+    expect(JSON.parse(versteckt.stdout).eingaben[0].blatt).toBe('Monatswerte');
+    const gross = await lauf(['report', '--monat', '2024-06', '--json', '--monatswerte', `${X}/versteckt.xlsx`, '--blatt', 'MONATSWERTE']);
+    expect(ohneEingaben(gross.stdout)).toEqual(ohneEingaben(plain.stdout));
+    const fehlt = await lauf(['check', '--monatswerte', `${X}/versteckt.xlsx`, '--blatt', '3']);
+    expect(fehlt.stderr).toContain('ein Blatt Nr. 3 gibt es nicht; die Arbeitsmappe hat die Blätter 1 „Hilfswerte (ausgeblendet)“, 2 „Monatswerte“.');
+  });
+
+  it('a sheet whose part the library cannot find is named, with the sheets to choose from', async () => {
+    const r = await lauf(['check', '--monatswerte', `${X}/sdk.xlsx`, '--format', 'table']);
+    expect(r.code).toBe(65);
+    expect(r.stdout).toContain('Blatt Nr. 1 hat keine lesbare Tabelle (ein Diagrammblatt, oder von einem Programm geschrieben, dessen Aufbau das Werkzeug nicht liest); die Arbeitsmappe hat die Blätter 1 „Daten“, 2 „Kopie“. Abhilfe: mit --blatt ein anderes wählen');
+    expect((await lauf(['check', '--monatswerte', `${X}/sdk.xlsx`, '--blatt', 'Kopie', '--format', 'table'])).code).toBe(0);
+  });
+
   it('a workbook cut off anywhere is an error (65), not a silent end', async () => {
     const ganz = readFileSync(`${X}/eckwerte.xlsx`);
     for (const laenge of [1000, 3000, ganz.length - 10]) {
