@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { arbeitsordner, einmalJe, imProzess, kennzahlen } from './hilfen.js';
+import { arbeitsordner, einmalJe, imProzess } from './hilfen.js';
 
 const X = 'fixtures/xlsx';
 const lauf = einmalJe();
@@ -159,13 +159,22 @@ describe('bad cells', () => {
 
   it('leave no temporary file behind, also when reading stops at the first sheet', async () => {
     // The library keeps the sheets of an Excel-ordered workbook in temporary folders while it
-    // reads; a process of its own, because the folder comes from the environment (TMPDIR).
+    // reads, in the folder the environment names (TMPDIR): set here for this test alone (test
+    // files run one after another in a worker process, and os.tmpdir() reads the variable anew).
     const temp = unterordner('tmp');
+    const mitTemp = async (tmp: string, args: string[]) => {
+      const vorher = process.env.TMPDIR;
+      process.env.TMPDIR = tmp;
+      try {
+        return await imProzess(args);
+      } finally {
+        if (vorher === undefined) delete process.env.TMPDIR;
+        else process.env.TMPDIR = vorher;
+      }
+    };
     // A data row named as the header: reading stops at row 31 of the 61 of the sheet.
-    const [frueh, ohneTemp] = await Promise.all([
-      kennzahlen(['check', '--leistungen', `${X}/leistungen.xlsx`, '--kopfzeile', '2', '--format', 'table'], { env: { TMPDIR: temp } }),
-      kennzahlen(['check', '--leistungen', `${X}/leistungen.xlsx`, '--format', 'table'], { env: { TMPDIR: `${temp}/fehlt` } }),
-    ]);
+    const frueh = await mitTemp(temp, ['check', '--leistungen', `${X}/leistungen.xlsx`, '--kopfzeile', '2', '--format', 'table']);
+    const ohneTemp = await mitTemp(`${temp}/fehlt`, ['check', '--leistungen', `${X}/leistungen.xlsx`, '--format', 'table']);
     expect(frueh.code).toBe(65);
     expect(frueh.stdout).toContain(`${X}/leistungen.xlsx:Leistungen!A2: `);
     // A temp folder that is not there is the machine's problem, not the file's.
