@@ -23,8 +23,8 @@ function bash(befehl: string, eingabe?: string): Promise<{ code: number | null; 
   const kind = spawn('bash', ['-o', 'pipefail', '-c', befehl], { env: { ...process.env, NO_COLOR: '1' }, stdio: [eingabe === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
   if (eingabe !== undefined) kind.stdin!.end(eingabe);
   const aus: Buffer[] = [], fehler: Buffer[] = [];
-  kind.stdout.on('data', (b: Buffer) => aus.push(b));
-  kind.stderr.on('data', (b: Buffer) => fehler.push(b));
+  kind.stdout!.on('data', (b: Buffer) => aus.push(b));
+  kind.stderr!.on('data', (b: Buffer) => fehler.push(b));
   return new Promise((fertig, scheitert) => {
     kind.once('error', scheitert);
     kind.once('close', (code) => fertig({ code, stdout: Buffer.concat(aus).toString('utf8'), stderr: Buffer.concat(fehler).toString('utf8') }));
