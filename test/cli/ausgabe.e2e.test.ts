@@ -27,8 +27,16 @@ describe('every format of every command', () => {
       for (const format of ['table', 'json', 'csv', 'md', 'html']) {
         const r = await lauf([...args, '--format', format]);
         expect([r.code, format]).toEqual([0, format]);
-        expect((await imProzess([...args, '--format', format])).stdout, `${name} ${format} rerun`).toBe(r.stdout);
         aus[format] = r.stdout;
+      }
+      // The rerun: the table once more, every file format in one --out-dir set (a run of its own,
+      // whose files must be what each format printed alone).
+      expect((await imProzess([...args, '--format', 'table'])).stdout, `${name} table rerun`).toBe(aus.table);
+      const o = ordner();
+      expect((await imProzess([...args, '--out-dir', o, '-q'])).code).toBe(0);
+      for (const format of ['json', 'csv', 'md', 'html']) {
+        const datei = readdirSync(o).find((d) => d.endsWith(`.${format}`) && !d.endsWith('.manifest.json'));
+        expect(readFileSync(join(o, datei!), 'utf8'), `${name} ${format} rerun`).toBe(aus[format]);
       }
       expect(aus.table).not.toMatch(ANSI);
       expect(() => JSON.parse(aus.json)).not.toThrow();
