@@ -171,23 +171,23 @@ export const OPTIONEN = {
   }),
   zeitraeume: def({
     flag: '--zeitraeume', arg: '<datei>', wert: datei, rolle: 'zeitraeume', befehle: MIT_DATEN,
-    hilfe: text('Leistungszeiträume (CSV; "-" = stdin): person_id;beginn;ende;status oder person_id;monat;status', 'benefit periods (CSV; "-" = stdin): person_id;beginn;ende;status or person_id;monat;status'),
+    hilfe: text('Leistungszeiträume (CSV oder .xlsx; "-" = stdin): person_id;beginn;ende;status oder person_id;monat;status', 'benefit periods (CSV or .xlsx; "-" = stdin): person_id;beginn;ende;status or person_id;monat;status'),
   }),
   personen: def({
     flag: '--personen', arg: '<datei>', wert: datei, rolle: 'personen', befehle: MIT_DATEN,
-    hilfe: text('Personenmerkmale (CSV): person_id;geschlecht;geburtsdatum;alleinerziehend;fluchtkontext', 'person attributes (CSV): person_id;geschlecht;geburtsdatum;alleinerziehend;fluchtkontext'),
+    hilfe: text('Personenmerkmale (CSV oder .xlsx): person_id;geschlecht;geburtsdatum;alleinerziehend;fluchtkontext', 'person attributes (CSV or .xlsx): person_id;geschlecht;geburtsdatum;alleinerziehend;fluchtkontext'),
   }),
   integrationen: def({
     flag: '--integrationen', arg: '<datei>', wert: datei, rolle: 'integrationen', befehle: ['aggregate', 'report', 'check'],
-    hilfe: text('Integrationen und Eintritte (CSV): person_id;datum;art;kontinuierlich;bedarfsdeckend', 'integrations and entries (CSV): person_id;datum;art;kontinuierlich;bedarfsdeckend'),
+    hilfe: text('Integrationen und Eintritte (CSV oder .xlsx): person_id;datum;art;kontinuierlich;bedarfsdeckend', 'integrations and entries (CSV or .xlsx): person_id;datum;art;kontinuierlich;bedarfsdeckend'),
   }),
   massnahmen: def({
     flag: '--massnahmen', arg: '<datei>', wert: datei, rolle: 'massnahmen', befehle: ['aggregate', 'report', 'check'],
-    hilfe: text('Maßnahmeteilnahmen (CSV): person_id;beginn;ende;art', 'participations in measures (CSV): person_id;beginn;ende;art'),
+    hilfe: text('Maßnahmeteilnahmen (CSV oder .xlsx): person_id;beginn;ende;art', 'participations in measures (CSV or .xlsx): person_id;beginn;ende;art'),
   }),
   leistungen: def({
     flag: '--leistungen', arg: '<datei>', wert: datei, rolle: 'leistungen', befehle: ['aggregate', 'report', 'check'],
-    hilfe: text('Leistungen je Monat (CSV): monat;llu;luh (Euro; Zeilen eines Monats werden addiert)', 'benefits per month (CSV): monat;llu;luh (euros; rows of one month are added up)'),
+    hilfe: text('Leistungen je Monat (CSV oder .xlsx): monat;llu;luh (Euro; Zeilen eines Monats werden addiert)', 'benefits per month (CSV or .xlsx): monat;llu;luh (euros; rows of one month are added up)'),
   }),
   monatswerte: def({
     flag: '--monatswerte', arg: '<datei>', wert: datei, rolle: 'monatswerte', befehle: ['report', 'check'],

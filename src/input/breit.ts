@@ -165,6 +165,11 @@ export async function breiteTabelle(b: BreiteQuelle): Promise<Tabelle> {
     if (name === null) continue;
     const gruppe = gruppeIndex < 0 ? '' : (felder[gruppeIndex] ?? '').trim();
     const region = regionIndex < 0 ? '' : (felder[regionIndex] ?? '').trim();
+    // Once per row, here: in the long table every month of the row would say it again.
+    if (regionIndex >= 0 && region === '') {
+      vorab.push({ datei, zeile: z.nr, spalte: regionIndex + 1, meldung: `Spalte „${etiketten[regionIndex]}“ ist leer; jede Zeile braucht den Schlüssel ihres Jobcenters (verbundene Zellen in Excel? Der Wert steht dann nur in der ersten Zeile: Verbund aufheben und ausfüllen).` });
+      continue;
+    }
     const k = `${region}\u0000${gruppe}`;
     let s = schluessel.get(k);
     if (!s) schluessel.set(k, (s = { gruppe, region, erste: z.nr, merkmale: new Map() }));

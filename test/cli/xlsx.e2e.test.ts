@@ -210,6 +210,13 @@ describe('Monatswerte in the wide layout (a column per month, a row per value)',
     ]);
   });
 
+  it('refuses a row without its region key once, at the key\'s cell (a merged cell in Excel)', async () => {
+    const verbunden = datei('verbunden.csv', 'Regionalschlüssel;Merkmal;Jan 2024;Feb 2024\n05111;elb;10;20\n;integrationen;1;2\n12062;elb;5;6\n');
+    const r = await imProzess(['check', '--monatswerte', verbunden, '--format', 'json']);
+    expect(r.code).toBe(65);
+    expect(JSON.parse(r.stdout).eingaben[0].probleme).toEqual([expect.objectContaining({ zeile: 3, spalte: 1 })]);
+  });
+
   it('refuses a month twice, at its header cell, and a value twice, at its row', async () => {
     const zweimal = datei('zweimal.csv', 'Merkmal;2024-01;2024-02;2024-02\nelb;10;20;30\nelb;1;2;3\n');
     const r = await imProzess(['check', '--monatswerte', zweimal, '--format', 'table']);
