@@ -8,7 +8,7 @@ import { datenFehler, type Leseergebnis, type LeseOptionen, type Tabelle, type U
 import type { Wertzuordnung } from '../input/werte.js';
 import type { Blattwahl } from '../input/xlsx.js';
 import type { Form } from '../input/breit.js';
-import type { Dezimal } from '../input/zellen.js';
+import { standardDezimal, type Dezimal } from '../input/zellen.js';
 import { anzahlText } from '../report/zahlen.js';
 import type { Leser, Notizen } from './ergebnis.js';
 
@@ -42,7 +42,7 @@ export function leseOptionen(l: LeseAnfrage, rolle: EingabeRolle, maxProbleme = 
 }
 
 /** The decimal mark: as given, else the point in comma-separated files and the comma elsewhere. */
-export const dezimal = (l: LeseAnfrage, t: Tabelle): Dezimal => l.dezimal ?? (t.trennzeichen === ',' ? 'punkt' : 'komma');
+export const dezimal = (l: LeseAnfrage, t: Tabelle): Dezimal => l.dezimal ?? standardDezimal(t.trennzeichen);
 
 /** Rows of nothing but delimiters, as spreadsheets export formatted but unused rows. */
 export const leereZeilenText = (n: number): string => `${anzahlText(n, 'eine Zeile', 'Zeilen')} ohne Inhalt übersprungen`;
@@ -89,8 +89,16 @@ export function wirkungslos(l: LeseAnfrage, eingaben: readonly EingabeInfo[]): s
   if (l.blatt === undefined) {
     for (const [rolle, blatt] of Object.entries(l.blaetter)) {
       const e = eingaben.find((e) => e.rolle === rolle);
-      if (e && !mappe(e)) texte.push(`„blaetter.${rolle}“ (${blatt}) in ${l.konfiguration ?? 'der Konfiguration'}: ${e.datei} ist keine Excel-Arbeitsmappe; die Angabe wirkt nicht.`);
+      const wo = `„blaetter.${rolle}“ (${blatt}) in ${l.konfiguration ?? 'der Konfiguration'}`;
+      if (!e) texte.push(`${wo}: keine Eingabe der Rolle ${rolle}; die Angabe wirkt nicht.`);
+      else if (!mappe(e)) texte.push(`${wo}: ${e.datei} ist keine Excel-Arbeitsmappe; die Angabe wirkt nicht.`);
     }
+  }
+  // Encoding and delimiter are a CSV file's: a workbook has neither (JSON inputs do not count).
+  const tabellen = eingaben.filter((e) => e.trennzeichen !== null);
+  if (tabellen.length && tabellen.every(mappe)) {
+    if (l.trennzeichen !== undefined) texte.push('--delimiter: gilt für CSV-Dateien, und keine Eingabe ist eine; die Angabe wirkt nicht.');
+    if (l.kodierung !== undefined) texte.push('--encoding: gilt für CSV-Dateien, und keine Eingabe ist eine; die Angabe wirkt nicht.');
   }
   if (l.form !== undefined && l.form !== 'auto' && !eingaben.some((e) => e.rolle === 'monatswerte')) texte.push(`--layout ${l.form}: gilt für Monatswerte, und keine Eingabe ist eine; die Angabe wirkt nicht.`);
   return texte;

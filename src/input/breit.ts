@@ -16,6 +16,7 @@ import { ohneFussnotenzeichen, type Zuordnung } from './spalten.js';
 import { kanonischerKopf, liesDaten, zuordnungVon, type LeseOptionen, type Tabelle } from './tabelle.js';
 import { parseMonat } from './zellen.js';
 import { Zeilenpruefung } from './zeilen.js';
+import { ERWARTET_WERT } from './mappe.js';
 
 /** How Monatswerte are laid out: detected (`auto`), one row per month (`lang`) or one column per month (`breit`). */
 export const FORMEN = ['auto', 'lang', 'breit'] as const;
@@ -25,7 +26,13 @@ export type Form = (typeof FORMEN)[number];
 export interface Rohzeile {
   nr: number;
   felder: string[];
+  /** A workbook's cells without a readable value (src/input/mappe.ts `zellFehler`), by column (0-based). */
+  fehler?: ReadonlyMap<number, string>;
 }
+
+/** A region key left empty: in a sheet mostly a merged cell (the long and the wide reader say it alike). */
+export const leererSchluessel = (spalte: string): string =>
+  `Spalte „${spalte}“ ist leer; jede Zeile braucht den Schlüssel ihres Jobcenters (verbundene Zellen in Excel? Der Wert steht dann nur in der ersten Zeile: Verbund aufheben und ausfüllen).`;
 
 /**
  * The month columns of a header row: at least two cells that name a month, right of at least one
@@ -132,6 +139,9 @@ export async function breiteTabelle(b: BreiteQuelle): Promise<Tabelle> {
   const schluessel = new Map<string, { gruppe: string; region: string; erste: number; merkmale: Map<string, Rohzeile> }>();
   const merkmale: string[] = [];
   const roheMerkmale: string[] = [];
+  const ohneKopf = new Map<number, { zeile: number; text: string; anzahl: number }>();
+  let letzteGruppe = '';
+  const wirdGelesen = (i: number) => monatsIndex.has(i) || i === merkmalIndex || i === gruppeIndex || i === regionIndex;
   for await (const z of b.zeilen) {
     const felder = z.felder;
     if (fussnotenAb !== null) {
@@ -151,6 +161,14 @@ export async function breiteTabelle(b: BreiteQuelle): Promise<Tabelle> {
       continue;
     }
     datenzeilen++;
+    // Values under a column without a heading, or right of the header: nobody said what they are
+    // (a month heading merged over sub-columns leaves such columns): once per column.
+    felder.forEach((f, i) => {
+      if (f.trim() === '' || (i < kopf.length && kopf[i].trim() !== '')) return;
+      const u = ohneKopf.get(i);
+      if (u) u.anzahl++;
+      else ohneKopf.set(i, { zeile: z.nr, text: f, anzahl: 1 });
+    });
     const etikett = merkmalIndex < 0 ? '' : (felder[merkmalIndex] ?? '').trim();
     if (etikett === '') {
       vorab.push({
@@ -167,7 +185,23 @@ export async function breiteTabelle(b: BreiteQuelle): Promise<Tabelle> {
     const region = regionIndex < 0 ? '' : (felder[regionIndex] ?? '').trim();
     // Once per row, here: in the long table every month of the row would say it again.
     if (regionIndex >= 0 && region === '') {
-      vorab.push({ datei, zeile: z.nr, spalte: regionIndex + 1, meldung: `Spalte „${etiketten[regionIndex]}“ ist leer; jede Zeile braucht den Schlüssel ihres Jobcenters (verbundene Zellen in Excel? Der Wert steht dann nur in der ersten Zeile: Verbund aufheben und ausfüllen).` });
+      vorab.push({ datei, zeile: z.nr, spalte: regionIndex + 1, meldung: leererSchluessel(etiketten[regionIndex]) });
+      continue;
+    }
+    // An empty group below a row of a group is, in a sheet, mostly that group's merged cell: the
+    // rows would silently count for the whole Jobcenter. The total is written out or comes first.
+    if (gruppeIndex >= 0 && gruppe === '' && letzteGruppe !== '') {
+      vorab.push({ datei, zeile: z.nr, spalte: gruppeIndex + 1, meldung: `Spalte „${etiketten[gruppeIndex]}“ ist leer, nach Zeilen der Gruppe „${letzteGruppe}“ (verbundene Zellen in Excel?); eine leere Gruppe hieße: das ganze Jobcenter.`, erwartet: 'die Gruppe in jeder Zeile, für das ganze Jobcenter „Insgesamt“' });
+      continue;
+    }
+    letzteGruppe = gruppe;
+    // A cell of the row that is read but holds no value (an error value, a number Excel cut).
+    const fehlerhaft = [...(z.fehler ?? [])].find(([i]) => wirdGelesen(i));
+    if (fehlerhaft) {
+      const [i, warum] = fehlerhaft;
+      const monat = monate.find((m) => m.index === i);
+      const wo = monat ? `„${etikett}“ für ${isoMonat(monat.monat)}` : `Spalte „${kopf[i] || i + 1}“`;
+      vorab.push({ datei, zeile: z.nr, spalte: i + 1, wert: felder[i], meldung: `${wo}: ${warum}.`, erwartet: ERWARTET_WERT });
       continue;
     }
     const k = `${region}\u0000${gruppe}`;
@@ -184,6 +218,13 @@ export async function breiteTabelle(b: BreiteQuelle): Promise<Tabelle> {
       merkmale.push(name);
       roheMerkmale.push(etikett);
     }
+  }
+
+  for (const [i, u] of ohneKopf) {
+    vorab.push({
+      datei, zeile: u.zeile, spalte: i + 1, wert: u.text, erwartet: `eine Überschrift in Zeile ${kopfzeile} (ein Monat) oder leere Zellen`,
+      meldung: `Spalte ${i + 1} hat keine Überschrift, enthält aber ${u.anzahl === 1 ? 'einen Wert' : `in ${u.anzahl} Zeilen Werte`}, zuerst „${u.text}“ (eine Überschrift über mehreren Spalten?); sie würde nicht gelesen.`,
+    });
   }
 
   // The long table: monat, group and region where the wide one has them, then one column per indicator.

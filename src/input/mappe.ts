@@ -4,7 +4,6 @@
 // number, date, truth value or error cell reads as text, and that a problem's place is a cell.
 
 import { createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
 import { KennzahlenFehler, nutzungsfehler, spaltenBuchstaben } from '../fehler.js';
 import { KOPF_SUCHE } from './balayout.js';
 import { breiteTabelle, KEINE_MONATSSPALTEN, waehleKopf } from './breit.js';
@@ -12,8 +11,8 @@ import type { Bytequelle } from './quelle.js';
 import { kopfSpalten } from './rollen.js';
 import { datenFehler, kanonischerKopf, liesDaten, zuordnungVon, type LeseOptionen, type Tabelle } from './tabelle.js';
 import type { TabellenFormat } from './format.js';
-import { BlattFehlt, blattZeilen, type Blattzeile, type Zellwert } from './xlsx.js';
-import type { Dezimal } from './zellen.js';
+import { BlattFehlt, blattZeilen, TempOrdnerFehler, type Blattzeile, type Zellwert } from './xlsx.js';
+import { standardDezimal, type Dezimal } from './zellen.js';
 import { Zeilenpruefung, type SchnelleZeile, type Schema, type Spalten, type Zeile, type ZeilenProblem } from './zeilen.js';
 
 const zwei = (n: number) => String(n).padStart(2, '0');
@@ -45,6 +44,24 @@ export function zellText(z: Zellwert, dezimal: Dezimal): string {
       return z.wert;
   }
 }
+
+/**
+ * Why a cell holds no value a column could read, or null: an error value (#DIV/0!, #NV), a formula
+ * without a stored result, or a number of more than 15 digits, of which Excel keeps only 15 (a
+ * 16-digit id typed into Excel has already lost its last digit; one written by a program would be
+ * rounded here): two ids would become one. Both readers of a sheet, long and wide, ask this.
+ */
+export function zellFehler(z: Zellwert): string | null {
+  if (z.art === 'fehler') {
+    if (z.wert.startsWith('#')) return `die Zelle enthält den Fehlerwert „${z.wert}“`;
+    if (z.wert === 'Fehlerwert') return 'die Zelle enthält einen Fehlerwert (#DIV/0!, #NV o. Ä.) statt eines Werts';
+    return `die Zelle enthält eine ${z.wert} (die Mappe wurde nie berechnet)`;
+  }
+  if (z.art === 'zahl' && Math.abs(z.wert) >= 1e15) return `die Zahl ${z.wert} hat mehr als 15 Stellen, von denen Excel nur 15 behält (eine Kennung? dann die Spalte als Text speichern)`;
+  return null;
+}
+
+export const ERWARTET_WERT = 'einen Wert (in Excel die Formel berichtigen oder den Wert als Zahl oder Text einfügen)';
 
 /** The row's cells as text, by column from 1 to `breite` (empty where a cell is empty). */
 function felderVon(zeile: Blattzeile | undefined, breite: number, dezimal: Dezimal): string[] {
@@ -127,11 +144,10 @@ function mappenFehler(datei: string, e: unknown): KennzahlenFehler {
     }
     return nutzungsfehler(`${datei}: ein Blatt ${welches} gibt es nicht; die Arbeitsmappe hat die Blätter ${liste}.`, '--blatt NAME oder --blatt NR wählt ein Blatt (für eine Rolle allein: "blaetter" in der Konfiguration).');
   }
-  // The library keeps sheets in the temp folder while it reads: a problem there is the machine's, not the file's.
-  const f = e as NodeJS.ErrnoException;
-  if (f?.code && typeof f.path === 'string' && f.path.startsWith(tmpdir())) {
-    const warum = f.code === 'ENOSPC' ? 'dort ist kein Platz mehr' : f.code === 'ENOENT' ? 'den Ordner gibt es nicht' : f.code === 'EACCES' || f.code === 'EPERM' || f.code === 'EROFS' ? 'dort darf nicht geschrieben werden' : `dort geht es nicht weiter (${f.code})`;
-    return new KennzahlenFehler('ausgabe', `${datei}: die Arbeitsmappe wird beim Lesen im Temp-Ordner ${tmpdir()} entpackt, aber ${warum}.`, [], 'TMPDIR auf einen Ordner mit Platz (etwa so viel wie das entpackte Blatt) und Schreibrecht setzen.');
+  if (e instanceof TempOrdnerFehler) {
+    const c = e.code;
+    const warum = c === 'ENOSPC' ? 'dort ist kein Platz mehr' : c === 'ENOENT' ? 'den Ordner gibt es nicht' : c === 'EACCES' || c === 'EPERM' || c === 'EROFS' ? 'dort darf nicht geschrieben werden' : `dort geht es nicht weiter (${c})`;
+    return new KennzahlenFehler('ausgabe', `${datei}: die Arbeitsmappe wird beim Lesen im Temp-Ordner ${e.ordner} entpackt, aber ${warum}.`, [], 'TMPDIR auf einen Ordner mit Platz (etwa so viel wie das entpackte Blatt) und Schreibrecht setzen.');
   }
   const grund = e instanceof Error ? e.message : String(e);
   return datenFehler(datei, { datei, meldung: `Die Arbeitsmappe ist nicht lesbar (${grund}); ist die Datei beschädigt oder noch nicht fertig geschrieben?`, erwartet: 'eine vollständige .xlsx-Datei' });
@@ -161,7 +177,8 @@ export async function oeffneMappe(quelle: Bytequelle, rolle: string, opt: LeseOp
   if (!(await hatZipEnde(quelle))) {
     throw datenFehler(datei, { datei, meldung: 'Die Arbeitsmappe ist unvollständig: ihr Ende fehlt (abgeschnitten beim Kopieren, oder noch nicht fertig geschrieben?).', erwartet: 'eine vollständige .xlsx-Datei' });
   }
-  const dezimal = opt.dezimal ?? 'komma';
+  // A workbook has no delimiter: the comma, as for every file not separated by commas.
+  const dezimal = opt.dezimal ?? standardDezimal(';');
   const strom = new Blattstrom(quelle, opt.blatt);
   const zuordnung = zuordnungVon(opt);
   let kopfzeile: number;
@@ -204,7 +221,14 @@ export async function oeffneMappe(quelle: Bytequelle, rolle: string, opt: LeseOp
       quelle, rolle, opt, basis: { kodierung: 'utf8', trennzeichen: ';', bomLaenge: 0, crlf: false, blatt: strom.name }, kopfzeile, kopf: roherKopf,
       zeilen: (async function* () {
         try {
-          for await (const z of strom.ab(kopfzeile)) yield { nr: z.nr, felder: felderVon(z, Math.max(breiteKopf, ...z.zellen.map(([sp]) => sp)), dezimal) };
+          for await (const z of strom.ab(kopfzeile)) {
+            const fehler = new Map<number, string>();
+            for (const [sp, w] of z.zellen) {
+              const warum = zellFehler(w);
+              if (warum) fehler.set(sp - 1, warum);
+            }
+            yield { nr: z.nr, felder: felderVon(z, Math.max(breiteKopf, ...z.zellen.map(([sp]) => sp)), dezimal), ...(fehler.size ? { fehler } : {}) };
+          }
         } catch (e) {
           throw mappenFehler(datei, e);
         } finally {
@@ -244,22 +268,23 @@ export async function oeffneMappe(quelle: Bytequelle, rolle: string, opt: LeseOp
         try {
           for await (const z of strom.ab(kopfzeile)) {
             if (pruefung.abgebrochen) break;
-            let fehler: { spalte: number; text: string } | null = null;
+            let fehler: { spalte: number; text: string; warum: string } | null = null;
             for (const [spalte, w] of z.zellen) {
               if (spalte > breite) {
                 // A value right of the last header: data nobody said how to read (once per column).
                 const f = rechts.get(spalte);
                 if (f) f.anzahl++;
                 else rechts.set(spalte, { zeile: z.nr, text: zellText(w, dezimal), anzahl: 1 });
-              } else if (w.art === 'fehler' && gelesenIn.has(spalte - 1) && !fehler) {
-                fehler = { spalte, text: w.wert };
+              } else if (!fehler && gelesenIn.has(spalte - 1)) {
+                const warum = zellFehler(w);
+                if (warum) fehler = { spalte, text: zellText(w, dezimal), warum };
               }
             }
             if (fehler) {
-              // An error value where a read value belongs: the row is refused, whatever the column would take.
+              // No readable value where a read value belongs: the row is refused, whatever the column would take.
               pruefung.zeilen++;
               const name = format.kopf[fehler.spalte - 1] ?? roherKopf[fehler.spalte - 1];
-              pruefung.melde({ datei, zeile: z.nr, spalte: fehler.spalte, spaltenname: name, wert: fehler.text, meldung: `Spalte „${name}“: ${fehler.text.startsWith('#') ? `die Zelle enthält den Fehlerwert „${fehler.text}“` : `die Zelle enthält eine ${fehler.text} (ein Fehlerwert wie #DIV/0!, oder die Mappe wurde nie berechnet)`}.`, erwartet: 'einen Wert (in Excel die Formel berichtigen oder den Wert als Zahl einfügen)' });
+              pruefung.melde({ datei, zeile: z.nr, spalte: fehler.spalte, spaltenname: name, wert: fehler.text, meldung: `Spalte „${name}“: ${fehler.warum}.`, erwartet: ERWARTET_WERT });
               continue;
             }
             pruefung.textZeile(z.nr, felderVon(z, breite, dezimal));

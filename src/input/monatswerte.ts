@@ -4,6 +4,7 @@
 import { setze, type Monatswerte, type Reihe, type Wert } from '../core/monatswerte/monatswerte.js';
 import { ohneFuehrendeNullen } from '../core/abgleich.js';
 import { isoMonat } from '../core/kalender.js';
+import { leererSchluessel } from './breit.js';
 import { monatswerteSchema, regionSpalte } from './rollen.js';
 import type { Leseergebnis, Tabelle } from './tabelle.js';
 import type { Dezimal } from './zellen.js';
@@ -31,7 +32,7 @@ export async function leseMonatswerte(tabelle: Tabelle, dezimal: Dezimal, zusatz
   const e = await tabelle.lies(schema, (z) => {
     const r = regionSpalteName ? (z[regionSpalteName] as string) : '';
     // A key left empty is no Jobcenter of its own: in a sheet it is mostly a merged cell, whose value Excel keeps in its first row only.
-    if (regionSpalteName && r === '') return { spalte: regionSpalteName, meldung: `Spalte „${regionSpalteName}“ ist leer; jede Zeile braucht den Schlüssel ihres Jobcenters (verbundene Zellen in Excel? Der Wert steht dann nur in der ersten Zeile: Verbund aufheben und ausfüllen).` };
+    if (regionSpalteName && r === '') return { spalte: regionSpalteName, meldung: leererSchluessel(regionSpalteName) };
     let gruppen = jeRegion.get(r);
     if (!gruppen) jeRegion.set(r, (gruppen = new Map()));
     const gruppe = z.gruppe as string;

@@ -12,6 +12,7 @@
 //   always taken to the end, also when the caller stops early, so no temporary file stays behind
 //   and the zip stream does not stall.
 
+import { tmpdir } from 'node:os';
 import { Readable } from 'node:stream';
 
 export type Zellwert =
@@ -35,6 +36,19 @@ export class BlattFehlt extends Error {
   constructor(readonly gewaehlt: Blattwahl | undefined, readonly vorhanden: string[], readonly unlesbar: boolean) {
     super(`Blatt ${String(gewaehlt)} nicht gefunden`);
   }
+}
+
+/** The temp folder the library unpacks sheets into is missing, full or read-only: the machine's problem, not the file's. */
+export class TempOrdnerFehler extends Error {
+  constructor(readonly code: string, readonly ordner: string) {
+    super(`Temp-Ordner ${ordner}: ${code}`);
+  }
+}
+
+/** The library's own error where it concerns its temp folder (os.tmpdir(), read anew each time). */
+function tempFehler(e: unknown): unknown {
+  const f = e as NodeJS.ErrnoException;
+  return f?.code && typeof f.path === 'string' && f.path.startsWith(tmpdir()) ? new TempOrdnerFehler(f.code, tmpdir()) : e;
 }
 
 const TAG_MS = 86_400_000;
@@ -93,6 +107,8 @@ export async function* blattZeilen(bytes: AsyncIterable<Buffer>, wahl: Blattwahl
         for (let r = await zeilen.next(); !r.done; r = await zeilen.next()) { /* verworfen */ }
       }
     }
+  } catch (e) {
+    throw tempFehler(e);
   } finally {
     for (let n = await blaetter.next(); !n.done; n = await blaetter.next()) { /* übergangen, die Bibliothek räumt auf */ }
   }
@@ -173,7 +189,9 @@ function zellwert(v: unknown, numFmt: ExcelZelle['numFmt'], formatArt: (f: strin
     if (Array.isArray(o.richText)) return { art: 'text', wert: (o.richText as { text?: string }[]).map((r) => r.text ?? '').join('') };
     if ('formula' in o || 'sharedFormula' in o) {
       const r = o.result;
-      if (r === null || r === undefined || (typeof r === 'number' && Number.isNaN(r))) return { art: 'fehler', wert: 'Formel ohne gespeicherten Wert' };
+      // The library keeps an error result (#DIV/0!, #NV) as NaN, without its text; no result at all stays empty.
+      if (typeof r === 'number' && Number.isNaN(r)) return { art: 'fehler', wert: 'Fehlerwert' };
+      if (r === null || r === undefined) return { art: 'fehler', wert: 'Formel ohne gespeicherten Wert' };
       if (typeof r === 'object' && r !== null && 'error' in r) return { art: 'fehler', wert: String((r as { error: unknown }).error) };
       return zellwert(r, numFmt, formatArt, date1904);
     }

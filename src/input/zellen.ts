@@ -140,6 +140,9 @@ export function parseStatus(roh: string): Zelle<Status> {
 
 export type Dezimal = 'komma' | 'punkt';
 
+/** The decimal mark where none is given: the point in comma-separated files, the comma elsewhere. */
+export const standardDezimal = (trennzeichen: string): Dezimal => (trennzeichen === ',' ? 'punkt' : 'komma');
+
 /**
  * A numeric cell. BA table symbols are kept as what they mean: `-` is zero ("nichts vorhanden"),
  * `*` is suppressed for confidentiality, `x`, `.` and `.x` are "not available". A suppressed or missing

@@ -141,11 +141,19 @@ describe('bad cells', () => {
   it('are named by sheet and cell, with value and expectation (65)', async () => {
     const r = await lauf(['check', '--zeitraeume', `${X}/fehler.xlsx`, '--format', 'table']);
     expect(r.code).toBe(65);
-    expect(r.stdout.split('\n').slice(0, 4)).toEqual([
-      `✗ zeitraeume    ${X}/fehler.xlsx: 3 Probleme`,
+    expect(r.stdout.split('\n').slice(0, 5)).toEqual([
+      `✗ zeitraeume    ${X}/fehler.xlsx: 4 Probleme`,
       `  ${X}/fehler.xlsx:Daten!B3: Spalte „beginn“: „31.02.2017“ ist ungültig; erwartet ein Datum wie 2017-03-15 oder 15.03.2017 (diesen Tag gibt es nicht).`,
-      `  ${X}/fehler.xlsx:Daten!B4: Spalte „beginn“: die Zelle enthält eine Formel ohne gespeicherten Wert (ein Fehlerwert wie #DIV/0!, oder die Mappe wurde nie berechnet).`,
+      `  ${X}/fehler.xlsx:Daten!B4: Spalte „beginn“: die Zelle enthält einen Fehlerwert (#DIV/0!, #NV o. Ä.) statt eines Werts.`,
+      // A 16-digit id as a number: rounded to Excel's 15 digits it would be another person's.
+      `  ${X}/fehler.xlsx:Daten!A6: Spalte „person_id“: die Zahl 4711000000000001 hat mehr als 15 Stellen, von denen Excel nur 15 behält (eine Kennung? dann die Spalte als Text speichern).`,
       `  ${X}/fehler.xlsx:Daten!F5: rechts der Kopfzeile steht ein Wert, zuerst „Notiz“; eine Spalte ohne Überschrift wird nicht gelesen.`,
+    ]);
+    const breit = await lauf(['check', '--monatswerte', `${X}/fehler-breit.xlsx`, '--format', 'table']);
+    expect(breit.code).toBe(65);
+    expect(breit.stdout.split('\n').slice(1, 3)).toEqual([
+      `  ${X}/fehler-breit.xlsx:Zeitreihe!A3: Spalte „Regionalschlüssel“: die Zelle enthält einen Fehlerwert (#DIV/0!, #NV o. Ä.) statt eines Werts.`,
+      `  ${X}/fehler-breit.xlsx:Zeitreihe!D4: „elb“ für 2024-02: die Zelle enthält einen Fehlerwert (#DIV/0!, #NV o. Ä.) statt eines Werts.`,
     ]);
     const json = await lauf(['check', '--zeitraeume', `${X}/fehler.xlsx`, '--format', 'json']);
     expect(JSON.parse(json.stdout).eingaben[0].probleme[0]).toMatchObject({ blatt: 'Daten', zeile: 3, spalte: 2, spaltenname: 'beginn', wert: '31.02.2017' });
@@ -217,6 +225,20 @@ describe('Monatswerte in the wide layout (a column per month, a row per value)',
     expect(JSON.parse(r.stdout).eingaben[0].probleme).toEqual([expect.objectContaining({ zeile: 3, spalte: 1 })]);
   });
 
+  it('refuses values under a column without a heading (a month heading over sub-columns) and an empty group below a group', async () => {
+    const unter = datei('unter.csv', 'Merkmal;2024-01;;2024-02;\n;Männer;Frauen;Männer;Frauen\nelb;1000;3000;1000;3000\nintegrationen;10;90;10;90\n');
+    const r = await imProzess(['check', '--monatswerte', unter, '--format', 'table']);
+    expect(r.code).toBe(65);
+    expect(r.stdout).toContain(`${unter}:2:3: Spalte 3 hat keine Überschrift, enthält aber in 3 Zeilen Werte, zuerst „Frauen“ (eine Überschrift über mehreren Spalten?); sie würde nicht gelesen.`);
+    const gruppe = datei('gruppe.csv', 'Gruppe;Merkmal;2024-01;2024-02\nFrauen;elb;10;20\n;integrationen;1;2\n');
+    const g = await imProzess(['check', '--monatswerte', gruppe, '--format', 'table']);
+    expect(g.code).toBe(65);
+    expect(g.stdout).toContain(`${gruppe}:3:1: Spalte „Gruppe“ ist leer, nach Zeilen der Gruppe „Frauen“ (verbundene Zellen in Excel?); eine leere Gruppe hieße: das ganze Jobcenter.`);
+    // The total first, then a breakdown: an empty group is the whole Jobcenter, as in the long layout.
+    const erst = datei('erst.csv', 'Gruppe;Merkmal;2024-01;2024-02\n;elb;10;20\nFrauen;elb;4;8\n');
+    expect((await imProzess(['check', '--monatswerte', erst, '--format', 'table'])).code).toBe(0);
+  });
+
   it('refuses a month twice, at its header cell, and a value twice, at its row', async () => {
     const zweimal = datei('zweimal.csv', 'Merkmal;2024-01;2024-02;2024-02\nelb;10;20;30\nelb;1;2;3\n');
     const r = await imProzess(['check', '--monatswerte', zweimal, '--format', 'table']);
@@ -260,8 +282,12 @@ describe('reading settings without an input they apply to', () => {
     const konfig = datei('k.json', JSON.stringify({ blaetter: { zeitraeume: 'Bestand' } }));
     const rolle = await imProzess(['check', '--config', konfig, '--zeitraeume', 'fixtures/kanten/zeitraeume.csv', '--format', 'table']);
     expect(rolle.stderr).toContain(`„blaetter.zeitraeume“ (Bestand) in ${konfig}: fixtures/kanten/zeitraeume.csv ist keine Excel-Arbeitsmappe; die Angabe wirkt nicht.`);
+    const ohneRolle = datei('k2.json', JSON.stringify({ blaetter: { personen: 'Personen' } }));
+    const keine = await imProzess(['check', '--config', ohneRolle, '--zeitraeume', `${X}/zeitraeume-1904.xlsx`, '--encoding', 'cp1252', '--format', 'table']);
+    expect(keine.stderr).toContain(`„blaetter.personen“ (Personen) in ${ohneRolle}: keine Eingabe der Rolle personen; die Angabe wirkt nicht.`);
+    expect(keine.stderr).toContain('--encoding: gilt für CSV-Dateien, und keine Eingabe ist eine; die Angabe wirkt nicht.');
     // Used, so not said.
-    const genutzt = await lauf(['check', '--zeitraeume', `${X}/fehler.xlsx`, '--format', 'table']);
-    expect(genutzt.stderr).toBe('');
+    const genutzt = await imProzess(['check', '--zeitraeume', `${X}/zeitraeume-1904.xlsx`, '--blatt', 'Tabelle1', '--format', 'table']);
+    expect([genutzt.code, genutzt.stderr]).toEqual([0, '']);
   });
 });
