@@ -3,7 +3,7 @@
 
 import type { ChalkInstance } from 'chalk';
 import { numerus, type EingabeInfo, type EingabeRolle } from '../core/modell.js';
-import { problemZeile, type Problem } from '../fehler.js';
+import { problemZeile, zellAdresse, type Problem } from '../fehler.js';
 import { anzahl, titelblock, type Arbeitsmappe, type Feld } from './arbeitsmappe.js';
 import { STANDARD_DARSTELLUNG } from './darstellung.js';
 import { eingabeFelder, eingabeFormat, eingabeJson, eingabeKopf } from './eingaben.js';
@@ -83,7 +83,8 @@ export function checkMappe(m: CheckModell): Arbeitsmappe {
     return [e.rolle, e.datei, status, anzahl(e.probleme.length), ...info, e.fehlt ?? (e.abgebrochen ? 'abgebrochen (--max-errors)' : e.beschreibung)];
   });
   const probleme = m.pruefungen.flatMap((e) =>
-    e.probleme.map((p): Feld[] => [e.rolle, p.datei, p.zeile === undefined ? null : anzahl(p.zeile), p.spalte === undefined ? null : anzahl(p.spalte), p.spaltenname ?? null, p.wert ?? null, p.erwartet ?? null, p.meldung]),
+    // In a workbook the place is also given as Excel names it (`Daten!B3`).
+    e.probleme.map((p): Feld[] => [e.rolle, p.datei, p.blatt === undefined ? null : zellAdresse(p.blatt, p.zeile, p.spalte), p.zeile === undefined ? null : anzahl(p.zeile), p.spalte === undefined ? null : anzahl(p.spalte), p.spaltenname ?? null, p.wert ?? null, p.erwartet ?? null, p.meldung]),
   );
   const [rolle, datei, ...info] = eingabeKopf(d);
   return {
@@ -91,7 +92,7 @@ export function checkMappe(m: CheckModell): Arbeitsmappe {
     erstellt: null,
     blaetter: [
       { name: 'Eingaben', kopfblock: titelblock(titel, [['Ergebnis', ergebnisText(m)]], d), kopf: [rolle, datei, 'Status', 'Probleme', ...info, 'Beschreibung'], zeilen: eingaben },
-      { name: 'Probleme', kopfblock: [], kopf: [rolle, datei, 'Zeile', 'Spalte', 'Spaltenname', 'Wert', 'Erwartet', 'Meldung'], zeilen: probleme },
+      { name: 'Probleme', kopfblock: [], kopf: [rolle, datei, 'Zelle', 'Zeile', 'Spalte', 'Spaltenname', 'Wert', 'Erwartet', 'Meldung'], zeilen: probleme },
     ],
   };
 }

@@ -229,8 +229,17 @@ describe('aggregate, lzb and check as workbooks', () => {
     expect(eingaben[1]).toEqual(['Ergebnis', '1 Datei geprüft: 6 Probleme.', ...Array(9).fill(null)]);
     expect(eingaben[4].slice(0, 5)).toEqual(['zeitraeume', 'fixtures/fehler/zeitraeume.csv', 'ungültig', 6, 7]);
     const probleme = zellen(blatt(wb, 'Probleme'));
-    expect(probleme.slice(1).map((r) => [r[2], r[3]])).toEqual([[3, 2], [4, 3], [5, 4], [6, null], [7, 1], [8, 2]]);
-    expect(probleme[3].slice(4)).toEqual(['status', 'ALG', 'ELB oder NEF', 'Spalte „status“: „ALG“ ist ungültig; erwartet ELB oder NEF.']);
+    // A CSV file has no cells to name: the Zelle column stays empty.
+    expect(probleme.slice(1).map((r) => [r[2], r[3], r[4]])).toEqual([[null, 3, 2], [null, 4, 3], [null, 5, 4], [null, 6, null], [null, 7, 1], [null, 8, 2]]);
+    expect(probleme[3].slice(5)).toEqual(['status', 'ALG', 'ELB oder NEF', 'Spalte „status“: „ALG“ ist ungültig; erwartet ELB oder NEF.']);
+  });
+
+  it('check of a workbook names each problem\'s cell as Excel does', async () => {
+    const { code, wb } = await mappe(['check', '--zeitraeume', 'fixtures/xlsx/fehler.xlsx']);
+    expect(code).toBe(65);
+    const probleme = zellen(blatt(wb, 'Probleme'));
+    expect(probleme[0].slice(2, 5)).toEqual(['Zelle', 'Zeile', 'Spalte']);
+    expect(probleme.slice(1).map((r) => r.slice(2, 5))).toEqual([['Daten!B3', 3, 2], ['Daten!B4', 4, 2], ['Daten!A6', 6, 1], ['Daten!F5', 5, 6]]);
   });
 });
 
