@@ -28,36 +28,42 @@ export interface Berechnung {
  */
 export function berechne(formel: Formel, reihe: Reihe | undefined, spalten: ReadonlySet<string>, von: number, bis: number): Berechnung {
   const z = new Zugriff(reihe, spalten);
-  let zaehler: number | null, nenner: number | null, fenster: Fenster, wert: (a: number, b: number) => number;
+  let zaehler: number | null, nenner: number | null, fenster: Fenster;
   switch (formel.art) {
     case 'veraenderung': {
       const agg = formel.jahreswert === 'summe' ? z.summe.bind(z) : z.mittel.bind(z);
       zaehler = agg(formel.spalte, von, bis);
       nenner = agg(formel.spalte, von - 12, bis - 12);
       fenster = { zaehler: [von, bis], nenner: [von - 12, bis - 12] };
-      wert = (a, b) => (a / b - 1) * 100;
       break;
     }
     case 'quote':
       zaehler = z.summe(formel.ereignis, von, bis);
       nenner = z.mittel(formel.bestand, von - 1, bis - 1);
       fenster = { zaehler: [von, bis], nenner: [von - 1, bis - 1] };
-      wert = (a, b) => (a / b) * 100;
       break;
     case 'rate':
       zaehler = z.summe(formel.fluss, von, bis);
       nenner = z.summe(formel.bestand, von - formel.versatz, bis - formel.versatz);
       fenster = { zaehler: [von, bis], nenner: [von - formel.versatz, bis - formel.versatz] };
-      wert = (a, b) => (a / b) * 100;
       break;
     case 'anteil':
       zaehler = z.summe(formel.teil, von, bis);
       nenner = z.summe(formel.ganzes, von, bis);
       fenster = { zaehler: [von, bis], nenner: [von, bis] };
-      wert = (a, b) => (a / b) * 100;
       break;
   }
   if (zaehler === null || nenner === null) return { wert: null, zaehler, nenner, fenster, hinweis: z.hinweis() };
+  return ausBruch(formel, zaehler, nenner, fenster);
+}
+
+/**
+ * The indicator from its numerator and denominator: a change in per cent, or a share in per cent.
+ * Also the value of numerators and denominators summed over several Jobcenters (a peer group's
+ * aggregate, never a mean of their rates).
+ */
+export function ausBruch(formel: Formel, zaehler: number, nenner: number, fenster: Fenster): Berechnung {
   if (nenner === 0) return { wert: null, zaehler, nenner, fenster, hinweis: [{ art: 'nenner_null' }] };
-  return { wert: wert(zaehler, nenner), zaehler, nenner, fenster, hinweis: null };
+  const wert = formel.art === 'veraenderung' ? (zaehler / nenner - 1) * 100 : (zaehler / nenner) * 100;
+  return { wert, zaehler, nenner, fenster, hinweis: null };
 }

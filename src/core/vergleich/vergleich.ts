@@ -1,0 +1,114 @@
+// A Jobcenter among its peers (issue 12; docs/vertrag.md §4.5): for one indicator and one window,
+// its value, its rank and quartile in the peer group, the peers' median, minimum and maximum, and
+// the group's aggregate from summed numerators and denominators (never a mean of rates). Pure: the
+// series come in, the comparison goes out.
+
+import type { Hinweis } from '../hinweis.js';
+import { ausBruch, berechne, type Berechnung } from '../kennzahlen/berechnung.js';
+import type { Definition } from '../kennzahlen/definitionen.js';
+import { januarVon } from '../kennzahlen/kennzahlen.js';
+import type { Reihe } from '../monatswerte/monatswerte.js';
+
+/** A Jobcenter of the comparison: its key (text, leading zeros kept), Land, and one group's series. */
+export interface Einheit {
+  schluessel: string;
+  land?: string;
+  reihe: Reihe | undefined;
+}
+
+/** A unit left out of an aggregate, and why (its inputs are not complete for the window). */
+export interface Ausgelassen {
+  schluessel: string;
+  hinweis: Hinweis[] | null;
+}
+
+/** Summed numerators and denominators of the units complete for the window, and the units left out. */
+export interface Aggregat {
+  berechnung: Berechnung | null;
+  einheiten: number;
+  ausgelassen: Ausgelassen[];
+}
+
+export interface Vergleichswert {
+  eigen: Berechnung;
+  /** 1 = best in the indicator's good direction (neutral ones: the largest value first); ties share a rank. Null: own value not computable. */
+  rang: number | null;
+  /** Peers with a computable value: the n of `rang/n`. */
+  bewertet: number;
+  /** ⌈4·rang/n⌉: 1 is the best quarter. */
+  quartil: 1 | 2 | 3 | 4 | null;
+  median: number | null;
+  min: number | null;
+  max: number | null;
+  /** Own value minus the peers' median, in points. */
+  abstandMedian: number | null;
+  aggregat: Aggregat;
+}
+
+/** The window of an indicator's monthly value (t−11 … t or t) or of its year-to-date value (January … t). */
+export function fenster(d: Definition, t: number, art: 'monat' | 'jfw'): [number, number] {
+  return art === 'monat' ? [t - d.monate + 1, t] : [januarVon(t), t];
+}
+
+/**
+ * The aggregate of `einheiten` over the window: their numerators and denominators summed, over the
+ * units whose own numerator and denominator exist (a suppressed or missing month leaves a unit out,
+ * named with the reason). Null when no unit is complete.
+ */
+export function aggregat(d: Definition, einheiten: readonly Einheit[], spalten: ReadonlySet<string>, von: number, bis: number): Aggregat {
+  let zaehler = 0, nenner = 0, n = 0;
+  let fenster: Berechnung['fenster'] | null = null;
+  const ausgelassen: Ausgelassen[] = [];
+  for (const e of einheiten) {
+    const b = berechne(d.formel, e.reihe, spalten, von, bis);
+    if (b.zaehler === null || b.nenner === null) {
+      ausgelassen.push({ schluessel: e.schluessel, hinweis: b.hinweis });
+      continue;
+    }
+    zaehler += b.zaehler;
+    nenner += b.nenner;
+    fenster = b.fenster;
+    n++;
+  }
+  return { berechnung: fenster ? ausBruch(d.formel, zaehler, nenner, fenster) : null, einheiten: n, ausgelassen };
+}
+
+/** The median of sorted values: the middle one, or the mean of the two middle ones. */
+function median(sortiert: readonly number[]): number | null {
+  const n = sortiert.length;
+  if (!n) return null;
+  return n % 2 ? sortiert[(n - 1) / 2] : (sortiert[n / 2 - 1] + sortiert[n / 2]) / 2;
+}
+
+/**
+ * `eigen` among `peers` (which include it) for indicator `d` over the window von … bis. Peers
+ * without a computable value are not ranked; they and those with incomplete inputs are named in the
+ * aggregate's `ausgelassen` where they are left out of it.
+ */
+export function vergleiche(d: Definition, eigen: string, peers: readonly Einheit[], spalten: ReadonlySet<string>, von: number, bis: number): Vergleichswert {
+  const selbst = peers.find((p) => p.schluessel === eigen);
+  if (!selbst) throw new Error(`vergleiche: ${eigen} ist nicht unter den Vergleichseinheiten`);
+  const werte = new Map(peers.map((p) => [p.schluessel, berechne(d.formel, p.reihe, spalten, von, bis)]));
+  const eigenWert = werte.get(eigen)!;
+  const gueltig = [...werte.values()].map((b) => b.wert).filter((w): w is number => w !== null);
+  const sortiert = [...gueltig].sort((a, b) => a - b);
+  // Better: lower where falling is good, higher otherwise (neutral: ranked by value, largest first).
+  // Values equal but for the last bits of floating point (55/50 and 110/100) are a tie.
+  const gleich = (a: number, b: number) => Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b));
+  const besser = (a: number, b: number) => !gleich(a, b) && (d.richtung === 'runter' ? a < b : a > b);
+  const w = eigenWert.wert;
+  const rang = w === null ? null : 1 + gueltig.filter((x) => besser(x, w)).length;
+  const n = gueltig.length;
+  const m = median(sortiert);
+  return {
+    eigen: eigenWert,
+    rang,
+    bewertet: n,
+    quartil: rang === null ? null : (Math.ceil((4 * rang) / n) as 1 | 2 | 3 | 4),
+    median: m,
+    min: n ? sortiert[0] : null,
+    max: n ? sortiert[n - 1] : null,
+    abstandMedian: w === null || m === null ? null : w - m,
+    aggregat: aggregat(d, peers, spalten, von, bis),
+  };
+}
