@@ -11,6 +11,7 @@ import { leseIntegrationen, leseMassnahmen } from '../input/ereignisse.js';
 import { EINGABE_ROLLEN, numerus, type EingabeRolle } from '../core/modell.js';
 import { leseLeistungen } from '../input/leistungen.js';
 import { leseMonatswerte } from '../input/monatswerte.js';
+import { leseVergleichstypen } from '../input/vergleichstypen.js';
 import { lesePersonen } from '../input/personen.js';
 import type { Leseergebnis, Tabelle } from '../input/tabelle.js';
 import { leseZeitraeume } from '../input/zeitraeume.js';
@@ -44,6 +45,11 @@ const LESER: Partial<Record<EingabeRolle, PruefLeser>> = {
     const ungelesen = e.ungelesen.length ? ` · nicht geprüft, da weder Kennzahl noch Ziel sie nutzt: ${e.ungelesen.join(', ')}` : '';
     const regionen = e.regionen ? ` · ${numerus(e.regionen.schluessel.length, 'ein Jobcenter', `${e.regionen.schluessel.length} Jobcenter`)} (Spalte ${e.regionen.spalte})` : '';
     return { ...e, beschreibung: `Monatswerte: ${e.monatswerte.spalten.join(', ') || 'keine Kennzahlspalten'}${regionen}${ungelesen}`, spalten: { gelesen: e.monatswerte.spalten, ungelesen: e.ungelesen } };
+  },
+  vergleichstypen: async (t) => {
+    const e = await leseVergleichstypen(t);
+    const typen = new Set([...e.typen.values()].map((z) => z.vergleichstyp)).size;
+    return { ...e, beschreibung: `Vergleichstypen: ${numerus(e.typen.size, 'ein Jobcenter', `${e.typen.size} Jobcenter`)} in ${numerus(typen, 'einem Typ', `${typen} Typen`)}` };
   },
 };
 

@@ -249,7 +249,7 @@ export function report(a: ReportAnfrage, leser: Leser): Promise<Ergebnis<ReportM
  * config), by its key as the table writes it; none chosen, or one the table lacks, is a usage error
  * that lists the keys. Never the first, never all together.
  */
-function waehleRegion(datei: string, regionen: { spalte: string; schluessel: string[] }, jobcenter: string | null): void {
+export function waehleRegion(datei: string, regionen: { spalte: string; schluessel: string[] }, jobcenter: string | null): void {
   const { spalte, schluessel } = regionen;
   const liste = schluessel.slice(0, 20).map((k) => `„${k}“`).join(', ') + (schluessel.length > 20 ? ` und ${schluessel.length - 20} weitere` : '');
   if (jobcenter === null) {

@@ -9,6 +9,7 @@ import type { AggregateAnfrage } from '../app/aggregate.js';
 import type { LzbAnfrage } from '../app/lzb.js';
 import { ZUSATZ_ROLLEN, type MonatsAuswahl, type PersonenAnfrage, type PersonenRolle } from '../app/personendaten.js';
 import type { ReportAnfrage } from '../app/report.js';
+import type { VergleichAnfrage } from '../app/vergleich.js';
 import { nutzungsfehler } from '../fehler.js';
 import { leseKonfiguration, type Konfiguration } from '../input/konfiguration.js';
 import type { EingabeRolle } from '../core/modell.js';
@@ -154,6 +155,14 @@ export function aggregateAnfrage(a: Aufruf): AggregateAnfrage {
   brauchtPersonen(a, w.nach ? '--nach' : w.filter ? '--filter' : null);
   const monate = monatsAuswahl(w);
   return { personen: mitZeitraeumen(a), monate, nach: w.nach ?? null, filter: w.filter ?? null, jobcenter: jobcenter(w) };
+}
+
+export function vergleichAnfrage(a: Aufruf): VergleichAnfrage {
+  const w = a.werte;
+  const d = a.dateien;
+  if (!d.monatswerte) throw nutzungsfehler('vergleich braucht Monatswerte mehrerer Jobcenter: --monatswerte DATEI.', 'kennzahlen vergleich --help zeigt die Optionen.');
+  if (!w.jobcenter) throw nutzungsfehler('vergleich braucht das eigene Jobcenter: --jobcenter SCHLÜSSEL, wie er in der Regionsspalte der Monatswerte steht.');
+  return { monatswerte: d.monatswerte, vergleichstypen: d.vergleichstypen, peers: w.peers ?? null, jobcenter: w.jobcenter, monat: w.monat, k1e3Nenner: w.k1e3Nenner!, lesen: leseAnfrage(a) };
 }
 
 export function reportAnfrage(a: Aufruf, mitGrafiken: boolean, demo: boolean): ReportAnfrage {

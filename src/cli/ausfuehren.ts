@@ -8,6 +8,8 @@ import { check } from '../app/check.js';
 import type { Ergebnis } from '../app/ergebnis.js';
 import { lzb } from '../app/lzb.js';
 import { report } from '../app/report.js';
+import { vergleich } from '../app/vergleich.js';
+import { vergleichDokument, vergleichJson } from '../report/vergleich.js';
 import { deutscherMonat, isoMonat } from '../core/kalender.js';
 import type { Ausgang } from '../fehler.js';
 import { paketDatei } from '../paket.js';
@@ -20,13 +22,18 @@ import { lzbJson } from '../report/lzb-json.js';
 import { lzbListe } from '../report/lzb-liste.js';
 import { monatswerteCsv, monatswerteDokument, monatswerteJson, monatswerteMappe } from '../report/monatswerte.js';
 import { xlsxBytes } from '../report/xlsx.js';
-import { aggregateAnfrage, checkAnfrage, leseAufruf, lzbAnfrage, reportAnfrage } from './aufruf.js';
+import { aggregateAnfrage, checkAnfrage, leseAufruf, lzbAnfrage, reportAnfrage, vergleichAnfrage } from './aufruf.js';
 import { ausgabeFormat, berichtsformate, darstellung, gibAus, gibBerichtAus, mitFarbe, pruefeNichtEingabe, schreibeAtomar } from './ausgabe.js';
 import { leser } from './eingaben.js';
 import { farben } from './farbe.js';
 import type { Io } from './io.js';
 import { Meldungen } from './meldungen.js';
 import { auswahlVon, OPTIONEN, type Befehl, type Format, type Werte } from './optionen.js';
+
+/** A format a command's choices exclude (the option table's `je`): never asked for. */
+const KEIN_FORMAT = (): never => {
+  throw new Error('ein Format, das dieser Befehl nicht anbietet');
+};
 
 /** A file of the sample Jobcenter, named relative to the working folder when it lies below it. */
 function demoDatei(name: string): string {
@@ -84,6 +91,11 @@ export async function fuehreBefehlAus(befehl: Befehl, flags: Record<string, unkn
       return gibErgebnisAus(await report(reportAnfrage(a, format === 'html' || format === 'xlsx' || Boolean(w.outDir), demo), lies), melde, ({ bericht }) => {
         const formate = berichtsformate((mitGrafiken) => kennzahlenDokument(bericht, d, mitGrafiken), () => kennzahlenJson(bericht, d), () => kennzahlenCsv(bericht, d), () => kennzahlenMappe(bericht, d), farbe);
         return gibBerichtAus(io, w, format, formate, 'kennzahlen-{jobcenter}-{monat}', { jobcenter: bericht.jobcenter, monat: isoMonat(bericht.berichtsmonat) }, bericht.eingaben);
+      });
+    case 'vergleich':
+      return gibErgebnisAus(await vergleich(vergleichAnfrage(a), lies), melde, (m) => {
+        const formate = berichtsformate(() => vergleichDokument(m, d), () => vergleichJson(m, d), KEIN_FORMAT, KEIN_FORMAT, farbe);
+        return gibBerichtAus(io, w, format, formate, 'vergleich-{jobcenter}-{monat}', { jobcenter: m.jobcenter, monat: isoMonat(m.berichtsmonat) }, m.eingaben);
       });
     case 'check':
       return gibErgebnisAus(await check(checkAnfrage(a), lies), melde, async (m) => {

@@ -75,4 +75,15 @@ export const BEFEHL_TEXTE: Record<Befehl, BefehlDef> = {
     },
     beispiele: [],
   },
+  vergleich: {
+    zusammenfassung: {
+      de: 'das eigene Jobcenter unter den anderen seines Vergleichstyps: Rang, Quartil, Median, Aggregate',
+      en: 'the own Jobcenter among the others of its comparison type: rank, quartile, median, aggregates',
+    },
+    beschreibung: {
+      de: 'Vergleicht jede Kennzahl des Jobcenters (--jobcenter SCHLÜSSEL) mit den anderen aus Monatswerten vieler Jobcenter in einer Tabelle: Rang in der guten Richtung, Quartil, Median, Abstand zum Median und das Aggregat der Vergleichsgruppe, des Landes und aller Zeilen (Bund) aus summierten Zählern und Nennern. Die Vergleichsgruppe ist der Vergleichstyp (--vergleichstypen), eine Liste (--peers) oder die ganze Tabelle.',
+      en: 'Compares every indicator of the Jobcenter (--jobcenter KEY) with the others, from monthly values of many Jobcenters in one table: rank in the good direction, quartile, median, distance to the median and the aggregate of the peer group, the Land and all rows (national) from summed numerators and denominators. The peer group is the comparison type (--vergleichstypen), a list (--peers) or the whole table.',
+    },
+    beispiele: ['kennzahlen vergleich --monatswerte fixtures/vergleich/monatswerte.csv --vergleichstypen fixtures/vergleich/vergleichstypen.csv --jobcenter 12062 --monat 2017-06'],
+  },
 };

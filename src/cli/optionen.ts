@@ -14,7 +14,7 @@ import { FORMEN } from '../input/breit.js';
 import { parseDatum, parseMonat, type Dezimal } from '../input/zellen.js';
 import { SPRACHEN, type Sprache } from '../report/darstellung.js';
 
-export const BEFEHLE = ['lzb', 'aggregate', 'report', 'check', 'demo'] as const;
+export const BEFEHLE = ['lzb', 'aggregate', 'report', 'check', 'demo', 'vergleich'] as const;
 export type Befehl = (typeof BEFEHLE)[number];
 
 export type { Sprache };
@@ -87,6 +87,13 @@ const datei: Parser<string> = (roh, name) => {
   return roh;
 };
 
+/** Keys separated by commas, as text (`05111,12062`): none empty. */
+const schluesselliste: Parser<string[]> = (roh, name) => {
+  const teile = roh.split(',').map((k) => k.trim());
+  if (teile.some((k) => k === '')) throw nutzungsfehler(`${name} erwartet Schlüssel, durch Kommas getrennt, wie 05111,12062, nicht „${roh}“.`);
+  return teile;
+};
+
 /** A value from a list of spellings (case-insensitive), each meaning one value. */
 /** A sheet by name, or by its position (digits, where no sheet has that name): settled against the workbook. */
 const blattwahl: Parser<string> = (roh, name) => {
@@ -120,6 +127,8 @@ const def = <const D extends OptionDef<any>>(d: D): D => d;
 const text = (de: string, en: string): Text => ({ de, en });
 
 const MIT_DATEN = ['lzb', 'aggregate', 'report', 'check'] as const;
+/** Commands that read tables: their reading settings. */
+const LESEND = [...MIT_DATEN, 'vergleich'] as const;
 const BERICHTE = ['lzb', 'aggregate', 'report', 'demo'] as const;
 const ALLE = BEFEHLE;
 const grenze = (g: keyof typeof EINSTELLUNGS_GRENZEN) => ganzzahl(EINSTELLUNGS_GRENZEN[g].min, EINSTELLUNGS_GRENZEN[g].max);
@@ -131,7 +140,7 @@ const grenze = (g: keyof typeof EINSTELLUNGS_GRENZEN) => ganzzahl(EINSTELLUNGS_G
 export const OPTIONEN = {
   // The months asked for.
   monat: def({
-    flag: '--monat', arg: '<monat>', wert: monat, befehle: ['lzb', 'aggregate', 'report', 'demo'],
+    flag: '--monat', arg: '<monat>', wert: monat, befehle: ['lzb', 'aggregate', 'report', 'demo', 'vergleich'],
     hilfe: text('Berichtsmonat, z. B. 2017-06', 'reporting month, e.g. 2017-06'),
     standardText: text('der letzte Monat, dessen Stichtag die Daten erreichen', 'the latest month whose reference day the data reach'),
     // The demo's data and targets are those of 2017; its report is the one of the programme's June.
@@ -160,13 +169,13 @@ export const OPTIONEN = {
     hilfe: text('Exit-Code 1, wenn ein Ziel verfehlt ist, 65, wenn eines nicht berechenbar ist (für CI)', 'exit code 1 when a target is missed, 65 when one cannot be computed (for CI)'),
   }),
   k1e3Nenner: def({
-    flag: '--k1e3-nenner', arg: '<monat>', wert: eineVon(K1E3_NENNER), standard: STANDARD_KENNZAHL_EINSTELLUNGEN.k1e3Nenner, konfig: 'k1e3_nenner', befehle: ['report', 'demo'],
+    flag: '--k1e3-nenner', arg: '<monat>', wert: eineVon(K1E3_NENNER), standard: STANDARD_KENNZAHL_EINSTELLUNGEN.k1e3Nenner, konfig: 'k1e3_nenner', befehle: ['report', 'demo', 'vergleich'],
     hilfe: text('Nenner der Zugangsrate K1E3: Bestand des Bezugsmonats (VO) oder des Vormonats', 'denominator of the inflow rate K1E3: stock of the reference month (as the ordinance says) or of the month before'),
   }),
 
   // Inputs.
   config: def({
-    flag: '--config', arg: '<datei>', wert: datei, befehle: MIT_DATEN,
+    flag: '--config', arg: '<datei>', wert: datei, befehle: LESEND,
     hilfe: text('JSON-Konfiguration ("-" = stdin): Eingaben, Jobcenter, Spaltenzuordnung, Einstellungen (Flags haben Vorrang)', 'JSON configuration ("-" = stdin): inputs, Jobcenter, column mapping, settings (flags win)'),
   }),
   zeitraeume: def({
@@ -190,14 +199,23 @@ export const OPTIONEN = {
     hilfe: text('Leistungen je Monat (CSV oder .xlsx): monat;llu;luh (Euro; Zeilen eines Monats werden addiert)', 'benefits per month (CSV or .xlsx): monat;llu;luh (euros; rows of one month are added up)'),
   }),
   monatswerte: def({
-    flag: '--monatswerte', arg: '<datei>', wert: datei, rolle: 'monatswerte', befehle: ['report', 'check'],
+    flag: '--monatswerte', arg: '<datei>', wert: datei, rolle: 'monatswerte', befehle: ['report', 'check', 'vergleich'],
     hilfe: text('fertige Monatswerte (CSV oder .xlsx): monat;gruppe;elb;integrationen;… und Spalten lokaler Ziele, oder breit: je Monat eine Spalte', 'ready-made monthly values (CSV or .xlsx): monat;gruppe;elb;integrationen;… and columns of local goals, or wide: one column per month'),
+  }),
+  vergleichstypen: def({
+    flag: '--vergleichstypen', arg: '<datei>', wert: datei, rolle: 'vergleichstypen', befehle: ['vergleich', 'check'],
+    hilfe: text('Vergleichstyp je Jobcenter (CSV oder .xlsx): regionalschluessel;vergleichstyp;name;land; die Vergleichsgruppe ist der Typ des eigenen', 'comparison type per Jobcenter (CSV or .xlsx): regionalschluessel;vergleichstyp;name;land; the peer group is the own one\'s type'),
+  }),
+  peers: def({
+    flag: '--peers', arg: '<schlüssel,…>', wert: schluesselliste, befehle: ['vergleich'],
+    hilfe: text('die Vergleichsgruppe als Liste von Schlüsseln (das eigene Jobcenter gehört dazu)', 'the peer group as a list of keys (the own Jobcenter belongs to it)'),
+    standardText: text('der Vergleichstyp (--vergleichstypen), sonst alle Jobcenter der Tabelle', 'the comparison type (--vergleichstypen), else every Jobcenter of the table'),
   }),
   ziele: def({
     flag: '--ziele', arg: '<datei>', wert: datei, rolle: 'ziele', befehle: ['report', 'check'],
     hilfe: text('Zielwerte eines Jahres (JSON; "-" = stdin)', 'one year\'s targets (JSON; "-" = stdin)'),
   }),
-  jobcenter: def({ flag: '--jobcenter', arg: '<name>', konfig: 'jobcenter', befehle: ['lzb', 'aggregate', 'report'], hilfe: text('Name des Jobcenters für die Berichte; bei Monatswerten mehrerer Jobcenter (Spalte Regionalschlüssel, JC-Nr, region oder jobcenter) der Schlüssel des gewählten, z. B. 05111', 'name of the Jobcenter for the reports; for monthly values of several Jobcenters (column Regionalschlüssel, JC-Nr, region or jobcenter) the key of the one chosen, e.g. 05111') }),
+  jobcenter: def({ flag: '--jobcenter', arg: '<name>', konfig: 'jobcenter', befehle: ['lzb', 'aggregate', 'report', 'vergleich'], hilfe: text('Name des Jobcenters für die Berichte; bei Monatswerten mehrerer Jobcenter (Spalte Regionalschlüssel, JC-Nr, region oder jobcenter) der Schlüssel des gewählten, z. B. 05111', 'name of the Jobcenter for the reports; for monthly values of several Jobcenters (column Regionalschlüssel, JC-Nr, region or jobcenter) the key of the one chosen, e.g. 05111') }),
 
   // The LZB rule and the data's coverage.
   datenAb: def({
@@ -225,39 +243,39 @@ export const OPTIONEN = {
 
   // How inputs are read.
   delimiter: def({
-    flag: '--delimiter', arg: '<zeichen>', konfig: 'delimiter', befehle: MIT_DATEN,
+    flag: '--delimiter', arg: '<zeichen>', konfig: 'delimiter', befehle: LESEND,
     wert: schreibweisen<Trennzeichen>({ ';': ';', semikolon: ';', ',': ',', komma: ',', tab: '\t', '\t': '\t', '\\t': '\t' }, '";", "," oder "tab"'),
     hilfe: text('Trennzeichen der CSV-Eingaben: ";", "," oder "tab"', 'delimiter of the CSV inputs: ";", "," or "tab"'),
     standardText: text('aus der Kopfzeile erkannt, sonst ";"', 'detected from the header, else ";"'),
   }),
   encoding: def({
-    flag: '--encoding', arg: '<kodierung>', konfig: 'encoding', befehle: MIT_DATEN,
+    flag: '--encoding', arg: '<kodierung>', konfig: 'encoding', befehle: LESEND,
     wert: schreibweisen<Kodierung>({ utf8: 'utf8', 'utf-8': 'utf8', cp1252: 'cp1252', 'windows-1252': 'cp1252', win1252: 'cp1252', utf16le: 'utf16le', 'utf-16le': 'utf16le', 'utf-16': 'utf16le' }, 'utf8, cp1252 oder utf16le'),
     hilfe: text('Kodierung der CSV-Eingaben: utf8, cp1252, utf16le', 'encoding of the CSV inputs: utf8, cp1252, utf16le'),
     standardText: text('BOM → UTF-8, wenn gültig → Windows-1252', 'BOM → UTF-8, if valid → Windows-1252'),
   }),
   decimal: def({
-    flag: '--decimal', arg: '<art>', konfig: 'decimal', befehle: ['aggregate', 'report', 'check'],
+    flag: '--decimal', arg: '<art>', konfig: 'decimal', befehle: ['aggregate', 'report', 'check', 'vergleich'],
     wert: schreibweisen<Dezimal>({ comma: 'komma', komma: 'komma', point: 'punkt', punkt: 'punkt' }, 'comma oder point'),
     hilfe: text('Dezimalzeichen in Zahlen: comma oder point', 'decimal mark in numbers: comma or point'),
     standardText: text('comma, bei Komma-getrennten Dateien point', 'comma, point in comma-separated files'),
   }),
   kopfzeile: def({
-    flag: '--kopfzeile', arg: '<n>', wert: ganzzahl(1, 1000), konfig: 'kopfzeile', befehle: MIT_DATEN,
+    flag: '--kopfzeile', arg: '<n>', wert: ganzzahl(1, 1000), konfig: 'kopfzeile', befehle: LESEND,
     hilfe: text('Zeile der Spaltenüberschriften in den Eingaben (CSV und .xlsx); Zeilen darüber (Titel einer BA-Tabelle) werden übersprungen', 'line of the column headers in the inputs (CSV and .xlsx); lines above it (a BA table\'s titles) are skipped'),
     standardText: text('die erste Zeile, die Spalten der Rolle nennt, sonst Zeile 1', 'the first line naming the role\'s columns, else line 1'),
   }),
   layout: def({
-    flag: '--layout', arg: '<form>', wert: eineVon(FORMEN), standard: 'auto', konfig: 'layout', befehle: ['report', 'check'],
+    flag: '--layout', arg: '<form>', wert: eineVon(FORMEN), standard: 'auto', konfig: 'layout', befehle: ['report', 'check', 'vergleich'],
     hilfe: text('Form der Monatswerte: lang (eine Zeile je Monat), breit (eine Spalte je Monat, eine Zeile je Wert) oder auto (an der Kopfzeile erkannt)', 'layout of the monthly values: lang (a row per month), breit (a column per month, a row per value) or auto (recognised by the header)'),
   }),
   blatt: def({
-    flag: '--blatt', arg: '<name|nr>', wert: blattwahl, befehle: MIT_DATEN,
+    flag: '--blatt', arg: '<name|nr>', wert: blattwahl, befehle: LESEND,
     hilfe: text('Blatt der Excel-Eingaben (.xlsx), Name oder Nummer in der Reihenfolge der Reiter; je Rolle: "blaetter" in der Konfiguration', 'sheet of the Excel inputs (.xlsx), name or number in tab order; per role: "blaetter" in the config'),
     standardText: text('das erste Blatt', 'the first sheet'),
   }),
   maxErrors: def({
-    flag: '--max-errors', arg: '<n>', wert: ganzzahl(1, 1_000_000), standard: '100', befehle: MIT_DATEN,
+    flag: '--max-errors', arg: '<n>', wert: ganzzahl(1, 1_000_000), standard: '100', befehle: LESEND,
     hilfe: text('höchstens so viele Probleme je Lauf melden', 'report at most this many problems per run'),
   }),
   threads: def({
@@ -270,7 +288,7 @@ export const OPTIONEN = {
     flag: '--format', arg: '<format>', wert: eineVon(ALLE_FORMATE), befehle: ALLE,
     hilfe: text('Ausgabeformat', 'output format'),
     standardText: text('table am Terminal, sonst json', 'table at a terminal, else json'),
-    je: { check: { auswahl: ['table', 'json', 'xlsx'] } },
+    je: { check: { auswahl: ['table', 'json', 'xlsx'] }, vergleich: { auswahl: ['table', 'json', 'md', 'html'] } },
   }),
   json: def({ flag: '--json', befehle: ALLE, hilfe: text('gleich --format json', 'same as --format json') }),
   out: def({
@@ -282,17 +300,17 @@ export const OPTIONEN = {
     flag: '--out-dir', arg: '<ordner>', wert: datei, befehle: BERICHTE,
     hilfe: text('alle Formate (json, csv, md, html, xlsx) und zuletzt ein Manifest mit Prüfsummen in diesen Ordner schreiben (wird angelegt); Platzhalter {jobcenter}, {monat}', 'write every format (json, csv, md, html, xlsx) and last a manifest with checksums into this folder (made if missing); placeholders {jobcenter}, {monat}'),
   }),
-  lang: def({ flag: '--lang', arg: '<sprache>', wert: eineVon(SPRACHEN), konfig: 'lang', befehle: BERICHTE, hilfe: text('Sprache der Beschriftungen (und dieser Hilfe)', 'language of the labels (and of this help)') }),
+  lang: def({ flag: '--lang', arg: '<sprache>', wert: eineVon(SPRACHEN), konfig: 'lang', befehle: [...BERICHTE, 'vergleich'], hilfe: text('Sprache der Beschriftungen (und dieser Hilfe)', 'language of the labels (and of this help)') }),
   suppressBelow: def({
     flag: '--suppress-below', arg: '<n>', wert: ganzzahl(1, 1_000_000), konfig: 'suppress_below', befehle: BERICHTE,
     hilfe: text('Zahlen unter n (und was auf ihnen beruht) als * ausgeben, wie die BA in veröffentlichten Tabellen', 'print numbers below n (and what rests on them) as *, as the BA does in published tables'),
   }),
   stamp: def({
-    flag: '--stamp', befehle: BERICHTE,
+    flag: '--stamp', befehle: [...BERICHTE, 'vergleich'],
     hilfe: text('Erstellungszeit in die Ausgabe schreiben (sonst sind gleiche Eingaben byte-gleiche Ausgaben)', 'write the time of creation into the output (otherwise equal inputs give byte-equal outputs)'),
   }),
   color: def({ flag: '--color', befehle: ALLE, hilfe: text('Farbe erzwingen', 'force colour'), negation: text('keine Farbe (auch NO_COLOR=1)', 'no colour (also NO_COLOR=1)') }),
-  quiet: def({ flag: '--quiet', kurz: '-q', befehle: BERICHTE, hilfe: text('keine Hinweise auf stderr', 'no notes on stderr') }),
+  quiet: def({ flag: '--quiet', kurz: '-q', befehle: [...BERICHTE, 'vergleich'], hilfe: text('keine Hinweise auf stderr', 'no notes on stderr') }),
   verbose: def({
     flag: '--verbose', befehle: ALLE,
     hilfe: text('Details zu Eingaben, Zeiten und Speicher auf stderr; bei internen Fehlern den Stack', 'details on inputs, times and memory on stderr; the stack on internal errors'),

@@ -9,7 +9,7 @@ import type { Wert } from './monatswerte/monatswerte.js';
 import type { Zeitlinien } from './zeitlinien.js';
 
 /** The kinds of input, each with its own columns; `--config` names files by them. */
-export const EINGABE_ROLLEN = ['zeitraeume', 'personen', 'integrationen', 'massnahmen', 'leistungen', 'monatswerte', 'ziele'] as const;
+export const EINGABE_ROLLEN = ['zeitraeume', 'personen', 'integrationen', 'massnahmen', 'leistungen', 'monatswerte', 'ziele', 'vergleichstypen'] as const;
 export type EingabeRolle = (typeof EINGABE_ROLLEN)[number];
 
 export type Kodierung = 'utf8' | 'cp1252' | 'utf16le';

@@ -16,6 +16,8 @@ export interface MonatswerteErgebnis extends Leseergebnis {
   ungelesen: string[];
   /** The region column's header and its keys in the order met; null for a table of one Jobcenter. */
   regionen: { spalte: string; schluessel: string[] } | null;
+  /** Every region's groups (a table of one Jobcenter: under the key ''), for a comparison. */
+  alleRegionen: ReadonlyMap<string, ReadonlyMap<string, Reihe>>;
 }
 
 /**
@@ -74,5 +76,5 @@ export async function leseMonatswerte(tabelle: Tabelle, dezimal: Dezimal, zusatz
     }
   }
   if (!gruppen.has('gesamt')) gruppen.set('gesamt', new Map());
-  return { ...e, monatswerte: { spalten, gruppen }, ungelesen, regionen };
+  return { ...e, monatswerte: { spalten, gruppen }, ungelesen, regionen, alleRegionen: jeRegion };
 }

@@ -128,6 +128,24 @@ export function leistungenSchema(dezimal: Dezimal) {
   } satisfies Schema<any>;
 }
 
+/** Text that must be there: a key or a type. */
+const text = (erwartet: string) => (roh: string): Zelle<string> => (roh.trim() === '' ? { ok: false, erwartet } : { ok: true, wert: roh.trim() });
+
+/**
+ * Which Jobcenter belongs to which Vergleichstyp (issue 12): a data file the user supplies, because
+ * the IAB's assignments change. Keys stay text (`05111`).
+ */
+export const vergleichstypenSchema = () =>
+  ({
+    rolle: 'vergleichstypen',
+    spalten: {
+      regionalschluessel: pflicht(text('den Schlüssel des Jobcenters, z. B. 05111')),
+      vergleichstyp: pflicht(text('den Vergleichstyp, z. B. IIa')),
+      name: kennung,
+      land: kennung,
+    },
+  }) satisfies Schema<any>;
+
 const STANDARD_SPALTEN: ReadonlySet<string> = new Set(MONATSWERTE_SPALTEN);
 
 /**
@@ -205,6 +223,7 @@ export function kopfSpalten(rolle: string): readonly string[] {
     massnahmen: () => [massnahmenSchema(ohneRegister)],
     leistungen: () => [leistungenSchema('komma')],
     monatswerte: () => [monatswerteSchema([], 'komma', new Set())],
+    vergleichstypen: () => [vergleichstypenSchema()],
   };
   const namen = (schemas[rolle]?.() ?? []).flatMap((s) => [...Object.keys(s.spalten), ...(s.offen?.bekannt ?? [])]);
   return [...new Set(namen)];

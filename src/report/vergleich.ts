@@ -1,0 +1,124 @@
+// `kennzahlen vergleich`: the own Jobcenter among its peers (docs/vertrag.md §4.5), as a document
+// (terminal, Markdown, HTML) and as JSON, schema "kennzahlen-vergleich/1" (docs/vertrag.md §6):
+// every number exact, aggregates with their summed numerator and denominator.
+
+import { isoMonat } from '../core/kalender.js';
+import type { Berechnung } from '../core/kennzahlen/berechnung.js';
+import { einheitVon, type Definition } from '../core/kennzahlen/definitionen.js';
+import type { Aggregat } from '../core/vergleich/vergleich.js';
+import type { Vergleichsfenster, VergleichModell } from './vergleich-bericht.js';
+import { darstellungJson, hinweisText, stempelBloecke, texte, type Darstellung } from './darstellung.js';
+import type { Block, Dokument, Zelle } from './dokument.js';
+import { zelle } from './dokument.js';
+import { eingabeJson, eingabenFuss } from './eingaben.js';
+import { mitEinheit } from './kennzahlen-dokument.js';
+import { runde } from './zahlen.js';
+
+export const VERGLEICH_SCHEMA = 'kennzahlen-vergleich/1';
+
+const r1 = (w: number | null) => (w === null ? null : runde(w, 1));
+
+/** Who the peers are, in words. */
+function gruppeText(m: VergleichModell, d: Darstellung): string {
+  const { L } = texte(d);
+  const n = m.peers.length;
+  switch (m.gruppe.art) {
+    case 'vergleichstyp': return L(`Vergleichstyp ${m.gruppe.typ} (${n} Jobcenter)`, `comparison type ${m.gruppe.typ} (${n} Jobcenters)`);
+    case 'liste': return L(`${n} Jobcenter nach --peers`, `${n} Jobcenters from --peers`);
+    case 'alle': return L(`alle ${n} Jobcenter der Tabelle`, `all ${n} Jobcenters of the table`);
+  }
+}
+
+function aggregatJson(a: Aggregat | null, d: Darstellung) {
+  if (!a) return null;
+  const b = a.berechnung;
+  return {
+    wert: r1(b?.wert ?? null), wert_exakt: b?.wert ?? null, zaehler: b?.zaehler ?? null, nenner: b?.nenner ?? null, jobcenter: a.einheiten,
+    ausgelassen: a.ausgelassen.map((x) => ({ jobcenter: x.schluessel, grund: hinweisText(x.hinweis, d) })),
+  };
+}
+
+function fensterJson(f: Vergleichsfenster, d: Darstellung) {
+  const e: Berechnung = f.eigen;
+  return {
+    wert: r1(e.wert), wert_exakt: e.wert, zaehler: e.zaehler, nenner: e.nenner,
+    fenster: { zaehler: e.fenster.zaehler.map(isoMonat), nenner: e.fenster.nenner.map(isoMonat) },
+    hinweis: hinweisText(e.hinweis, d),
+    rang: f.rang, von: f.bewertet, quartil: f.quartil,
+    median: f.median, min: f.min, max: f.max, abstand_median: f.abstandMedian,
+    vergleichsgruppe: aggregatJson(f.aggregat, d), land: aggregatJson(f.land, d), bund: aggregatJson(f.bund, d),
+  };
+}
+
+export function vergleichJson(m: VergleichModell, d: Darstellung): string {
+  const doc = {
+    schema: VERGLEICH_SCHEMA,
+    jobcenter: m.jobcenter,
+    name: m.name,
+    land: m.land,
+    berichtsmonat: isoMonat(m.berichtsmonat),
+    ...darstellungJson(d),
+    vergleichsgruppe: { art: m.gruppe.art, ...(m.gruppe.art === 'vergleichstyp' ? { typ: m.gruppe.typ } : {}), jobcenter: m.peers },
+    jobcenter_insgesamt: m.alle,
+    eingaben: m.eingaben.map(eingabeJson),
+    gruppen: m.gruppen.map((g) => ({
+      gruppe: g.gruppe,
+      kennzahlen: g.kennzahlen.map((k) => ({
+        id: k.definition.id,
+        name: d.sprache === 'en' ? k.definition.nameEn : k.definition.name,
+        richtung: k.definition.richtung,
+        einheit: einheitVon(k.definition.formel),
+        monat: fensterJson(k.monat, d),
+        jfw: fensterJson(k.jfw, d),
+        rang_vorjahr: k.rangVorjahr,
+      })),
+    })),
+  };
+  return JSON.stringify(doc, null, 2) + '\n';
+}
+
+export function vergleichDokument(m: VergleichModell, d: Darstellung): Dokument {
+  const tx = texte(d);
+  const { L } = tx;
+  const x = zelle('x', 'x');
+  const wert = (def: Definition, w: number | null): Zelle => (w === null ? x : mitEinheit(d, w, einheitVon(def.formel)));
+  const punkte = (w: number | null): Zelle => (w === null ? x : `${w > 0 ? '+' : ''}${tx.zahl(w, 1)}`);
+  const agg = (def: Definition, a: Aggregat | null): Zelle => (a === null ? '' : wert(def, a.berechnung?.wert ?? null));
+  const wer = m.name ? `${m.name} (${m.jobcenter})` : `Jobcenter ${m.jobcenter}`;
+  const titel = L(`Vergleich · ${wer} · Berichtsmonat ${tx.monat(m.berichtsmonat)}`, `Comparison · ${wer} · reporting month ${tx.monat(m.berichtsmonat)}`);
+  const bloecke: Block[] = [
+    { art: 'titel', text: titel, demo: false },
+    { art: 'text', text: L(`Verglichen mit: ${gruppeText(m, d)}${m.land ? ` · Land ${m.land}` : ''} · Bund: alle ${m.alle} Jobcenter der Tabelle`, `Compared with: ${gruppeText(m, d)}${m.land ? ` · Land ${m.land}` : ''} · national: all ${m.alle} Jobcenters of the table`) },
+    ...stempelBloecke(d),
+  ];
+  const notizen: string[] = [];
+  for (const g of m.gruppen) {
+    if (m.gruppen.length > 1) bloecke.push({ art: 'abschnitt', text: g.gruppe === 'gesamt' ? L('Insgesamt', 'Total') : g.gruppe });
+    bloecke.push({
+      art: 'tabelle',
+      kopf: ['ID', L('Kennzahl', 'Indicator'), tx.monat(m.berichtsmonat), L('Rang', 'Rank'), L('Quartil', 'Quartile'), 'Median', L('Abstand', 'Distance'), L('Vergleichsgruppe', 'Peer group'), 'Land', 'Bund', L('Rang Vorjahr', 'Rank prev. year')],
+      links: 2,
+      zeilen: g.kennzahlen.map((k) => {
+        const f = k.monat;
+        const def = k.definition;
+        const rang = f.rang === null ? x : `${f.rang}/${f.bewertet}${def.richtung === 'neutral' ? ' (n)' : ''}`;
+        return [def.id, tx.en ? def.kurzEn : def.kurz, wert(def, f.eigen.wert), rang, f.quartil === null ? x : String(f.quartil), wert(def, f.median), punkte(f.abstandMedian), agg(def, f.aggregat), agg(def, f.land), agg(def, f.bund), k.rangVorjahr === null ? x : String(k.rangVorjahr)];
+      }),
+    });
+    for (const k of g.kennzahlen) {
+      const aus = k.monat.aggregat.ausgelassen;
+      if (aus.length && aus.length < m.peers.length) notizen.push(L(`${g.gruppe === 'gesamt' ? '' : `${g.gruppe}, `}${k.definition.id}: nicht im Aggregat der Vergleichsgruppe: ${aus.map((a) => `${a.schluessel} (${hinweisText(a.hinweis, d) ?? 'unvollständig'})`).join('; ')}`, `${g.gruppe === 'gesamt' ? '' : `${g.gruppe}, `}${k.definition.id}: left out of the peer aggregate: ${aus.map((a) => `${a.schluessel} (${hinweisText(a.hinweis, d) ?? 'incomplete'})`).join('; ')}`));
+    }
+  }
+  bloecke.push({
+    art: 'notizen', titel: L('Lesart', 'Reading'),
+    punkte: [
+      L('Rang 1 = am besten in der guten Richtung der Kennzahl; (n): neutrale Kennzahl, nach dem Wert geordnet, der größte zuerst. Gleiche Werte teilen sich den Rang.', 'Rank 1 = best in the indicator\'s good direction; (n): neutral indicator, ordered by value, largest first. Equal values share a rank.'),
+      L('Quartil ⌈4·Rang/n⌉: 1 ist das beste Viertel. Abstand: eigener Wert minus Median, in Prozentpunkten.', 'Quartile ⌈4·rank/n⌉: 1 is the best quarter. Distance: own value minus median, in percentage points.'),
+      L('Vergleichsgruppe, Land und Bund: summierte Zähler durch summierte Nenner der Jobcenter mit vollständigen Eingaben, nie das Mittel der Quoten.', 'Peer group, Land and national: summed numerators over summed denominators of the Jobcenters with complete inputs, never the mean of the rates.'),
+      ...notizen,
+    ],
+  });
+  bloecke.push(eingabenFuss(m.eingaben, d));
+  return { sprache: d.sprache, titel, bloecke };
+}

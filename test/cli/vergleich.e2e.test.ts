@@ -1,0 +1,88 @@
+// `kennzahlen vergleich` (issue 12): the own Jobcenter among its peers, end to end on
+// fixtures/vergleich/ (written by its erzeuge.py). The numbers are the hand-computed case of
+// test/core/vergleich.test.ts: in type IIa, K1E2 in 06/2017 is +10 %, −5 %, +10 %, −10 %, ±0 %.
+
+import { describe, expect, it } from 'vitest';
+import { arbeitsordner, einmalJe, imProzess } from './hilfen.js';
+
+const MW = 'fixtures/vergleich/monatswerte.csv';
+const TYPEN = 'fixtures/vergleich/vergleichstypen.csv';
+const lauf = einmalJe();
+const { datei } = arbeitsordner('vergleich');
+const vergleich = (args: string[]) => lauf(['vergleich', '--monatswerte', MW, '--monat', '2017-06', ...args]);
+const kennzahl = (stdout: string, id: string, gruppe = 'gesamt') =>
+  JSON.parse(stdout).gruppen.find((g: { gruppe: string }) => g.gruppe === gruppe).kennzahlen.find((k: { id: string }) => k.id === id);
+
+describe('kennzahlen vergleich', () => {
+  it('ranks the own Jobcenter in its Vergleichstyp and aggregates type, Land and Bund from summed numerators and denominators', async () => {
+    const r = await vergleich(['--vergleichstypen', TYPEN, '--jobcenter', '12062', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ schema: 'kennzahlen-vergleich/1', jobcenter: '12062', name: 'Jobcenter Elbe-Elster', land: 'BB', berichtsmonat: '2017-06' });
+    expect(doc.vergleichsgruppe).toEqual({ art: 'vergleichstyp', typ: 'IIa', jobcenter: ['12062', '12063', '05558', '05566', '05570'] });
+    const k1e2 = kennzahl(r.stdout, 'K1E2').monat;
+    // Own +10 %: 4th of 5 (D −10, B −5, E 0, then A and C at +10), quartile ⌈16/5⌉ = 4, median 0.
+    expect(k1e2).toMatchObject({ zaehler: 110, nenner: 100, rang: 4, von: 5, quartil: 4, median: 0, wert: 10 });
+    // Type: (110 + 190 + 55 + 360 + 1000) / (100 + 200 + 50 + 400 + 1000) − 1 = −2 %.
+    expect(k1e2.vergleichsgruppe).toMatchObject({ zaehler: 1715, nenner: 1750, wert: -2, jobcenter: 5, ausgelassen: [] });
+    // Land BB: 12062 and 12063, (110 + 190) / (100 + 200) − 1 = 0; Bund adds 09111 (300 → 290): 2005 / 2050 − 1.
+    expect(k1e2.land).toMatchObject({ zaehler: 300, nenner: 300, wert: 0, jobcenter: 2 });
+    expect(k1e2.bund).toMatchObject({ zaehler: 2005, nenner: 2050, jobcenter: 6 });
+    expect(k1e2.bund.wert_exakt).toBeCloseTo((2005 / 2050 - 1) * 100, 12);
+    // 05558's integrations of 03/2017 are suppressed: it is left out of K2's aggregate, by name, and not ranked.
+    const k2 = kennzahl(r.stdout, 'K2').monat;
+    expect(k2.von).toBe(4);
+    expect(k2.vergleichsgruppe.ausgelassen).toEqual([{ jobcenter: '05558', grund: 'integrationen gesperrt (*) für 2017-03' }]);
+    // A Jobcenter of the type without Monatswerte is said, not silently dropped.
+    expect(r.stderr).toContain('Vergleichstyp IIa: ohne Monatswerte in fixtures/vergleich/monatswerte.csv, also nicht verglichen: 12064.');
+  });
+
+  it('takes a list of peers, or every row of the table', async () => {
+    // 12062 +10, 12063 −5, 05558 +10: −5 first, the two at +10 share the 2nd rank.
+    const liste = await vergleich(['--peers', '12063,05558', '--jobcenter', '12062', '--json']);
+    expect(JSON.parse(liste.stdout).vergleichsgruppe).toEqual({ art: 'liste', jobcenter: ['12062', '12063', '05558'] });
+    expect(kennzahl(liste.stdout, 'K1E2').monat).toMatchObject({ rang: 2, von: 3, quartil: 3 });
+    // All six: 09111 is 290/300 − 1 = −3.3 %: +10 is last, shared with 05558: 5/6.
+    const alle = await vergleich(['--jobcenter', '12062', '--json']);
+    expect(JSON.parse(alle.stdout).vergleichsgruppe.art).toBe('alle');
+    expect(kennzahl(alle.stdout, 'K1E2').monat).toMatchObject({ rang: 5, von: 6, quartil: 4 });
+    expect(JSON.parse(alle.stdout).land).toBeNull();
+  });
+
+  it('shows the ranking at the terminal and in Markdown and HTML', async () => {
+    const t = await vergleich(['--vergleichstypen', TYPEN, '--jobcenter', '12062', '--format', 'table']);
+    expect(t.code).toBe(0);
+    expect(t.stdout).toContain('Vergleich · Jobcenter Elbe-Elster (12062) · Berichtsmonat 06/2017');
+    expect(t.stdout).toMatch(/│ K1E2 +│ Zahl der ELB, Veränderung +│ \+10,0 % │  4\/5 │ +4 │  0,0 % │ +\+10,0 │ +-2,0 % │  0,0 % │ -2,2 % │/);
+    expect(t.stdout).toContain('K2: nicht im Aggregat der Vergleichsgruppe: 05558 (integrationen gesperrt (*) für 2017-03)');
+    expect((await vergleich(['--jobcenter', '12062', '--format', 'md'])).stdout).toMatch(/^# Vergleich · Jobcenter 12062/);
+    expect((await vergleich(['--jobcenter', '12062', '--format', 'html'])).stdout).toMatch(/^<!DOCTYPE html>/);
+  });
+
+  it('refuses what it cannot compare, saying what to do', async () => {
+    const ohne = await vergleich(['--format', 'table']);
+    expect([ohne.code, ohne.stderr.split('\n')[0]]).toEqual([2, 'kennzahlen: vergleich braucht das eigene Jobcenter: --jobcenter SCHLÜSSEL, wie er in der Regionsspalte der Monatswerte steht.']);
+    const fremd = await vergleich(['--jobcenter', '12062', '--peers', '12063,99999', '--format', 'table']);
+    expect([fremd.code, fremd.stderr.split('\n')[0]]).toEqual([2, `kennzahlen: --peers: „99999“ steht nicht in ${MW}.`]);
+    const fehlt = await vergleich(['--jobcenter', '5558', '--format', 'table']);
+    expect(fehlt.code).toBe(2);
+    expect(fehlt.stderr).toContain('gemeint ist wohl „05558“');
+    const einer = await imProzess(['vergleich', '--monatswerte', 'fixtures/ba/monatswerte-plain.csv', '--jobcenter', '12062', '--format', 'table']);
+    expect(einer.code).toBe(2);
+    expect(einer.stderr).toContain('die Monatswerte sind für ein Jobcenter; ein Vergleich braucht eine Tabelle mehrerer');
+    const ohneTyp = datei('typen.csv', 'regionalschluessel;vergleichstyp\n12063;IIa\n');
+    const t = await vergleich(['--jobcenter', '12062', '--vergleichstypen', ohneTyp, '--format', 'table']);
+    expect([t.code, t.stderr.split('\n')[0]]).toEqual([65, `kennzahlen: ${ohneTyp}: kein Vergleichstyp für das Jobcenter „12062“.`]);
+    expect((await vergleich(['--jobcenter', '12062', '--format', 'csv'])).code).toBe(2);
+    expect((await vergleich(['--jobcenter', '12062', '--suppress-below', '5', '--format', 'table'])).code).toBe(2);
+  });
+
+  it('check reads a Vergleichstypen file and refuses a Jobcenter twice', async () => {
+    const gut = await imProzess(['check', '--vergleichstypen', TYPEN, '--format', 'table']);
+    expect(gut.stdout).toContain('Vergleichstypen: 7 Jobcenter in 2 Typen');
+    const doppelt = datei('doppelt.csv', 'regionalschluessel;vergleichstyp\n05111;Ia\n5111;Ia\n');
+    const r = await imProzess(['check', '--vergleichstypen', doppelt, '--format', 'table']);
+    expect(r.code).toBe(65);
+    expect(r.stdout).toContain('„05111“ und „5111“ unterscheiden sich nur in führenden Nullen');
+  });
+});
