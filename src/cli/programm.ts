@@ -16,7 +16,7 @@ function exitCodesHilfe(sprache: Sprache): string {
 
 const PROGRAMM: Record<Sprache, { beschreibung: string; version: string; hilfe: string; befehl: string; beispiele: string; mehr: (b: string) => string }> = {
   de: {
-    beschreibung: 'Kennzahlen nach § 48a SGB II und Langzeitleistungsbezug für Jobcenter, aus CSV-Extrakten.\nDaten auf stdout, Meldungen auf stderr.',
+    beschreibung: 'Kennzahlen nach § 48a SGB II und Langzeitleistungsbezug für Jobcenter, aus Extrakten und BA-Tabellen (CSV oder .xlsx).\nDaten auf stdout, Meldungen auf stderr.',
     version: 'Version zeigen',
     hilfe: 'Hilfe zu einem Befehl',
     befehl: 'help [befehl]',
@@ -24,7 +24,7 @@ const PROGRAMM: Record<Sprache, { beschreibung: string; version: string; hilfe: 
     mehr: (b) => `(kennzahlen ${b}--help zeigt die Optionen)`,
   },
   en: {
-    beschreibung: 'Indicators of § 48a SGB II and long-term receipt for Jobcenters, from CSV extracts.\nData on stdout, messages on stderr.',
+    beschreibung: 'Indicators of § 48a SGB II and long-term receipt for Jobcenters, from extracts and BA tables (CSV or .xlsx).\nData on stdout, messages on stderr.',
     version: 'show the version',
     hilfe: 'help on a command',
     befehl: 'help [command]',
