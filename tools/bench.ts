@@ -1,11 +1,13 @@
 // `npm run bench`: three sizes of synthetic extracts, generated once and cached in .bench/ —
 // a Jobcenter (7,500 persons), a Land (300,000) and the Bund (4 million, period form only) — and
 // for each the built `kennzahlen` running `lzb` over 24 months, `aggregate` and `report`, next to
-// DuckDB computing the same LZB count from the same CSV. Prints wall time, rows/s, MB/s and peak
-// RSS, medians of --runs runs (commands alternate with DuckDB, so both see the same machine), and
-// fails if DuckDB and kennzahlen count differently.
+// DuckDB computing the same LZB count from the same CSV; and `vergleich` on Monatswerte of 405
+// Jobcenters × 60 months × 3 groups (tools/vergleichsdaten.ts) next to DuckDB computing the Bund's
+// K2 from the same table. Prints wall time, rows/s, MB/s and peak RSS, medians of --runs runs
+// (commands alternate with DuckDB, so both see the same machine), and fails if DuckDB and
+// kennzahlen count differently.
 //
-//   npm run bench -- [--groessen jobcenter,land,bund] [--runs 3] [--ohne-duckdb]
+//   npm run bench -- [--groessen jobcenter,land,bund,vergleich] [--runs 3] [--ohne-duckdb]
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -14,10 +16,11 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generiere } from './generate.js';
+import { erzeugeVergleichsdaten } from './vergleichsdaten.js';
 
 const { values } = parseArgs({
   options: {
-    groessen: { type: 'string', default: 'jobcenter,land,bund' },
+    groessen: { type: 'string', default: 'jobcenter,land,bund,vergleich' },
     runs: { type: 'string', default: '3' },
     'ohne-duckdb': { type: 'boolean', default: false },
   },
@@ -25,7 +28,7 @@ const { values } = parseArgs({
 const laeufe = Number(values.runs);
 const GROESSEN = { jobcenter: { personen: 7_500, form: 'beide' }, land: { personen: 300_000, form: 'beide' }, bund: { personen: 4_000_000, form: 'tage' } } as const;
 type Groesse = keyof typeof GROESSEN;
-const gewaehlt = values.groessen!.split(',') as Groesse[];
+const gewaehlt = values.groessen!.split(',') as (Groesse | 'vergleich')[];
 
 // The cache is keyed by the generator's own code, so a changed generator never measures stale data.
 const generator = createHash('sha256').update(readFileSync(new URL('./synthese.js', import.meta.url))).digest('hex').slice(0, 8);
@@ -46,6 +49,8 @@ interface Lauf {
   wall: number;
   rss: number;
   lzb: number | null;
+  /** `vergleich`: the Bund's K2 (exact), compared with DuckDB's. */
+  k2?: number;
 }
 
 function kennzahlen(args: string[]): Lauf {
@@ -55,7 +60,17 @@ function kennzahlen(args: string[]): Lauf {
   if (r.status !== 0) throw new Error(`kennzahlen ${args.join(' ')} scheiterte (${r.status}):\n${r.stderr}`);
   const rss = Number(/Spitzen-RSS (\d+) MB/.exec(r.stderr)?.[1] ?? 0);
   const json = JSON.parse(r.stdout);
-  return { wall, rss, lzb: json.stichtage ? json.stichtage.at(-1).lzb : null };
+  const k2 = json.schema === 'kennzahlen-vergleich/1' ? json.gruppen[0].kennzahlen.find((k: { id: string }) => k.id === 'K2').monat.bund.wert_exakt : undefined;
+  return { wall, rss, lzb: json.stichtage ? json.stichtage.at(-1).lzb : null, k2 };
+}
+
+function duckdbVergleich(datei: string): Lauf {
+  const start = performance.now();
+  const r = spawnSync(process.execPath, ['dist/tools/duckdb-vergleich.js', datei, '2017-12'], { encoding: 'utf8' });
+  const wall = (performance.now() - start) / 1000;
+  if (r.status !== 0) throw new Error(`DuckDB scheiterte:\n${r.stderr}`);
+  const j = JSON.parse(r.stdout);
+  return { wall, rss: j.rss_mb, lzb: null, k2: j.k2_bund };
 }
 
 function duckdb(datei: string, form: 'monate' | 'tage'): Lauf {
@@ -81,6 +96,21 @@ interface Zeile {
 
 const zeilen: Zeile[] = [];
 for (const g of gewaehlt) {
+  if (g === 'vergleich') {
+    const ordner = join('.bench', `vergleich-405-60-${createHash('sha256').update(readFileSync(new URL('./vergleichsdaten.js', import.meta.url))).digest('hex').slice(0, 8)}`);
+    const eigen = erzeugeVergleichsdaten({ out: ordner, jobcenter: 405, monate: 60 });
+    const mw = join(ordner, 'monatswerte.csv');
+    const z: Zeile = { groesse: g, was: 'vergleich 12/2017', zeilen: zeilenIn(mw), mb: statSync(mw).size / 1e6, laeufe: [], referenz: values['ohne-duckdb'] ? undefined : [] };
+    for (let i = 0; i < laeufe; i++) {
+      z.laeufe.push(kennzahlen(['vergleich', '--monatswerte', mw, '--vergleichstypen', join(ordner, 'vergleichstypen.csv'), '--jobcenter', eigen, '--monat', '2017-12']));
+      if (z.referenz) z.referenz.push(duckdbVergleich(mw));
+    }
+    const [ich, duck] = [z.laeufe[0].k2!, z.referenz?.[0].k2];
+    if (duck !== undefined && Math.abs(ich - duck) > 1e-9 * Math.abs(duck)) throw new Error(`vergleich: DuckDB rechnet K2 (Bund) ${duck}, kennzahlen ${ich}`);
+    zeilen.push(z);
+    process.stderr.write(`vergleich gemessen (K2 Bund ${ich})\n`);
+    continue;
+  }
   const ordner = await daten(g);
   const d = (f: string) => join(ordner, f);
   const personen = ['--zeitraeume', d('zeitraeume.csv'), '--personen', d('personen.csv'), '--integrationen', d('integrationen.csv'), '--massnahmen', d('massnahmen.csv'), '--leistungen', d('leistungen.csv'), '--datenstand', '2017-12-31'];
