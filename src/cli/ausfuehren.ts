@@ -9,7 +9,7 @@ import type { Ergebnis } from '../app/ergebnis.js';
 import { lzb } from '../app/lzb.js';
 import { report } from '../app/report.js';
 import { vergleich } from '../app/vergleich.js';
-import { vergleichDokument, vergleichJson } from '../report/vergleich.js';
+import { vergleichCsv, vergleichDokument, vergleichJson } from '../report/vergleich.js';
 import { deutscherMonat, isoMonat } from '../core/kalender.js';
 import type { Ausgang } from '../fehler.js';
 import { paketDatei } from '../paket.js';
@@ -94,7 +94,7 @@ export async function fuehreBefehlAus(befehl: Befehl, flags: Record<string, unkn
       });
     case 'vergleich':
       return gibErgebnisAus(await vergleich(vergleichAnfrage(a), lies), melde, (m) => {
-        const formate = berichtsformate(() => vergleichDokument(m, d), () => vergleichJson(m, d), KEIN_FORMAT, KEIN_FORMAT, farbe);
+        const formate = berichtsformate(() => vergleichDokument(m, d), () => vergleichJson(m, d), () => vergleichCsv(m, d), KEIN_FORMAT, farbe);
         return gibBerichtAus(io, w, format, formate, 'vergleich-{jobcenter}-{monat}', { jobcenter: m.jobcenter, monat: isoMonat(m.berichtsmonat) }, m.eingaben);
       });
     case 'check':

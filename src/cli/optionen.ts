@@ -288,7 +288,7 @@ export const OPTIONEN = {
     flag: '--format', arg: '<format>', wert: eineVon(ALLE_FORMATE), befehle: ALLE,
     hilfe: text('Ausgabeformat', 'output format'),
     standardText: text('table am Terminal, sonst json', 'table at a terminal, else json'),
-    je: { check: { auswahl: ['table', 'json', 'xlsx'] }, vergleich: { auswahl: ['table', 'json', 'md', 'html'] } },
+    je: { check: { auswahl: ['table', 'json', 'xlsx'] }, vergleich: { auswahl: ['table', 'json', 'csv', 'md', 'html'] } },
   }),
   json: def({ flag: '--json', befehle: ALLE, hilfe: text('gleich --format json', 'same as --format json') }),
   out: def({

@@ -12,7 +12,8 @@ import type { Block, Dokument, Zelle } from './dokument.js';
 import { zelle } from './dokument.js';
 import { eingabeJson, eingabenFuss } from './eingaben.js';
 import { mitEinheit } from './kennzahlen-dokument.js';
-import { runde } from './zahlen.js';
+import { csvZahl, runde } from './zahlen.js';
+import { csvDokument, textZelle } from './csv.js';
 
 export const VERGLEICH_SCHEMA = 'kennzahlen-vergleich/1';
 
@@ -121,4 +122,33 @@ export function vergleichDokument(m: VergleichModell, d: Darstellung): Dokument 
   });
   bloecke.push(eingabenFuss(m.eingaben, d));
   return { sprache: d.sprache, titel, bloecke };
+}
+
+/**
+ * The whole peer matrix for Excel: a row per group, indicator, window and Jobcenter (the own one
+ * marked), then the aggregates of peer group, Land and Bund, each with numerator and denominator;
+ * exact values with a decimal comma, `x` where not computable.
+ */
+export function vergleichCsv(m: VergleichModell, d: Darstellung): string {
+  const kopf = ['gruppe', 'kennzahl', 'fenster', 'art', 'jobcenter', 'wert', 'zaehler', 'nenner', 'rang', 'von', 'hinweis'];
+  const zahl = (w: number | null) => (w === null ? 'x' : csvZahl(w));
+  const zeilen: string[][] = [];
+  for (const g of m.gruppen) {
+    for (const k of g.kennzahlen) {
+      for (const [fenster, f] of [['monat', k.monat], ['jfw', k.jfw]] as const) {
+        const vorne = [textZelle(g.gruppe), k.definition.id, fenster];
+        for (const e of f.einheiten) {
+          const b = e.berechnung;
+          zeilen.push([...vorne, e.schluessel === m.jobcenter ? 'eigen' : 'peer', textZelle(e.schluessel), zahl(b.wert), zahl(b.zaehler), zahl(b.nenner), e.rang === null ? 'x' : String(e.rang), String(f.bewertet), textZelle(hinweisText(b.hinweis, d) ?? '')]);
+        }
+        for (const [art, a] of [['vergleichsgruppe', f.aggregat], ['land', f.land], ['bund', f.bund]] as const) {
+          if (!a) continue;
+          const b = a.berechnung;
+          const aus = a.ausgelassen.map((x) => `${x.schluessel}: ${hinweisText(x.hinweis, d) ?? ''}`).join('; ');
+          zeilen.push([...vorne, art, '', zahl(b?.wert ?? null), zahl(b?.zaehler ?? null), zahl(b?.nenner ?? null), '', String(a.einheiten), textZelle(aus ? `ohne ${aus}` : '')]);
+        }
+      }
+    }
+  }
+  return csvDokument(kopf, zeilen);
 }

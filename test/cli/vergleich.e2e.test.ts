@@ -59,6 +59,25 @@ describe('kennzahlen vergleich', () => {
     expect((await vergleich(['--jobcenter', '12062', '--format', 'html'])).stdout).toMatch(/^<!DOCTYPE html>/);
   });
 
+  it('writes the whole peer matrix as CSV: every Jobcenter with its rank, then the aggregates', async () => {
+    const r = await vergleich(['--vergleichstypen', TYPEN, '--jobcenter', '12062', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    const zeilen = r.stdout.replace(/^\uFEFF/, '').split('\r\n');
+    expect(zeilen[0]).toBe('gruppe;kennzahl;fenster;art;jobcenter;wert;zaehler;nenner;rang;von;hinweis');
+    const k1e2 = zeilen.filter((z) => z.startsWith('gesamt;K1E2;monat;')).map((z) => z.split(';').slice(3, 10));
+    expect(k1e2).toEqual([
+      ['eigen', '12062', '10,000000000000009', '110', '100', '4', '5'],
+      ['peer', '12063', '-5,000000000000004', '190', '200', '2', '5'],
+      ['peer', '05558', '10,000000000000009', '55', '50', '4', '5'],
+      ['peer', '05566', '-9,999999999999998', '360', '400', '1', '5'],
+      ['peer', '05570', '0', '1000', '1000', '3', '5'],
+      ['vergleichsgruppe', '', '-2,0000000000000018', '1715', '1750', '', '5'],
+      ['land', '', '0', '300', '300', '', '2'],
+      ['bund', '', '-2,195121951219514', '2005', '2050', '', '6'],
+    ]);
+    expect(zeilen.find((z) => z.startsWith('gesamt;K2;monat;vergleichsgruppe;'))).toMatch(/;ohne 05558: integrationen gesperrt \(\*\) für 2017-03$/);
+  });
+
   it('refuses what it cannot compare, saying what to do', async () => {
     const ohne = await vergleich(['--format', 'table']);
     expect([ohne.code, ohne.stderr.split('\n')[0]]).toEqual([2, 'kennzahlen: vergleich braucht das eigene Jobcenter: --jobcenter SCHLÜSSEL, wie er in der Regionsspalte der Monatswerte steht.']);
@@ -73,7 +92,7 @@ describe('kennzahlen vergleich', () => {
     const ohneTyp = datei('typen.csv', 'regionalschluessel;vergleichstyp\n12063;IIa\n');
     const t = await vergleich(['--jobcenter', '12062', '--vergleichstypen', ohneTyp, '--format', 'table']);
     expect([t.code, t.stderr.split('\n')[0]]).toEqual([65, `kennzahlen: ${ohneTyp}: kein Vergleichstyp für das Jobcenter „12062“.`]);
-    expect((await vergleich(['--jobcenter', '12062', '--format', 'csv'])).code).toBe(2);
+    expect((await vergleich(['--jobcenter', '12062', '--format', 'xlsx', '--out', datei('v.xlsx', '')])).code).toBe(2);
     expect((await vergleich(['--jobcenter', '12062', '--suppress-below', '5', '--format', 'table'])).code).toBe(2);
   });
 

@@ -34,6 +34,8 @@ describe('vergleiche, by hand: K1E2 (change in the ELB stock, lower is better) i
     expect(['D', 'B', 'E', 'A', 'C'].map((k) => [rang(k).rang, rang(k).quartil])).toEqual([[1, 1], [2, 2], [3, 3], [4, 4], [4, 4]]);
     expect(rang('A').bewertet).toBe(5);
     expect(rang('F')).toMatchObject({ rang: null, quartil: null, abstandMedian: null });
+    // The whole matrix: every peer's rank, in the peers' order.
+    expect(rang('A').einheiten.map((e) => [e.schluessel, e.rang])).toEqual([['A', 4], ['B', 2], ['C', 4], ['D', 1], ['E', 3], ['F', null]]);
   });
 
   it('gives median, minimum, maximum and the distance to the median in points', () => {

@@ -43,6 +43,8 @@ export interface Vergleichswert {
   /** Own value minus the peers' median, in points. */
   abstandMedian: number | null;
   aggregat: Aggregat;
+  /** Every peer's value and rank, in the peers' order (the whole matrix, for tables and charts). */
+  einheiten: { schluessel: string; berechnung: Berechnung; rang: number | null }[];
 }
 
 /** The window of an indicator's monthly value (t−11 … t or t) or of its year-to-date value (January … t). */
@@ -96,8 +98,16 @@ export function vergleiche(d: Definition, eigen: string, peers: readonly Einheit
   // Values equal but for the last bits of floating point (55/50 and 110/100) are a tie.
   const gleich = (a: number, b: number) => Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b));
   const besser = (a: number, b: number) => !gleich(a, b) && (d.richtung === 'runter' ? a < b : a > b);
+  // Sorted best first: a value's rank is 1 + the number of values before it that are better.
+  const besteZuerst = [...gueltig].sort((a, b) => (besser(a, b) ? -1 : besser(b, a) ? 1 : 0));
+  const rangVon = (w: number | null): number | null => {
+    if (w === null) return null;
+    let n = 0;
+    while (n < besteZuerst.length && besser(besteZuerst[n], w)) n++;
+    return n + 1;
+  };
   const w = eigenWert.wert;
-  const rang = w === null ? null : 1 + gueltig.filter((x) => besser(x, w)).length;
+  const rang = rangVon(w);
   const n = gueltig.length;
   const m = median(sortiert);
   return {
@@ -110,5 +120,9 @@ export function vergleiche(d: Definition, eigen: string, peers: readonly Einheit
     max: n ? sortiert[n - 1] : null,
     abstandMedian: w === null || m === null ? null : w - m,
     aggregat: aggregat(d, peers, spalten, von, bis),
+    einheiten: peers.map((p) => {
+      const b = werte.get(p.schluessel)!;
+      return { schluessel: p.schluessel, berechnung: b, rang: rangVon(b.wert) };
+    }),
   };
 }
