@@ -46,6 +46,22 @@ export interface Grafik {
   stellen: number;
 }
 
+/**
+ * One indicator across a peer group: a dot per Jobcenter with a value (the own one marked), the
+ * peers' median and the group's aggregate as lines, and which way is good.
+ */
+export interface Streifen {
+  titel: string;
+  punkte: { name: string; wert: number; eigen: boolean }[];
+  median: number | null;
+  aggregat: number | null;
+  /** Names of the two lines in the legend. */
+  namen: { eigen: string; median: string; aggregat: string };
+  richtung: Richtung;
+  einheit: '%' | '';
+  stellen: number;
+}
+
 export type Block =
   | { art: 'titel'; text: string; demo: boolean }
   | { art: 'text'; text: string; leise?: boolean }
@@ -53,6 +69,8 @@ export type Block =
   | { art: 'tabelle'; kopf: string[]; zeilen: Zelle[][]; links: number }
   | { art: 'notizen'; titel: string; punkte: string[] }
   | { art: 'grafiken'; grafiken: Grafik[] }
+  /** Strip plots of a comparison (HTML only, as the charts). */
+  | { art: 'streifen'; streifen: Streifen[] }
   /** The report's inputs (file, rows, checksum), set apart at the end. */
   | { art: 'fuss'; zeilen: Eingabezeile[] };
 

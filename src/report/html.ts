@@ -2,7 +2,7 @@
 // It reads without JavaScript and prints on A4.
 
 import { deZahl, enZahl } from './zahlen.js';
-import { demoHinweis, zellText, type Block, type Dokument, type Grafik, type Zelle } from './dokument.js';
+import { demoHinweis, zellText, type Block, type Dokument, type Grafik, type Streifen, type Zelle } from './dokument.js';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 const esc = (t: string) => t.replace(/[&<>"]/g, (c) => ESC[c]);
@@ -171,6 +171,44 @@ function figur(g: Grafik, sprache: Dokument['sprache']): string {
   );
 }
 
+/** A strip plot's viewBox: one row of dots over an axis. */
+const SB = 340, SH = 64;
+
+/**
+ * A strip plot: one dot per Jobcenter on the indicator's axis (each with its name and value as a
+ * tooltip), the own one larger and coloured, the peers' median as a solid and the group's aggregate
+ * as a dashed line. Title, direction and legend are HTML around it, as for the line charts.
+ */
+export function svgStreifen(s: Streifen, sprache: Dokument['sprache']): string {
+  const zahl = sprache === 'en' ? enZahl : deZahl;
+  const text = (v: number, stellen: number) => `${zahl(v, stellen)}${s.einheit ? ` ${s.einheit}` : ''}`;
+  const kopf = `<svg viewBox="0 0 ${SB} ${SH}" role="img" aria-label="${esc(s.titel)}"><title>${esc(s.titel)}</title>`;
+  const werte = [...s.punkte.map((p) => p.wert), ...(s.median === null ? [] : [s.median]), ...(s.aggregat === null ? [] : [s.aggregat])];
+  if (!werte.length) return `${kopf}<text x="${SB / 2}" y="${SH / 2}" text-anchor="middle" class="leise">${esc(WORTE[sprache].leer)}</text></svg>`;
+  const a = achse(Math.min(...werte), Math.max(...werte));
+  // Room for half of the outer ticks' labels, which are centred on them.
+  const links = Math.max(8, textBreite(text(a.ticks[0], a.stellen)) / 2 + 2);
+  const rechts = SB - Math.max(8, textBreite(text(a.ticks[a.ticks.length - 1], a.stellen)) / 2 + 2);
+  const y = 22;
+  const x = (v: number) => links + ((v - a.lo) / (a.hi - a.lo)) * (rechts - links);
+  const teile = [kopf];
+  for (const t of a.ticks) teile.push(`<line class="gitter" x1="${x(t).toFixed(1)}" y1="6" x2="${x(t).toFixed(1)}" y2="${y + 14}"/><text class="achse" x="${x(t).toFixed(1)}" y="${SH - 6}" text-anchor="middle">${esc(text(t, a.stellen))}</text>`);
+  if (s.median !== null) teile.push(`<line class="median" x1="${x(s.median).toFixed(1)}" y1="6" x2="${x(s.median).toFixed(1)}" y2="${y + 14}"><title>${esc(`${s.namen.median}: ${text(s.median, s.stellen)}`)}</title></line>`);
+  if (s.aggregat !== null) teile.push(`<line class="soll" x1="${x(s.aggregat).toFixed(1)}" y1="6" x2="${x(s.aggregat).toFixed(1)}" y2="${y + 14}"><title>${esc(`${s.namen.aggregat}: ${text(s.aggregat, s.stellen)}`)}</title></line>`);
+  // The own dot last, so the others never cover it.
+  for (const p of [...s.punkte.filter((p) => !p.eigen), ...s.punkte.filter((p) => p.eigen)]) {
+    teile.push(`<circle class="${p.eigen ? 'eigen' : 'peer'}" cx="${x(p.wert).toFixed(1)}" cy="${y}" r="${p.eigen ? 5.5 : 3.5}"><title>${esc(`${p.name}: ${text(p.wert, s.stellen)}`)}</title></circle>`);
+  }
+  return teile.join('') + '</svg>';
+}
+
+function streifenFigur(s: Streifen, sprache: Dokument['sprache']): string {
+  const w = WORTE[sprache];
+  const eintrag = (zeichen: string, name: string) => `<span class="eintrag">${zeichen}${esc(name)}</span>`;
+  const legende = [eintrag('<i class="punkt eigen"></i>', s.namen.eigen), eintrag('<i class="strich median"></i>', s.namen.median), eintrag('<i class="strich gestrichelt soll"></i>', s.namen.aggregat)];
+  return `<figure><figcaption><span class="titel">${esc(s.titel)}</span> <span class="richtung">${esc(w[s.richtung])}</span></figcaption>${svgStreifen(s, sprache)}<p class="legende">${legende.join('')}</p></figure>`;
+}
+
 /** Print: A4 portrait less the side margins of @page, in CSS px (96 per inch), and the tables' print font. */
 const DRUCK = { seiteMm: 210, randMm: 12, tabellePt: 8 };
 const DRUCK_BREITE_EM = (((DRUCK.seiteMm - 2 * DRUCK.randMm) / 25.4) * 96) / ((DRUCK.tabellePt * 96) / 72);
@@ -236,6 +274,8 @@ figure { margin: 0; break-inside: avoid; } figcaption { font-size: 13px; } figca
 svg { display: block; width: 100%; height: auto; } svg text { font-size: ${SCHRIFT}px; } svg .achse, svg .leise { fill: #4b5563; }
 svg .gitter { stroke: #e5e7eb; stroke-width: 1; } svg .soll { fill: none; stroke: #111827; stroke-width: 1.5; stroke-dasharray: 6 4; } svg .soll-text { fill: #111827; }
 svg .erreicht { fill: #059669; fill-opacity: .13; stroke: none; }
+svg circle.peer { fill: #9ca3af; fill-opacity: .8; } svg circle.eigen { fill: #1f5aa6; stroke: #fff; stroke-width: 1.5; } svg .median { stroke: #111827; stroke-width: 1.5; }
+.legende .punkt { display: inline-block; width: .8em; height: .8em; border-radius: 50%; margin-right: .35em; vertical-align: middle; background: #1f5aa6; print-color-adjust: exact; -webkit-print-color-adjust: exact; } .legende .median { border-color: #111827; }
 .legende, .notiz { font-size: 12px; margin: .1em 0 0; } .legende { display: flex; flex-wrap: wrap; gap: .1em 1.1em; } .notiz { color: #374151; }
 .legende .strich { display: inline-block; width: 1.7em; margin-right: .35em; vertical-align: middle; border-top: 2px solid; } .legende .gestrichelt { border-top-style: dashed; } .legende .soll { border-color: #111827; }
 .legende .flaeche { display: inline-block; width: 1.1em; height: .8em; margin-right: .35em; vertical-align: middle; background: rgba(5, 150, 105, .25); print-color-adjust: exact; -webkit-print-color-adjust: exact; }
@@ -285,6 +325,9 @@ export function html(d: Dokument): string {
         break;
       case 'grafiken':
         teile.push(`<div class="grafiken">${b.grafiken.map((g) => figur(g, d.sprache)).join('')}</div>`);
+        break;
+      case 'streifen':
+        teile.push(`<div class="grafiken">${b.streifen.map((st) => streifenFigur(st, d.sprache)).join('')}</div>`);
         break;
       case 'fuss':
         teile.push(`<footer><ul>${b.zeilen.map((z) => `<li>${esc(z.text)} · SHA-256 <code>${esc(z.sha256)}</code></li>`).join('')}</ul></footer>`);

@@ -28,6 +28,7 @@ export function markdown(d: Dokument): string {
         aus.push(`**${b.titel}**`, '', ...b.punkte.map((p) => `- ${p}`), '');
         break;
       case 'grafiken':
+      case 'streifen':
         break;
       case 'fuss':
         aus.push(...b.zeilen.map((z) => `- ${z.text} · SHA-256 \`${z.sha256}\``), '');

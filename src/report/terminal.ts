@@ -37,6 +37,7 @@ export function terminal(d: Dokument, farbe: ChalkInstance): string {
         aus.push('', b.titel, ...b.punkte.map((p) => `  ${p}`));
         break;
       case 'grafiken':
+      case 'streifen':
         continue;
       case 'fuss':
         // At the terminal the first 16 hex digits identify a file; the files on the share carry all 64.

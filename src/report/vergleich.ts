@@ -111,6 +111,19 @@ export function vergleichDokument(m: VergleichModell, d: Darstellung): Dokument 
       if (aus.length && aus.length < m.peers.length) notizen.push(L(`${g.gruppe === 'gesamt' ? '' : `${g.gruppe}, `}${k.definition.id}: nicht im Aggregat der Vergleichsgruppe: ${aus.map((a) => `${a.schluessel} (${hinweisText(a.hinweis, d) ?? 'unvollständig'})`).join('; ')}`, `${g.gruppe === 'gesamt' ? '' : `${g.gruppe}, `}${k.definition.id}: left out of the peer aggregate: ${aus.map((a) => `${a.schluessel} (${hinweisText(a.hinweis, d) ?? 'incomplete'})`).join('; ')}`));
     }
   }
+  // One strip per indicator of the total with values: where the own Jobcenter stands among the peers.
+  const gesamt = m.gruppen[0];
+  const streifen = gesamt.kennzahlen.filter((k) => k.monat.einheiten.some((e) => e.berechnung.wert !== null)).map((k) => ({
+    titel: `${k.definition.id} ${tx.en ? k.definition.kurzEn : k.definition.kurz}, ${tx.monat(m.berichtsmonat)}`,
+    punkte: k.monat.einheiten.filter((e) => e.berechnung.wert !== null).map((e) => ({ name: e.schluessel, wert: e.berechnung.wert!, eigen: e.schluessel === m.jobcenter })),
+    median: k.monat.median,
+    aggregat: k.monat.aggregat.berechnung?.wert ?? null,
+    namen: { eigen: m.name ?? m.jobcenter, median: 'Median', aggregat: L('Aggregat der Vergleichsgruppe', 'peer group aggregate') },
+    richtung: k.definition.richtung,
+    einheit: '%' as const,
+    stellen: 1,
+  }));
+  if (streifen.length) bloecke.push({ art: 'streifen', streifen });
   bloecke.push({
     art: 'notizen', titel: L('Lesart', 'Reading'),
     punkte: [

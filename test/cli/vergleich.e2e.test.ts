@@ -59,6 +59,22 @@ describe('kennzahlen vergleich', () => {
     expect((await vergleich(['--jobcenter', '12062', '--format', 'html'])).stdout).toMatch(/^<!DOCTYPE html>/);
   });
 
+  it('draws a strip per indicator with values in HTML: a dot per Jobcenter, the own one marked, median and aggregate', async () => {
+    const h = (await vergleich(['--vergleichstypen', TYPEN, '--jobcenter', '12062', '--format', 'html'])).stdout;
+    const figuren = h.split('<figure>').slice(1);
+    // K1, K1E2 and K2 have values in 06/2017; the other indicators need columns the table lacks.
+    expect(figuren.map((f) => /<span class="titel">(\w+) /.exec(f)![1])).toEqual(['K1', 'K1E2', 'K2']);
+    const k1e2 = figuren[1];
+    expect(k1e2.match(/<circle class="peer"/g)).toHaveLength(4);
+    expect(k1e2).toContain('<circle class="eigen"');
+    expect(k1e2).toContain('<title>12062: 10,0 %</title>');
+    expect(k1e2).toContain('<title>Median: 0,0 %</title>');
+    expect(k1e2).toContain('<title>Aggregat der Vergleichsgruppe: -2,0 %</title>');
+    expect(k1e2).toContain('↓ niedriger ist besser');
+    // 05558 has no K2 (a suppressed month): three peers and the own one.
+    expect(figuren[2].match(/<circle /g)).toHaveLength(4);
+  });
+
   it('writes the whole peer matrix as CSV: every Jobcenter with its rank, then the aggregates', async () => {
     const r = await vergleich(['--vergleichstypen', TYPEN, '--jobcenter', '12062', '--format', 'csv']);
     expect(r.code).toBe(0);
