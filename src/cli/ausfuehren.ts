@@ -9,7 +9,7 @@ import type { Ergebnis } from '../app/ergebnis.js';
 import { lzb } from '../app/lzb.js';
 import { report } from '../app/report.js';
 import { vergleich } from '../app/vergleich.js';
-import { vergleichCsv, vergleichDokument, vergleichJson } from '../report/vergleich.js';
+import { vergleichCsv, vergleichDokument, vergleichJson, vergleichMappe } from '../report/vergleich.js';
 import { deutscherMonat, isoMonat } from '../core/kalender.js';
 import type { Ausgang } from '../fehler.js';
 import { paketDatei } from '../paket.js';
@@ -29,11 +29,6 @@ import { farben } from './farbe.js';
 import type { Io } from './io.js';
 import { Meldungen } from './meldungen.js';
 import { auswahlVon, OPTIONEN, type Befehl, type Format, type Werte } from './optionen.js';
-
-/** A format a command's choices exclude (the option table's `je`): never asked for. */
-const KEIN_FORMAT = (): never => {
-  throw new Error('ein Format, das dieser Befehl nicht anbietet');
-};
 
 /** A file of the sample Jobcenter, named relative to the working folder when it lies below it. */
 function demoDatei(name: string): string {
@@ -94,7 +89,7 @@ export async function fuehreBefehlAus(befehl: Befehl, flags: Record<string, unkn
       });
     case 'vergleich':
       return gibErgebnisAus(await vergleich(vergleichAnfrage(a), lies), melde, (m) => {
-        const formate = berichtsformate(() => vergleichDokument(m, d), () => vergleichJson(m, d), () => vergleichCsv(m, d), KEIN_FORMAT, farbe);
+        const formate = berichtsformate(() => vergleichDokument(m, d), () => vergleichJson(m, d), () => vergleichCsv(m, d), () => vergleichMappe(m, d), farbe);
         return gibBerichtAus(io, w, format, formate, 'vergleich-{jobcenter}-{monat}', { jobcenter: m.jobcenter, monat: isoMonat(m.berichtsmonat) }, m.eingaben);
       });
     case 'check':

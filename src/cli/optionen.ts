@@ -288,7 +288,7 @@ export const OPTIONEN = {
     flag: '--format', arg: '<format>', wert: eineVon(ALLE_FORMATE), befehle: ALLE,
     hilfe: text('Ausgabeformat', 'output format'),
     standardText: text('table am Terminal, sonst json', 'table at a terminal, else json'),
-    je: { check: { auswahl: ['table', 'json', 'xlsx'] }, vergleich: { auswahl: ['table', 'json', 'csv', 'md', 'html'] } },
+    je: { check: { auswahl: ['table', 'json', 'xlsx'] } },
   }),
   json: def({ flag: '--json', befehle: ALLE, hilfe: text('gleich --format json', 'same as --format json') }),
   out: def({
@@ -297,7 +297,7 @@ export const OPTIONEN = {
     je: { check: { hilfe: text('Ergebnis atomar in diese Datei schreiben statt auf stdout', 'write the result atomically to this file instead of stdout') } },
   }),
   outDir: def({
-    flag: '--out-dir', arg: '<ordner>', wert: datei, befehle: BERICHTE,
+    flag: '--out-dir', arg: '<ordner>', wert: datei, befehle: [...BERICHTE, 'vergleich'],
     hilfe: text('alle Formate (json, csv, md, html, xlsx) und zuletzt ein Manifest mit Prüfsummen in diesen Ordner schreiben (wird angelegt); Platzhalter {jobcenter}, {monat}', 'write every format (json, csv, md, html, xlsx) and last a manifest with checksums into this folder (made if missing); placeholders {jobcenter}, {monat}'),
   }),
   lang: def({ flag: '--lang', arg: '<sprache>', wert: eineVon(SPRACHEN), konfig: 'lang', befehle: [...BERICHTE, 'vergleich'], hilfe: text('Sprache der Beschriftungen (und dieser Hilfe)', 'language of the labels (and of this help)') }),

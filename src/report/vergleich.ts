@@ -10,7 +10,8 @@ import type { Vergleichsfenster, VergleichModell } from './vergleich-bericht.js'
 import { darstellungJson, hinweisText, stempelBloecke, texte, type Darstellung } from './darstellung.js';
 import type { Block, Dokument, Zelle } from './dokument.js';
 import { zelle } from './dokument.js';
-import { eingabeJson, eingabenFuss } from './eingaben.js';
+import { eingabeJson, eingabenBlatt, eingabenFuss } from './eingaben.js';
+import { anzahl, feldVon, jobcenterAngabe, monatsFeld, prozent, titelblock, veraenderung, type Arbeitsmappe, type Feld } from './arbeitsmappe.js';
 import { mitEinheit } from './kennzahlen-dokument.js';
 import { csvZahl, runde } from './zahlen.js';
 import { csvDokument, textZelle } from './csv.js';
@@ -164,4 +165,53 @@ export function vergleichCsv(m: VergleichModell, d: Darstellung): string {
     }
   }
   return csvDokument(kopf, zeilen);
+}
+
+/**
+ * The comparison as a workbook: the ranking of the total under the title block, the whole matrix
+ * (the CSV's rows, numbers exact with their formats), the inputs.
+ */
+export function vergleichMappe(m: VergleichModell, d: Darstellung): Arbeitsmappe {
+  const tx = texte(d);
+  const { L } = tx;
+  const alsWert = (def: Definition) => (w: number) => (einheitVon(def.formel) === 'veraenderung_prozent' ? veraenderung(w) : prozent(w));
+  const titel = L(`Vergleich · ${m.name ? `${m.name} (${m.jobcenter})` : `Jobcenter ${m.jobcenter}`}`, `Comparison · ${m.name ? `${m.name} (${m.jobcenter})` : `Jobcenter ${m.jobcenter}`}`);
+  const angaben: [string, Feld][] = [
+    jobcenterAngabe(m.jobcenter, d),
+    [L('Berichtsmonat', 'Reporting month'), monatsFeld(m.berichtsmonat)],
+    [L('Verglichen mit', 'Compared with'), gruppeText(m, d)],
+    ...(m.land ? [['Land', m.land] as [string, Feld]] : []),
+  ];
+  const rangliste = m.gruppen[0].kennzahlen.map((k): Feld[] => {
+    const f = k.monat;
+    const als = alsWert(k.definition);
+    const agg = (a: Aggregat | null) => (a === null ? null : feldVon(a.berechnung?.wert ?? null, als));
+    return [k.definition.id, tx.en ? k.definition.kurzEn : k.definition.kurz, feldVon(f.eigen.wert, als), f.rang === null ? 'x' : anzahl(f.rang), anzahl(f.bewertet), f.quartil === null ? 'x' : anzahl(f.quartil), feldVon(f.median, als), f.abstandMedian === null ? 'x' : { zahl: f.abstandMedian, format: 'differenz', stellen: 1 }, agg(f.aggregat), agg(f.land), agg(f.bund), k.rangVorjahr === null ? 'x' : anzahl(k.rangVorjahr)];
+  });
+  const matrix: Feld[][] = [];
+  for (const g of m.gruppen) {
+    for (const k of g.kennzahlen) {
+      const als = alsWert(k.definition);
+      for (const [fenster, f] of [['monat', k.monat], ['jfw', k.jfw]] as const) {
+        for (const e of f.einheiten) {
+          const b = e.berechnung;
+          matrix.push([g.gruppe, k.definition.id, fenster, e.schluessel === m.jobcenter ? 'eigen' : 'peer', e.schluessel, feldVon(b.wert, als), b.zaehler === null ? 'x' : anzahl(b.zaehler), b.nenner === null ? 'x' : anzahl(b.nenner), e.rang === null ? 'x' : anzahl(e.rang), hinweisText(b.hinweis, d)]);
+        }
+        for (const [art, a] of [['vergleichsgruppe', f.aggregat], ['land', f.land], ['bund', f.bund]] as const) {
+          if (!a) continue;
+          const b = a.berechnung;
+          matrix.push([g.gruppe, k.definition.id, fenster, art, null, feldVon(b?.wert ?? null, als), b ? anzahl(b.zaehler!) : 'x', b ? anzahl(b.nenner!) : 'x', null, a.ausgelassen.map((x) => `${x.schluessel}: ${hinweisText(x.hinweis, d) ?? ''}`).join('; ') || null]);
+        }
+      }
+    }
+  }
+  return {
+    titel,
+    erstellt: d.stempel,
+    blaetter: [
+      { name: L('Vergleich', 'Comparison'), kopfblock: titelblock(titel, angaben, d), kopf: ['ID', L('Kennzahl', 'Indicator'), L('Wert', 'Value'), L('Rang', 'Rank'), L('von', 'of'), L('Quartil', 'Quartile'), 'Median', L('Abstand (Punkte)', 'Distance (points)'), L('Vergleichsgruppe', 'Peer group'), 'Land', 'Bund', L('Rang Vorjahr', 'Rank prev. year')], zeilen: rangliste },
+      { name: 'Matrix', kopfblock: [], kopf: ['gruppe', 'kennzahl', 'fenster', 'art', 'jobcenter', 'wert', 'zaehler', 'nenner', 'rang', 'hinweis'], zeilen: matrix },
+      eingabenBlatt(m.eingaben, d),
+    ],
+  };
 }

@@ -41,7 +41,7 @@ describe('README option tables', () => {
 
   it('say where a command allows fewer values than the option', ({ expect }) => {
     const zeile = (flag: string) => readme.split('\n').find((z) => z.startsWith(`| \`${flag}`));
-    expect(zeile('--format <format>')).toContain('(Auswahl: table, json, csv, md, html, xlsx); check: nur table, json, xlsx; vergleich: nur table, json, csv, md, html |');
+    expect(zeile('--format <format>')).toContain('(Auswahl: table, json, csv, md, html, xlsx); check: nur table, json, xlsx |');
     expect(zeile('--nach <merkmal>')).toContain('; report: Kennzahlen für Frauen und Männer daneben (braucht --personen), nur geschlecht; demo: Kennzahlen für Frauen und Männer daneben, nur geschlecht |');
   });
 });

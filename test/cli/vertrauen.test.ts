@@ -403,7 +403,7 @@ describe('9. an option is either used or refused', () => {
   const KANTEN = 'fixtures/kanten/zeitraeume.csv';
   it.each([
     [['check', '--zeitraeume', KANTEN, '--format', 'csv'], "Fehler: 'csv' ist kein gültiger Wert für '--format <format>'. Erlaubt: table, json, xlsx."],
-    [['check', '--zeitraeume', KANTEN, '--format', 'table', '--out-dir', 'x'], 'kennzahlen: check kennt die Option --out-dir nicht; sie gehört zu lzb, aggregate, report, demo.'],
+    [['check', '--zeitraeume', KANTEN, '--format', 'table', '--out-dir', 'x'], 'kennzahlen: check kennt die Option --out-dir nicht; sie gehört zu lzb, aggregate, report, demo, vergleich.'],
     [['check', '--zeitraeume', KANTEN, '--format', 'table', '--lang', 'en'], 'kennzahlen: check kennt die Option --lang nicht; sie gehört zu lzb, aggregate, report, demo, vergleich.'],
     [['check', '--zeitraeume', KANTEN, '--out', 'x.md'], 'kennzahlen: --out x.md: dieser Befehl schreibt nur table, json oder xlsx; --format nennt das Format, die Endung der Datei ist dann frei.'],
     [['lzb', '--zeitraeume', KANTEN, '--format', 'table', '--threads', '3'], 'kennzahlen: --threads erwartet eine ganze Zahl von 1 bis 2, nicht „3“.'],
