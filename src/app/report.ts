@@ -7,6 +7,7 @@ import { FILTER_SPALTEN, type Filter } from '../core/filter.js';
 import { deutscherMonat, isoMonat, isoTag, monatTeile, monatVonTag } from '../core/kalender.js';
 import { definitionen, type KennzahlEinstellungen } from '../core/kennzahlen/definitionen.js';
 import { januarVon, kennzahlen, verlauf } from '../core/kennzahlen/kennzahlen.js';
+import type { Berechnung } from '../core/kennzahlen/berechnung.js';
 import { letzterMonat } from '../core/lzb/stichtage.js';
 import { GESCHLECHT_SCHLUESSEL, gruppierung } from '../core/merkmale.js';
 import { numerus, type EingabeInfo } from '../core/modell.js';
@@ -193,17 +194,7 @@ export function report(a: ReportAnfrage, leser: Leser): Promise<Ergebnis<ReportM
     // none of the columns the indicators and targets need.
     const kennzahlBerechenbar = bericht.kennzahlen.some((w) => w.monat.wert !== null || w.jfw.wert !== null);
     if (!kennzahlBerechenbar && !(ziele?.ergebnisse ?? []).some((z) => z.status !== 'nicht_berechenbar')) {
-      const hinweise = bericht.kennzahlen.flatMap((w) => w.monat.hinweis ?? []);
-      const fehlend = [...new Set(hinweise.flatMap((h) => (h.art === 'spalte_fehlt' ? [h.spalte] : [])))];
-      const andere = [...new Set(hinweise.filter((h) => h.art !== 'spalte_fehlt').map((h) => hinweisText([h], STANDARD_DARSTELLUNG)!))];
-      const gruende = [...(fehlend.length ? [`es fehlen die Spalten ${fehlend.join(', ')}`] : []), ...andere.slice(0, 4), ...(andere.length > 4 ? [`${andere.length - 4} weitere`] : [])];
-      throw new KennzahlenFehler(
-        'eingabedaten',
-        `Für den Berichtsmonat ${deutscherMonat(t)} ist ${vorgabe ? 'weder eine Kennzahl noch ein Ziel' : 'keine Kennzahl'} berechenbar.`,
-        [],
-        `${gruende.join('; ')}. Gelesen: ${mw.spalten.join(', ') || 'keine Spalte der Monatswerte'}` +
-          `${ungelesen.length ? `; nicht gelesen, da keine Kennzahl und kein Ziel sie nutzt: ${ungelesen.join(', ')}` : ''}.`,
-      );
+      throw nichtsBerechenbar(t, bericht.kennzahlen.map((w) => w.monat), mw.spalten, ungelesen, Boolean(vorgabe));
     }
     const ohneWert = bericht.kennzahlen.filter((w) => w.monat.wert === null).map((w) => w.definition.id);
     // From person-level data a missing column means a missing input: name the option, not the column.
@@ -249,6 +240,24 @@ export function report(a: ReportAnfrage, leser: Leser): Promise<Ergebnis<ReportM
  * config), by its key as the table writes it; none chosen, or one the table lacks, is a usage error
  * that lists the keys. Never the first, never all together.
  */
+/**
+ * No indicator of the Berichtsmonat is computable (nor a target): an error that says why, from the
+ * reasons of the monthly values, and which columns were read. A report of nothing but `x` is no report.
+ */
+export function nichtsBerechenbar(t: number, monatswerte: readonly Berechnung[], gelesen: readonly string[], ungelesen: readonly string[], mitZielen: boolean): KennzahlenFehler {
+  const hinweise = monatswerte.flatMap((b) => b.hinweis ?? []);
+  const fehlend = [...new Set(hinweise.flatMap((h) => (h.art === 'spalte_fehlt' ? [h.spalte] : [])))];
+  const andere = [...new Set(hinweise.filter((h) => h.art !== 'spalte_fehlt').map((h) => hinweisText([h], STANDARD_DARSTELLUNG)!))];
+  const gruende = [...(fehlend.length ? [`es fehlen die Spalten ${fehlend.join(', ')}`] : []), ...andere.slice(0, 4), ...(andere.length > 4 ? [`${andere.length - 4} weitere`] : [])];
+  return new KennzahlenFehler(
+    'eingabedaten',
+    `Für den Berichtsmonat ${deutscherMonat(t)} ist ${mitZielen ? 'weder eine Kennzahl noch ein Ziel' : 'keine Kennzahl'} berechenbar.`,
+    [],
+    `${gruende.join('; ')}. Gelesen: ${gelesen.join(', ') || 'keine Spalte der Monatswerte'}` +
+      `${ungelesen.length ? `; nicht gelesen, da keine Kennzahl und kein Ziel sie nutzt: ${ungelesen.join(', ')}` : ''}.`,
+  );
+}
+
 export function waehleRegion(datei: string, regionen: { spalte: string; schluessel: string[] }, jobcenter: string | null): void {
   const { spalte, schluessel } = regionen;
   const liste = schluessel.slice(0, 20).map((k) => `„${k}“`).join(', ') + (schluessel.length > 20 ? ` und ${schluessel.length - 20} weitere` : '');

@@ -2,6 +2,7 @@
 // Jobcenters in one table. The peers are its Vergleichstyp (`--vergleichstypen`), a list
 // (`--peers`) or every row; the Land and the whole table (Bund) are aggregated beside them.
 
+import { ohneFuehrendeNullen } from '../core/abgleich.js';
 import { deutscherMonat, isoMonat } from '../core/kalender.js';
 import { definitionen, type Definition, type KennzahlEinstellungen } from '../core/kennzahlen/definitionen.js';
 import type { EingabeInfo } from '../core/modell.js';
@@ -14,7 +15,7 @@ import { leseVergleichstypen, type Zuordnung } from '../input/vergleichstypen.js
 import { fuehreAus, type Ergebnis, type Leser } from './ergebnis.js';
 import { dezimal, liesEingabe, wirkungslos, type LeseAnfrage } from './lesen.js';
 import { berichtsmonate } from './personendaten.js';
-import { waehleRegion } from './report.js';
+import { nichtsBerechenbar, waehleRegion } from './report.js';
 
 export interface VergleichAnfrage {
   monatswerte: string;
@@ -36,21 +37,42 @@ export function vergleich(a: VergleichAnfrage, leser: Leser): Promise<Ergebnis<V
     }
     waehleRegion(a.monatswerte, mw.regionen, a.jobcenter);
     const alle = mw.regionen.schluessel;
+    const liste = (ks: readonly string[]) => ks.map((k) => `„${k}“`).join(', ');
 
     let typen: Map<string, Zuordnung> | null = null;
     if (a.vergleichstypen) {
       typen = (await liesEingabe(leser, notizen, a.lesen, 'vergleichstypen', a.vergleichstypen, leseVergleichstypen, eingaben)).typen;
+      // A key of the file that the table writes with other leading zeros (Excel) is the same Jobcenter, never silently another.
+      const imTisch = new Map(alle.map((k) => [ohneFuehrendeNullen(k), k]));
+      const verschoben = [...typen.keys()].filter((k) => !alle.includes(k) && imTisch.has(ohneFuehrendeNullen(k)));
+      if (verschoben.length) {
+        throw new KennzahlenFehler('eingabedaten', `${a.vergleichstypen}: ${liste(verschoben)} ${verschoben.length === 1 ? 'steht' : 'stehen'} in ${a.monatswerte} mit führenden Nullen (${liste(verschoben.map((k) => imTisch.get(ohneFuehrendeNullen(k))!))}).`, [], 'Die Schlüssel in beiden Dateien gleich schreiben, als Text mit führenden Nullen (in Excel die Spalte als Text formatieren).');
+      }
+      // Every row of the table counts for the Bund: one the file does not know (a total such as
+      // Deutschland or a Land, or a Jobcenter without its type) would count twice or unseen.
+      const fremd = alle.filter((k) => !typen!.has(k));
+      if (fremd.length) {
+        throw new KennzahlenFehler('eingabedaten', `${a.monatswerte}: ${fremd.length} ${fremd.length === 1 ? 'Zeile' : 'Regionen'} ohne Vergleichstyp in ${a.vergleichstypen}: ${liste(fremd.slice(0, 20))}${fremd.length > 20 ? ` und ${fremd.length - 20} weitere` : ''}.`, [], 'Summenzeilen (Deutschland, Länder) gehören nicht in den Vergleich: aus der Tabelle nehmen; ein Jobcenter ohne Typ in die Datei eintragen.');
+      }
+    } else {
+      // Without the file, the table's keys must be Jobcenters' keys (five digits): a row of a total would be counted as a Jobcenter.
+      const fremd = alle.filter((k) => !/^\d{5}$/.test(k));
+      if (fremd.length) {
+        throw new KennzahlenFehler('eingabedaten', `${a.monatswerte}: ${liste(fremd.slice(0, 20))} ${fremd.length === 1 ? 'ist kein Schlüssel' : 'sind keine Schlüssel'} eines Jobcenters (fünf Ziffern wie 05111).`, [], 'Summenzeilen (Deutschland, Länder) aus der Tabelle nehmen, oder mit --vergleichstypen sagen, welche Zeilen Jobcenter sind.');
+      }
     }
+    // Every row of the table is in the file (above), the own Jobcenter's among them.
     const eigen = typen?.get(a.jobcenter) ?? null;
-    if (typen && !eigen) {
-      throw new KennzahlenFehler('eingabedaten', `${a.vergleichstypen}: kein Vergleichstyp für das Jobcenter „${a.jobcenter}“.`, [], 'Die Datei braucht eine Zeile mit seinem Regionalschlüssel, wie er in den Monatswerten steht.');
-    }
 
     let gruppe: VergleichModell['gruppe'];
     let peers: string[];
     if (a.peers) {
       const fremd = a.peers.filter((k) => !alle.includes(k));
-      if (fremd.length) throw nutzungsfehler(`--peers: ${fremd.map((k) => `„${k}“`).join(', ')} ${fremd.length === 1 ? 'steht' : 'stehen'} nicht in ${a.monatswerte}.`);
+      if (fremd.length) {
+        const gemeint = fremd.map((k) => alle.find((x) => ohneFuehrendeNullen(x) === ohneFuehrendeNullen(k))).filter((k): k is string => k !== undefined);
+        throw nutzungsfehler(`--peers: ${liste(fremd)} ${fremd.length === 1 ? 'steht' : 'stehen'} nicht in ${a.monatswerte}${gemeint.length ? `; gemeint ${gemeint.length === 1 ? 'ist' : 'sind'} wohl ${liste(gemeint)} (Schlüssel mit führenden Nullen)` : ''}.`);
+      }
+      if (typen) notizen.hinweis(`--peers bestimmt die Vergleichsgruppe; ${a.vergleichstypen} gibt nur Namen und Länder.`);
       gruppe = { art: 'liste' };
       peers = [...new Set([a.jobcenter, ...a.peers])];
     } else if (eigen) {
@@ -64,6 +86,8 @@ export function vergleich(a: VergleichAnfrage, leser: Leser): Promise<Ergebnis<V
       peers = alle;
     }
 
+    const landVon = (k: string) => typen?.get(k)?.land ?? null;
+    const land = eigen?.land ?? null;
     const eigeneGruppen = mw.alleRegionen.get(a.jobcenter)!;
     const letzter = () => {
       const m = letzterMonatMitWerten({ spalten: [], gruppen: new Map(eigeneGruppen) });
@@ -74,12 +98,23 @@ export function vergleich(a: VergleichAnfrage, leser: Leser): Promise<Ergebnis<V
     const stand = letzter();
     if (t > stand) throw new KennzahlenFehler('eingabedaten', `Der Berichtsmonat ${deutscherMonat(t)} liegt nach dem letzten Monat von „${a.jobcenter}“ in ${a.monatswerte} (${deutscherMonat(stand)}).`, [], `--monat ${isoMonat(stand)} (oder früher).`);
 
+    if (land !== null) {
+      const ohneLand = alle.filter((k) => !typen!.get(k)?.land);
+      if (ohneLand.length) notizen.hinweis(`Land ${land}: ohne Angabe des Landes in ${a.vergleichstypen}, also in keinem Land gezählt: ${ohneLand.join(', ')}.`);
+    }
     const spalten = new Set(mw.monatswerte.spalten);
     const defs = definitionen({ k1e3Nenner: a.k1e3Nenner });
-    const landVon = (k: string) => typen?.get(k)?.land ?? null;
-    const land = eigen?.land ?? null;
+
     // The own Jobcenter's groups: the total first, then each breakdown it has.
     const namen = ['gesamt', ...[...eigeneGruppen.keys()].filter((g) => g !== 'gesamt').sort()];
+    // A peer without rows of a group the own Jobcenter has (or with other labels for it) is not compared there: said.
+    for (const g of namen) {
+      const ohne = peers.filter((k) => !mw.alleRegionen.get(k)?.has(g));
+      if (ohne.length) {
+        const andere = [...new Set(ohne.flatMap((k) => [...(mw.alleRegionen.get(k)?.keys() ?? [])]).filter((x) => !namen.includes(x)))];
+        notizen.hinweis(`Gruppe ${g}: keine Zeilen für ${ohne.join(', ')}, also dort nicht verglichen${andere.length ? ` (dort gibt es die Gruppen ${andere.join(', ')})` : ''}.`);
+      }
+    }
     const gruppen = namen.map((g) => {
       const einheit = (k: string): Einheit => ({ schluessel: k, land: landVon(k) ?? undefined, reihe: mw.alleRegionen.get(k)?.get(g) as Reihe | undefined });
       const peerEinheiten = peers.map(einheit);
@@ -99,6 +134,10 @@ export function vergleich(a: VergleichAnfrage, leser: Leser): Promise<Ergebnis<V
       });
       return { gruppe: g, kennzahlen };
     });
+    const gesamt = gruppen[0].kennzahlen;
+    if (!gesamt.some((k) => k.monat.eigen.wert !== null || k.jfw.eigen.wert !== null)) {
+      throw nichtsBerechenbar(t, gesamt.map((k) => k.monat.eigen), mw.monatswerte.spalten, mw.ungelesen, false);
+    }
     for (const text of wirkungslos(a.lesen, eingaben)) notizen.hinweis(text);
     return { modell: { jobcenter: a.jobcenter, name: eigen?.name ?? null, land, berichtsmonat: t, gruppe, peers, alle: alle.length, eingaben, gruppen } };
   });

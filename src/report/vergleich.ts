@@ -107,9 +107,20 @@ export function vergleichDokument(m: VergleichModell, d: Darstellung): Dokument 
         return [def.id, tx.en ? def.kurzEn : def.kurz, wert(def, f.eigen.wert), rang, f.quartil === null ? x : String(f.quartil), wert(def, f.median), punkte(f.abstandMedian), agg(def, f.aggregat), agg(def, f.land), agg(def, f.bund), k.rangVorjahr === null ? x : String(k.rangVorjahr)];
       }),
     });
+    // Who is left out of an aggregate that has others in it (where nobody is complete, the cell is x).
+    const welches: [string, string, (f: Vergleichsfenster) => Aggregat | null][] = [
+      ['der Vergleichsgruppe', 'the peer group', (f) => f.aggregat],
+      ['des Landes', 'the Land', (f) => f.land],
+      ['des Bundes', 'the national', (f) => f.bund],
+    ];
     for (const k of g.kennzahlen) {
-      const aus = k.monat.aggregat.ausgelassen;
-      if (aus.length && aus.length < m.peers.length) notizen.push(L(`${g.gruppe === 'gesamt' ? '' : `${g.gruppe}, `}${k.definition.id}: nicht im Aggregat der Vergleichsgruppe: ${aus.map((a) => `${a.schluessel} (${hinweisText(a.hinweis, d) ?? 'unvollständig'})`).join('; ')}`, `${g.gruppe === 'gesamt' ? '' : `${g.gruppe}, `}${k.definition.id}: left out of the peer aggregate: ${aus.map((a) => `${a.schluessel} (${hinweisText(a.hinweis, d) ?? 'incomplete'})`).join('; ')}`));
+      for (const [de, en, von] of welches) {
+        const a = von(k.monat);
+        if (!a || !a.ausgelassen.length || !a.einheiten) continue;
+        const wer = a.ausgelassen.map((x) => `${x.schluessel} (${hinweisText(x.hinweis, d) ?? L('unvollständig', 'incomplete')})`).join('; ');
+        const vorne = `${g.gruppe === 'gesamt' ? '' : `${g.gruppe}, `}${k.definition.id}`;
+        notizen.push(L(`${vorne}: nicht im Aggregat ${de}: ${wer}`, `${vorne}: left out of ${en} aggregate: ${wer}`));
+      }
     }
   }
   // One strip per indicator of the total with values: where the own Jobcenter stands among the peers.
@@ -129,7 +140,7 @@ export function vergleichDokument(m: VergleichModell, d: Darstellung): Dokument 
     art: 'notizen', titel: L('Lesart', 'Reading'),
     punkte: [
       L('Rang 1 = am besten in der guten Richtung der Kennzahl; (n): neutrale Kennzahl, nach dem Wert geordnet, der größte zuerst. Gleiche Werte teilen sich den Rang.', 'Rank 1 = best in the indicator\'s good direction; (n): neutral indicator, ordered by value, largest first. Equal values share a rank.'),
-      L('Quartil ⌈4·Rang/n⌉: 1 ist das beste Viertel. Abstand: eigener Wert minus Median, in Prozentpunkten.', 'Quartile ⌈4·rank/n⌉: 1 is the best quarter. Distance: own value minus median, in percentage points.'),
+      L('Quartil ⌈4·Rang/n⌉ ab vier Werten: 1 ist das beste Viertel. Abstand: eigener Wert minus Median, in Prozentpunkten.', 'Quartile ⌈4·rank/n⌉ from four values: 1 is the best quarter. Distance: own value minus median, in percentage points.'),
       L('Vergleichsgruppe, Land und Bund: summierte Zähler durch summierte Nenner der Jobcenter mit vollständigen Eingaben, nie das Mittel der Quoten.', 'Peer group, Land and national: summed numerators over summed denominators of the Jobcenters with complete inputs, never the mean of the rates.'),
       ...notizen,
     ],

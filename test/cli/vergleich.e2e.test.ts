@@ -43,7 +43,8 @@ describe('kennzahlen vergleich', () => {
     // 12062 +10, 12063 −5, 05558 +10: −5 first, the two at +10 share the 2nd rank.
     const liste = await vergleich(['--peers', '12063,05558', '--jobcenter', '12062', '--json']);
     expect(JSON.parse(liste.stdout).vergleichsgruppe).toEqual({ art: 'liste', jobcenter: ['12062', '12063', '05558'] });
-    expect(kennzahl(liste.stdout, 'K1E2').monat).toMatchObject({ rang: 2, von: 3, quartil: 3 });
+    // Three values make no quarters: no quartile.
+    expect(kennzahl(liste.stdout, 'K1E2').monat).toMatchObject({ rang: 2, von: 3, quartil: null });
     // All six: 09111 is 290/300 − 1 = −3.3 %: +10 is last, shared with 05558: 5/6.
     const alle = await vergleich(['--jobcenter', '12062', '--json']);
     expect(JSON.parse(alle.stdout).vergleichsgruppe.art).toBe('alle');
@@ -57,6 +58,7 @@ describe('kennzahlen vergleich', () => {
     expect(t.stdout).toContain('Vergleich · Jobcenter Elbe-Elster (12062) · Berichtsmonat 06/2017');
     expect(t.stdout).toMatch(/│ K1E2 +│ Zahl der ELB, Veränderung +│ \+10,0 % │  4\/5 │ +4 │  0,0 % │ +\+10,0 │ +-2,0 % │  0,0 % │ -2,2 % │/);
     expect(t.stdout).toContain('K2: nicht im Aggregat der Vergleichsgruppe: 05558 (integrationen gesperrt (*) für 2017-03)');
+    expect(t.stdout).toContain('K2: nicht im Aggregat des Bundes: 05558 (integrationen gesperrt (*) für 2017-03)');
     expect((await vergleich(['--jobcenter', '12062', '--format', 'md'])).stdout).toMatch(/^# Vergleich · Jobcenter 12062/);
     expect((await vergleich(['--jobcenter', '12062', '--format', 'html'])).stdout).toMatch(/^<!DOCTYPE html>/);
   });
@@ -129,10 +131,35 @@ describe('kennzahlen vergleich', () => {
     const einer = await imProzess(['vergleich', '--monatswerte', 'fixtures/ba/monatswerte-plain.csv', '--jobcenter', '12062', '--format', 'table']);
     expect(einer.code).toBe(2);
     expect(einer.stderr).toContain('die Monatswerte sind für ein Jobcenter; ein Vergleich braucht eine Tabelle mehrerer');
-    const ohneTyp = datei('typen.csv', 'regionalschluessel;vergleichstyp\n12063;IIa\n');
+    // Every row of the table needs its type: one without (the own Jobcenter, a total) would count unseen.
+    const ohneTyp = datei('typen.csv', 'regionalschluessel;vergleichstyp\n12063;IIa\n05558;IIa\n05566;IIa\n05570;IIa\n09111;IIIb\n');
     const t = await vergleich(['--jobcenter', '12062', '--vergleichstypen', ohneTyp, '--format', 'table']);
-    expect([t.code, t.stderr.split('\n')[0]]).toEqual([65, `kennzahlen: ${ohneTyp}: kein Vergleichstyp für das Jobcenter „12062“.`]);
+    expect([t.code, t.stderr.split('\n')[0]]).toEqual([65, `kennzahlen: ${MW}: 1 Zeile ohne Vergleichstyp in ${ohneTyp}: „12062“.`]);
+    // The file's keys as Excel's numbers (5558 for 05558): the same Jobcenters, said, never a smaller group.
+    const zahlen = datei('zahlen.csv', readFileSync(TYPEN, 'utf8').replace(/^0(\d{4});/gm, '$1;'));
+    const z = await vergleich(['--jobcenter', '12062', '--vergleichstypen', zahlen, '--format', 'table']);
+    expect([z.code, z.stderr.split('\n')[0]]).toEqual([65, `kennzahlen: ${zahlen}: „5558“, „5566“, „5570“, „9111“ stehen in ${MW} mit führenden Nullen („05558“, „05566“, „05570“, „09111“).`]);
+    // Without the file, a row that is no Jobcenter's key (a total) is refused, not counted as one.
+    const mitSumme = datei('summe.csv', readFileSync(MW, 'utf8') + 'D;Deutschland;2017-06;99999;99;1\n');
+    const s = await imProzess(['vergleich', '--monatswerte', mitSumme, '--monat', '2017-06', '--jobcenter', '12062', '--format', 'table']);
+    expect([s.code, s.stderr.split('\n')[0]]).toEqual([65, `kennzahlen: ${mitSumme}: „D“ ist kein Schlüssel eines Jobcenters (fünf Ziffern wie 05111).`]);
+    // A month the data do not reach back to: nothing computable is an error, as in report.
+    const frueh = await vergleich(['--jobcenter', '12062', '--monat', '2015-07', '--format', 'table']);
+    expect([frueh.code, frueh.stderr.split('\n')[0]]).toEqual([65, 'kennzahlen: Für den Berichtsmonat 07/2015 ist keine Kennzahl berechenbar.']);
     expect((await vergleich(['--jobcenter', '12062', '--suppress-below', '5', '--format', 'table'])).code).toBe(2);
+  });
+
+  it('says which peers lack a group the own Jobcenter has, and under which labels they have others', async () => {
+    const text = readFileSync(MW, 'utf8').trimEnd().split('\n');
+    const mitGruppen = [`${text[0]};Gruppe`, ...text.slice(1).flatMap((z) => {
+      const [k] = z.split(';');
+      if (k === '12063') return [`${z};`];
+      if (k === '05558') return [`${z};`, `${z};weiblich`];
+      return [`${z};`, `${z};Frauen`];
+    })].join('\n') + '\n';
+    const r = await imProzess(['vergleich', '--monatswerte', datei('gruppen.csv', mitGruppen), '--monat', '2017-06', '--jobcenter', '12062', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Gruppe frauen: keine Zeilen für 12063, 05558, also dort nicht verglichen (dort gibt es die Gruppen weiblich).');
   });
 
   it('check reads a Vergleichstypen file and refuses a Jobcenter twice', async () => {

@@ -35,7 +35,7 @@ export interface Vergleichswert {
   rang: number | null;
   /** Peers with a computable value: the n of `rang/n`. */
   bewertet: number;
-  /** ⌈4·rang/n⌉: 1 is the best quarter. */
+  /** ⌈4·rang/n⌉: 1 is the best quarter; null with fewer than four values (no quarters to tell). */
   quartil: 1 | 2 | 3 | 4 | null;
   median: number | null;
   min: number | null;
@@ -114,7 +114,7 @@ export function vergleiche(d: Definition, eigen: string, peers: readonly Einheit
     eigen: eigenWert,
     rang,
     bewertet: n,
-    quartil: rang === null ? null : (Math.ceil((4 * rang) / n) as 1 | 2 | 3 | 4),
+    quartil: rang === null || n < 4 ? null : (Math.ceil((4 * rang) / n) as 1 | 2 | 3 | 4),
     median: m,
     min: n ? sortiert[0] : null,
     max: n ? sortiert[n - 1] : null,
