@@ -7,7 +7,7 @@ import { deutscherMonat, isoMonat } from '../core/kalender.js';
 import { definitionen, type Definition, type KennzahlEinstellungen } from '../core/kennzahlen/definitionen.js';
 import type { EingabeInfo } from '../core/modell.js';
 import { letzterMonatMitWerten, type Reihe } from '../core/monatswerte/monatswerte.js';
-import { aggregat, fenster, vergleiche, type Einheit } from '../core/vergleich/vergleich.js';
+import { aggregat, fenster, naechsteNachbarn, vergleiche, type Einheit } from '../core/vergleich/vergleich.js';
 import type { Vergleichsfenster, VergleichKennzahl, VergleichModell } from '../report/vergleich-bericht.js';
 import { KennzahlenFehler, nutzungsfehler } from '../fehler.js';
 import { leseMonatswerte } from '../input/monatswerte.js';
@@ -26,6 +26,8 @@ export interface VergleichAnfrage {
   monat?: number;
   k1e3Nenner: KennzahlEinstellungen['k1e3Nenner'];
   lesen: LeseAnfrage;
+  /** `--nachbarn K --merkmale …`: the peer group is the k Jobcenters closest in structure. */
+  nachbarn: { k: number; merkmale: string[] } | null;
 }
 
 export function vergleich(a: VergleichAnfrage, leser: Leser): Promise<Ergebnis<VergleichModell>> {
@@ -64,8 +66,8 @@ export function vergleich(a: VergleichAnfrage, leser: Leser): Promise<Ergebnis<V
     // Every row of the table is in the file (above), the own Jobcenter's among them.
     const eigen = typen?.get(a.jobcenter) ?? null;
 
-    let gruppe: VergleichModell['gruppe'];
-    let peers: string[];
+    let gruppe: VergleichModell['gruppe'] | null = null;
+    let peers: string[] = [];
     if (a.peers) {
       const fremd = a.peers.filter((k) => !alle.includes(k));
       if (fremd.length) {
@@ -75,6 +77,8 @@ export function vergleich(a: VergleichAnfrage, leser: Leser): Promise<Ergebnis<V
       if (typen) notizen.hinweis(`--peers bestimmt die Vergleichsgruppe; ${a.vergleichstypen} gibt nur Namen und Länder.`);
       gruppe = { art: 'liste' };
       peers = [...new Set([a.jobcenter, ...a.peers])];
+    } else if (a.nachbarn) {
+      // Decided after the Berichtsmonat is known: the structure is that month's.
     } else if (eigen) {
       gruppe = { art: 'vergleichstyp', typ: eigen.vergleichstyp };
       const vomTyp = [...typen!].filter(([, z]) => z.vergleichstyp === eigen.vergleichstyp).map(([k]) => k);
@@ -103,6 +107,36 @@ export function vergleich(a: VergleichAnfrage, leser: Leser): Promise<Ergebnis<V
       if (ohneLand.length) notizen.hinweis(`Land ${land}: ohne Angabe des Landes in ${a.vergleichstypen}, also in keinem Land gezählt: ${ohneLand.join(', ')}.`);
     }
     const spalten = new Set(mw.monatswerte.spalten);
+    if (a.nachbarn) {
+      const { k, merkmale } = a.nachbarn;
+      const teile = merkmale.map((m) => m.split('/').map((x) => x.trim().toLowerCase()));
+      const fremd = [...new Set(teile.flat())].filter((x) => !spalten.has(x));
+      if (teile.some((t) => t.length > 2) || fremd.length) {
+        throw nutzungsfehler(`--merkmale: ${fremd.length ? `${liste(fremd)} ${fremd.length === 1 ? 'ist keine Spalte' : 'sind keine Spalten'} der Monatswerte` : 'ein Merkmal ist eine Spalte oder ein Quotient a/b'}; vorhanden: ${mw.monatswerte.spalten.join(', ')}.`);
+      }
+      const wert = (reihe: Reihe | undefined, s: string) => {
+        const w = reihe?.get(t)?.get(s);
+        return typeof w === 'number' ? w : null;
+      };
+      const strukturen = alle.map((schluessel) => {
+        const reihe = mw.alleRegionen.get(schluessel)?.get('gesamt');
+        return {
+          schluessel,
+          werte: teile.map(([z, n]) => {
+            const oben = wert(reihe, z);
+            if (n === undefined || oben === null) return oben;
+            const unten = wert(reihe, n);
+            return unten === null || unten === 0 ? null : oben / unten;
+          }),
+        };
+      });
+      const { nachbarn, ohneWerte } = naechsteNachbarn(a.jobcenter, strukturen, k);
+      if (ohneWerte.includes(a.jobcenter)) throw new KennzahlenFehler('eingabedaten', `--nachbarn: „${a.jobcenter}“ hat für ${deutscherMonat(t)} nicht alle Merkmale (${merkmale.join(', ')}); ohne sie gibt es keine Nachbarn.`);
+      if (ohneWerte.length) notizen.hinweis(`--nachbarn: ohne alle Merkmale für ${deutscherMonat(t)}, also nicht als Nachbarn erwogen: ${ohneWerte.join(', ')}.`);
+      if (nachbarn.length < k) notizen.hinweis(`--nachbarn ${k}: nur ${nachbarn.length} andere Jobcenter haben alle Merkmale.`);
+      gruppe = { art: 'nachbarn', merkmale, abstaende: nachbarn };
+      peers = [a.jobcenter, ...nachbarn.map((n) => n.schluessel)];
+    }
     const defs = definitionen({ k1e3Nenner: a.k1e3Nenner });
 
     // The own Jobcenter's groups: the total first, then each breakdown it has.
@@ -139,6 +173,6 @@ export function vergleich(a: VergleichAnfrage, leser: Leser): Promise<Ergebnis<V
       throw nichtsBerechenbar(t, gesamt.map((k) => k.monat.eigen), mw.monatswerte.spalten, mw.ungelesen, false);
     }
     for (const text of wirkungslos(a.lesen, eingaben)) notizen.hinweis(text);
-    return { modell: { jobcenter: a.jobcenter, name: eigen?.name ?? null, land, berichtsmonat: t, gruppe, peers, alle: alle.length, eingaben, gruppen } };
+    return { modell: { jobcenter: a.jobcenter, name: eigen?.name ?? null, land, berichtsmonat: t, gruppe: gruppe!, peers, alle: alle.length, eingaben, gruppen } };
   });
 }

@@ -162,7 +162,11 @@ export function vergleichAnfrage(a: Aufruf): VergleichAnfrage {
   const d = a.dateien;
   if (!d.monatswerte) throw nutzungsfehler('vergleich braucht Monatswerte mehrerer Jobcenter: --monatswerte DATEI.', 'kennzahlen vergleich --help zeigt die Optionen.');
   if (!w.jobcenter) throw nutzungsfehler('vergleich braucht das eigene Jobcenter: --jobcenter SCHLÜSSEL, wie er in der Regionsspalte der Monatswerte steht.');
-  return { monatswerte: d.monatswerte, vergleichstypen: d.vergleichstypen, peers: w.peers ?? null, jobcenter: w.jobcenter, monat: w.monat, k1e3Nenner: w.k1e3Nenner!, lesen: leseAnfrage(a) };
+  if (w.nachbarn !== undefined && w.peers) throw nutzungsfehler('--nachbarn oder --peers, nicht beides: beide bestimmen die Vergleichsgruppe.');
+  return {
+    monatswerte: d.monatswerte, vergleichstypen: d.vergleichstypen, peers: w.peers ?? null, jobcenter: w.jobcenter, monat: w.monat, k1e3Nenner: w.k1e3Nenner!, lesen: leseAnfrage(a),
+    nachbarn: w.nachbarn === undefined ? null : { k: w.nachbarn, merkmale: w.merkmale! },
+  };
 }
 
 export function reportAnfrage(a: Aufruf, mitGrafiken: boolean, demo: boolean): ReportAnfrage {

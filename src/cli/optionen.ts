@@ -211,6 +211,14 @@ export const OPTIONEN = {
     hilfe: text('die Vergleichsgruppe als Liste von Schlüsseln (das eigene Jobcenter gehört dazu)', 'the peer group as a list of keys (the own Jobcenter belongs to it)'),
     standardText: text('der Vergleichstyp (--vergleichstypen), sonst alle Jobcenter der Tabelle', 'the comparison type (--vergleichstypen), else every Jobcenter of the table'),
   }),
+  nachbarn: def({
+    flag: '--nachbarn', arg: '<k>', wert: ganzzahl(1, 1000), befehle: ['vergleich'],
+    hilfe: text('die Vergleichsgruppe: die k Jobcenter, die dem eigenen in --merkmale am nächsten sind (standardisiert, euklidisch)', 'the peer group: the k Jobcenters closest to the own one in --merkmale (standardised, Euclidean)'),
+  }),
+  merkmale: def({
+    flag: '--merkmale', arg: '<spalten>', wert: schluesselliste, standard: 'elb,lzb/elb', befehle: ['vergleich'],
+    hilfe: text('Strukturmerkmale für --nachbarn im Berichtsmonat: Spalten der Monatswerte oder Quotienten a/b', 'structure features for --nachbarn in the reporting month: Monatswerte columns or ratios a/b'),
+  }),
   ziele: def({
     flag: '--ziele', arg: '<datei>', wert: datei, rolle: 'ziele', befehle: ['report', 'check'],
     hilfe: text('Zielwerte eines Jahres (JSON; "-" = stdin)', 'one year\'s targets (JSON; "-" = stdin)'),

@@ -25,7 +25,7 @@ export interface VergleichModell {
   land: string | null;
   berichtsmonat: number;
   /** Who the peers are and why: a Vergleichstyp, a list, or every row. */
-  gruppe: { art: 'vergleichstyp'; typ: string } | { art: 'liste' } | { art: 'alle' };
+  gruppe: { art: 'vergleichstyp'; typ: string } | { art: 'liste' } | { art: 'alle' } | { art: 'nachbarn'; merkmale: string[]; abstaende: { schluessel: string; abstand: number }[] };
   peers: string[];
   /** Every Jobcenter of the table (the Bund aggregate's units). */
   alle: number;

@@ -28,6 +28,7 @@ function gruppeText(m: VergleichModell, d: Darstellung): string {
     case 'vergleichstyp': return L(`Vergleichstyp ${m.gruppe.typ} (${n} Jobcenter)`, `comparison type ${m.gruppe.typ} (${n} Jobcenters)`);
     case 'liste': return L(`${n} Jobcenter nach --peers`, `${n} Jobcenters from --peers`);
     case 'alle': return L(`alle ${n} Jobcenter der Tabelle`, `all ${n} Jobcenters of the table`);
+    case 'nachbarn': return L(`die ${n - 1} nächsten Nachbarn nach ${m.gruppe.merkmale.join(', ')} (${n} Jobcenter)`, `the ${n - 1} nearest neighbours by ${m.gruppe.merkmale.join(', ')} (${n} Jobcenters)`);
   }
 }
 
@@ -60,7 +61,12 @@ export function vergleichJson(m: VergleichModell, d: Darstellung): string {
     land: m.land,
     berichtsmonat: isoMonat(m.berichtsmonat),
     ...darstellungJson(d),
-    vergleichsgruppe: { art: m.gruppe.art, ...(m.gruppe.art === 'vergleichstyp' ? { typ: m.gruppe.typ } : {}), jobcenter: m.peers },
+    vergleichsgruppe: {
+      art: m.gruppe.art,
+      ...(m.gruppe.art === 'vergleichstyp' ? { typ: m.gruppe.typ } : {}),
+      ...(m.gruppe.art === 'nachbarn' ? { merkmale: m.gruppe.merkmale, abstaende: m.gruppe.abstaende.map((a) => ({ jobcenter: a.schluessel, abstand: a.abstand })) } : {}),
+      jobcenter: m.peers,
+    },
     jobcenter_insgesamt: m.alle,
     eingaben: m.eingaben.map(eingabeJson),
     gruppen: m.gruppen.map((g) => ({

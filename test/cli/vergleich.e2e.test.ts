@@ -52,6 +52,27 @@ describe('kennzahlen vergleich', () => {
     expect(JSON.parse(alle.stdout).land).toBeNull();
   });
 
+  it('takes the k nearest neighbours in structure as the peer group', async () => {
+    const r = await vergleich(['--vergleichstypen', TYPEN, '--jobcenter', '12062', '--nachbarn', '2', '--merkmale', 'elb', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    // ELB in 06/2017: 110, 190, 55, 360, 1000, 290; standardised by their standard deviation, 05558
+    // (55) is 55/sd from 12062 and 12063 (190) 80/sd.
+    const elb = [110, 190, 55, 360, 1000, 290];
+    const mittel = elb.reduce((a, b) => a + b) / 6;
+    const sd = Math.sqrt(elb.reduce((s, x) => s + (x - mittel) ** 2, 0) / 6);
+    const g = JSON.parse(r.stdout).vergleichsgruppe;
+    expect(g).toMatchObject({ art: 'nachbarn', merkmale: ['elb'], jobcenter: ['12062', '05558', '12063'] });
+    expect(g.abstaende.map((x: { jobcenter: string; abstand: number }) => x.jobcenter)).toEqual(['05558', '12063']);
+    expect(g.abstaende[0].abstand).toBeCloseTo(55 / sd, 12);
+    expect(g.abstaende[1].abstand).toBeCloseTo(80 / sd, 12);
+    // Among them: 12063 −5 % first, 12062 and 05558 at +10 % share the 2nd rank.
+    expect(kennzahl(r.stdout, 'K1E2').monat).toMatchObject({ rang: 2, von: 3 });
+    const ohne = await vergleich(['--jobcenter', '12062', '--nachbarn', '2', '--format', 'table']);
+    expect([ohne.code, ohne.stderr.split('\n')[0]]).toEqual([2, 'kennzahlen: --merkmale: „lzb“ ist keine Spalte der Monatswerte; vorhanden: elb, integrationen, llu.']);
+    const beide = await vergleich(['--jobcenter', '12062', '--nachbarn', '2', '--peers', '12063', '--format', 'table']);
+    expect([beide.code, beide.stderr.split('\n')[0]]).toEqual([2, 'kennzahlen: --nachbarn oder --peers, nicht beides: beide bestimmen die Vergleichsgruppe.']);
+  });
+
   it('shows the ranking at the terminal and in Markdown and HTML', async () => {
     const t = await vergleich(['--vergleichstypen', TYPEN, '--jobcenter', '12062', '--format', 'table']);
     expect(t.code).toBe(0);

@@ -8,7 +8,7 @@ import { monatIndex } from '../../src/core/kalender.js';
 import { berechne } from '../../src/core/kennzahlen/berechnung.js';
 import { definitionen } from '../../src/core/kennzahlen/definitionen.js';
 import { GESPERRT, MONATSWERTE_SPALTEN, setze, type Reihe, type Wert } from '../../src/core/monatswerte/monatswerte.js';
-import { aggregat, fenster, vergleiche, type Einheit } from '../../src/core/vergleich/vergleich.js';
+import { aggregat, fenster, naechsteNachbarn, vergleiche, type Einheit } from '../../src/core/vergleich/vergleich.js';
 
 const DEFS = definitionen();
 const def = (id: string) => DEFS.find((d) => d.id === id)!;
@@ -106,5 +106,32 @@ describe('the aggregate of all units', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('naechsteNachbarn', () => {
+  it('standardises each feature, measures the Euclidean distance, and breaks ties by key', () => {
+    // One feature, values 0, 1, 2, 3, 10: mean 3.2, the distances in standard deviations from B (1)
+    // are |x − 1| / sd, so the nearest are A and C (both 1 away; A first by key), then D.
+    const einheiten = [['A', 0], ['B', 1], ['C', 2], ['D', 3], ['E', 10]].map(([schluessel, w]) => ({ schluessel: schluessel as string, werte: [w as number] }));
+    const sd = Math.sqrt([0, 1, 2, 3, 10].reduce((s, x) => s + (x - 3.2) ** 2, 0) / 5);
+    const r = naechsteNachbarn('B', einheiten, 3);
+    expect(r.nachbarn.map((n) => n.schluessel)).toEqual(['A', 'C', 'D']);
+    expect(r.nachbarn[2].abstand).toBeCloseTo(2 / sd, 12);
+  });
+
+  it('weighs features by their spread, ignores one that does not vary, and leaves out units without a value', () => {
+    // Feature 1 spreads 0 … 1000, feature 2 0 … 1: standardised, both count alike; feature 3 is constant.
+    const einheiten = [
+      { schluessel: 'X', werte: [500, 0.5, 7] },
+      { schluessel: 'Y', werte: [0, 0.5, 7] },
+      { schluessel: 'Z', werte: [500, 0, 7] },
+      { schluessel: 'W', werte: [1000, 1, 7] },
+      { schluessel: 'V', werte: [null, 1, 7] },
+    ];
+    const r = naechsteNachbarn('X', einheiten, 10);
+    // Means 500 and 0.5, sds 353.55… and 0.35355…: Y and Z are both 1.414… away, W 2.
+    expect(r.nachbarn.map((n) => [n.schluessel, Number(n.abstand.toFixed(6))])).toEqual([['Y', 1.414214], ['Z', 1.414214], ['W', 2]]);
+    expect(r.ohneWerte).toEqual(['V']);
   });
 });

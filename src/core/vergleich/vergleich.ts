@@ -126,3 +126,34 @@ export function vergleiche(d: Definition, eigen: string, peers: readonly Einheit
     }),
   };
 }
+
+/** A Jobcenter's structure at the Berichtsmonat: one value per feature (null where it has none). */
+export interface Struktur {
+  schluessel: string;
+  werte: (number | null)[];
+}
+
+/**
+ * The k Jobcenters closest to `eigen` in structure (issue 12's nearest neighbours): each feature
+ * standardised over all units that have every feature (z = (x − mean) / standard deviation; a
+ * feature that does not vary counts for nothing), then the Euclidean distance; ties in distance in
+ * the order of the keys. Units lacking a feature are left out and returned as such.
+ */
+export function naechsteNachbarn(eigen: string, einheiten: readonly Struktur[], k: number): { nachbarn: { schluessel: string; abstand: number }[]; ohneWerte: string[] } {
+  const ohneWerte = einheiten.filter((e) => e.werte.some((w) => w === null)).map((e) => e.schluessel);
+  const mit = einheiten.filter((e) => e.werte.every((w) => w !== null)) as { schluessel: string; werte: number[] }[];
+  const selbst = mit.find((e) => e.schluessel === eigen);
+  if (!selbst) return { nachbarn: [], ohneWerte };
+  const n = mit.length;
+  const m = selbst.werte.length;
+  const mittel = Array.from({ length: m }, (_, j) => mit.reduce((s, e) => s + e.werte[j], 0) / n);
+  const sd = Array.from({ length: m }, (_, j) => Math.sqrt(mit.reduce((s, e) => s + (e.werte[j] - mittel[j]) ** 2, 0) / n));
+  const z = (e: { werte: number[] }) => e.werte.map((w, j) => (sd[j] > 0 ? (w - mittel[j]) / sd[j] : 0));
+  const zi = z(selbst);
+  const nachbarn = mit
+    .filter((e) => e.schluessel !== eigen)
+    .map((e) => ({ schluessel: e.schluessel, abstand: Math.sqrt(z(e).reduce((s, v, j) => s + (v - zi[j]) ** 2, 0)) }))
+    .sort((a, b) => a.abstand - b.abstand || (a.schluessel < b.schluessel ? -1 : a.schluessel > b.schluessel ? 1 : 0))
+    .slice(0, k);
+  return { nachbarn, ohneWerte };
+}
