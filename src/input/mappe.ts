@@ -4,7 +4,7 @@
 // number, date, truth value or error cell reads as text, and that a problem's place is a cell.
 
 import { createHash } from 'node:crypto';
-import { KennzahlenFehler, nutzungsfehler, spaltenBuchstaben } from '../fehler.js';
+import { KennzahlenFehler, nutzungsfehler, spaltenBuchstaben, type Problem } from '../fehler.js';
 import { KOPF_SUCHE } from './balayout.js';
 import { breiteTabelle, KEINE_MONATSSPALTEN, waehleKopf } from './breit.js';
 import type { Bytequelle } from './quelle.js';
@@ -62,6 +62,15 @@ export function zellFehler(z: Zellwert): string | null {
 }
 
 export const ERWARTET_WERT = 'einen Wert (in Excel die Formel berichtigen oder den Wert als Zahl oder Text einfügen)';
+
+/**
+ * A date column's cell that holds a plain number (42078): in a workbook mostly a date whose cell lost
+ * its date format. The message says so, as the number alone does not tell a user what went wrong.
+ */
+function seriennummer(p: Problem): Problem {
+  if (!p.wert || !/^\d{4,6}(,\d+)?$/.test(p.wert) || !/^(ein Datum|einen Monat)/.test(p.erwartet ?? '')) return p;
+  return { ...p, meldung: `${p.meldung.replace(/\.$/, '')}; eine Zahl wie Excels Seriennummer eines Tages: die Zelle hat wohl ihr Datumsformat verloren (in Excel als Datum formatieren).` };
+}
 
 /** The row's cells as text, by column from 1 to `breite` (empty where a cell is empty). */
 function felderVon(zeile: Blattzeile | undefined, breite: number, dezimal: Dezimal): string[] {
@@ -252,7 +261,8 @@ export async function oeffneMappe(quelle: Bytequelle, rolle: string, opt: LeseOp
       gelesen = true;
       // A header the schema refuses ends the reading before any row: the sheet is still read to its end.
       try {
-        return await lesen(schema, verarbeite, schnell);
+        const e = await lesen(schema, verarbeite, schnell);
+        return { ...e, probleme: e.probleme.map(seriennummer) };
       } finally {
         await strom.schliesse().catch(() => undefined);
       }

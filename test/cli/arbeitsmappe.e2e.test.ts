@@ -239,7 +239,7 @@ describe('aggregate, lzb and check as workbooks', () => {
     expect(code).toBe(65);
     const probleme = zellen(blatt(wb, 'Probleme'));
     expect(probleme[0].slice(2, 5)).toEqual(['Zelle', 'Zeile', 'Spalte']);
-    expect(probleme.slice(1).map((r) => r.slice(2, 5))).toEqual([['Daten!B3', 3, 2], ['Daten!B4', 4, 2], ['Daten!A6', 6, 1], ['Daten!F5', 5, 6]]);
+    expect(probleme.slice(1).map((r) => r.slice(2, 5))).toEqual([['Daten!B3', 3, 2], ['Daten!B4', 4, 2], ['Daten!A6', 6, 1], ['Daten!B7', 7, 2], ['Daten!F5', 5, 6]]);
   });
 });
 

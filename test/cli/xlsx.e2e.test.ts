@@ -141,12 +141,14 @@ describe('bad cells', () => {
   it('are named by sheet and cell, with value and expectation (65)', async () => {
     const r = await lauf(['check', '--zeitraeume', `${X}/fehler.xlsx`, '--format', 'table']);
     expect(r.code).toBe(65);
-    expect(r.stdout.split('\n').slice(0, 5)).toEqual([
-      `✗ zeitraeume    ${X}/fehler.xlsx: 4 Probleme`,
+    expect(r.stdout.split('\n').slice(0, 6)).toEqual([
+      `✗ zeitraeume    ${X}/fehler.xlsx: 5 Probleme`,
       `  ${X}/fehler.xlsx:Daten!B3: Spalte „beginn“: „31.02.2017“ ist ungültig; erwartet ein Datum wie 2017-03-15 oder 15.03.2017 (diesen Tag gibt es nicht).`,
       `  ${X}/fehler.xlsx:Daten!B4: Spalte „beginn“: die Zelle enthält einen Fehlerwert (#DIV/0!, #NV o. Ä.) statt eines Werts.`,
       // A 16-digit id as a number: rounded to Excel's 15 digits it would be another person's.
       `  ${X}/fehler.xlsx:Daten!A6: Spalte „person_id“: die Zahl 4711000000000001 hat mehr als 15 Stellen, von denen Excel nur 15 behält (eine Kennung? dann die Spalte als Text speichern).`,
+      // A date that lost its format shows as Excel's serial number: the message says what it likely is.
+      `  ${X}/fehler.xlsx:Daten!B7: Spalte „beginn“: „42078“ ist ungültig; erwartet ein Datum wie 2017-03-15 oder 15.03.2017; eine Zahl wie Excels Seriennummer eines Tages: die Zelle hat wohl ihr Datumsformat verloren (in Excel als Datum formatieren).`,
       `  ${X}/fehler.xlsx:Daten!F5: rechts der Kopfzeile steht ein Wert, zuerst „Notiz“; eine Spalte ohne Überschrift wird nicht gelesen.`,
     ]);
     const breit = await lauf(['check', '--monatswerte', `${X}/fehler-breit.xlsx`, '--format', 'table']);
