@@ -13,6 +13,8 @@ import { ereignisseVorStichtag, leseReihe, type ReihenAnfrage } from './personen
 
 export interface AggregateAnfrage extends ReihenAnfrage {
   filter: Filter | null;
+  /** The Jobcenter's key, written as a column of every row. */
+  regionalschluessel: string | null;
 }
 
 export interface AggregateModell {
@@ -25,7 +27,7 @@ export function aggregate(a: AggregateAnfrage, leser: Leser): Promise<Ergebnis<A
     const { daten, von, bis } = await leseReihe(a, leser, notizen, a.filter ? [{ wer: `--filter ${a.filter}`, spalten: FILTER_SPALTEN[a.filter] }] : []);
     ereignisseVorStichtag(daten, bis, a.personen.dateien, notizen);
     const monatswerte = aggregiere(daten, { von, bis, filter: a.filter, gruppierung: a.nach && daten.merkmale ? gruppierung(a.nach, daten.merkmale) : undefined });
-    const kopf: MonatswerteKopf = { jobcenter: a.jobcenter, datenstand: einheitIso(daten.regel, daten.abdeckung.datenstand), filter: a.filter, nach: a.nach, eingaben: daten.eingaben, von, bis };
+    const kopf: MonatswerteKopf = { jobcenter: a.jobcenter, regionalschluessel: a.regionalschluessel, datenstand: einheitIso(daten.regel, daten.abdeckung.datenstand), filter: a.filter, nach: a.nach, eingaben: daten.eingaben, von, bis };
     for (const t of wirkungslos(a.personen.lesen, daten.eingaben)) notizen.hinweis(t);
     return { modell: { monatswerte, kopf } };
   });

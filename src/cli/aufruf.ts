@@ -154,7 +154,7 @@ export function aggregateAnfrage(a: Aufruf): AggregateAnfrage {
   const w = a.werte;
   brauchtPersonen(a, w.nach ? '--nach' : w.filter ? '--filter' : null);
   const monate = monatsAuswahl(w);
-  return { personen: mitZeitraeumen(a), monate, nach: w.nach ?? null, filter: w.filter ?? null, jobcenter: jobcenter(w) };
+  return { personen: mitZeitraeumen(a), monate, nach: w.nach ?? null, filter: w.filter ?? null, jobcenter: jobcenter(w), regionalschluessel: w.regionalschluessel ?? null };
 }
 
 export function vergleichAnfrage(a: Aufruf): VergleichAnfrage {

@@ -87,6 +87,12 @@ const datei: Parser<string> = (roh, name) => {
   return roh;
 };
 
+/** A Jobcenter's key: five digits, as text (`05111` keeps its zero). */
+const regionalschluessel: Parser<string> = (roh, name) => {
+  if (!/^\d{5}$/.test(roh.trim())) throw nutzungsfehler(`${name} erwartet den Schlüssel eines Jobcenters, fünf Ziffern wie 12062 oder 05111, nicht „${roh}“.`);
+  return roh.trim();
+};
+
 /** Keys separated by commas, as text (`05111,12062`): none empty. */
 const schluesselliste: Parser<string[]> = (roh, name) => {
   const teile = roh.split(',').map((k) => k.trim());
@@ -201,6 +207,10 @@ export const OPTIONEN = {
   monatswerte: def({
     flag: '--monatswerte', arg: '<datei>', wert: datei, rolle: 'monatswerte', befehle: ['report', 'check', 'vergleich'],
     hilfe: text('fertige Monatswerte (CSV oder .xlsx): monat;gruppe;elb;integrationen;… und Spalten lokaler Ziele, oder breit: je Monat eine Spalte', 'ready-made monthly values (CSV or .xlsx): monat;gruppe;elb;integrationen;… and columns of local goals, or wide: one column per month'),
+  }),
+  regionalschluessel: def({
+    flag: '--regionalschluessel', arg: '<schlüssel>', wert: regionalschluessel, konfig: 'regionalschluessel', befehle: ['aggregate'],
+    hilfe: text('Schlüssel des Jobcenters (fünf Ziffern wie 12062) als erste Spalte jeder Zeile: so ergeben die Monatswerte mehrerer Jobcenter zusammen eine Tabelle für vergleich', 'the Jobcenter\'s key (five digits such as 12062) as the first column of every row: so the monthly values of several Jobcenters make one table for vergleich'),
   }),
   vergleichstypen: def({
     flag: '--vergleichstypen', arg: '<datei>', wert: datei, rolle: 'vergleichstypen', befehle: ['vergleich', 'check'],

@@ -18,6 +18,11 @@ export const MONATSWERTE_SCHEMA = 'kennzahlen-monatswerte/1';
 
 export interface MonatswerteKopf {
   jobcenter: string | null;
+  /**
+   * `--regionalschluessel`: the Jobcenter's key as a first column of every row, so that the tables
+   * of several Jobcenters put together are one table of many (`vergleich`, `report --jobcenter`).
+   */
+  regionalschluessel: string | null;
   datenstand: string;
   filter: string | null;
   nach: string | null;
@@ -50,12 +55,14 @@ function zellHinweis(w: Exclude<Wert, number> | undefined, spalte: string, monat
 
 function monatswerteTitel(k: MonatswerteKopf, d: Darstellung): string {
   const tx = texte(d);
-  return `${tx.L('Monatswerte', 'Monthly aggregates')} · ${jobcenterText(k.jobcenter, d)} · ${tx.monat(k.von)}–${tx.monat(k.bis)}${k.filter ? ` · Filter ${k.filter}` : ''}`;
+  return `${tx.L('Monatswerte', 'Monthly aggregates')} · ${jobcenterText(k.jobcenter, d)}${k.regionalschluessel ? ` (${k.regionalschluessel})` : ''} · ${tx.monat(k.von)}–${tx.monat(k.bis)}${k.filter ? ` · Filter ${k.filter}` : ''}`;
 }
 
 export function monatswerteCsv(mw: Monatswerte, k: MonatswerteKopf, d: Darstellung): string {
   const sperre = monatswerteSperre(mw, k, d);
+  const region = k.regionalschluessel === null ? [] : [textZelle(k.regionalschluessel)];
   const z = [...zeilen(mw, k.von, k.bis)].map(({ gruppe, monat, zeile }) => [
+    ...region,
     isoMonat(monat),
     textZelle(gruppeVon(k, gruppe)),
     ...mw.spalten.map((s) => {
@@ -63,7 +70,7 @@ export function monatswerteCsv(mw: Monatswerte, k: MonatswerteKopf, d: Darstellu
       return typeof w === 'number' ? csvZahl(w) : quote(w);
     }),
   ]);
-  return csvDokument(['monat', 'gruppe', ...mw.spalten], z);
+  return csvDokument([...(k.regionalschluessel === null ? [] : ['regionalschluessel']), 'monat', 'gruppe', ...mw.spalten], z);
 }
 
 export function monatswerteJson(mw: Monatswerte, k: MonatswerteKopf, d: Darstellung): string {
@@ -71,6 +78,7 @@ export function monatswerteJson(mw: Monatswerte, k: MonatswerteKopf, d: Darstell
   const doc = {
     schema: MONATSWERTE_SCHEMA,
     jobcenter: k.jobcenter,
+    ...(k.regionalschluessel === null ? {} : { regionalschluessel: k.regionalschluessel }),
     datenstand: k.datenstand,
     ...darstellungJson(d),
     von: isoMonat(k.von),
@@ -144,7 +152,7 @@ export function monatswerteMappe(mw: Monatswerte, k: MonatswerteKopf, d: Darstel
   const tabelle: Feld[][] = [];
   const hinweise: Feld[][] = [];
   for (const { gruppe, monat, zeile } of zeilen(mw, k.von, k.bis)) {
-    tabelle.push([monatsFeld(monat), gruppeVon(k, gruppe), ...mw.spalten.map((s) => {
+    tabelle.push([...(k.regionalschluessel === null ? [] : [k.regionalschluessel]), monatsFeld(monat), gruppeVon(k, gruppe), ...mw.spalten.map((s) => {
       const w = zeile?.get(s);
       const z = zelleVon(sperre, gruppe, monat, s, w);
       if (typeof w !== 'number') hinweise.push([monatsFeld(monat), gruppeVon(k, gruppe), s, zellHinweis(w, s, monat, d)]);
@@ -165,7 +173,7 @@ export function monatswerteMappe(mw: Monatswerte, k: MonatswerteKopf, d: Darstel
     titel,
     erstellt: d.stempel,
     blaetter: [
-      { name: 'Monatswerte', kopfblock: [], kopf: ['monat', 'gruppe', ...mw.spalten], zeilen: tabelle },
+      { name: 'Monatswerte', kopfblock: [], kopf: [...(k.regionalschluessel === null ? [] : ['regionalschluessel']), 'monat', 'gruppe', ...mw.spalten], zeilen: tabelle },
       { name: L('Bericht', 'Report'), kopfblock: bericht, kopf: [], zeilen: [] },
       ...(hinweise.length ? [{ name: L('Hinweise', 'Notes'), kopfblock: [], kopf: [L('Monat', 'Month'), L('Gruppe', 'Group'), L('Spalte', 'Column'), L('Hinweis', 'Note')], zeilen: hinweise }] : []),
       eingabenBlatt(k.eingaben, d),

@@ -33,7 +33,7 @@ describe('the option table', () => {
   });
 
   it('names each config key once, and --config accepts exactly those', async () => {
-    expect(EINSTELLUNGEN).toEqual(['k1e3_nenner', 'daten_ab', 'datenstand', 'stichtag_tag', 'lzb_min', 'lzb_window', 'delimiter', 'encoding', 'decimal', 'kopfzeile', 'layout', 'lang', 'suppress_below']);
+    expect(EINSTELLUNGEN).toEqual(['k1e3_nenner', 'regionalschluessel', 'daten_ab', 'datenstand', 'stichtag_tag', 'lzb_min', 'lzb_window', 'delimiter', 'encoding', 'decimal', 'kopfzeile', 'layout', 'lang', 'suppress_below']);
     const k = datei('k.json', JSON.stringify({ eingaben: { zeitraeume: `${process.cwd()}/${ZR}` }, einstellungen: { lzb_fenster: 24 } }));
     const r = await imProzess(['lzb', '--config', k, '--monat', '2017-06', '--format', 'json']);
     expect(r.code).toBe(65);

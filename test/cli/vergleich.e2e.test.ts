@@ -183,6 +183,23 @@ describe('kennzahlen vergleich', () => {
     expect(r.stderr).toContain('Gruppe frauen: keine Zeilen für 12063, 05558, also dort nicht verglichen (dort gibt es die Gruppen weiblich).');
   });
 
+  it('compares what aggregate writes with --regionalschluessel, put together for several Jobcenters', async () => {
+    const agg = (schluessel: string) => imProzess(['aggregate', '--config', 'fixtures/demo/kennzahlen.json', '--von', '2015-06', '--bis', '2017-06', '--regionalschluessel', schluessel, '--format', 'csv']);
+    const [a, b] = await Promise.all([agg('12062'), agg('12063')]);
+    expect(a.stdout.split('\r\n')[0]).toMatch(/^\uFEFFregionalschluessel;monat;gruppe;elb;/);
+    expect(a.stdout.split('\r\n')[1]).toMatch(/^12062;2015-06;gesamt;/);
+    // One Jobcenter's file reads as its Monatswerte: the demo's K2.
+    const allein = await imProzess(['report', '--monatswerte', datei('12062.csv', a.stdout), '--monat', '2017-06', '--json']);
+    expect(JSON.parse(allein.stdout).kennzahlen.find((k: { id: string }) => k.id === 'K2').wert).toBe(26.8);
+    // Two put together (the second without its header): a table of two; equal values share the first rank.
+    const zusammen = datei('zwei.csv', a.stdout + b.stdout.split('\r\n').slice(1).join('\r\n'));
+    const v = await imProzess(['vergleich', '--monatswerte', zusammen, '--jobcenter', '12062', '--monat', '2017-06', '--json']);
+    expect(v.code, v.stderr).toBe(0);
+    expect(kennzahl(v.stdout, 'K2').monat).toMatchObject({ wert: 26.8, rang: 1, von: 2 });
+    const falsch = await imProzess(['aggregate', '--config', 'fixtures/demo/kennzahlen.json', '--regionalschluessel', '5111', '--format', 'csv']);
+    expect([falsch.code, falsch.stderr.split('\n')[0]]).toEqual([2, 'kennzahlen: --regionalschluessel erwartet den Schlüssel eines Jobcenters, fünf Ziffern wie 12062 oder 05111, nicht „5111“.']);
+  });
+
   it('check reads a Vergleichstypen file and refuses a Jobcenter twice', async () => {
     const gut = await imProzess(['check', '--vergleichstypen', TYPEN, '--format', 'table']);
     expect(gut.stdout).toContain('Vergleichstypen: 7 Jobcenter in 2 Typen');
