@@ -15,7 +15,9 @@ import { aggregiereSichten } from '../core/monatswerte/aggregation.js';
 import { letzterMonatMitWerten, vereinige, type Monatswerte } from '../core/monatswerte/monatswerte.js';
 import { bewerteZiel, zielSpalten, zielVerlauf, type Quelle, type ZielErgebnis } from '../core/ziele/ziele.js';
 import { KennzahlenFehler, nutzungsfehler, type Problem } from '../fehler.js';
-import { leseMonatswerte } from '../input/monatswerte.js';
+import { leseMonatswerte, type MonatswerteErgebnis } from '../input/monatswerte.js';
+import type { VergleichModell } from '../report/vergleich-bericht.js';
+import { vergleichsmodell, type VergleichsAngaben } from './vergleich.js';
 import { pruefeZielSpalten } from '../input/ziele.js';
 import { dateiname } from '../report/dateiname.js';
 import { hinweisText, STANDARD_DARSTELLUNG } from '../report/darstellung.js';
@@ -44,6 +46,8 @@ export interface ReportAnfrage {
   /** Charts (HTML) show two years of monthly values and need data from further back (grafikBeginn). */
   mitGrafiken: boolean;
   lesen: LeseAnfrage;
+  /** A section comparing the Jobcenter with its peers (as `vergleich`), from Monatswerte of many. */
+  vergleich: Pick<VergleichsAngaben, 'vergleichstypen' | 'peers' | 'nachbarn'> | null;
 }
 
 export interface ReportModell {
@@ -72,9 +76,11 @@ export function report(a: ReportAnfrage, leser: Leser): Promise<Ergebnis<ReportM
     const vorgabe = zieleDatei ? await leser.ziele(zieleDatei) : null;
     let ausDatei: Monatswerte | null = null;
     let ungelesen: string[] = [];
+    let mehrere: MonatswerteErgebnis | null = null;
     if (mwDatei) {
       const e = await liesEingabe(leser, notizen, a.lesen, 'monatswerte', mwDatei, (t) => leseMonatswerte(t, dezimal(a.lesen, t), zielSpalten(vorgabe?.vorgabe ?? null), a.jobcenter), eingaben);
       if (e.regionen) waehleRegion(mwDatei, e.regionen, a.jobcenter);
+      if (e.regionen) mehrere = e;
       ausDatei = e.monatswerte;
       ungelesen = e.ungelesen;
       if (e.ungelesen.length) notizen.detail(`${mwDatei}: nicht gelesen, da weder Kennzahl noch Ziel sie nutzt: ${e.ungelesen.join(', ')}`);
@@ -174,6 +180,12 @@ export function report(a: ReportAnfrage, leser: Leser): Promise<Ergebnis<ReportM
     if (zieleFuer && jobcenter && dateiname(zieleFuer) !== dateiname(jobcenter)) {
       notizen.hinweis(`${zieleDatei}: die Ziele nennen das Jobcenter „${zieleFuer}“, der Bericht ist für „${jobcenter}“.`);
     }
+    // The comparison reads its own input (the Vergleichstypen), which the report names too.
+    let vergleich: VergleichModell | null = null;
+    if (a.vergleich) {
+      if (!mehrere) throw nutzungsfehler('Ein Vergleich im Bericht braucht Monatswerte mehrerer Jobcenter (--monatswerte mit einer Spalte Regionalschlüssel) und --jobcenter SCHLÜSSEL.');
+      vergleich = await vergleichsmodell(mehrere, { ...a.vergleich, monatswerte: mwDatei!, jobcenter: a.jobcenter!, k1e3Nenner: a.k1e3Nenner, lesen: a.lesen }, t, leser, notizen, eingaben);
+    }
     for (const t of wirkungslos(a.lesen, eingaben)) notizen.hinweis(t);
     const bericht: KennzahlenBericht = {
       demo: a.demo,
@@ -185,6 +197,7 @@ export function report(a: ReportAnfrage, leser: Leser): Promise<Ergebnis<ReportM
       gruppen,
       ziele,
       monatswerte: mw,
+      vergleich,
       grafikdaten: () => {
         const von = grafikBeginn(t).monat;
         return { verlauf: { von, kennzahlen: verlauf(defs, gesamt, spalten, von, t) }, zielVerlauf: zielVerlaeufe() };

@@ -157,16 +157,19 @@ export function aggregateAnfrage(a: Aufruf): AggregateAnfrage {
   return { personen: mitZeitraeumen(a), monate, nach: w.nach ?? null, filter: w.filter ?? null, jobcenter: jobcenter(w), regionalschluessel: w.regionalschluessel ?? null };
 }
 
+/** Who the peers are (`vergleich`, and `report`'s section): a Vergleichstypen file, a list, or the nearest neighbours. */
+function vergleichsgruppe(a: Aufruf) {
+  const w = a.werte;
+  if (w.nachbarn !== undefined && w.peers) throw nutzungsfehler('--nachbarn oder --peers, nicht beides: beide bestimmen die Vergleichsgruppe.');
+  return { vergleichstypen: a.dateien.vergleichstypen, peers: w.peers ?? null, nachbarn: w.nachbarn === undefined ? null : { k: w.nachbarn, merkmale: w.merkmale! } };
+}
+
 export function vergleichAnfrage(a: Aufruf): VergleichAnfrage {
   const w = a.werte;
   const d = a.dateien;
   if (!d.monatswerte) throw nutzungsfehler('vergleich braucht Monatswerte mehrerer Jobcenter: --monatswerte DATEI.', 'kennzahlen vergleich --help zeigt die Optionen.');
   if (!w.jobcenter) throw nutzungsfehler('vergleich braucht das eigene Jobcenter: --jobcenter SCHLÜSSEL, wie er in der Regionsspalte der Monatswerte steht.');
-  if (w.nachbarn !== undefined && w.peers) throw nutzungsfehler('--nachbarn oder --peers, nicht beides: beide bestimmen die Vergleichsgruppe.');
-  return {
-    monatswerte: d.monatswerte, vergleichstypen: d.vergleichstypen, peers: w.peers ?? null, jobcenter: w.jobcenter, monat: w.monat, k1e3Nenner: w.k1e3Nenner!, lesen: leseAnfrage(a),
-    nachbarn: w.nachbarn === undefined ? null : { k: w.nachbarn, merkmale: w.merkmale! },
-  };
+  return { monatswerte: d.monatswerte, ...vergleichsgruppe(a), jobcenter: w.jobcenter, monat: w.monat, k1e3Nenner: w.k1e3Nenner!, lesen: leseAnfrage(a) };
 }
 
 export function reportAnfrage(a: Aufruf, mitGrafiken: boolean, demo: boolean): ReportAnfrage {
@@ -177,7 +180,13 @@ export function reportAnfrage(a: Aufruf, mitGrafiken: boolean, demo: boolean): R
   // From Monatswerte the sexes are rows of the table, from person-level data attributes.
   if (personen) brauchtPersonen(a, w.nach ? `--nach ${w.nach}` : null);
   if (w.failOnMiss && !d.ziele) throw nutzungsfehler('--fail-on-miss braucht Ziele: --ziele DATEI (oder "eingaben.ziele" in --config).');
+  // A comparison section when peers are named: the same peers as `vergleich`, from Monatswerte of many.
+  const gruppe = vergleichsgruppe(a);
+  const mitVergleich = gruppe.vergleichstypen !== undefined || gruppe.peers !== null || gruppe.nachbarn !== null;
+  if (mitVergleich && (!d.monatswerte || !w.jobcenter)) throw nutzungsfehler('Ein Vergleich im Bericht braucht Monatswerte mehrerer Jobcenter (--monatswerte) und das eigene (--jobcenter SCHLÜSSEL).');
+  if (mitVergleich && w.suppressBelow !== undefined) throw nutzungsfehler('--suppress-below mit einem Vergleich: die Sperrung kleiner Zahlen anderer Jobcenter gibt es noch nicht; ohne --vergleichstypen, --peers und --nachbarn sperrt der Bericht wie sonst.');
   return {
+    vergleich: mitVergleich ? gruppe : null,
     demo,
     personen,
     monatswerte: d.monatswerte,

@@ -213,20 +213,20 @@ export const OPTIONEN = {
     hilfe: text('Schlüssel des Jobcenters (fünf Ziffern wie 12062) als erste Spalte jeder Zeile: so ergeben die Monatswerte mehrerer Jobcenter zusammen eine Tabelle für vergleich', 'the Jobcenter\'s key (five digits such as 12062) as the first column of every row: so the monthly values of several Jobcenters make one table for vergleich'),
   }),
   vergleichstypen: def({
-    flag: '--vergleichstypen', arg: '<datei>', wert: datei, rolle: 'vergleichstypen', befehle: ['vergleich', 'check'],
+    flag: '--vergleichstypen', arg: '<datei>', wert: datei, rolle: 'vergleichstypen', befehle: ['vergleich', 'report', 'check'],
     hilfe: text('Vergleichstyp je Jobcenter (CSV oder .xlsx): regionalschluessel;vergleichstyp;name;land; die Vergleichsgruppe ist der Typ des eigenen', 'comparison type per Jobcenter (CSV or .xlsx): regionalschluessel;vergleichstyp;name;land; the peer group is the own one\'s type'),
   }),
   peers: def({
-    flag: '--peers', arg: '<schlüssel,…>', wert: schluesselliste, befehle: ['vergleich'],
+    flag: '--peers', arg: '<schlüssel,…>', wert: schluesselliste, befehle: ['vergleich', 'report'],
     hilfe: text('die Vergleichsgruppe als Liste von Schlüsseln (das eigene Jobcenter gehört dazu)', 'the peer group as a list of keys (the own Jobcenter belongs to it)'),
     standardText: text('der Vergleichstyp (--vergleichstypen), sonst alle Jobcenter der Tabelle', 'the comparison type (--vergleichstypen), else every Jobcenter of the table'),
   }),
   nachbarn: def({
-    flag: '--nachbarn', arg: '<k>', wert: ganzzahl(1, 1000), befehle: ['vergleich'],
+    flag: '--nachbarn', arg: '<k>', wert: ganzzahl(1, 1000), befehle: ['vergleich', 'report'],
     hilfe: text('die Vergleichsgruppe: die k Jobcenter, die dem eigenen in --merkmale am nächsten sind (standardisiert, euklidisch)', 'the peer group: the k Jobcenters closest to the own one in --merkmale (standardised, Euclidean)'),
   }),
   merkmale: def({
-    flag: '--merkmale', arg: '<spalten>', wert: schluesselliste, standard: 'elb,lzb/elb', befehle: ['vergleich'],
+    flag: '--merkmale', arg: '<spalten>', wert: schluesselliste, standard: 'elb,lzb/elb', befehle: ['vergleich', 'report'],
     hilfe: text('Strukturmerkmale für --nachbarn im Berichtsmonat: Spalten der Monatswerte oder Quotienten a/b', 'structure features for --nachbarn in the reporting month: Monatswerte columns or ratios a/b'),
   }),
   ziele: def({

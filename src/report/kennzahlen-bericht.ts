@@ -6,6 +6,7 @@ import type { KennzahlWert } from '../core/kennzahlen/kennzahlen.js';
 import type { Monatswerte } from '../core/monatswerte/monatswerte.js';
 import type { ZielErgebnis } from '../core/ziele/ziele.js';
 import type { EingabeInfo } from '../core/modell.js';
+import type { VergleichModell } from './vergleich-bericht.js';
 
 export interface KennzahlenBericht {
   demo: boolean;
@@ -23,6 +24,8 @@ export interface KennzahlenBericht {
    * that overlap (a year and its year-to-date part) give away the months they do not share.
    */
   monatswerte: Monatswerte;
+  /** With peers given: the Jobcenter among them (the section `vergleich` shows alone). */
+  vergleich: VergleichModell | null;
   /** Series for the charts, computed only when a chart is drawn. */
   grafikdaten: () => Grafikdaten;
 }

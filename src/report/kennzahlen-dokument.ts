@@ -10,6 +10,7 @@ import { zielRichtung, type Grenze, type ZielErgebnis, type ZielEinheit } from '
 import { gesperrt, hinweisText, jobcenterText, stempelBloecke, texte, type Darstellung } from './darstellung.js';
 import { zelle, zellText, type Block, type Dokument, type Grafik, type Zelle } from './dokument.js';
 import { eingabenFuss } from './eingaben.js';
+import { vergleichBloecke } from './vergleich.js';
 import { kennzahlenSperre, type KennzahlenSperre } from './geheimhaltung.js';
 import { GESAMT_UND_GESCHLECHT_NAMEN, gruppenName } from './gruppen.js';
 import { FILTER_NAMEN, type KennzahlenBericht } from './kennzahlen-bericht.js';
@@ -201,6 +202,7 @@ export function kennzahlenDokument(b: KennzahlenBericht, d: Darstellung, mitGraf
   if (fussnoten.length) bloecke.push({ art: 'notizen', titel: L('x = nicht berechenbar, und Hinweise:', 'x = not computable, and notes:'), punkte: fussnoten });
 
   if (mitGrafiken) bloecke.push({ art: 'grafiken', grafiken: grafiken(b, d, sperre) });
+  if (b.vergleich) bloecke.push({ art: 'abschnitt', text: L('Vergleich', 'Comparison') }, ...vergleichBloecke(b.vergleich, d));
   bloecke.push(eingabenFuss(b.eingaben, d));
   return { sprache: d.sprache, titel, bloecke };
 }

@@ -15,6 +15,7 @@ import { zielLabel } from './kennzahlen-dokument.js';
 import { csvDokument, quote, textZelle } from './csv.js';
 import { demoHinweis } from './dokument.js';
 import { csvZahl, runde } from './zahlen.js';
+import { vergleichCsvZeilen, vergleichTeil } from './vergleich.js';
 
 export const REPORT_SCHEMA = 'kennzahlen-report/1';
 
@@ -87,6 +88,8 @@ export function kennzahlenJson(b: KennzahlenBericht, d: Darstellung): string {
     gruppen: b.gruppen.map((g) => ({ gruppe: g.gruppe, kennzahlen: g.kennzahlen.map((k) => kennzahlEintrag(s, g.gruppe, k, d)) })),
     ziele_jahr: b.ziele?.jahr ?? null,
     ziele: (b.ziele?.ergebnisse ?? []).map((z) => zielEintrag(s, z, d)),
+    // Only with peers given, so that every other report stays as it was.
+    ...(b.vergleich ? { vergleich: vergleichTeil(b.vergleich, d) } : {}),
   };
   return JSON.stringify(doc, null, 2) + '\n';
 }
@@ -118,6 +121,7 @@ export function kennzahlenCsv(b: KennzahlenBericht, d: Darstellung): string {
     const j = zielEintrag(s, z, d);
     zeilen.push(['ziel', textZelle(j.id), textZelle(j.name), 'gesamt', j.einheit, n(j.ist), n(j.vorjahr), '', '', '', '', n(j.soll), j.status, n(j.hochrechnung), textZelle(j.hinweis ?? ''), n(j.soll_dezember)]);
   }
+  if (b.vergleich) zeilen.push(...vergleichCsvZeilen(b.vergleich, d));
   for (const e of b.eingaben) zeilen.push(['eingabe', e.rolle, textZelle(e.datei), '', e.trennzeichen === null ? 'eintraege' : 'zeilen', String(e.zeilen), ...frei(8), `SHA-256 ${e.sha256}`, '']);
   const kopf = ['bereich', 'id', 'name', 'gruppe', 'einheit', 'wert', 'vorjahr', 'jfw', 'jfw_vorjahr', 'zaehler', 'nenner', 'soll', 'status', 'hochrechnung', 'hinweis', 'soll_dezember'];
   return csvDokument(kopf, zeilen);

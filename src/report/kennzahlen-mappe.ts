@@ -9,6 +9,7 @@ import type { KennzahlWert } from '../core/kennzahlen/kennzahlen.js';
 import { anzahl, euro, feldVon, hinweisBlatt, jobcenterAngabe, monatsFeld, prozent, titelblock, veraenderung, type Arbeitsmappe, type Blatt, type Feld, type Zahl } from './arbeitsmappe.js';
 import { texte, type Darstellung } from './darstellung.js';
 import { eingabenBlatt } from './eingaben.js';
+import { vergleichMappe } from './vergleich.js';
 import { kennzahlenSperre, zaehltPersonen, type KennzahlenSperre } from './geheimhaltung.js';
 import { GESAMT_UND_GESCHLECHT_NAMEN, gruppenName } from './gruppen.js';
 import type { KennzahlenBericht } from './kennzahlen-bericht.js';
@@ -108,6 +109,11 @@ export function kennzahlenMappe(b: KennzahlenBericht, d: Darstellung): Arbeitsma
   for (const h of kennzahlenHinweise(b, d)) hinweise.push([h.bezug, h.text]);
   if (b.ziele) hinweise.push([L('Ziele', 'Targets'), zieleErklaerung(jahr, d)]);
   blaetter.push(hinweisBlatt(hinweise, d));
+  // With peers given: the ranking and the whole matrix, as `vergleich` writes them.
+  if (b.vergleich) {
+    const [rangliste, matrix] = vergleichMappe(b.vergleich, d).blaetter;
+    blaetter.push({ ...rangliste, kopfblock: [] }, { ...matrix, name: L('Vergleichsmatrix', 'Comparison matrix') });
+  }
 
   blaetter.push(eingabenBlatt(b.eingaben, d));
   return { titel, erstellt: d.stempel, blaetter };

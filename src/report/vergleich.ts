@@ -54,6 +54,7 @@ function fensterJson(f: Vergleichsfenster, d: Darstellung) {
 }
 
 export function vergleichJson(m: VergleichModell, d: Darstellung): string {
+  const { vergleichsgruppe, jobcenter_insgesamt, gruppen } = vergleichTeil(m, d);
   const doc = {
     schema: VERGLEICH_SCHEMA,
     jobcenter: m.jobcenter,
@@ -61,6 +62,18 @@ export function vergleichJson(m: VergleichModell, d: Darstellung): string {
     land: m.land,
     berichtsmonat: isoMonat(m.berichtsmonat),
     ...darstellungJson(d),
+    vergleichsgruppe,
+    jobcenter_insgesamt,
+    eingaben: m.eingaben.map(eingabeJson),
+    gruppen,
+  };
+  return JSON.stringify(doc, null, 2) + '\n';
+}
+
+/** The comparison as JSON prints it, without what a report around it states itself (`report`'s section `vergleich`). */
+export function vergleichTeil(m: VergleichModell, d: Darstellung) {
+  return {
+    land: m.land,
     vergleichsgruppe: {
       art: m.gruppe.art,
       ...(m.gruppe.art === 'vergleichstyp' ? { typ: m.gruppe.typ } : {}),
@@ -68,7 +81,6 @@ export function vergleichJson(m: VergleichModell, d: Darstellung): string {
       jobcenter: m.peers,
     },
     jobcenter_insgesamt: m.alle,
-    eingaben: m.eingaben.map(eingabeJson),
     gruppen: m.gruppen.map((g) => ({
       gruppe: g.gruppe,
       kennzahlen: g.kennzahlen.map((k) => ({
@@ -82,22 +94,57 @@ export function vergleichJson(m: VergleichModell, d: Darstellung): string {
       })),
     })),
   };
-  return JSON.stringify(doc, null, 2) + '\n';
+}
+
+/**
+ * The comparison as rows of the report's CSV (`bereich` vergleich): per group and indicator each
+ * Jobcenter (`status` eigen or peer, `hinweis` its rank) with its monthly value and JFW, then the
+ * aggregates of peer group, Land and Bund with those left out.
+ */
+export function vergleichCsvZeilen(m: VergleichModell, d: Darstellung): string[][] {
+  const zahl = (w: number | null) => (w === null ? 'x' : csvZahl(w));
+  const zeilen: string[][] = [];
+  for (const g of m.gruppen) {
+    for (const k of g.kennzahlen) {
+      const vorne = (name: string) => ['vergleich', k.definition.id, textZelle(name), textZelle(g.gruppe), einheitVon(k.definition.formel)];
+      k.monat.einheiten.forEach((e, i) => {
+        const b = e.berechnung;
+        const rang = e.rang === null ? '' : `Rang ${e.rang}/${k.monat.bewertet}`;
+        zeilen.push([...vorne(e.schluessel), zahl(b.wert), '', zahl(k.jfw.einheiten[i].berechnung.wert), '', zahl(b.zaehler), zahl(b.nenner), '', e.schluessel === m.jobcenter ? 'eigen' : 'peer', '', textZelle(rang), '']);
+      });
+      for (const [art, a, j] of [['vergleichsgruppe', k.monat.aggregat, k.jfw.aggregat], ['land', k.monat.land, k.jfw.land], ['bund', k.monat.bund, k.jfw.bund]] as const) {
+        if (!a) continue;
+        const b = a.berechnung;
+        const aus = a.ausgelassen.map((x) => `${x.schluessel}: ${hinweisText(x.hinweis, d) ?? ''}`).join('; ');
+        zeilen.push([...vorne(art), zahl(b?.wert ?? null), '', zahl(j?.berechnung?.wert ?? null), '', zahl(b?.zaehler ?? null), zahl(b?.nenner ?? null), '', art, '', textZelle(aus ? `ohne ${aus}` : ''), '']);
+      }
+    }
+  }
+  return zeilen;
 }
 
 export function vergleichDokument(m: VergleichModell, d: Darstellung): Dokument {
+  const { L, monat } = texte(d);
+  const wer = m.name ? `${m.name} (${m.jobcenter})` : `Jobcenter ${m.jobcenter}`;
+  const titel = L(`Vergleich · ${wer} · Berichtsmonat ${monat(m.berichtsmonat)}`, `Comparison · ${wer} · reporting month ${monat(m.berichtsmonat)}`);
+  const bloecke: Block[] = [{ art: 'titel', text: titel, demo: false }, ...vergleichBloecke(m, d, stempelBloecke(d)), eingabenFuss(m.eingaben, d)];
+  return { sprache: d.sprache, titel, bloecke };
+}
+
+/**
+ * The comparison's body: who the peers are, the ranking per group, the strips, the reading and who
+ * is left out. `vergleich` shows it under its title; `report` as its section (`vorne` after the first line).
+ */
+export function vergleichBloecke(m: VergleichModell, d: Darstellung, vorne: Block[] = []): Block[] {
   const tx = texte(d);
   const { L } = tx;
   const x = zelle('x', 'x');
   const wert = (def: Definition, w: number | null): Zelle => (w === null ? x : mitEinheit(d, w, einheitVon(def.formel)));
   const punkte = (w: number | null): Zelle => (w === null ? x : `${w > 0 ? '+' : ''}${tx.zahl(w, 1)}`);
   const agg = (def: Definition, a: Aggregat | null): Zelle => (a === null ? '' : wert(def, a.berechnung?.wert ?? null));
-  const wer = m.name ? `${m.name} (${m.jobcenter})` : `Jobcenter ${m.jobcenter}`;
-  const titel = L(`Vergleich · ${wer} · Berichtsmonat ${tx.monat(m.berichtsmonat)}`, `Comparison · ${wer} · reporting month ${tx.monat(m.berichtsmonat)}`);
   const bloecke: Block[] = [
-    { art: 'titel', text: titel, demo: false },
     { art: 'text', text: L(`Verglichen mit: ${gruppeText(m, d)}${m.land ? ` · Land ${m.land}` : ''} · Bund: alle ${m.alle} Jobcenter der Tabelle`, `Compared with: ${gruppeText(m, d)}${m.land ? ` · Land ${m.land}` : ''} · national: all ${m.alle} Jobcenters of the table`) },
-    ...stempelBloecke(d),
+    ...vorne,
   ];
   const notizen: string[] = [];
   for (const g of m.gruppen) {
@@ -151,8 +198,7 @@ export function vergleichDokument(m: VergleichModell, d: Darstellung): Dokument 
       ...notizen,
     ],
   });
-  bloecke.push(eingabenFuss(m.eingaben, d));
-  return { sprache: d.sprache, titel, bloecke };
+  return bloecke;
 }
 
 /**

@@ -77,7 +77,7 @@ describe('use cases without a shell', () => {
   const ZIELE = { 'ziele.json': { jahr: 2017, ziele: [{ kennzahl: 'K2', mindestens: 15 }] } };
   const reportAnfrage = (failOnMiss: boolean): ReportAnfrage => ({
     demo: false, personen: null, monatswerte: 'mw.csv', ziele: 'ziele.json', monat: monatIndex(2017, 6), nach: null, failOnMiss,
-    k1e3Nenner: 'bezugsmonat', jobcenter: null, mitGrafiken: false, lesen: LESEN,
+    k1e3Nenner: 'bezugsmonat', jobcenter: null, mitGrafiken: false, vergleich: null, lesen: LESEN,
   });
 
   it('report: a missed target with failOnMiss is the status, and the model is there to be written first', async () => {

@@ -121,9 +121,9 @@ describe('the option table', () => {
     const en = (await imProzess(['report', '--help', '--lang', 'en'])).stdout;
     expect(en).toMatch(/^Usage: kennzahlen report \[options\]/);
     expect(en).toContain('--k1e3-nenner <monat>');
-    expect(en).toMatch(/inflow rate K1E3[\s\S]*\(default: bezugsmonat\)/);
+    expect(en).toMatch(/inflow rate K1E3[\s\S]*\(default:\s+bezugsmonat\)/);
     const de = (await imProzess(['report', '--help'])).stdout;
     expect(de).toMatch(/^Aufruf: kennzahlen report \[optionen\]/);
-    expect(de).toMatch(/Zugangsrate K1E3[\s\S]*\(Standard: bezugsmonat\)/);
+    expect(de).toMatch(/Zugangsrate K1E3[\s\S]*\(Standard:\s+bezugsmonat\)/);
   });
 });

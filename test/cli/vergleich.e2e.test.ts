@@ -209,3 +209,50 @@ describe('kennzahlen vergleich', () => {
     expect(r.stdout).toContain('„05111“ und „5111“ unterscheiden sich nur in führenden Nullen');
   });
 });
+
+describe('report with peers: a comparison section', () => {
+  const DEMO = ['--monatswerte', 'fixtures/demo/vergleich-monatswerte.csv', '--jobcenter', '12062', '--vergleichstypen', 'fixtures/demo/vergleichstypen.csv', '--monat', '2017-06'];
+
+  it('holds what vergleich computes, in JSON, the table, the CSV and the workbook', async () => {
+    const [r, v] = await Promise.all([imProzess(['report', ...DEMO, '--json']), imProzess(['vergleich', ...DEMO, '--json'])]);
+    expect(r.code, r.stderr).toBe(0);
+    const bericht = JSON.parse(r.stdout);
+    const allein = JSON.parse(v.stdout);
+    expect(bericht.vergleich.vergleichsgruppe).toEqual(allein.vergleichsgruppe);
+    expect(bericht.vergleich.gruppen).toEqual(allein.gruppen);
+    // The section's own values are the report's.
+    expect(bericht.vergleich.gruppen[0].kennzahlen.map((k: { monat: { wert_exakt: number } }) => k.monat.wert_exakt)).toEqual(bericht.kennzahlen.map((k: { wert_exakt: number }) => k.wert_exakt));
+    expect(bericht.eingaben.map((e: { rolle: string }) => e.rolle)).toEqual(['monatswerte', 'vergleichstypen']);
+
+    const t = await imProzess(['report', ...DEMO, '--format', 'table']);
+    expect(t.stdout).toContain('Vergleich\n');
+    expect(t.stdout).toContain('Verglichen mit: Vergleichstyp IIc (20 Jobcenter) · Land BB · Bund: alle 20 Jobcenter der Tabelle');
+    expect(t.stdout).toMatch(/│ K2 +│ Integrationsquote +│ +26,8 % │ +8\/20 │/);
+
+    const csv = (await imProzess(['report', ...DEMO, '--format', 'csv'])).stdout.split('\r\n');
+    const k2 = csv.find((z) => z.startsWith('vergleich;K2;12062;gesamt;'))!.split(';');
+    expect([k2[12], k2[14]]).toEqual(['eigen', 'Rang 8/20']);
+    expect(csv.filter((z) => z.startsWith('vergleich;K2;')).map((z) => z.split(';')[12])).toEqual([...Array(20).fill('peer').map((p, i) => (i === 0 ? 'eigen' : p)), 'vergleichsgruppe', 'land', 'bund']);
+
+    const ziel = datei('bericht.xlsx', '');
+    expect((await imProzess(['report', ...DEMO, '--format', 'xlsx', '--out', ziel, '-q'])).code).toBe(0);
+    const wb = new Workbook();
+    await wb.xlsx.load(readFileSync(ziel));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Kennzahlen', 'Monatsreihe', 'Hinweise', 'Vergleich', 'Vergleichsmatrix', 'Eingaben']);
+  });
+
+  it('needs Monatswerte of many and the own key, and refuses --suppress-below until peers can be suppressed', async () => {
+    const ohne = await imProzess(['report', '--monatswerte', 'fixtures/ba/monatswerte-plain.csv', '--peers', '12063', '--format', 'table']);
+    expect([ohne.code, ohne.stderr.split('\n')[0]]).toEqual([2, 'kennzahlen: Ein Vergleich im Bericht braucht Monatswerte mehrerer Jobcenter (--monatswerte) und das eigene (--jobcenter SCHLÜSSEL).']);
+    // Monatswerte of one Jobcenter (the demo's local goals): nothing to compare with.
+    const einer = await imProzess(['report', '--config', 'fixtures/demo/kennzahlen.json', '--peers', '12063', '--monat', '2017-06', '--format', 'table']);
+    expect(einer.code).toBe(2);
+    expect(einer.stderr).toContain('Ein Vergleich im Bericht braucht Monatswerte mehrerer Jobcenter (--monatswerte mit einer Spalte Regionalschlüssel) und --jobcenter SCHLÜSSEL.');
+    const sperre = await imProzess(['report', ...DEMO, '--suppress-below', '5', '--format', 'table']);
+    expect(sperre.code).toBe(2);
+    expect(sperre.stderr).toContain('--suppress-below mit einem Vergleich');
+    // Without peers, the report is as it was: no section.
+    const einfach = await imProzess(['report', '--monatswerte', 'fixtures/demo/vergleich-monatswerte.csv', '--jobcenter', '12062', '--monat', '2017-06', '--json']);
+    expect(JSON.parse(einfach.stdout).vergleich).toBeUndefined();
+  });
+});

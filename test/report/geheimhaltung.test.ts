@@ -96,7 +96,7 @@ describe('report: one quantity, one cell', () => {
     const spalten = new Set(['elb', 'integrationen', 'eintritte_geringfuegig', 'eintritte_oeffentlich']);
     const defs = definitionen().filter((d) => ['K1E2', 'K2', 'K2E1', 'K2E2'].includes(d.id));
     const b: KennzahlenBericht = {
-      demo: false, jobcenter: null, berichtsmonat: t, datenstand: '2017-06', eingaben: [], ziele: null,
+      demo: false, jobcenter: null, berichtsmonat: t, datenstand: '2017-06', eingaben: [], ziele: null, vergleich: null,
       kennzahlen: kennzahlen(defs, gruppen.get('gesamt'), spalten, t),
       gruppen: ['w', 'm'].map((g) => ({ gruppe: g, kennzahlen: kennzahlen(defs, gruppen.get(g), spalten, t) })),
       monatswerte: { spalten: [...spalten], gruppen },
