@@ -157,11 +157,15 @@ export function aggregateAnfrage(a: Aufruf): AggregateAnfrage {
   return { personen: mitZeitraeumen(a), monate, nach: w.nach ?? null, filter: w.filter ?? null, jobcenter: jobcenter(w), regionalschluessel: w.regionalschluessel ?? null };
 }
 
+/** The structure the nearest neighbours are sought in, unless --merkmale says otherwise: ELB stock and LZB share. */
+const STANDARD_MERKMALE = ['elb', 'lzb/elb'];
+
 /** Who the peers are (`vergleich`, and `report`'s section): a Vergleichstypen file, a list, or the nearest neighbours. */
 function vergleichsgruppe(a: Aufruf) {
   const w = a.werte;
   if (w.nachbarn !== undefined && w.peers) throw nutzungsfehler('--nachbarn oder --peers, nicht beides: beide bestimmen die Vergleichsgruppe.');
-  return { vergleichstypen: a.dateien.vergleichstypen, peers: w.peers ?? null, nachbarn: w.nachbarn === undefined ? null : { k: w.nachbarn, merkmale: w.merkmale! } };
+  if (w.merkmale && w.nachbarn === undefined) throw nutzungsfehler('--merkmale gilt für --nachbarn K: ohne sie gibt es keine Nachbarn zu suchen.');
+  return { vergleichstypen: a.dateien.vergleichstypen, peers: w.peers ?? null, nachbarn: w.nachbarn === undefined ? null : { k: w.nachbarn, merkmale: w.merkmale ?? STANDARD_MERKMALE } };
 }
 
 export function vergleichAnfrage(a: Aufruf): VergleichAnfrage {

@@ -226,7 +226,7 @@ export const OPTIONEN = {
     hilfe: text('die Vergleichsgruppe: die k Jobcenter, die dem eigenen in --merkmale am nächsten sind (standardisiert, euklidisch)', 'the peer group: the k Jobcenters closest to the own one in --merkmale (standardised, Euclidean)'),
   }),
   merkmale: def({
-    flag: '--merkmale', arg: '<spalten>', wert: schluesselliste, standard: 'elb,lzb/elb', befehle: ['vergleich', 'report'],
+    flag: '--merkmale', arg: '<spalten>', wert: schluesselliste, standardText: text('elb,lzb/elb (ELB-Bestand und LZB-Anteil)', 'elb,lzb/elb (ELB stock and LZB share)'), befehle: ['vergleich', 'report'],
     hilfe: text('Strukturmerkmale für --nachbarn im Berichtsmonat: Spalten der Monatswerte oder Quotienten a/b', 'structure features for --nachbarn in the reporting month: Monatswerte columns or ratios a/b'),
   }),
   ziele: def({

@@ -69,6 +69,8 @@ describe('kennzahlen vergleich', () => {
     expect(kennzahl(r.stdout, 'K1E2').monat).toMatchObject({ rang: 2, von: 3 });
     const ohne = await vergleich(['--jobcenter', '12062', '--nachbarn', '2', '--format', 'table']);
     expect([ohne.code, ohne.stderr.split('\n')[0]]).toEqual([2, 'kennzahlen: --merkmale: „lzb“ ist keine Spalte der Monatswerte; vorhanden: elb, integrationen, llu.']);
+    const allein = await vergleich(['--jobcenter', '12062', '--merkmale', 'elb', '--format', 'table']);
+    expect([allein.code, allein.stderr.split('\n')[0]]).toEqual([2, 'kennzahlen: --merkmale gilt für --nachbarn K: ohne sie gibt es keine Nachbarn zu suchen.']);
     const beide = await vergleich(['--jobcenter', '12062', '--nachbarn', '2', '--peers', '12063', '--format', 'table']);
     expect([beide.code, beide.stderr.split('\n')[0]]).toEqual([2, 'kennzahlen: --nachbarn oder --peers, nicht beides: beide bestimmen die Vergleichsgruppe.']);
   });
