@@ -7,7 +7,7 @@ import { deutscherMonat, isoMonat } from '../core/kalender.js';
 import { definitionen, type Definition, type KennzahlEinstellungen } from '../core/kennzahlen/definitionen.js';
 import type { EingabeInfo } from '../core/modell.js';
 import { letzterMonatMitWerten, type Reihe } from '../core/monatswerte/monatswerte.js';
-import { aggregat, fenster, naechsteNachbarn, vergleiche, type Einheit } from '../core/vergleich/vergleich.js';
+import { aggregatAus, berechneAlle, fenster, naechsteNachbarn, vergleicheWerte, type Einheit } from '../core/vergleich/vergleich.js';
 import type { Vergleichsfenster, VergleichKennzahl, VergleichModell } from '../report/vergleich-bericht.js';
 import { KennzahlenFehler, nutzungsfehler } from '../fehler.js';
 import { leseMonatswerte, type MonatswerteErgebnis } from '../input/monatswerte.js';
@@ -171,21 +171,26 @@ export async function vergleichsmodell(mw: MonatswerteErgebnis, a: VergleichsAng
     }
   }
   const gruppen = namen.map((g) => {
-    const einheit = (k: string): Einheit => ({ schluessel: k, land: landVon(k) ?? undefined, reihe: mw.alleRegionen.get(k)?.get(g) as Reihe | undefined });
-    const peerEinheiten = peers.map(einheit);
+    const einheit = (k: string): Einheit => ({ schluessel: k, reihe: mw.alleRegionen.get(k)?.get(g) as Reihe | undefined });
     const alleEinheiten = alle.map(einheit);
-    const imLand = land === null ? null : alleEinheiten.filter((e) => e.land === land);
+    const peerEinheiten = peers.map(einheit);
+    // Each Jobcenter's indicator once per window; peer group, Land and Bund take theirs from it.
+    const werte = (d: Definition, [von, bis]: [number, number]) => {
+      const alleWerte = berechneAlle(d, alleEinheiten, spalten, von, bis);
+      const nach = new Map(alleWerte.map((w) => [w.schluessel, w]));
+      return { alleWerte, peerWerte: peers.map((k) => nach.get(k)!) };
+    };
     const teil = (d: Definition, art: 'monat' | 'jfw'): Vergleichsfenster => {
-      const [von, bis] = fenster(d, t, art);
+      const { alleWerte, peerWerte } = werte(d, fenster(d, t, art));
       return {
-        ...vergleiche(d, a.jobcenter, peerEinheiten, spalten, von, bis),
-        land: imLand ? aggregat(d, imLand, spalten, von, bis) : null,
-        bund: aggregat(d, alleEinheiten, spalten, von, bis),
+        ...vergleicheWerte(d, a.jobcenter, peerWerte),
+        land: land === null ? null : aggregatAus(d, alleWerte.filter((w) => landVon(w.schluessel) === land)),
+        bund: aggregatAus(d, alleWerte),
       };
     };
     const kennzahlen = defs.map((d): VergleichKennzahl => {
-      const [von, bis] = fenster(d, t - 12, 'monat');
-      return { definition: d, monat: teil(d, 'monat'), jfw: teil(d, 'jfw'), rangVorjahr: vergleiche(d, a.jobcenter, peerEinheiten, spalten, von, bis).rang };
+      const vorjahr = berechneAlle(d, peerEinheiten, spalten, ...fenster(d, t - 12, 'monat'));
+      return { definition: d, monat: teil(d, 'monat'), jfw: teil(d, 'jfw'), rangVorjahr: vergleicheWerte(d, a.jobcenter, vorjahr).rang };
     });
     return { gruppe: g, kennzahlen };
   });

@@ -16,7 +16,7 @@ const T = monatIndex(2017, 1);
 const SPALTEN = new Set<string>(MONATSWERTE_SPALTEN);
 
 /** A unit whose ELB stock is `vorjahr` in 01/2016 and `jetzt` in 01/2017. */
-function elb(schluessel: string, vorjahr: Wert, jetzt: Wert, land?: string): Einheit {
+function elb(schluessel: string, vorjahr: Wert, jetzt: Wert, land?: string): Einheit & { land?: string } {
   const reihe: Reihe = new Map();
   setze(reihe, T - 12, 'elb', vorjahr);
   setze(reihe, T, 'elb', jetzt);

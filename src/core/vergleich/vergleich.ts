@@ -9,10 +9,9 @@ import type { Definition } from '../kennzahlen/definitionen.js';
 import { januarVon } from '../kennzahlen/kennzahlen.js';
 import type { Reihe } from '../monatswerte/monatswerte.js';
 
-/** A Jobcenter of the comparison: its key (text, leading zeros kept), Land, and one group's series. */
+/** A Jobcenter of the comparison: its key (text, leading zeros kept) and one group's series. */
 export interface Einheit {
   schluessel: string;
-  land?: string;
   reihe: Reihe | undefined;
 }
 
@@ -52,19 +51,33 @@ export function fenster(d: Definition, t: number, art: 'monat' | 'jfw'): [number
   return art === 'monat' ? [t - d.monate + 1, t] : [januarVon(t), t];
 }
 
+/** A unit's indicator over one window. */
+export interface Einheitswert {
+  schluessel: string;
+  berechnung: Berechnung;
+}
+
+/** Every unit's indicator over the window von … bis, computed once for ranking and aggregates alike. */
+export const berechneAlle = (d: Definition, einheiten: readonly Einheit[], spalten: ReadonlySet<string>, von: number, bis: number): Einheitswert[] =>
+  einheiten.map((e) => ({ schluessel: e.schluessel, berechnung: berechne(d.formel, e.reihe, spalten, von, bis) }));
+
 /**
  * The aggregate of `einheiten` over the window: their numerators and denominators summed, over the
  * units whose own numerator and denominator exist (a suppressed or missing month leaves a unit out,
  * named with the reason). Null when no unit is complete.
  */
 export function aggregat(d: Definition, einheiten: readonly Einheit[], spalten: ReadonlySet<string>, von: number, bis: number): Aggregat {
+  return aggregatAus(d, berechneAlle(d, einheiten, spalten, von, bis));
+}
+
+/** The aggregate of units whose indicators are computed (`berechneAlle`). */
+export function aggregatAus(d: Definition, werte: readonly Einheitswert[]): Aggregat {
   let zaehler = 0, nenner = 0, n = 0;
   let fenster: Berechnung['fenster'] | null = null;
   const ausgelassen: Ausgelassen[] = [];
-  for (const e of einheiten) {
-    const b = berechne(d.formel, e.reihe, spalten, von, bis);
+  for (const { schluessel, berechnung: b } of werte) {
     if (b.zaehler === null || b.nenner === null) {
-      ausgelassen.push({ schluessel: e.schluessel, hinweis: b.hinweis });
+      ausgelassen.push({ schluessel, hinweis: b.hinweis });
       continue;
     }
     zaehler += b.zaehler;
@@ -88,11 +101,14 @@ function median(sortiert: readonly number[]): number | null {
  * aggregate's `ausgelassen` where they are left out of it.
  */
 export function vergleiche(d: Definition, eigen: string, peers: readonly Einheit[], spalten: ReadonlySet<string>, von: number, bis: number): Vergleichswert {
-  const selbst = peers.find((p) => p.schluessel === eigen);
-  if (!selbst) throw new Error(`vergleiche: ${eigen} ist nicht unter den Vergleichseinheiten`);
-  const werte = new Map(peers.map((p) => [p.schluessel, berechne(d.formel, p.reihe, spalten, von, bis)]));
-  const eigenWert = werte.get(eigen)!;
-  const gueltig = [...werte.values()].map((b) => b.wert).filter((w): w is number => w !== null);
+  return vergleicheWerte(d, eigen, berechneAlle(d, peers, spalten, von, bis));
+}
+
+/** `vergleiche` on the peers' computed indicators (`berechneAlle`), in the peers' order. */
+export function vergleicheWerte(d: Definition, eigen: string, peers: readonly Einheitswert[]): Vergleichswert {
+  const eigenWert = peers.find((p) => p.schluessel === eigen)?.berechnung;
+  if (!eigenWert) throw new Error(`vergleiche: ${eigen} ist nicht unter den Vergleichseinheiten`);
+  const gueltig = peers.map((p) => p.berechnung.wert).filter((w): w is number => w !== null);
   const sortiert = [...gueltig].sort((a, b) => a - b);
   // Better: lower where falling is good, higher otherwise (neutral: ranked by value, largest first).
   // Values equal but for the last bits of floating point (55/50 and 110/100) are a tie.
@@ -119,11 +135,8 @@ export function vergleiche(d: Definition, eigen: string, peers: readonly Einheit
     min: n ? sortiert[0] : null,
     max: n ? sortiert[n - 1] : null,
     abstandMedian: w === null || m === null ? null : w - m,
-    aggregat: aggregat(d, peers, spalten, von, bis),
-    einheiten: peers.map((p) => {
-      const b = werte.get(p.schluessel)!;
-      return { schluessel: p.schluessel, berechnung: b, rang: rangVon(b.wert) };
-    }),
+    aggregat: aggregatAus(d, peers),
+    einheiten: peers.map((p) => ({ ...p, rang: rangVon(p.berechnung.wert) })),
   };
 }
 
