@@ -53,6 +53,44 @@ function fensterJson(f: Vergleichsfenster, d: Darstellung) {
   };
 }
 
+/** A window's three aggregates, in the order every format lists them. */
+const aggregateVon = (f: Vergleichsfenster) => [['vergleichsgruppe', f.aggregat], ['land', f.land], ['bund', f.bund]] as const;
+
+/** Who an aggregate leaves out, and why: `05558: integrationen gesperrt (*) für 2017-03; …` (empty: nobody). */
+const ausgelassenText = (a: Aggregat, d: Darstellung) => a.ausgelassen.map((x) => `${x.schluessel}: ${hinweisText(x.hinweis, d) ?? ''}`).join('; ');
+
+/** One row of the whole matrix: a Jobcenter (eigen or peer) or an aggregate, in one group, indicator and window. */
+interface Matrixzeile {
+  gruppe: string;
+  definition: Definition;
+  fenster: 'monat' | 'jfw';
+  art: 'eigen' | 'peer' | 'vergleichsgruppe' | 'land' | 'bund';
+  jobcenter: string | null;
+  berechnung: Berechnung | null;
+  rang: number | null;
+  /** A Jobcenter's rank is of this many; an aggregate sums this many. */
+  von: number;
+  /** A Jobcenter's reason for x; who an aggregate leaves out. */
+  hinweis: string;
+}
+
+/** The whole matrix, as the CSV of `vergleich` and its workbook's sheet Matrix list it. */
+function* matrix(m: VergleichModell, d: Darstellung): Generator<Matrixzeile> {
+  for (const g of m.gruppen) {
+    for (const k of g.kennzahlen) {
+      for (const [fenster, f] of [['monat', k.monat], ['jfw', k.jfw]] as const) {
+        const vorne = { gruppe: g.gruppe, definition: k.definition, fenster };
+        for (const e of f.einheiten) {
+          yield { ...vorne, art: e.schluessel === m.jobcenter ? 'eigen' : 'peer', jobcenter: e.schluessel, berechnung: e.berechnung, rang: e.rang, von: f.bewertet, hinweis: hinweisText(e.berechnung.hinweis, d) ?? '' };
+        }
+        for (const [art, a] of aggregateVon(f)) {
+          if (a) yield { ...vorne, art, jobcenter: null, berechnung: a.berechnung, rang: null, von: a.einheiten, hinweis: ausgelassenText(a, d) };
+        }
+      }
+    }
+  }
+}
+
 export function vergleichJson(m: VergleichModell, d: Darstellung): string {
   const { vergleichsgruppe, jobcenter_insgesamt, gruppen } = vergleichTeil(m, d);
   const doc = {
@@ -112,12 +150,13 @@ export function vergleichCsvZeilen(m: VergleichModell, d: Darstellung): string[]
         const rang = e.rang === null ? '' : `Rang ${e.rang}/${k.monat.bewertet}`;
         zeilen.push([...vorne(e.schluessel), zahl(b.wert), '', zahl(k.jfw.einheiten[i].berechnung.wert), '', zahl(b.zaehler), zahl(b.nenner), '', e.schluessel === m.jobcenter ? 'eigen' : 'peer', '', textZelle(rang), '']);
       });
-      for (const [art, a, j] of [['vergleichsgruppe', k.monat.aggregat, k.jfw.aggregat], ['land', k.monat.land, k.jfw.land], ['bund', k.monat.bund, k.jfw.bund]] as const) {
-        if (!a) continue;
+      const jfw = aggregateVon(k.jfw);
+      aggregateVon(k.monat).forEach(([art, a], i) => {
+        if (!a) return;
         const b = a.berechnung;
-        const aus = a.ausgelassen.map((x) => `${x.schluessel}: ${hinweisText(x.hinweis, d) ?? ''}`).join('; ');
-        zeilen.push([...vorne(art), zahl(b?.wert ?? null), '', zahl(j?.berechnung?.wert ?? null), '', zahl(b?.zaehler ?? null), zahl(b?.nenner ?? null), '', art, '', textZelle(aus ? `ohne ${aus}` : ''), '']);
-      }
+        const aus = ausgelassenText(a, d);
+        zeilen.push([...vorne(art), zahl(b?.wert ?? null), '', zahl(jfw[i][1]?.berechnung?.wert ?? null), '', zahl(b?.zaehler ?? null), zahl(b?.nenner ?? null), '', art, '', textZelle(aus ? `ohne ${aus}` : ''), '']);
+      });
     }
   }
   return zeilen;
@@ -209,24 +248,14 @@ export function vergleichBloecke(m: VergleichModell, d: Darstellung, vorne: Bloc
 export function vergleichCsv(m: VergleichModell, d: Darstellung): string {
   const kopf = ['gruppe', 'kennzahl', 'fenster', 'art', 'jobcenter', 'wert', 'zaehler', 'nenner', 'rang', 'von', 'hinweis'];
   const zahl = (w: number | null) => (w === null ? 'x' : csvZahl(w));
-  const zeilen: string[][] = [];
-  for (const g of m.gruppen) {
-    for (const k of g.kennzahlen) {
-      for (const [fenster, f] of [['monat', k.monat], ['jfw', k.jfw]] as const) {
-        const vorne = [textZelle(g.gruppe), k.definition.id, fenster];
-        for (const e of f.einheiten) {
-          const b = e.berechnung;
-          zeilen.push([...vorne, e.schluessel === m.jobcenter ? 'eigen' : 'peer', textZelle(e.schluessel), zahl(b.wert), zahl(b.zaehler), zahl(b.nenner), e.rang === null ? 'x' : String(e.rang), String(f.bewertet), textZelle(hinweisText(b.hinweis, d) ?? '')]);
-        }
-        for (const [art, a] of [['vergleichsgruppe', f.aggregat], ['land', f.land], ['bund', f.bund]] as const) {
-          if (!a) continue;
-          const b = a.berechnung;
-          const aus = a.ausgelassen.map((x) => `${x.schluessel}: ${hinweisText(x.hinweis, d) ?? ''}`).join('; ');
-          zeilen.push([...vorne, art, '', zahl(b?.wert ?? null), zahl(b?.zaehler ?? null), zahl(b?.nenner ?? null), '', String(a.einheiten), textZelle(aus ? `ohne ${aus}` : '')]);
-        }
-      }
-    }
-  }
+  const zeilen = [...matrix(m, d)].map((z) => {
+    const b = z.berechnung;
+    const aggregat = z.jobcenter === null;
+    return [
+      textZelle(z.gruppe), z.definition.id, z.fenster, z.art, aggregat ? '' : textZelle(z.jobcenter!), zahl(b?.wert ?? null), zahl(b?.zaehler ?? null), zahl(b?.nenner ?? null),
+      aggregat ? '' : z.rang === null ? 'x' : String(z.rang), String(z.von), textZelle(aggregat && z.hinweis ? `ohne ${z.hinweis}` : z.hinweis),
+    ];
+  });
   return csvDokument(kopf, zeilen);
 }
 
@@ -251,29 +280,20 @@ export function vergleichMappe(m: VergleichModell, d: Darstellung): Arbeitsmappe
     const agg = (a: Aggregat | null) => (a === null ? null : feldVon(a.berechnung?.wert ?? null, als));
     return [k.definition.id, tx.en ? k.definition.kurzEn : k.definition.kurz, feldVon(f.eigen.wert, als), f.rang === null ? 'x' : anzahl(f.rang), anzahl(f.bewertet), f.quartil === null ? 'x' : anzahl(f.quartil), feldVon(f.median, als), f.abstandMedian === null ? 'x' : { zahl: f.abstandMedian, format: 'differenz', stellen: 1 }, agg(f.aggregat), agg(f.land), agg(f.bund), k.rangVorjahr === null ? 'x' : anzahl(k.rangVorjahr)];
   });
-  const matrix: Feld[][] = [];
-  for (const g of m.gruppen) {
-    for (const k of g.kennzahlen) {
-      const als = alsWert(k.definition);
-      for (const [fenster, f] of [['monat', k.monat], ['jfw', k.jfw]] as const) {
-        for (const e of f.einheiten) {
-          const b = e.berechnung;
-          matrix.push([g.gruppe, k.definition.id, fenster, e.schluessel === m.jobcenter ? 'eigen' : 'peer', e.schluessel, feldVon(b.wert, als), b.zaehler === null ? 'x' : anzahl(b.zaehler), b.nenner === null ? 'x' : anzahl(b.nenner), e.rang === null ? 'x' : anzahl(e.rang), hinweisText(b.hinweis, d)]);
-        }
-        for (const [art, a] of [['vergleichsgruppe', f.aggregat], ['land', f.land], ['bund', f.bund]] as const) {
-          if (!a) continue;
-          const b = a.berechnung;
-          matrix.push([g.gruppe, k.definition.id, fenster, art, null, feldVon(b?.wert ?? null, als), b ? anzahl(b.zaehler!) : 'x', b ? anzahl(b.nenner!) : 'x', null, a.ausgelassen.map((x) => `${x.schluessel}: ${hinweisText(x.hinweis, d) ?? ''}`).join('; ') || null]);
-        }
-      }
-    }
-  }
+  const tabelle = [...matrix(m, d)].map((z): Feld[] => {
+    const b = z.berechnung;
+    const aggregat = z.jobcenter === null;
+    return [
+      z.gruppe, z.definition.id, z.fenster, z.art, z.jobcenter, feldVon(b?.wert ?? null, alsWert(z.definition)), b?.zaehler == null ? 'x' : anzahl(b.zaehler), b?.nenner == null ? 'x' : anzahl(b.nenner),
+      aggregat ? null : z.rang === null ? 'x' : anzahl(z.rang), z.hinweis || null,
+    ];
+  });
   return {
     titel,
     erstellt: d.stempel,
     blaetter: [
       { name: L('Vergleich', 'Comparison'), kopfblock: titelblock(titel, angaben, d), kopf: ['ID', L('Kennzahl', 'Indicator'), L('Wert', 'Value'), L('Rang', 'Rank'), L('von', 'of'), L('Quartil', 'Quartile'), 'Median', L('Abstand (Punkte)', 'Distance (points)'), L('Vergleichsgruppe', 'Peer group'), 'Land', 'Bund', L('Rang Vorjahr', 'Rank prev. year')], zeilen: rangliste },
-      { name: 'Matrix', kopfblock: [], kopf: ['gruppe', 'kennzahl', 'fenster', 'art', 'jobcenter', 'wert', 'zaehler', 'nenner', 'rang', 'hinweis'], zeilen: matrix },
+      { name: 'Matrix', kopfblock: [], kopf: ['gruppe', 'kennzahl', 'fenster', 'art', 'jobcenter', 'wert', 'zaehler', 'nenner', 'rang', 'hinweis'], zeilen: tabelle },
       eingabenBlatt(m.eingaben, d),
     ],
   };
