@@ -15,8 +15,7 @@ import { kopfSpalten, regionSpalte } from './rollen.js';
 import { ohneFussnotenzeichen, type Zuordnung } from './spalten.js';
 import { kanonischerKopf, liesDaten, zuordnungVon, type LeseOptionen, type Tabelle } from './tabelle.js';
 import { parseMonat } from './zellen.js';
-import { Zeilenpruefung } from './zeilen.js';
-import { ERWARTET_WERT } from './mappe.js';
+import { Spaltenfunde, Zeilenpruefung } from './zeilen.js';
 
 /** How Monatswerte are laid out: detected (`auto`), one row per month (`lang`) or one column per month (`breit`). */
 export const FORMEN = ['auto', 'lang', 'breit'] as const;
@@ -89,6 +88,9 @@ export async function waehleKopf(anzahl: number, felder: (i: number) => Promise<
 /** The wide layout was declared (`--layout breit`), but no header row names months. */
 export const KEINE_MONATSSPALTEN = `keine Kopfzeile mit Monaten als Spalten (--layout breit); erwartet wird links der Name des Werts, rechts je Monat eine Spalte wie „Jan 2017“ oder „2017-01“, in den ersten ${KOPF_SUCHE} Zeilen oder in der Zeile, die --kopfzeile nennt`;
 
+/** What a workbook's cell without a readable value should hold instead (src/input/mappe.ts `zellFehler`). */
+export const ERWARTET_WERT = 'einen Wert (in Excel die Formel berichtigen oder den Wert als Zahl oder Text einfügen)';
+
 /** Where a cell of the long table came from: the row and column (0-based) of the wide one. */
 type Herkunft = { zeile: number; spalte: number };
 
@@ -139,7 +141,7 @@ export async function breiteTabelle(b: BreiteQuelle): Promise<Tabelle> {
   const schluessel = new Map<string, { gruppe: string; region: string; erste: number; merkmale: Map<string, Rohzeile> }>();
   const merkmale: string[] = [];
   const roheMerkmale: string[] = [];
-  const ohneKopf = new Map<number, { zeile: number; text: string; anzahl: number }>();
+  const ohneKopf = new Spaltenfunde();
   let letzteGruppe = '';
   const wirdGelesen = (i: number) => monatsIndex.has(i) || i === merkmalIndex || i === gruppeIndex || i === regionIndex;
   for await (const z of b.zeilen) {
@@ -165,9 +167,7 @@ export async function breiteTabelle(b: BreiteQuelle): Promise<Tabelle> {
     // (a month heading merged over sub-columns leaves such columns): once per column.
     felder.forEach((f, i) => {
       if (f.trim() === '' || (i < kopf.length && kopf[i].trim() !== '')) return;
-      const u = ohneKopf.get(i);
-      if (u) u.anzahl++;
-      else ohneKopf.set(i, { zeile: z.nr, text: f, anzahl: 1 });
+      ohneKopf.merke(i, z.nr, f);
     });
     const etikett = merkmalIndex < 0 ? '' : (felder[merkmalIndex] ?? '').trim();
     if (etikett === '') {

@@ -6,14 +6,14 @@
 import { createHash } from 'node:crypto';
 import { KennzahlenFehler, nutzungsfehler, spaltenBuchstaben, type Problem } from '../fehler.js';
 import { KOPF_SUCHE } from './balayout.js';
-import { breiteTabelle, KEINE_MONATSSPALTEN, waehleKopf } from './breit.js';
+import { breiteTabelle, ERWARTET_WERT, KEINE_MONATSSPALTEN, waehleKopf } from './breit.js';
 import type { Bytequelle } from './quelle.js';
 import { kopfSpalten } from './rollen.js';
 import { datenFehler, kanonischerKopf, liesDaten, zuordnungVon, type LeseOptionen, type Tabelle } from './tabelle.js';
 import type { TabellenFormat } from './format.js';
 import { BlattFehlt, blattZeilen, TempOrdnerFehler, type Blattzeile, type Zellwert } from './xlsx.js';
 import { standardDezimal, type Dezimal } from './zellen.js';
-import { Zeilenpruefung, type SchnelleZeile, type Schema, type Spalten, type Zeile, type ZeilenProblem } from './zeilen.js';
+import { Spaltenfunde, Zeilenpruefung, type SchnelleZeile, type Schema, type Spalten, type Zeile, type ZeilenProblem } from './zeilen.js';
 
 const zwei = (n: number) => String(n).padStart(2, '0');
 
@@ -60,8 +60,6 @@ export function zellFehler(z: Zellwert): string | null {
   if (z.art === 'zahl' && Math.abs(z.wert) >= 1e15) return `die Zahl ${z.wert} hat mehr als 15 Stellen, von denen Excel nur 15 behält (eine Kennung? dann die Spalte als Text speichern)`;
   return null;
 }
-
-export const ERWARTET_WERT = 'einen Wert (in Excel die Formel berichtigen oder den Wert als Zahl oder Text einfügen)';
 
 /**
  * A date column's cell that holds a plain number (42078): in a workbook mostly a date whose cell lost
@@ -274,7 +272,7 @@ export async function oeffneMappe(quelle: Bytequelle, rolle: string, opt: LeseOp
         const pruefung = new Zeilenpruefung(datei, format, s.schema, s.kopf, verarbeite, schnell);
         const breite = format.kopf.length;
         const gelesenIn = new Set(s.kopf.position.values());
-        const rechts = new Map<number, { zeile: number; text: string; anzahl: number }>();
+        const rechts = new Spaltenfunde();
         try {
           for await (const z of strom.ab(kopfzeile)) {
             if (pruefung.abgebrochen) break;
@@ -282,9 +280,7 @@ export async function oeffneMappe(quelle: Bytequelle, rolle: string, opt: LeseOp
             for (const [spalte, w] of z.zellen) {
               if (spalte > breite) {
                 // A value right of the last header: data nobody said how to read (once per column).
-                const f = rechts.get(spalte);
-                if (f) f.anzahl++;
-                else rechts.set(spalte, { zeile: z.nr, text: zellText(w, dezimal), anzahl: 1 });
+                rechts.merke(spalte, z.nr, zellText(w, dezimal));
               } else if (!fehler && gelesenIn.has(spalte - 1)) {
                 const warum = zellFehler(w);
                 if (warum) fehler = { spalte, text: zellText(w, dezimal), warum };

@@ -52,6 +52,24 @@ export type Bytezelle<T> = (bytes: Uint8Array, grenzen: Int32Array) => T | typeo
  */
 export type SchnelleZeile<S extends Spalten> = (zelle: <K extends keyof S & string>(name: K) => Bytezelle<WertVon<S[K]>>) => (bytes: Uint8Array, grenzen: Int32Array) => boolean;
 
+/**
+ * Values found where none may stand (a column without a heading, right of the header), per column:
+ * where the first was and how many there are, so a column is one problem, not one per row.
+ */
+export class Spaltenfunde {
+  private readonly funde = new Map<number, { zeile: number; text: string; anzahl: number }>();
+
+  merke(spalte: number, zeile: number, text: string): void {
+    const f = this.funde.get(spalte);
+    if (f) f.anzahl++;
+    else this.funde.set(spalte, { zeile, text, anzahl: 1 });
+  }
+
+  [Symbol.iterator]() {
+    return this.funde[Symbol.iterator]();
+  }
+}
+
 /** The problems of one reading, up to `maxProbleme`; one more means reading stops. */
 export class Problemliste {
   readonly probleme: Problem[] = [];
@@ -109,7 +127,7 @@ export class Zeilenpruefung<S extends Spalten> extends Problemliste {
   private readonly zeile = {} as Zeile<S>;
   private readonly schnell: ((bytes: Uint8Array, grenzen: Int32Array) => boolean) | undefined;
   /** Values in columns without a header: one problem per column, at its first line, not one per row. */
-  private readonly namenlosGefuellt = new Map<number, { zeile: number; text: string; anzahl: number }>();
+  private readonly namenlosGefuellt = new Spaltenfunde();
 
   // The current row: csv-parse's strings, or else a buffer with field bounds.
   private rec: string[] | null = null;
@@ -227,9 +245,7 @@ export class Zeilenpruefung<S extends Spalten> extends Problemliste {
       const text = this.roh(i);
       if (text.trim() === '') continue;
       gut = false;
-      const fund = this.namenlosGefuellt.get(i);
-      if (fund) fund.anzahl++;
-      else this.namenlosGefuellt.set(i, { zeile: nr, text, anzahl: 1 });
+      this.namenlosGefuellt.merke(i, nr, text);
     }
     const zeile = this.zeile as Record<string, unknown>;
     for (const s of this.gelesen) {
