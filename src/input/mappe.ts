@@ -12,7 +12,7 @@ import { kopfSpalten } from './rollen.js';
 import { datenFehler, kanonischerKopf, liesDaten, zuordnungVon, type LeseOptionen, type Tabelle } from './tabelle.js';
 import type { TabellenFormat } from './format.js';
 import { BlattFehlt, blattZeilen, TempOrdnerFehler, type Blattzeile, type Zellwert } from './xlsx.js';
-import { standardDezimal, type Dezimal } from './zellen.js';
+import { ERWARTET_DATUM, ERWARTET_MONAT, standardDezimal, type Dezimal } from './zellen.js';
 import { Spaltenfunde, Zeilenpruefung, type SchnelleZeile, type Schema, type Spalten, type Zeile, type ZeilenProblem } from './zeilen.js';
 
 const zwei = (n: number) => String(n).padStart(2, '0');
@@ -66,7 +66,8 @@ export function zellFehler(z: Zellwert): string | null {
  * its date format. The message says so, as the number alone does not tell a user what went wrong.
  */
 function seriennummer(p: Problem): Problem {
-  if (!p.wert || !/^\d{4,6}(,\d+)?$/.test(p.wert) || !/^(ein Datum|einen Monat)/.test(p.erwartet ?? '')) return p;
+  const datumsspalte = p.erwartet?.startsWith(ERWARTET_DATUM) || p.erwartet?.startsWith(ERWARTET_MONAT);
+  if (!p.wert || !/^\d{4,6}(,\d+)?$/.test(p.wert) || !datumsspalte) return p;
   return { ...p, meldung: `${p.meldung.replace(/\.$/, '')}; eine Zahl wie Excels Seriennummer eines Tages: die Zelle hat wohl ihr Datumsformat verloren (in Excel als Datum formatieren).` };
 }
 
