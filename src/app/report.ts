@@ -47,7 +47,7 @@ export interface ReportAnfrage {
   mitGrafiken: boolean;
   lesen: LeseAnfrage;
   /** A section comparing the Jobcenter with its peers (as `vergleich`), from Monatswerte of many. */
-  vergleich: Pick<VergleichsAngaben, 'vergleichstypen' | 'peers' | 'nachbarn'> | null;
+  vergleich: Pick<VergleichsAngaben, 'vergleichstypen' | 'peers' | 'nachbarn' | 'gliederungPruefen'> | null;
 }
 
 export interface ReportModell {

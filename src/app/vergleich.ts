@@ -6,7 +6,7 @@ import { ohneFuehrendeNullen } from '../core/abgleich.js';
 import { deutscherMonat, isoMonat } from '../core/kalender.js';
 import { definitionen, type Definition, type KennzahlEinstellungen } from '../core/kennzahlen/definitionen.js';
 import type { EingabeInfo } from '../core/modell.js';
-import { letzterMonatMitWerten, type Reihe } from '../core/monatswerte/monatswerte.js';
+import { BETRAGS_SPALTEN, letzterMonatMitWerten, type Reihe } from '../core/monatswerte/monatswerte.js';
 import { aggregatAus, berechneAlle, fenster, naechsteNachbarn, vergleicheWerte, type Einheit } from '../core/vergleich/vergleich.js';
 import type { Vergleichsfenster, VergleichKennzahl, VergleichModell } from '../report/vergleich-bericht.js';
 import { KennzahlenFehler, nutzungsfehler } from '../fehler.js';
@@ -28,6 +28,11 @@ export interface VergleichAnfrage {
   lesen: LeseAnfrage;
   /** `--nachbarn K --merkmale …`: the peer group is the k Jobcenters closest in structure. */
   nachbarn: { k: number; merkmale: string[] } | null;
+  /**
+   * Must the groups be one breakdown (with `--suppress-below`)? Its relations say that the groups
+   * and a rest add up to the total; two breakdowns in one table would add up to twice that.
+   */
+  gliederungPruefen: boolean;
 }
 
 export function vergleich(a: VergleichAnfrage, leser: Leser): Promise<Ergebnis<VergleichModell>> {
@@ -60,7 +65,7 @@ export function vergleich(a: VergleichAnfrage, leser: Leser): Promise<Ergebnis<V
 }
 
 /** What a comparison reads and decides: the request's peer definition and the files it names. */
-export type VergleichsAngaben = Pick<VergleichAnfrage, 'monatswerte' | 'vergleichstypen' | 'peers' | 'jobcenter' | 'nachbarn' | 'k1e3Nenner' | 'lesen'>;
+export type VergleichsAngaben = Pick<VergleichAnfrage, 'monatswerte' | 'vergleichstypen' | 'peers' | 'jobcenter' | 'nachbarn' | 'k1e3Nenner' | 'lesen' | 'gliederungPruefen'>;
 
 /**
  * The comparison for Berichtsmonat t from Monatswerte of many Jobcenters (read, region chosen):
@@ -170,6 +175,7 @@ export async function vergleichsmodell(mw: MonatswerteErgebnis, a: VergleichsAng
       notizen.hinweis(`Gruppe ${g}: keine Zeilen für ${ohne.join(', ')}, also dort nicht verglichen${andere.length ? ` (dort gibt es die Gruppen ${andere.join(', ')})` : ''}.`);
     }
   }
+  if (a.gliederungPruefen) pruefeGliederung(a.monatswerte, mw.alleRegionen, namen.slice(1));
   const gruppen = namen.map((g) => {
     const einheit = (k: string): Einheit => ({ schluessel: k, reihe: mw.alleRegionen.get(k)?.get(g) as Reihe | undefined });
     const alleEinheiten = alle.map(einheit);
@@ -194,5 +200,34 @@ export async function vergleichsmodell(mw: MonatswerteErgebnis, a: VergleichsAng
     });
     return { gruppe: g, kennzahlen };
   });
-  return { jobcenter: a.jobcenter, name: eigen?.name ?? null, land, berichtsmonat: t, gruppe: gruppe!, peers, alle: alle.length, eingaben, gruppen };
+  return {
+    jobcenter: a.jobcenter, name: eigen?.name ?? null, land, berichtsmonat: t, gruppe: gruppe!, peers, eingaben, gruppen,
+    schluessel: alle, landSchluessel: land === null ? null : alle.filter((k) => landVon(k) === land), reihen: mw.alleRegionen,
+  };
+}
+
+/**
+ * The groups of every Jobcenter add up to at most its total, in every month and column: one
+ * breakdown (with a rest such as divers or unknown), not two in one table (sex and age), whose
+ * groups disclosure control would relate to the total as if they were one.
+ */
+function pruefeGliederung(datei: string, regionen: ReadonlyMap<string, ReadonlyMap<string, Reihe>>, gruppen: readonly string[]): void {
+  if (gruppen.length < 2) return;
+  for (const [k, je] of regionen) {
+    const gesamt = je.get('gesamt');
+    if (!gesamt) continue;
+    for (const [monat, zeile] of gesamt) {
+      for (const [spalte, w] of zeile) {
+        if (typeof w !== 'number' || BETRAGS_SPALTEN.has(spalte)) continue;
+        let summe = 0;
+        for (const g of gruppen) {
+          const x = je.get(g)?.get(monat)?.get(spalte);
+          if (typeof x === 'number') summe += x;
+        }
+        if (summe > w) {
+          throw new KennzahlenFehler('eingabedaten', `${datei}: die Gruppen ${gruppen.join(', ')} von „${k}“ ergeben ${isoMonat(monat)} in ${spalte} ${summe}, mehr als gesamt (${w}): das sind mehrere Gliederungen in einer Tabelle, und --suppress-below kann nicht wissen, welche Gruppen sich zum Ganzen ergänzen.`, [], 'Je Gliederung eine Tabelle vergleichen (z. B. nur Frauen und Männer), oder ohne --suppress-below.');
+        }
+      }
+    }
+  }
 }

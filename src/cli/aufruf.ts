@@ -165,7 +165,10 @@ function vergleichsgruppe(a: Aufruf) {
   const w = a.werte;
   if (w.nachbarn !== undefined && w.peers) throw nutzungsfehler('--nachbarn oder --peers, nicht beides: beide bestimmen die Vergleichsgruppe.');
   if (w.merkmale && w.nachbarn === undefined) throw nutzungsfehler('--merkmale gilt für --nachbarn K: ohne sie gibt es keine Nachbarn zu suchen.');
-  return { vergleichstypen: a.dateien.vergleichstypen, peers: w.peers ?? null, nachbarn: w.nachbarn === undefined ? null : { k: w.nachbarn, merkmale: w.merkmale ?? STANDARD_MERKMALE } };
+  return {
+    vergleichstypen: a.dateien.vergleichstypen, peers: w.peers ?? null, nachbarn: w.nachbarn === undefined ? null : { k: w.nachbarn, merkmale: w.merkmale ?? STANDARD_MERKMALE },
+    gliederungPruefen: w.suppressBelow !== undefined,
+  };
 }
 
 export function vergleichAnfrage(a: Aufruf): VergleichAnfrage {
@@ -188,7 +191,6 @@ export function reportAnfrage(a: Aufruf, mitGrafiken: boolean, demo: boolean): R
   const gruppe = vergleichsgruppe(a);
   const mitVergleich = gruppe.vergleichstypen !== undefined || gruppe.peers !== null || gruppe.nachbarn !== null;
   if (mitVergleich && (!d.monatswerte || !w.jobcenter)) throw nutzungsfehler('Ein Vergleich im Bericht braucht Monatswerte mehrerer Jobcenter (--monatswerte) und das eigene (--jobcenter SCHLÜSSEL).');
-  if (mitVergleich && w.suppressBelow !== undefined) throw nutzungsfehler('--suppress-below mit einem Vergleich: die Sperrung kleiner Zahlen anderer Jobcenter gibt es noch nicht; ohne --vergleichstypen, --peers und --nachbarn sperrt der Bericht wie sonst.');
   return {
     vergleich: mitVergleich ? gruppe : null,
     demo,

@@ -320,7 +320,7 @@ export const OPTIONEN = {
   }),
   lang: def({ flag: '--lang', arg: '<sprache>', wert: eineVon(SPRACHEN), konfig: 'lang', befehle: [...BERICHTE, 'vergleich'], hilfe: text('Sprache der Beschriftungen (und dieser Hilfe)', 'language of the labels (and of this help)') }),
   suppressBelow: def({
-    flag: '--suppress-below', arg: '<n>', wert: ganzzahl(1, 1_000_000), konfig: 'suppress_below', befehle: BERICHTE,
+    flag: '--suppress-below', arg: '<n>', wert: ganzzahl(1, 1_000_000), konfig: 'suppress_below', befehle: [...BERICHTE, 'vergleich'],
     hilfe: text('Zahlen unter n (und was auf ihnen beruht) als * ausgeben, wie die BA in veröffentlichten Tabellen', 'print numbers below n (and what rests on them) as *, as the BA does in published tables'),
   }),
   stamp: def({

@@ -59,9 +59,12 @@ function ggt(a: bigint, b: bigint): bigint {
  * relation among known cells only). Integer rows, divided by their gcd, stay exact without fractions.
  */
 class Reduktion {
+  /** Rows are never changed once made (an elimination makes a new one), so copies share them. */
   private zeilen: Zeile[] = [];
   /** Column → rows with a nonzero entry there. */
   private spalten: Set<number>[];
+  /** Which column sets this copy may change; the others it shares with its copies and clones before changing. */
+  private eigen: Uint8Array;
   private pivotZeile: Int32Array;
   private pivotSpalte: number[] = [];
   private unbekannt: Uint8Array;
@@ -69,17 +72,33 @@ class Reduktion {
   constructor(unbekannt: Uint8Array) {
     this.unbekannt = unbekannt;
     this.spalten = Array.from({ length: unbekannt.length }, () => new Set<number>());
+    this.eigen = new Uint8Array(unbekannt.length).fill(1);
     this.pivotZeile = new Int32Array(unbekannt.length).fill(-1);
   }
 
+  /**
+   * A copy to try a change on. Cheap: rows and column sets are shared until one side changes a
+   * column set (the last pass tries one copy per secondary cell, on models of 10⁵ cells).
+   */
   kopie(): Reduktion {
     const k = new Reduktion(new Uint8Array(0));
     k.unbekannt = this.unbekannt.slice();
-    k.zeilen = this.zeilen.map((z) => new Map(z));
-    k.spalten = this.spalten.map((z) => new Set(z));
+    k.zeilen = this.zeilen.slice();
+    k.spalten = this.spalten.slice();
+    this.eigen.fill(0);
+    k.eigen = new Uint8Array(this.eigen.length);
     k.pivotZeile = this.pivotZeile.slice();
     k.pivotSpalte = [...this.pivotSpalte];
     return k;
+  }
+
+  /** Column k's set of rows, this copy's own to change. */
+  private spalte(k: number): Set<number> {
+    if (!this.eigen[k]) {
+      this.spalten[k] = new Set(this.spalten[k]);
+      this.eigen[k] = 1;
+    }
+    return this.spalten[k];
   }
 
   /** Row r := p[c]·r − r[c]·p, which clears column c of r. */
@@ -96,8 +115,8 @@ class Reduktion {
     let g = 0n;
     for (const v of neu.values()) g = ggt(g, v);
     if (g > 1n) for (const [k, v] of neu) neu.set(k, v / g);
-    for (const k of alt.keys()) if (!neu.has(k)) this.spalten[k].delete(r);
-    for (const k of neu.keys()) this.spalten[k].add(r);
+    for (const k of alt.keys()) if (!neu.has(k)) this.spalte(k).delete(r);
+    for (const k of neu.keys()) if (!alt.has(k)) this.spalte(k).add(r);
     this.zeilen[r] = neu;
   }
 
@@ -119,7 +138,7 @@ class Reduktion {
     const r = this.zeilen.length;
     this.zeilen.push(zeile);
     this.pivotSpalte.push(-1);
-    for (const k of zeile.keys()) this.spalten[k].add(r);
+    for (const k of zeile.keys()) this.spalte(k).add(r);
     // Pivot rows have zeros in each other's pivot columns, so clearing one never brings back another.
     for (const c of [...zeile.keys()]) {
       const p = this.pivotZeile[c];
@@ -282,6 +301,15 @@ export class Sperrmodell {
   wert(schluessel: string): number | undefined {
     const i = this.index.get(schluessel);
     return i === undefined ? undefined : this.zellen[i].wert;
+  }
+
+  /** Another name for an existing cell: the same quantity printed in another place. */
+  alias(schluessel: string, von: string): void {
+    const zelle = this.index.get(von);
+    if (zelle === undefined) throw new Error(`Alias nennt unbekannte Zelle ${von}`);
+    const schon = this.index.get(schluessel);
+    if (schon !== undefined && schon !== zelle) throw new Error(`Alias ${schluessel} nennt schon eine andere Zelle`);
+    this.index.set(schluessel, zelle);
   }
 
   /** Σ faktor · zelle = 0; every cell must exist. */

@@ -10,12 +10,13 @@ import type { Definition, Formel } from '../core/kennzahlen/definitionen.js';
 import type { KennzahlWert } from '../core/kennzahlen/kennzahlen.js';
 import type { LzbZaehler } from '../core/lzb/klassifikation.js';
 import { PROGNOSE_MONATE } from '../core/lzb/regel.js';
-import { GESCHLECHT_SCHLUESSEL, type Merkmal } from '../core/merkmale.js';
+import { ALTERSGRUPPEN, GESCHLECHT_SCHLUESSEL, type Merkmal } from '../core/merkmale.js';
 import { BETRAGS_SPALTEN, type Monatswerte, type Reihe } from '../core/monatswerte/monatswerte.js';
 import type { ZielErgebnis } from '../core/ziele/ziele.js';
 import type { Darstellung } from './darstellung.js';
 import type { KennzahlenBericht } from './kennzahlen-bericht.js';
 import type { LzbBericht } from './lzb-bericht.js';
+import type { VergleichModell } from './vergleich-bericht.js';
 
 /** One decision per report object and threshold, however many formats are written from it. */
 function einmal<T>(cache: WeakMap<object, Map<number, T>>, bericht: object, unter: number, bilde: () => T): T {
@@ -200,26 +201,58 @@ const fensterSchluessel = (gruppe: string, spalte: string, von: number, bis: num
 
 const BERECHNUNGEN = ['monat', 'vorjahr', 'jfw', 'jfwVorjahr'] as const;
 
+/** A window of a column in a group that a printed value sums or averages. */
+interface Teilfenster {
+  spalte: string;
+  von: number;
+  bis: number;
+  form: Form;
+}
+
+/** The numerator's and denominator's windows of a value, those that exist (a missing one is not printed). */
+function teilfenster(def: Definition, be: Berechnung): Teilfenster[] {
+  const [zt, nt] = teile(def.formel);
+  const aus: Teilfenster[] = [];
+  if (be.zaehler !== null) aus.push({ spalte: zt.spalte, von: be.fenster.zaehler[0], bis: be.fenster.zaehler[1], form: zt.form });
+  if (be.nenner !== null) aus.push({ spalte: nt.spalte, von: be.fenster.nenner[0], bis: be.fenster.nenner[1], form: nt.form });
+  return aus;
+}
+
+/** One unit of a model: a Jobcenter, or several whose values are only ever printed as their sum. */
+interface Einheitsangaben {
+  /** Put before every cell name: '' for the report's own Jobcenter, so that a comparison in the report shares its cells. */
+  praefix: string;
+  /** The groups printed, the total first. */
+  gruppen: readonly string[];
+  /** The name of the implicit group total − printed groups. */
+  rest: string;
+  /** A month's count in a printed group (null: missing or suppressed at the source). */
+  monatswert: (gruppe: string, spalte: string, monat: number) => number | null;
+  /** Every value built on the unit's counts: its group and its numerator's and denominator's windows. */
+  werte: readonly { gruppe: string; teile: readonly Teilfenster[] }[];
+  /** Are the windows printed (a Jobcenter shown) or only implied (Jobcenters in an aggregate only)? */
+  veroeffentlicht: boolean;
+  /** Does each group's stock move by its own flows (false for age groups, which are left by growing older)? */
+  stabil: boolean;
+}
+
 /**
- * Every numerator and denominator the report prints, as the sum of its column over its window in
- * its group: one quantity in several indicators (K2, K2E1 and K2E2 share "mean ELB t−12 … t−1",
- * which is also K1E4's denominator) is one cell. The months inside the windows are implicit cells,
- * so that overlapping windows (a year and its year-to-date part) are related as they are. With
- * groups, the rest (total − printed groups) is implicit in every month and window, and each
- * group's stocks move by its flows.
+ * A unit's numerators and denominators as the sum of their column over their window in their group:
+ * one quantity in several indicators (K2, K2E1 and K2E2 share "mean ELB t−12 … t−1", which is also
+ * K1E4's denominator) is one cell. The months inside the windows are implicit cells, so that
+ * overlapping windows (a year and its year-to-date part) are related as they are. With groups, the
+ * rest (total − printed groups) is implicit in every month and window, and each group's stocks
+ * move by its flows. Returns the name of a window's cell.
  */
-export function kennzahlenModell(b: KennzahlenBericht): Sperrmodell {
-  const m = new Sperrmodell();
-  const gedruckt = [{ gruppe: 'gesamt', kennzahlen: b.kennzahlen }, ...b.gruppen];
-  const namen = gedruckt.map((g) => g.gruppe);
-  const mitRest = b.gruppen.length > 0;
-  const reihe = (g: string) => b.monatswerte.gruppen.get(g);
+function einheitZellen(m: Sperrmodell, e: Einheitsangaben): (gruppe: string, t: Teilfenster) => string {
+  const name = (g: string, spalte: string, von: number, bis: number) => e.praefix + fensterSchluessel(g, spalte, von, bis);
+  const mitRest = e.gruppen.length > 1;
   /** A month's value in a group; the rest's is the total minus the printed groups. */
   const monatswert = (g: string, spalte: string, monat: number): number | null => {
-    if (g !== REST) return zahlIn(reihe(g), monat, spalte);
-    let w = zahlIn(reihe('gesamt'), monat, spalte);
-    for (const t of namen.slice(1)) {
-      const x = zahlIn(reihe(t), monat, spalte);
+    if (g !== e.rest) return e.monatswert(g, spalte, monat);
+    let w = e.monatswert('gesamt', spalte, monat);
+    for (const t of e.gruppen.slice(1)) {
+      const x = e.monatswert(t, spalte, monat);
       w = w === null || x === null ? null : w - x;
     }
     return w;
@@ -236,7 +269,7 @@ export function kennzahlenModell(b: KennzahlenBericht): Sperrmodell {
   // (column, month) pairs that occur in some window.
   const monatsZellen = new Map<string, { spalte: string; monat: number }>();
   const monatsZelle = (g: string, spalte: string, monat: number): boolean => {
-    const k = fensterSchluessel(g, spalte, monat, monat);
+    const k = name(g, spalte, monat, monat);
     if (m.hat(k)) return true;
     const w = monatswert(g, spalte, monat);
     if (w === null) return false;
@@ -244,48 +277,38 @@ export function kennzahlenModell(b: KennzahlenBericht): Sperrmodell {
     monatsZellen.set(`${spalte}|${monat}`, { spalte, monat });
     return true;
   };
-  const fenster = (g: string, spalte: string, von: number, bis: number, form: Form, veroeffentlicht: boolean): void => {
+  const fenster = (g: string, { spalte, von, bis, form }: Teilfenster, veroeffentlicht: boolean): void => {
     const s = summe(g, spalte, von, bis);
     if (s === null) return;
-    const k = fensterSchluessel(g, spalte, von, bis);
+    const k = name(g, spalte, von, bis);
     const neu = !m.hat(k);
     m.zelle(k, s, veroeffentlicht, form === 'mittel' ? s / (bis - von + 1) : s);
     if (von === bis) monatsZellen.set(`${spalte}|${von}`, { spalte, monat: von });
     if (!neu || von === bis) return;
     for (let monat = von; monat <= bis; monat++) monatsZelle(g, spalte, monat);
-    m.bedingung([[k, 1], ...Array.from({ length: bis - von + 1 }, (_, i): [string, -1] => [fensterSchluessel(g, spalte, von + i, von + i), -1])]);
+    m.bedingung([[k, 1], ...Array.from({ length: bis - von + 1 }, (_, i): [string, -1] => [name(g, spalte, von + i, von + i), -1])]);
   };
 
-  const gedruckteFenster = new Map<string, { spalte: string; von: number; bis: number; form: Form }>();
-  b.kennzahlen.forEach((k, i) => {
-    const def = k.definition;
-    if (!zaehltPersonen(def)) return;
-    const [zt, nt] = teile(def.formel);
-    for (const g of gedruckt) {
-      const kw: KennzahlWert | undefined = g.kennzahlen[i];
-      if (!kw) continue;
-      for (const art of BERECHNUNGEN) {
-        const be = kw[art];
-        const anzeige: string[] = [];
-        for (const [teil, wert, [von, bis]] of [[zt, be.zaehler, be.fenster.zaehler], [nt, be.nenner, be.fenster.nenner]] as const) {
-          if (wert === null) continue;
-          fenster(g.gruppe, teil.spalte, von, bis, teil.form, true);
-          if (m.hat(fensterSchluessel(g.gruppe, teil.spalte, von, bis))) anzeige.push(fensterSchluessel(g.gruppe, teil.spalte, von, bis));
-          gedruckteFenster.set(`${teil.spalte}|${von}|${bis}|${teil.form}`, { spalte: teil.spalte, von, bis, form: teil.form });
-        }
-        // Value, numerator and denominator are shown or hidden together.
-        if (anzeige.length) m.anzeige(anzeige);
-      }
+  const gedruckteFenster = new Map<string, Teilfenster>();
+  for (const w of e.werte) {
+    const anzeige: string[] = [];
+    for (const t of w.teile) {
+      fenster(w.gruppe, t, e.veroeffentlicht);
+      const k = name(w.gruppe, t.spalte, t.von, t.bis);
+      if (m.hat(k)) anzeige.push(k);
+      gedruckteFenster.set(`${t.spalte}|${t.von}|${t.bis}|${t.form}`, t);
     }
-  });
+    // Value, numerator and denominator are shown or hidden together.
+    if (e.veroeffentlicht && anzeige.length) m.anzeige(anzeige);
+  }
 
-  const alle = mitRest ? [...namen, REST] : namen;
+  const alle = mitRest ? [...e.gruppen, e.rest] : e.gruppen;
   if (mitRest) {
-    for (const f of gedruckteFenster.values()) fenster(REST, f.spalte, f.von, f.bis, f.form, false);
+    for (const t of gedruckteFenster.values()) fenster(e.rest, t, false);
   }
   // Each group's stock moves by its own flows (sex does not change between Stichtage).
   const bewegt = new Set<string>();
-  for (const g of alle) {
+  for (const g of e.stabil ? alle : ['gesamt']) {
     for (const { spalte, monat } of [...monatsZellen.values()]) {
       const bestand = BESTAENDE.find(([, zu, ab]) => spalte === zu || spalte === ab);
       if (!bestand || bewegt.has(`${g}|${bestand[0]}|${monat}`)) continue;
@@ -294,16 +317,49 @@ export function kennzahlenModell(b: KennzahlenBericht): Sperrmodell {
       const w = [monatswert(g, s, monat), monatswert(g, s, monat - 1), monatswert(g, zu, monat), monatswert(g, ab, monat)];
       if (w.some((x) => x === null) || w[0]! - w[1]! !== w[2]! - w[3]!) continue;
       for (const [sp, mo] of [[s, monat], [s, monat - 1], [zu, monat], [ab, monat]] as const) monatsZelle(g, sp, mo);
-      m.bedingung([[fensterSchluessel(g, s, monat, monat), 1], [fensterSchluessel(g, s, monat - 1, monat - 1), -1], [fensterSchluessel(g, zu, monat, monat), -1], [fensterSchluessel(g, ab, monat, monat), 1]]);
+      m.bedingung([[name(g, s, monat, monat), 1], [name(g, s, monat - 1, monat - 1), -1], [name(g, zu, monat, monat), -1], [name(g, ab, monat, monat), 1]]);
     }
   }
   // The groups and the rest add up to the total, month by month (and so window by window).
   if (mitRest) {
     for (const { spalte, monat } of [...monatsZellen.values()]) {
       if (!alle.every((g) => monatsZelle(g, spalte, monat))) continue;
-      m.bedingung([[fensterSchluessel('gesamt', spalte, monat, monat), 1], ...alle.slice(1).map((g): [string, -1] => [fensterSchluessel(g, spalte, monat, monat), -1])]);
+      m.bedingung([[name('gesamt', spalte, monat, monat), 1], ...alle.slice(1).map((g): [string, -1] => [name(g, spalte, monat, monat), -1])]);
     }
   }
+  return (gruppe, t) => name(gruppe, t.spalte, t.von, t.bis);
+}
+
+/** The printed values of the report's own Jobcenter: every indicator, group and window it shows. */
+function berichtsZellen(m: Sperrmodell, b: KennzahlenBericht): void {
+  const gedruckt = [{ gruppe: 'gesamt', kennzahlen: b.kennzahlen }, ...b.gruppen];
+  const werte: { gruppe: string; teile: Teilfenster[] }[] = [];
+  b.kennzahlen.forEach((k, i) => {
+    if (!zaehltPersonen(k.definition)) return;
+    for (const g of gedruckt) {
+      const kw: KennzahlWert | undefined = g.kennzahlen[i];
+      if (kw) for (const art of BERECHNUNGEN) werte.push({ gruppe: g.gruppe, teile: teilfenster(kw.definition, kw[art]) });
+    }
+  });
+  einheitZellen(m, {
+    praefix: '',
+    gruppen: gedruckt.map((g) => g.gruppe),
+    rest: REST,
+    monatswert: (g, spalte, monat) => zahlIn(b.monatswerte.gruppen.get(g), monat, spalte),
+    werte,
+    veroeffentlicht: true,
+    stabil: true,
+  });
+}
+
+/**
+ * Every numerator and denominator the report prints (`einheitZellen`) and, with peers given, those
+ * of its comparison (`vergleichZellen`), the own Jobcenter's cells shared: one decision for both.
+ */
+export function kennzahlenModell(b: KennzahlenBericht): Sperrmodell {
+  const m = new Sperrmodell();
+  berichtsZellen(m, b);
+  if (b.vergleich) vergleichZellen(m, b.vergleich, '');
   return m;
 }
 
@@ -352,5 +408,180 @@ export function kennzahlenSperre(b: KennzahlenBericht, d: Darstellung): Kennzahl
     berechnung,
     ziel,
     soll: (z) => ziel(z) && z.ziel.grenze.art === 'veraenderung' && z.einheit !== 'veraenderung_prozent',
+  };
+}
+
+// --- Vergleich ----------------------------------------------------------------------------------
+
+/** The aggregates a comparison prints beside the peers, in the order every format lists them. */
+export const AGGREGATE = ['vergleichsgruppe', 'land', 'bund'] as const;
+export type AggregatArt = (typeof AGGREGATE)[number];
+const FENSTER_ARTEN = ['monat', 'jfw'] as const;
+
+/** A Jobcenter's cells in a comparison; the own one's in a report are the report's own (no prefix). */
+const einheitPraefix = (schluessel: string) => `${schluessel}§`;
+const aggregatSchluessel = (art: AggregatArt, fensterArt: string, gruppe: string, id: string, teil: number) => `aggregat|${art}|${fensterArt}|${gruppe}|${id}|${teil}`;
+
+/** Age groups are left by growing older, without a flow: their stocks do not move by their own flows. */
+const ALTER = new Set<string>(ALTERSGRUPPEN.filter((g) => g !== 'unbekannt'));
+
+/** An aggregate the comparison prints, with the units summed in it. */
+interface GedrucktesAggregat {
+  schluessel: (teil: number) => string;
+  gruppe: string;
+  def: Definition;
+  berechnung: Berechnung;
+  einheiten: string[];
+}
+
+/**
+ * The comparison's printed values: every peer's numerators and denominators (as `einheitZellen`),
+ * and each aggregate of peer group, Land and Bund as the sum of its units' cells. The Jobcenters
+ * that are not peers are printed nowhere; a reader learns of them only what the aggregates minus
+ * the peers leave, and only as sums of those that are always summed together. So they enter as
+ * such sums: one implicit unit per set of Jobcenters that are in exactly the same aggregates. A
+ * set of one Jobcenter (say the one left out of an aggregate its Land's others are in) is then
+ * protected like a peer; more than one Jobcenter's sum leaves each of them open.
+ */
+function vergleichZellen(m: Sperrmodell, v: VergleichModell, eigenPraefix: string): void {
+  const gruppen = v.gruppen.map((g) => g.gruppe);
+  const rest = `${REST} ${gruppen.slice(1).join(',')}`;
+  const stabil = !gruppen.some((g) => ALTER.has(g));
+  const monatswert = (k: string) => (g: string, spalte: string, monat: number) => zahlIn(v.reihen.get(k)?.get(g), monat, spalte);
+
+  // Peers: printed. Their values stand in each window's `einheiten` in the peers' order.
+  const namen = new Map<string, (gruppe: string, t: Teilfenster) => string>();
+  v.peers.forEach((p, i) => {
+    const werte: { gruppe: string; teile: Teilfenster[] }[] = [];
+    for (const g of v.gruppen) for (const k of g.kennzahlen) {
+      if (!zaehltPersonen(k.definition)) continue;
+      for (const fa of FENSTER_ARTEN) werte.push({ gruppe: g.gruppe, teile: teilfenster(k.definition, k[fa].einheiten[i].berechnung) });
+    }
+    namen.set(p, einheitZellen(m, { praefix: p === v.jobcenter ? eigenPraefix : einheitPraefix(p), gruppen, rest, monatswert: monatswert(p), werte, veroeffentlicht: true, stabil }));
+  });
+
+  // Aggregates, and for each other Jobcenter the aggregates it is summed in.
+  const peers = new Set(v.peers);
+  const land = new Set(v.landSchluessel ?? []);
+  const aggregate: GedrucktesAggregat[] = [];
+  const summiertIn = new Map<string, number[]>();
+  for (const g of v.gruppen) for (const k of g.kennzahlen) {
+    if (!zaehltPersonen(k.definition)) continue;
+    for (const fa of FENSTER_ARTEN) {
+      const f = k[fa];
+      for (const art of AGGREGATE) {
+        const a = art === 'vergleichsgruppe' ? f.aggregat : art === 'land' ? f.land : f.bund;
+        if (!a?.berechnung) continue;
+        const aus = new Set(a.ausgelassen.map((x) => x.schluessel));
+        const mitglieder = art === 'vergleichsgruppe' ? v.peers : art === 'land' ? v.schluessel.filter((x) => land.has(x)) : v.schluessel;
+        const einheiten = mitglieder.filter((x) => !aus.has(x));
+        const nr = aggregate.length;
+        aggregate.push({ schluessel: (teil) => aggregatSchluessel(art, fa, g.gruppe, k.definition.id, teil), gruppe: g.gruppe, def: k.definition, berechnung: a.berechnung, einheiten });
+        for (const x of einheiten) if (!peers.has(x)) summiertIn.set(x, [...(summiertIn.get(x) ?? []), nr]);
+      }
+    }
+  }
+  const mengen = new Map<string, { aggregate: number[]; einheiten: string[] }>();
+  for (const [x, nrn] of summiertIn) {
+    const k = nrn.join(',');
+    const menge = mengen.get(k);
+    if (menge) menge.einheiten.push(x);
+    else mengen.set(k, { aggregate: nrn, einheiten: [x] });
+  }
+  const mengeVon = new Map<string, string>();
+  [...mengen.values()].forEach((menge, i) => {
+    const werte = menge.aggregate.map((nr) => ({ gruppe: aggregate[nr].gruppe, teile: teilfenster(aggregate[nr].def, aggregate[nr].berechnung) }));
+    // Asked for again and again (windows, months, rest, flows), over up to some hundred Jobcenters.
+    const summen = new Map<string, number | null>();
+    const summe = (g: string, spalte: string, monat: number): number | null => {
+      const k = `${g}|${spalte}|${monat}`;
+      let s = summen.get(k);
+      if (s !== undefined) return s;
+      s = 0;
+      for (const x of menge.einheiten) {
+        const w = zahlIn(v.reihen.get(x)?.get(g), monat, spalte);
+        if (w === null) {
+          s = null;
+          break;
+        }
+        s += w;
+      }
+      summen.set(k, s);
+      return s;
+    };
+    const name = einheitZellen(m, { praefix: `(summe ${i})§`, gruppen, rest, monatswert: summe, werte, veroeffentlicht: false, stabil });
+    for (const x of menge.einheiten) mengeVon.set(x, `${i}`);
+    namen.set(`(summe ${i})`, name);
+  });
+
+  // An aggregate's numerator or denominator is one cell per column, window and set of Jobcenters
+  // summed: the peer group's and the Bund's are one when the peers are every row, and so are the
+  // denominators several indicators share. Each place it is printed names it.
+  const mengenNr = new Map<string, number>();
+  for (const a of aggregate) {
+    const menge = a.einheiten.join(',');
+    if (!mengenNr.has(menge)) mengenNr.set(menge, mengenNr.size);
+    const teile = teilfenster(a.def, a.berechnung).map((t, teil) => {
+      const inhalt = `aggregat|${mengenNr.get(menge)}|${fensterSchluessel(a.gruppe, t.spalte, t.von, t.bis)}`;
+      if (!m.hat(inhalt)) {
+        // Each set of other Jobcenters once, however many of them the aggregate sums.
+        const glieder = [...new Set(a.einheiten.map((x) => (peers.has(x) ? namen.get(x)!(a.gruppe, t) : namen.get(`(summe ${mengeVon.get(x)})`)!(a.gruppe, t))))];
+        let summe = 0;
+        for (const z of glieder) {
+          const w = m.wert(z);
+          if (w === undefined) throw new Error(`Vergleich: ${z} fehlt im Aggregat ${a.schluessel(teil)}`);
+          summe += w;
+        }
+        m.zelle(inhalt, summe, true, t.form === 'mittel' ? summe / (t.bis - t.von + 1) : summe);
+        m.bedingung([[inhalt, 1], ...glieder.map((z): [string, -1] => [z, -1])]);
+      }
+      m.alias(a.schluessel(teil), inhalt);
+      return inhalt;
+    });
+    m.anzeige(teile);
+  }
+}
+
+export interface VergleichSperre {
+  /** Is a Jobcenter's value in this window (with its numerator and denominator) shown as `*`? */
+  einheit(gruppe: string, def: Definition, schluessel: string, be: Berechnung): boolean;
+  /** Is an aggregate's value (with its numerator and denominator) shown as `*`? */
+  aggregat(gruppe: string, def: Definition, fensterArt: 'monat' | 'jfw', art: AggregatArt, be: Berechnung | null): boolean;
+}
+
+const VG_CACHE = new WeakMap<object, Map<number, Sperrliste>>();
+
+/**
+ * The comparison's decision. In a report (`bericht`) it is the report's one decision, so that a
+ * number the report's own tables suppress is not shown in its comparison, nor the reverse.
+ */
+export function vergleichSperre(v: VergleichModell, d: Darstellung, bericht?: KennzahlenBericht): VergleichSperre {
+  const unter = d.unter;
+  if (unter === null) return { einheit: () => false, aggregat: () => false };
+  const klein = (w: number | null) => w !== null && empfindlich(w, unter);
+  let liste: Sperrliste | null = null;
+  const entscheidung = () =>
+    (liste ??= bericht
+      ? einmal(KZ_CACHE, bericht, unter, () => kennzahlenModell(bericht).sperre(unter))
+      : einmal(VG_CACHE, v, unter, () => {
+          const m = new Sperrmodell();
+          vergleichZellen(m, v, einheitPraefix(v.jobcenter));
+          return m.sperre(unter);
+        }));
+  const eigen = bericht ? '' : einheitPraefix(v.jobcenter);
+  return {
+    einheit: (gruppe, def, schluessel, be) => {
+      if (!zaehltPersonen(def)) return false;
+      if (klein(be.zaehler) || klein(be.nenner)) return true;
+      const praefix = schluessel === v.jobcenter ? eigen : einheitPraefix(schluessel);
+      const s = entscheidung();
+      return teilfenster(def, be).some((t) => s.gesperrt(praefix + fensterSchluessel(gruppe, t.spalte, t.von, t.bis)));
+    },
+    aggregat: (gruppe, def, fensterArt, art, be) => {
+      if (!zaehltPersonen(def) || be === null) return false;
+      if (klein(be.zaehler) || klein(be.nenner)) return true;
+      const s = entscheidung();
+      return teilfenster(def, be).some((_, teil) => s.gesperrt(aggregatSchluessel(art, fensterArt, gruppe, def.id, teil)));
+    },
   };
 }

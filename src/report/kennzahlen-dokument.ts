@@ -11,7 +11,7 @@ import { gesperrt, hinweisText, jobcenterText, stempelBloecke, texte, type Darst
 import { zelle, zellText, type Block, type Dokument, type Grafik, type Zelle } from './dokument.js';
 import { eingabenFuss } from './eingaben.js';
 import { vergleichBloecke } from './vergleich.js';
-import { kennzahlenSperre, type KennzahlenSperre } from './geheimhaltung.js';
+import { kennzahlenSperre, vergleichSperre, type KennzahlenSperre } from './geheimhaltung.js';
 import { GESAMT_UND_GESCHLECHT_NAMEN, gruppenName } from './gruppen.js';
 import { FILTER_NAMEN, type KennzahlenBericht } from './kennzahlen-bericht.js';
 
@@ -202,7 +202,7 @@ export function kennzahlenDokument(b: KennzahlenBericht, d: Darstellung, mitGraf
   if (fussnoten.length) bloecke.push({ art: 'notizen', titel: L('x = nicht berechenbar, und Hinweise:', 'x = not computable, and notes:'), punkte: fussnoten });
 
   if (mitGrafiken) bloecke.push({ art: 'grafiken', grafiken: grafiken(b, d, sperre) });
-  if (b.vergleich) bloecke.push({ art: 'abschnitt', text: L('Vergleich', 'Comparison') }, ...vergleichBloecke(b.vergleich, d));
+  if (b.vergleich) bloecke.push({ art: 'abschnitt', text: L('Vergleich', 'Comparison') }, ...vergleichBloecke(b.vergleich, d, vergleichSperre(b.vergleich, d, b)));
   bloecke.push(eingabenFuss(b.eingaben, d));
   return { sprache: d.sprache, titel, bloecke };
 }

@@ -9,7 +9,7 @@ import type { KennzahlWert } from '../core/kennzahlen/kennzahlen.js';
 import type { ZielErgebnis } from '../core/ziele/ziele.js';
 import { darstellungJson, hinweisText, type Darstellung } from './darstellung.js';
 import { eingabeJson } from './eingaben.js';
-import { kennzahlenSperre, type KennzahlenSperre } from './geheimhaltung.js';
+import { kennzahlenSperre, vergleichSperre, type KennzahlenSperre } from './geheimhaltung.js';
 import type { KennzahlenBericht } from './kennzahlen-bericht.js';
 import { zielLabel } from './kennzahlen-dokument.js';
 import { csvDokument, quote, textZelle } from './csv.js';
@@ -89,7 +89,7 @@ export function kennzahlenJson(b: KennzahlenBericht, d: Darstellung): string {
     ziele_jahr: b.ziele?.jahr ?? null,
     ziele: (b.ziele?.ergebnisse ?? []).map((z) => zielEintrag(s, z, d)),
     // Only with peers given, so that every other report stays as it was.
-    ...(b.vergleich ? { vergleich: vergleichTeil(b.vergleich, d) } : {}),
+    ...(b.vergleich ? { vergleich: vergleichTeil(b.vergleich, d, vergleichSperre(b.vergleich, d, b)) } : {}),
   };
   return JSON.stringify(doc, null, 2) + '\n';
 }
@@ -121,7 +121,7 @@ export function kennzahlenCsv(b: KennzahlenBericht, d: Darstellung): string {
     const j = zielEintrag(s, z, d);
     zeilen.push(['ziel', textZelle(j.id), textZelle(j.name), 'gesamt', j.einheit, n(j.ist), n(j.vorjahr), '', '', '', '', n(j.soll), j.status, n(j.hochrechnung), textZelle(j.hinweis ?? ''), n(j.soll_dezember)]);
   }
-  if (b.vergleich) zeilen.push(...vergleichCsvZeilen(b.vergleich, d));
+  if (b.vergleich) zeilen.push(...vergleichCsvZeilen(b.vergleich, d, vergleichSperre(b.vergleich, d, b)));
   for (const e of b.eingaben) zeilen.push(['eingabe', e.rolle, textZelle(e.datei), '', e.trennzeichen === null ? 'eintraege' : 'zeilen', String(e.zeilen), ...frei(8), `SHA-256 ${e.sha256}`, '']);
   const kopf = ['bereich', 'id', 'name', 'gruppe', 'einheit', 'wert', 'vorjahr', 'jfw', 'jfw_vorjahr', 'zaehler', 'nenner', 'soll', 'status', 'hochrechnung', 'hinweis', 'soll_dezember'];
   return csvDokument(kopf, zeilen);

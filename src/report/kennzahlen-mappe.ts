@@ -10,7 +10,7 @@ import { anzahl, euro, feldVon, hinweisBlatt, jobcenterAngabe, monatsFeld, proze
 import { texte, type Darstellung } from './darstellung.js';
 import { eingabenBlatt } from './eingaben.js';
 import { vergleichMappe } from './vergleich.js';
-import { kennzahlenSperre, zaehltPersonen, type KennzahlenSperre } from './geheimhaltung.js';
+import { kennzahlenSperre, vergleichSperre, zaehltPersonen, type KennzahlenSperre } from './geheimhaltung.js';
 import { GESAMT_UND_GESCHLECHT_NAMEN, gruppenName } from './gruppen.js';
 import type { KennzahlenBericht } from './kennzahlen-bericht.js';
 import { jfwSpanne, kennzahlenHinweise, kennzahlenSperrText, kennzahlenTitel, vorgabeText, ZIEL_STATUS, zieleErklaerung } from './kennzahlen-dokument.js';
@@ -111,7 +111,7 @@ export function kennzahlenMappe(b: KennzahlenBericht, d: Darstellung): Arbeitsma
   blaetter.push(hinweisBlatt(hinweise, d));
   // With peers given: the ranking and the whole matrix, as `vergleich` writes them.
   if (b.vergleich) {
-    const [rangliste, matrix] = vergleichMappe(b.vergleich, d).blaetter;
+    const [rangliste, matrix] = vergleichMappe(b.vergleich, d, vergleichSperre(b.vergleich, d, b)).blaetter;
     blaetter.push({ ...rangliste, kopfblock: [] }, { ...matrix, name: L('Vergleichsmatrix', 'Comparison matrix') });
   }
 

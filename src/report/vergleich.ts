@@ -5,20 +5,30 @@
 import { isoMonat } from '../core/kalender.js';
 import type { Berechnung } from '../core/kennzahlen/berechnung.js';
 import { einheitVon, type Definition } from '../core/kennzahlen/definitionen.js';
-import type { Aggregat } from '../core/vergleich/vergleich.js';
+import { gleichwertig, type Aggregat } from '../core/vergleich/vergleich.js';
 import type { Vergleichsfenster, VergleichModell } from './vergleich-bericht.js';
 import { darstellungJson, hinweisText, stempelBloecke, texte, type Darstellung } from './darstellung.js';
 import type { Block, Dokument, Zelle } from './dokument.js';
 import { zelle } from './dokument.js';
 import { eingabeJson, eingabenBlatt, eingabenFuss } from './eingaben.js';
 import { anzahl, feldVon, jobcenterAngabe, monatsFeld, prozent, titelblock, veraenderung, type Arbeitsmappe, type Feld } from './arbeitsmappe.js';
-import { mitEinheit } from './kennzahlen-dokument.js';
+import { kennzahlenSperrText, mitEinheit } from './kennzahlen-dokument.js';
+import { vergleichSperre, type AggregatArt, type VergleichSperre } from './geheimhaltung.js';
 import { csvZahl, runde } from './zahlen.js';
 import { csvDokument, textZelle } from './csv.js';
 
 export const VERGLEICH_SCHEMA = 'kennzahlen-vergleich/1';
 
-const r1 = (w: number | null) => (w === null ? null : runde(w, 1));
+/** A suppressed number, typed as the one text the other formats tell from a number. */
+const GESPERRT = '*' as const;
+type Zahl = number | null | typeof GESPERRT;
+
+/** A number as the CSV writes it: exact with a decimal comma, `x` where not computable, `*` where suppressed. */
+const zahl = (w: Zahl): string => (w === null ? 'x' : w === GESPERRT ? GESPERRT : csvZahl(w));
+
+/** What `*` means in a comparison: as in a § 48a report, and a suppressed value is no dot in the strips. */
+export const vergleichSperrText = (unter: number, d: Darstellung): string =>
+  `${kennzahlenSperrText(unter, d)}${texte(d).L('; in den Streifen fehlt ein gesperrter Wert', '; a suppressed value is left out of the strips')}`;
 
 /** Who the peers are, in words. */
 function gruppeText(m: VergleichModell, d: Darstellung): string {
@@ -32,42 +42,131 @@ function gruppeText(m: VergleichModell, d: Darstellung): string {
   }
 }
 
-function aggregatJson(a: Aggregat | null, d: Darstellung) {
-  if (!a) return null;
-  const b = a.berechnung;
+
+/** A value as printed: the number (null: not computable) or `*` with its numerator and denominator. */
+interface Sichtwert {
+  wert: Zahl;
+  zaehler: Zahl;
+  nenner: Zahl;
+  /** Why the value is not computable (null where it is, or where it is suppressed). */
+  hinweis: Berechnung['hinweis'];
+}
+
+interface Sichtaggregat extends Sichtwert {
+  einheiten: number;
+  ausgelassen: Aggregat['ausgelassen'];
+}
+
+/** A window of the comparison as every format prints it: suppressed numbers are `*`. */
+interface Sichtfenster {
+  eigen: Sichtwert;
+  fenster: Berechnung['fenster'];
+  rang: Zahl;
+  bewertet: number;
+  quartil: Zahl;
+  median: Zahl;
+  min: Zahl;
+  max: Zahl;
+  abstandMedian: Zahl;
+  /** Peer group, Land and Bund, in the order every format lists them (Land null without a Land). */
+  aggregate: readonly (readonly [AggregatArt, Sichtaggregat | null])[];
+  einheiten: { schluessel: string; wert: Sichtwert; rang: Zahl }[];
+}
+
+interface Sichtkennzahl {
+  definition: Definition;
+  monat: Sichtfenster;
+  jfw: Sichtfenster;
+  rangVorjahr: number | null;
+}
+
+/** A number as printed: `*` where suppressed; one that is not computable stays x, which tells nothing. */
+const zeige = (w: number | null, gesperrt: boolean): Zahl => (w !== null && gesperrt ? GESPERRT : w);
+
+const alsSichtwert = (b: Berechnung | null, gesperrt: boolean): Sichtwert => ({
+  wert: zeige(b?.wert ?? null, gesperrt), zaehler: zeige(b?.zaehler ?? null, gesperrt), nenner: zeige(b?.nenner ?? null, gesperrt), hinweis: b?.hinweis ?? null,
+});
+
+/**
+ * A window as printed under disclosure control: a suppressed Jobcenter's value, rank and quartile
+ * are `*`; so are a minimum, maximum or median that is a suppressed value (not one a shown
+ * Jobcenter has too), and a distance to a suppressed median. Without a threshold, the numbers.
+ */
+function sichtfenster(f: Vergleichsfenster, gruppe: string, def: Definition, fensterArt: 'monat' | 'jfw', eigen: string, s: VergleichSperre): Sichtfenster {
+  const gesperrt = f.einheiten.map((e) => s.einheit(gruppe, def, e.schluessel, e.berechnung));
+  const eigenGesperrt = gesperrt[f.einheiten.findIndex((e) => e.schluessel === eigen)];
+  const gezeigt = f.einheiten.filter((e, i) => !gesperrt[i] && e.berechnung.wert !== null).map((e) => e.berechnung.wert!);
+  const offen = (w: number) => gezeigt.some((x) => gleichwertig(x, w));
+  const alle = f.einheiten.map((e) => e.berechnung.wert).filter((w): w is number => w !== null).sort((a, b) => a - b);
+  const n = alle.length;
+  const mitte = n % 2 ? [alle[(n - 1) / 2]] : [alle[n / 2 - 1], alle[n / 2]];
+  const median: Zahl = f.median === null ? null : mitte.every(offen) ? f.median : GESPERRT;
+  const randwert = (w: number | null): Zahl => (w === null ? null : offen(w) ? w : GESPERRT);
+  const aggregat = (art: AggregatArt, a: Aggregat | null): readonly [AggregatArt, Sichtaggregat | null] =>
+    [art, a === null ? null : { ...alsSichtwert(a.berechnung, s.aggregat(gruppe, def, fensterArt, art, a.berechnung)), einheiten: a.einheiten, ausgelassen: a.ausgelassen }];
   return {
-    wert: r1(b?.wert ?? null), wert_exakt: b?.wert ?? null, zaehler: b?.zaehler ?? null, nenner: b?.nenner ?? null, jobcenter: a.einheiten,
+    eigen: alsSichtwert(f.eigen, eigenGesperrt),
+    fenster: f.eigen.fenster,
+    rang: zeige(f.rang, eigenGesperrt),
+    bewertet: f.bewertet,
+    quartil: zeige(f.quartil, eigenGesperrt),
+    median,
+    min: randwert(f.min),
+    max: randwert(f.max),
+    abstandMedian: zeige(f.abstandMedian, eigenGesperrt || median === GESPERRT),
+    aggregate: [aggregat('vergleichsgruppe', f.aggregat), aggregat('land', f.land), aggregat('bund', f.bund)],
+    einheiten: f.einheiten.map((e, i) => ({ schluessel: e.schluessel, wert: alsSichtwert(e.berechnung, gesperrt[i]), rang: zeige(e.rang, gesperrt[i]) })),
+  };
+}
+
+/** Every group's indicators as printed. */
+function sicht(m: VergleichModell, s: VergleichSperre): { gruppe: string; kennzahlen: Sichtkennzahl[] }[] {
+  return m.gruppen.map((g) => ({
+    gruppe: g.gruppe,
+    kennzahlen: g.kennzahlen.map((k) => ({
+      definition: k.definition,
+      monat: sichtfenster(k.monat, g.gruppe, k.definition, 'monat', m.jobcenter, s),
+      jfw: sichtfenster(k.jfw, g.gruppe, k.definition, 'jfw', m.jobcenter, s),
+      rangVorjahr: k.rangVorjahr,
+    })),
+  }));
+}
+
+const r1z = (w: Zahl) => (typeof w === 'number' ? runde(w, 1) : w);
+
+function aggregatJson(a: Sichtaggregat | null, d: Darstellung) {
+  if (!a) return null;
+  return {
+    wert: r1z(a.wert), wert_exakt: a.wert, zaehler: a.zaehler, nenner: a.nenner, jobcenter: a.einheiten,
     ausgelassen: a.ausgelassen.map((x) => ({ jobcenter: x.schluessel, grund: hinweisText(x.hinweis, d) })),
   };
 }
 
-function fensterJson(f: Vergleichsfenster, d: Darstellung) {
-  const e: Berechnung = f.eigen;
+function fensterJson(f: Sichtfenster, d: Darstellung) {
+  const e = f.eigen;
+  const [vergleichsgruppe, land, bund] = f.aggregate.map(([, a]) => aggregatJson(a, d));
   return {
-    wert: r1(e.wert), wert_exakt: e.wert, zaehler: e.zaehler, nenner: e.nenner,
-    fenster: { zaehler: e.fenster.zaehler.map(isoMonat), nenner: e.fenster.nenner.map(isoMonat) },
+    wert: r1z(e.wert), wert_exakt: e.wert, zaehler: e.zaehler, nenner: e.nenner,
+    fenster: { zaehler: f.fenster.zaehler.map(isoMonat), nenner: f.fenster.nenner.map(isoMonat) },
     hinweis: hinweisText(e.hinweis, d),
     rang: f.rang, von: f.bewertet, quartil: f.quartil,
     median: f.median, min: f.min, max: f.max, abstand_median: f.abstandMedian,
-    vergleichsgruppe: aggregatJson(f.aggregat, d), land: aggregatJson(f.land, d), bund: aggregatJson(f.bund, d),
+    vergleichsgruppe, land, bund,
   };
 }
 
-/** A window's three aggregates, in the order every format lists them. */
-const aggregateVon = (f: Vergleichsfenster) => [['vergleichsgruppe', f.aggregat], ['land', f.land], ['bund', f.bund]] as const;
-
 /** Who an aggregate leaves out, and why: `05558: integrationen gesperrt (*) für 2017-03; …` (empty: nobody). */
-const ausgelassenText = (a: Aggregat, d: Darstellung) => a.ausgelassen.map((x) => `${x.schluessel}: ${hinweisText(x.hinweis, d) ?? ''}`).join('; ');
+const ausgelassenText = (a: Sichtaggregat, d: Darstellung) => a.ausgelassen.map((x) => `${x.schluessel}: ${hinweisText(x.hinweis, d) ?? ''}`).join('; ');
 
 /** One row of the whole matrix: a Jobcenter (eigen or peer) or an aggregate, in one group, indicator and window. */
 interface Matrixzeile {
   gruppe: string;
   definition: Definition;
   fenster: 'monat' | 'jfw';
-  art: 'eigen' | 'peer' | 'vergleichsgruppe' | 'land' | 'bund';
+  art: 'eigen' | 'peer' | AggregatArt;
   jobcenter: string | null;
-  berechnung: Berechnung | null;
-  rang: number | null;
+  wert: Sichtwert;
+  rang: Zahl;
   /** A Jobcenter's rank is of this many; an aggregate sums this many. */
   von: number;
   /** A Jobcenter's reason for x; who an aggregate leaves out. */
@@ -75,16 +174,16 @@ interface Matrixzeile {
 }
 
 /** The whole matrix, as the CSV of `vergleich` and its workbook's sheet Matrix list it. */
-function* matrix(m: VergleichModell, d: Darstellung): Generator<Matrixzeile> {
-  for (const g of m.gruppen) {
+function* matrix(m: VergleichModell, d: Darstellung, s: VergleichSperre): Generator<Matrixzeile> {
+  for (const g of sicht(m, s)) {
     for (const k of g.kennzahlen) {
       for (const [fenster, f] of [['monat', k.monat], ['jfw', k.jfw]] as const) {
         const vorne = { gruppe: g.gruppe, definition: k.definition, fenster };
         for (const e of f.einheiten) {
-          yield { ...vorne, art: e.schluessel === m.jobcenter ? 'eigen' : 'peer', jobcenter: e.schluessel, berechnung: e.berechnung, rang: e.rang, von: f.bewertet, hinweis: hinweisText(e.berechnung.hinweis, d) ?? '' };
+          yield { ...vorne, art: e.schluessel === m.jobcenter ? 'eigen' : 'peer', jobcenter: e.schluessel, wert: e.wert, rang: e.rang, von: f.bewertet, hinweis: hinweisText(e.wert.hinweis, d) ?? '' };
         }
-        for (const [art, a] of aggregateVon(f)) {
-          if (a) yield { ...vorne, art, jobcenter: null, berechnung: a.berechnung, rang: null, von: a.einheiten, hinweis: ausgelassenText(a, d) };
+        for (const [art, a] of f.aggregate) {
+          if (a) yield { ...vorne, art, jobcenter: null, wert: a, rang: null, von: a.einheiten, hinweis: ausgelassenText(a, d) };
         }
       }
     }
@@ -92,7 +191,7 @@ function* matrix(m: VergleichModell, d: Darstellung): Generator<Matrixzeile> {
 }
 
 export function vergleichJson(m: VergleichModell, d: Darstellung): string {
-  const { vergleichsgruppe, jobcenter_insgesamt, gruppen } = vergleichTeil(m, d);
+  const { vergleichsgruppe, jobcenter_insgesamt, gruppen } = vergleichTeil(m, d, vergleichSperre(m, d));
   const doc = {
     schema: VERGLEICH_SCHEMA,
     jobcenter: m.jobcenter,
@@ -109,7 +208,7 @@ export function vergleichJson(m: VergleichModell, d: Darstellung): string {
 }
 
 /** The comparison as JSON prints it, without what a report around it states itself (`report`'s section `vergleich`). */
-export function vergleichTeil(m: VergleichModell, d: Darstellung) {
+export function vergleichTeil(m: VergleichModell, d: Darstellung, s: VergleichSperre) {
   return {
     land: m.land,
     vergleichsgruppe: {
@@ -118,8 +217,8 @@ export function vergleichTeil(m: VergleichModell, d: Darstellung) {
       ...(m.gruppe.art === 'nachbarn' ? { merkmale: m.gruppe.merkmale, abstaende: m.gruppe.abstaende.map((a) => ({ jobcenter: a.schluessel, abstand: a.abstand })) } : {}),
       jobcenter: m.peers,
     },
-    jobcenter_insgesamt: m.alle,
-    gruppen: m.gruppen.map((g) => ({
+    jobcenter_insgesamt: m.schluessel.length,
+    gruppen: sicht(m, s).map((g) => ({
       gruppe: g.gruppe,
       kennzahlen: g.kennzahlen.map((k) => ({
         id: k.definition.id,
@@ -139,23 +238,20 @@ export function vergleichTeil(m: VergleichModell, d: Darstellung) {
  * Jobcenter (`status` eigen or peer, `hinweis` its rank) with its monthly value and JFW, then the
  * aggregates of peer group, Land and Bund with those left out.
  */
-export function vergleichCsvZeilen(m: VergleichModell, d: Darstellung): string[][] {
-  const zahl = (w: number | null) => (w === null ? 'x' : csvZahl(w));
+export function vergleichCsvZeilen(m: VergleichModell, d: Darstellung, s: VergleichSperre): string[][] {
   const zeilen: string[][] = [];
-  for (const g of m.gruppen) {
+  for (const g of sicht(m, s)) {
     for (const k of g.kennzahlen) {
       const vorne = (name: string) => ['vergleich', k.definition.id, textZelle(name), textZelle(g.gruppe), einheitVon(k.definition.formel)];
       k.monat.einheiten.forEach((e, i) => {
-        const b = e.berechnung;
+        const b = e.wert;
         const rang = e.rang === null ? '' : `Rang ${e.rang}/${k.monat.bewertet}`;
-        zeilen.push([...vorne(e.schluessel), zahl(b.wert), '', zahl(k.jfw.einheiten[i].berechnung.wert), '', zahl(b.zaehler), zahl(b.nenner), '', e.schluessel === m.jobcenter ? 'eigen' : 'peer', '', textZelle(rang), '']);
+        zeilen.push([...vorne(e.schluessel), zahl(b.wert), '', zahl(k.jfw.einheiten[i].wert.wert), '', zahl(b.zaehler), zahl(b.nenner), '', e.schluessel === m.jobcenter ? 'eigen' : 'peer', '', textZelle(rang), '']);
       });
-      const jfw = aggregateVon(k.jfw);
-      aggregateVon(k.monat).forEach(([art, a], i) => {
+      k.monat.aggregate.forEach(([art, a], i) => {
         if (!a) return;
-        const b = a.berechnung;
         const aus = ausgelassenText(a, d);
-        zeilen.push([...vorne(art), zahl(b?.wert ?? null), '', zahl(jfw[i][1]?.berechnung?.wert ?? null), '', zahl(b?.zaehler ?? null), zahl(b?.nenner ?? null), '', art, '', textZelle(aus ? `ohne ${aus}` : ''), '']);
+        zeilen.push([...vorne(art), zahl(a.wert), '', zahl(k.jfw.aggregate[i][1]?.wert ?? null), '', zahl(a.zaehler), zahl(a.nenner), '', art, '', textZelle(aus ? `ohne ${aus}` : ''), '']);
       });
     }
   }
@@ -166,7 +262,7 @@ export function vergleichDokument(m: VergleichModell, d: Darstellung): Dokument 
   const { L, monat } = texte(d);
   const wer = m.name ? `${m.name} (${m.jobcenter})` : `Jobcenter ${m.jobcenter}`;
   const titel = L(`Vergleich · ${wer} · Berichtsmonat ${monat(m.berichtsmonat)}`, `Comparison · ${wer} · reporting month ${monat(m.berichtsmonat)}`);
-  const bloecke: Block[] = [{ art: 'titel', text: titel, demo: false }, ...vergleichBloecke(m, d, stempelBloecke(d)), eingabenFuss(m.eingaben, d)];
+  const bloecke: Block[] = [{ art: 'titel', text: titel, demo: false }, ...vergleichBloecke(m, d, vergleichSperre(m, d), stempelBloecke(d)), eingabenFuss(m.eingaben, d)];
   return { sprache: d.sprache, titel, bloecke };
 }
 
@@ -174,20 +270,23 @@ export function vergleichDokument(m: VergleichModell, d: Darstellung): Dokument 
  * The comparison's body: who the peers are, the ranking per group, the strips, the reading and who
  * is left out. `vergleich` shows it under its title; `report` as its section (`vorne` after the first line).
  */
-export function vergleichBloecke(m: VergleichModell, d: Darstellung, vorne: Block[] = []): Block[] {
+export function vergleichBloecke(m: VergleichModell, d: Darstellung, s: VergleichSperre, vorne: Block[] = []): Block[] {
   const tx = texte(d);
   const { L } = tx;
   const x = zelle('x', 'x');
-  const wert = (def: Definition, w: number | null): Zelle => (w === null ? x : mitEinheit(d, w, einheitVon(def.formel)));
-  const punkte = (w: number | null): Zelle => (w === null ? x : `${w > 0 ? '+' : ''}${tx.zahl(w, 1)}`);
-  const agg = (def: Definition, a: Aggregat | null): Zelle => (a === null ? '' : wert(def, a.berechnung?.wert ?? null));
+  const gesperrt = zelle('*', 'gesperrt');
+  const oderZeichen = (w: Zahl, als: (w: number) => Zelle): Zelle => (w === null ? x : w === GESPERRT ? gesperrt : als(w));
+  const wert = (def: Definition, w: Zahl): Zelle => oderZeichen(w, (w) => mitEinheit(d, w, einheitVon(def.formel)));
+  const punkte = (w: Zahl): Zelle => oderZeichen(w, (w) => `${w > 0 ? '+' : ''}${tx.zahl(w, 1)}`);
+  const agg = (def: Definition, a: Sichtaggregat | null): Zelle => (a === null ? '' : wert(def, a.wert));
+  const gruppen = sicht(m, s);
   const bloecke: Block[] = [
-    { art: 'text', text: L(`Verglichen mit: ${gruppeText(m, d)}${m.land ? ` · Land ${m.land}` : ''} · Bund: alle ${m.alle} Jobcenter der Tabelle`, `Compared with: ${gruppeText(m, d)}${m.land ? ` · Land ${m.land}` : ''} · national: all ${m.alle} Jobcenters of the table`) },
+    { art: 'text', text: L(`Verglichen mit: ${gruppeText(m, d)}${m.land ? ` · Land ${m.land}` : ''} · Bund: alle ${m.schluessel.length} Jobcenter der Tabelle`, `Compared with: ${gruppeText(m, d)}${m.land ? ` · Land ${m.land}` : ''} · national: all ${m.schluessel.length} Jobcenters of the table`) },
     ...vorne,
   ];
   const notizen: string[] = [];
-  for (const g of m.gruppen) {
-    if (m.gruppen.length > 1) bloecke.push({ art: 'abschnitt', text: g.gruppe === 'gesamt' ? L('Insgesamt', 'Total') : g.gruppe });
+  for (const g of gruppen) {
+    if (gruppen.length > 1) bloecke.push({ art: 'abschnitt', text: g.gruppe === 'gesamt' ? L('Insgesamt', 'Total') : g.gruppe });
     bloecke.push({
       art: 'tabelle',
       kopf: ['ID', L('Kennzahl', 'Indicator'), tx.monat(m.berichtsmonat), L('Rang', 'Rank'), L('Quartil', 'Quartile'), 'Median', L('Abstand', 'Distance'), L('Vergleichsgruppe', 'Peer group'), 'Land', 'Bund', L('Rang Vorjahr', 'Rank prev. year')],
@@ -195,19 +294,20 @@ export function vergleichBloecke(m: VergleichModell, d: Darstellung, vorne: Bloc
       zeilen: g.kennzahlen.map((k) => {
         const f = k.monat;
         const def = k.definition;
-        const rang = f.rang === null ? x : `${f.rang}/${f.bewertet}${def.richtung === 'neutral' ? ' (n)' : ''}`;
-        return [def.id, tx.en ? def.kurzEn : def.kurz, wert(def, f.eigen.wert), rang, f.quartil === null ? x : String(f.quartil), wert(def, f.median), punkte(f.abstandMedian), agg(def, f.aggregat), agg(def, f.land), agg(def, f.bund), k.rangVorjahr === null ? x : String(k.rangVorjahr)];
+        const rang = oderZeichen(f.rang, (r) => `${r}/${f.bewertet}${def.richtung === 'neutral' ? ' (n)' : ''}`);
+        const [peer, land, bund] = f.aggregate.map(([, a]) => agg(def, a));
+        return [def.id, tx.en ? def.kurzEn : def.kurz, wert(def, f.eigen.wert), rang, oderZeichen(f.quartil, String), wert(def, f.median), punkte(f.abstandMedian), peer, land, bund, k.rangVorjahr === null ? x : String(k.rangVorjahr)];
       }),
     });
     // Who is left out of an aggregate that has others in it (where nobody is complete, the cell is x).
-    const welches: [string, string, (f: Vergleichsfenster) => Aggregat | null][] = [
-      ['der Vergleichsgruppe', 'the peer group', (f) => f.aggregat],
-      ['des Landes', 'the Land', (f) => f.land],
-      ['des Bundes', 'the national', (f) => f.bund],
-    ];
+    const welches: Record<AggregatArt, [string, string]> = {
+      vergleichsgruppe: ['der Vergleichsgruppe', 'the peer group'],
+      land: ['des Landes', 'the Land'],
+      bund: ['des Bundes', 'the national'],
+    };
     for (const k of g.kennzahlen) {
-      for (const [de, en, von] of welches) {
-        const a = von(k.monat);
+      for (const [art, a] of k.monat.aggregate) {
+        const [de, en] = welches[art];
         if (!a || !a.ausgelassen.length || !a.einheiten) continue;
         const wer = a.ausgelassen.map((x) => `${x.schluessel} (${hinweisText(x.hinweis, d) ?? L('unvollständig', 'incomplete')})`).join('; ');
         const vorne = `${g.gruppe === 'gesamt' ? '' : `${g.gruppe}, `}${k.definition.id}`;
@@ -216,12 +316,13 @@ export function vergleichBloecke(m: VergleichModell, d: Darstellung, vorne: Bloc
     }
   }
   // One strip per indicator of the total with values: where the own Jobcenter stands among the peers.
-  const gesamt = m.gruppen[0];
-  const streifen = gesamt.kennzahlen.filter((k) => k.monat.einheiten.some((e) => e.berechnung.wert !== null)).map((k) => ({
+  // A suppressed value is no dot, a suppressed median or aggregate no line.
+  const nurZahl = (w: Zahl) => (typeof w === 'number' ? w : null);
+  const streifen = gruppen[0].kennzahlen.filter((k) => k.monat.einheiten.some((e) => typeof e.wert.wert === 'number')).map((k) => ({
     titel: `${k.definition.id} ${tx.en ? k.definition.kurzEn : k.definition.kurz}, ${tx.monat(m.berichtsmonat)}`,
-    punkte: k.monat.einheiten.filter((e) => e.berechnung.wert !== null).map((e) => ({ name: e.schluessel, wert: e.berechnung.wert!, eigen: e.schluessel === m.jobcenter })),
-    median: k.monat.median,
-    aggregat: k.monat.aggregat.berechnung?.wert ?? null,
+    punkte: k.monat.einheiten.filter((e) => typeof e.wert.wert === 'number').map((e) => ({ name: e.schluessel, wert: e.wert.wert as number, eigen: e.schluessel === m.jobcenter })),
+    median: nurZahl(k.monat.median),
+    aggregat: nurZahl(k.monat.aggregate[0][1]?.wert ?? null),
     namen: { eigen: m.name ?? m.jobcenter, median: 'Median', aggregat: L('Aggregat der Vergleichsgruppe', 'peer group aggregate') },
     richtung: k.definition.richtung,
     einheit: '%' as const,
@@ -234,6 +335,7 @@ export function vergleichBloecke(m: VergleichModell, d: Darstellung, vorne: Bloc
       L('Rang 1 = am besten in der guten Richtung der Kennzahl; (n): neutrale Kennzahl, nach dem Wert geordnet, der größte zuerst. Gleiche Werte teilen sich den Rang.', 'Rank 1 = best in the indicator\'s good direction; (n): neutral indicator, ordered by value, largest first. Equal values share a rank.'),
       L('Quartil ⌈4·Rang/n⌉ ab vier Werten: 1 ist das beste Viertel. Abstand: eigener Wert minus Median, in Prozentpunkten.', 'Quartile ⌈4·rank/n⌉ from four values: 1 is the best quarter. Distance: own value minus median, in percentage points.'),
       L('Vergleichsgruppe, Land und Bund: summierte Zähler durch summierte Nenner der Jobcenter mit vollständigen Eingaben, nie das Mittel der Quoten.', 'Peer group, Land and national: summed numerators over summed denominators of the Jobcenters with complete inputs, never the mean of the rates.'),
+      ...(d.unter === null ? [] : [vergleichSperrText(d.unter, d)]),
       ...notizen,
     ],
   });
@@ -247,13 +349,12 @@ export function vergleichBloecke(m: VergleichModell, d: Darstellung, vorne: Bloc
  */
 export function vergleichCsv(m: VergleichModell, d: Darstellung): string {
   const kopf = ['gruppe', 'kennzahl', 'fenster', 'art', 'jobcenter', 'wert', 'zaehler', 'nenner', 'rang', 'von', 'hinweis'];
-  const zahl = (w: number | null) => (w === null ? 'x' : csvZahl(w));
-  const zeilen = [...matrix(m, d)].map((z) => {
-    const b = z.berechnung;
+  const zeilen = [...matrix(m, d, vergleichSperre(m, d))].map((z) => {
+    const b = z.wert;
     const aggregat = z.jobcenter === null;
     return [
-      textZelle(z.gruppe), z.definition.id, z.fenster, z.art, aggregat ? '' : textZelle(z.jobcenter!), zahl(b?.wert ?? null), zahl(b?.zaehler ?? null), zahl(b?.nenner ?? null),
-      aggregat ? '' : z.rang === null ? 'x' : String(z.rang), String(z.von), textZelle(aggregat && z.hinweis ? `ohne ${z.hinweis}` : z.hinweis),
+      textZelle(z.gruppe), z.definition.id, z.fenster, z.art, aggregat ? '' : textZelle(z.jobcenter!), zahl(b.wert), zahl(b.zaehler), zahl(b.nenner),
+      aggregat ? '' : zahl(z.rang), String(z.von), textZelle(aggregat && z.hinweis ? `ohne ${z.hinweis}` : z.hinweis),
     ];
   });
   return csvDokument(kopf, zeilen);
@@ -263,7 +364,7 @@ export function vergleichCsv(m: VergleichModell, d: Darstellung): string {
  * The comparison as a workbook: the ranking of the total under the title block, the whole matrix
  * (the CSV's rows, numbers exact with their formats), the inputs.
  */
-export function vergleichMappe(m: VergleichModell, d: Darstellung): Arbeitsmappe {
+export function vergleichMappe(m: VergleichModell, d: Darstellung, s: VergleichSperre = vergleichSperre(m, d)): Arbeitsmappe {
   const tx = texte(d);
   const { L } = tx;
   const alsWert = (def: Definition) => (w: number) => (einheitVon(def.formel) === 'veraenderung_prozent' ? veraenderung(w) : prozent(w));
@@ -274,18 +375,19 @@ export function vergleichMappe(m: VergleichModell, d: Darstellung): Arbeitsmappe
     [L('Verglichen mit', 'Compared with'), gruppeText(m, d)],
     ...(m.land ? [['Land', m.land] as [string, Feld]] : []),
   ];
-  const rangliste = m.gruppen[0].kennzahlen.map((k): Feld[] => {
+  const rangliste = sicht(m, s)[0].kennzahlen.map((k): Feld[] => {
     const f = k.monat;
     const als = alsWert(k.definition);
-    const agg = (a: Aggregat | null) => (a === null ? null : feldVon(a.berechnung?.wert ?? null, als));
-    return [k.definition.id, tx.en ? k.definition.kurzEn : k.definition.kurz, feldVon(f.eigen.wert, als), f.rang === null ? 'x' : anzahl(f.rang), anzahl(f.bewertet), f.quartil === null ? 'x' : anzahl(f.quartil), feldVon(f.median, als), f.abstandMedian === null ? 'x' : { zahl: f.abstandMedian, format: 'differenz', stellen: 1 }, agg(f.aggregat), agg(f.land), agg(f.bund), k.rangVorjahr === null ? 'x' : anzahl(k.rangVorjahr)];
+    const agg = (a: Sichtaggregat | null) => (a === null ? null : feldVon(a.wert, als));
+    const [peer, land, bund] = f.aggregate.map(([, a]) => agg(a));
+    return [k.definition.id, tx.en ? k.definition.kurzEn : k.definition.kurz, feldVon(f.eigen.wert, als), feldVon(f.rang, anzahl), anzahl(f.bewertet), feldVon(f.quartil, anzahl), feldVon(f.median, als), feldVon(f.abstandMedian, (w) => ({ zahl: w, format: 'differenz', stellen: 1 })), peer, land, bund, k.rangVorjahr === null ? 'x' : anzahl(k.rangVorjahr)];
   });
-  const tabelle = [...matrix(m, d)].map((z): Feld[] => {
-    const b = z.berechnung;
+  const tabelle = [...matrix(m, d, s)].map((z): Feld[] => {
+    const b = z.wert;
     const aggregat = z.jobcenter === null;
     return [
-      z.gruppe, z.definition.id, z.fenster, z.art, z.jobcenter, feldVon(b?.wert ?? null, alsWert(z.definition)), b?.zaehler == null ? 'x' : anzahl(b.zaehler), b?.nenner == null ? 'x' : anzahl(b.nenner),
-      aggregat ? null : z.rang === null ? 'x' : anzahl(z.rang), z.hinweis || null,
+      z.gruppe, z.definition.id, z.fenster, z.art, z.jobcenter, feldVon(b.wert, alsWert(z.definition)), feldVon(b.zaehler, anzahl), feldVon(b.nenner, anzahl),
+      aggregat ? null : feldVon(z.rang, anzahl), z.hinweis || null,
     ];
   });
   return {

@@ -169,7 +169,6 @@ describe('kennzahlen vergleich', () => {
     // A month the data do not reach back to: nothing computable is an error, as in report.
     const frueh = await vergleich(['--jobcenter', '12062', '--monat', '2015-07', '--format', 'table']);
     expect([frueh.code, frueh.stderr.split('\n')[0]]).toEqual([65, 'kennzahlen: Für den Berichtsmonat 07/2015 ist keine Kennzahl berechenbar.']);
-    expect((await vergleich(['--jobcenter', '12062', '--suppress-below', '5', '--format', 'table'])).code).toBe(2);
   });
 
   it('says which peers lack a group the own Jobcenter has, and under which labels they have others', async () => {
@@ -243,16 +242,13 @@ describe('report with peers: a comparison section', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Kennzahlen', 'Monatsreihe', 'Hinweise', 'Vergleich', 'Vergleichsmatrix', 'Eingaben']);
   });
 
-  it('needs Monatswerte of many and the own key, and refuses --suppress-below until peers can be suppressed', async () => {
+  it('needs Monatswerte of many and the own key', async () => {
     const ohne = await imProzess(['report', '--monatswerte', 'fixtures/ba/monatswerte-plain.csv', '--peers', '12063', '--format', 'table']);
     expect([ohne.code, ohne.stderr.split('\n')[0]]).toEqual([2, 'kennzahlen: Ein Vergleich im Bericht braucht Monatswerte mehrerer Jobcenter (--monatswerte) und das eigene (--jobcenter SCHLÜSSEL).']);
     // Monatswerte of one Jobcenter (the demo's local goals): nothing to compare with.
     const einer = await imProzess(['report', '--config', 'fixtures/demo/kennzahlen.json', '--peers', '12063', '--monat', '2017-06', '--format', 'table']);
     expect(einer.code).toBe(2);
     expect(einer.stderr).toContain('Ein Vergleich im Bericht braucht Monatswerte mehrerer Jobcenter (--monatswerte mit einer Spalte Regionalschlüssel) und --jobcenter SCHLÜSSEL.');
-    const sperre = await imProzess(['report', ...DEMO, '--suppress-below', '5', '--format', 'table']);
-    expect(sperre.code).toBe(2);
-    expect(sperre.stderr).toContain('--suppress-below mit einem Vergleich');
     // Without peers, the report is as it was: no section.
     const einfach = await imProzess(['report', '--monatswerte', 'fixtures/demo/vergleich-monatswerte.csv', '--jobcenter', '12062', '--monat', '2017-06', '--json']);
     expect(JSON.parse(einfach.stdout).vergleich).toBeUndefined();

@@ -88,8 +88,11 @@ export function aggregatAus(d: Definition, werte: readonly Einheitswert[]): Aggr
   return { berechnung: fenster ? ausBruch(d.formel, zaehler, nenner, fenster) : null, einheiten: n, ausgelassen };
 }
 
+/** Values equal but for the last bits of floating point (55/50 and 110/100) are one value: a tie. */
+export const gleichwertig = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b));
+
 /** The median of sorted values: the middle one, or the mean of the two middle ones. */
-function median(sortiert: readonly number[]): number | null {
+export function median(sortiert: readonly number[]): number | null {
   const n = sortiert.length;
   if (!n) return null;
   return n % 2 ? sortiert[(n - 1) / 2] : (sortiert[n / 2 - 1] + sortiert[n / 2]) / 2;
@@ -111,9 +114,7 @@ export function vergleicheWerte(d: Definition, eigen: string, peers: readonly Ei
   const gueltig = peers.map((p) => p.berechnung.wert).filter((w): w is number => w !== null);
   const sortiert = [...gueltig].sort((a, b) => a - b);
   // Better: lower where falling is good, higher otherwise (neutral: ranked by value, largest first).
-  // Values equal but for the last bits of floating point (55/50 and 110/100) are a tie.
-  const gleich = (a: number, b: number) => Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b));
-  const besser = (a: number, b: number) => !gleich(a, b) && (d.richtung === 'runter' ? a < b : a > b);
+  const besser = (a: number, b: number) => !gleichwertig(a, b) && (d.richtung === 'runter' ? a < b : a > b);
   // Sorted best first: a value's rank is 1 + the number of values before it that are better.
   const besteZuerst = [...gueltig].sort((a, b) => (besser(a, b) ? -1 : besser(b, a) ? 1 : 0));
   const rangVon = (w: number | null): number | null => {
