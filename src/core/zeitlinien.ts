@@ -13,14 +13,19 @@ const utf8Text = new TextDecoder();
  * kept as UTF-8 bytes in one arena and found through an open-addressing hash table, so a reader can
  * look up an id straight from the bytes of a file without making a string per row; millions of
  * ids cost a few bytes each instead of a JavaScript string and a Map entry.
+ *
+ * Rows of a monthly stock come in no order of persons, so every lookup lands somewhere else in
+ * memory. A slot therefore holds the index, the length and the first eight bytes of its id: an id
+ * of up to eight bytes (the usual 8-character Kundennummer) is found or refused in its slot alone,
+ * one cache miss per row instead of one each in table, hashes, offsets and arena.
  */
 export class PersonRegister {
   private arena = new Uint8Array(1 << 16);
   private belegt = 0;
   private anfang = new Int32Array(1024);
   private ende = new Int32Array(1024);
-  private streu = new Int32Array(1024);
-  private tabelle = new Int32Array(2048).fill(-1);
+  /** SLOT ints per slot: index | min(length, 15) << 27 (−1: empty), bytes 0–3, bytes 4–7 (little-endian, zero-padded). */
+  private tabelle = leereTabelle(2048);
   private n = 0;
   private puffer = new Uint8Array(256);
 
@@ -30,18 +35,13 @@ export class PersonRegister {
 
   /** The index of the id in bytes[von, bis), registering it on first sight. */
   nummerBytes(bytes: Uint8Array, von: number, bis: number): number {
-    let h = 0x811c9dc5;
-    for (let i = von; i < bis; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
-    const p = this.suche(bytes, von, bis, h);
-    return p >= 0 ? p : this.neu(bytes, von, bis, h);
+    return this.suche(bytes, von, bis, true);
   }
 
   /** The index of an id that was registered, or −1; registers nothing. */
   finde(id: string): number {
     const bytes = utf8.encode(id);
-    let h = 0x811c9dc5;
-    for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
-    return this.suche(bytes, 0, bytes.length, h);
+    return this.suche(bytes, 0, bytes.length, false);
   }
 
   /** The lengths (in bytes) the registered ids have. */
@@ -51,31 +51,36 @@ export class PersonRegister {
     return [...l].sort((a, b) => a - b);
   }
 
-  private suche(bytes: Uint8Array, von: number, bis: number, h: number): number {
-    const maske = this.tabelle.length - 1;
+  private suche(bytes: Uint8Array, von: number, bis: number, eintragen: boolean): number {
     const laenge = bis - von;
-    for (let slot = h & maske; ; slot = (slot + 1) & maske) {
-      const p = this.tabelle[slot];
-      if (p < 0) break;
-      if (this.streu[p] !== h || this.ende[p] - this.anfang[p] !== laenge) continue;
-      let gleich = true;
-      for (let a = this.anfang[p], i = von; i < bis; i++, a++) {
-        if (this.arena[a] !== bytes[i]) {
-          gleich = false;
-          break;
-        }
-      }
-      if (gleich) return p;
+    schluessel(bytes, von, bis);
+    const h = SCHLUESSEL[0], k0 = SCHLUESSEL[1], k1 = SCHLUESSEL[2];
+    const lk = (laenge < 15 ? laenge : 15) << 27;
+    const t = this.tabelle;
+    const maske = t.length / SLOT - 1;
+    for (let slot = mische(h) & maske; ; slot = (slot + 1) & maske) {
+      const o = slot * SLOT;
+      const info = t[o];
+      if (info < 0) return eintragen ? this.neu(bytes, von, bis, o, lk, k0, k1) : -1;
+      if ((info & ~INDEX) !== lk || t[o + 1] !== k0 || t[o + 2] !== k1) continue;
+      const p = info & INDEX;
+      if (laenge <= 8 || this.restGleich(p, bytes, von, bis)) return p;
     }
-    return -1;
   }
 
-  private neu(bytes: Uint8Array, von: number, bis: number, h: number): number {
+  /** Bytes 8… of a long id against the arena (its first eight bytes matched in the slot). */
+  private restGleich(p: number, bytes: Uint8Array, von: number, bis: number): boolean {
+    if (this.ende[p] - this.anfang[p] !== bis - von) return false;
+    for (let a = this.anfang[p] + 8, i = von + 8; i < bis; i++, a++) if (this.arena[a] !== bytes[i]) return false;
+    return true;
+  }
+
+  private neu(bytes: Uint8Array, von: number, bis: number, o: number, lk: number, k0: number, k1: number): number {
     const p = this.n++;
+    if (p > INDEX) throw new RangeError(`mehr als ${INDEX + 1} Personen`);
     if (p === this.anfang.length) {
       this.anfang = wachse(this.anfang, p + 1);
       this.ende = wachse(this.ende, p + 1);
-      this.streu = wachse(this.streu, p + 1);
     }
     if (this.belegt + (bis - von) > this.arena.length) {
       const groesser = new Uint8Array(Math.max(this.arena.length * 2, this.belegt + (bis - von)));
@@ -86,26 +91,30 @@ export class PersonRegister {
     this.anfang[p] = this.belegt;
     this.belegt += bis - von;
     this.ende[p] = this.belegt;
-    this.streu[p] = h;
-    // Keep the table at most half full.
-    if (this.n * 2 > this.tabelle.length) {
-      const tabelle = new Int32Array(this.tabelle.length * 2).fill(-1);
-      const maske = tabelle.length - 1;
-      for (let q = 0; q < this.n; q++) {
-        let slot = this.streu[q] & maske;
-        while (tabelle[slot] >= 0) slot = (slot + 1) & maske;
-        tabelle[slot] = q;
+    const t = this.tabelle;
+    t[o] = p | lk;
+    t[o + 1] = k0;
+    t[o + 2] = k1;
+    // Keep the table at most half full. The bigger one is filled from the ids in index order, which
+    // reads the arena front to back instead of hopping through it slot by slot.
+    if (this.n * 2 > t.length / SLOT) {
+      const neu = leereTabelle((t.length / SLOT) * 2);
+      const maske = neu.length / SLOT - 1;
+      const arena = this.arena;
+      for (let r = 0; r < this.n; r++) {
+        const a0 = this.anfang[r], a1 = this.ende[r];
+        schluessel(arena, a0, a1);
+        let slot = mische(SCHLUESSEL[0]) & maske;
+        while (neu[slot * SLOT] >= 0) slot = (slot + 1) & maske;
+        const q = slot * SLOT;
+        neu[q] = r | ((a1 - a0 < 15 ? a1 - a0 : 15) << 27);
+        neu[q + 1] = SCHLUESSEL[1];
+        neu[q + 2] = SCHLUESSEL[2];
       }
-      this.tabelle = tabelle;
-    } else {
-      const maske = this.tabelle.length - 1;
-      let slot = h & maske;
-      while (this.tabelle[slot] >= 0) slot = (slot + 1) & maske;
-      this.tabelle[slot] = p;
+      this.tabelle = neu;
     }
     return p;
   }
-
   /** The index of an id, registering it on first sight. */
   nummer(id: string): number {
     if (id.length * 3 > this.puffer.length) this.puffer = new Uint8Array(id.length * 3);
@@ -121,6 +130,37 @@ export class PersonRegister {
   alleIds(): { bytes: Uint8Array; enden: Int32Array } {
     return { bytes: this.arena.slice(0, this.belegt), enden: this.ende.slice(0, this.n) };
   }
+}
+
+/** Ints per slot of the register's table. */
+const SLOT = 3;
+/** The index bits of a slot's first int; the four above hold the id's length (15: fifteen or more). */
+const INDEX = (1 << 27) - 1;
+
+/** `schluessel`'s result: the id's FNV-1a hash and its first eight bytes as two little-endian ints. */
+const SCHLUESSEL = new Int32Array(3);
+
+function schluessel(bytes: Uint8Array, von: number, bis: number): void {
+  let h = 0x811c9dc5, k0 = 0, k1 = 0;
+  for (let i = von; i < bis; i++) {
+    const b = bytes[i];
+    h = Math.imul(h ^ b, 0x01000193);
+    const j = i - von;
+    if (j < 4) k0 |= b << (j << 3);
+    else if (j < 8) k1 |= b << ((j - 4) << 3);
+  }
+  SCHLUESSEL[0] = h;
+  SCHLUESSEL[1] = k0;
+  SCHLUESSEL[2] = k1;
+}
+
+const leereTabelle = (slots: number) => new Int32Array(slots * SLOT).fill(-1);
+
+/** FNV-1a's low bits are poor for 8-character ids that differ in their last byte; a final mix spreads them. */
+function mische(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  return h ^ (h >>> 13);
 }
 
 function wachse(a: Int32Array<ArrayBuffer>, mindestens: number, fuell?: number): Int32Array<ArrayBuffer> {
@@ -337,5 +377,92 @@ export class Zeitlinien {
       if (this.bis[r] >= t) return true;
     }
     return false;
+  }
+}
+
+/** The widest span of months kept as bits (21 years); a wider one is most likely a typo and goes to the runs directly. */
+const MAX_WOERTER = 8;
+
+/**
+ * Months of receipt per person as bits, for a monthly stock read in month order: each row sets one
+ * bit in a few bytes per person, where `Zeitlinien.hinzu` would follow a person's linked runs in
+ * five arrays. `uebertrage` then hands each person's months to the timelines as runs, in time
+ * order, which is their fast path. A month outside the span widens it; a span wider than
+ * MAX_WOERTER × 32 months stops the bits and passes every month on as it comes.
+ */
+export class Monatsbits {
+  private basis = 0;
+  private woerter = 0;
+  private bits = new Uint32Array(0);
+  private personen = 0;
+  private direkt = false;
+
+  constructor(private readonly zeitlinien: Zeitlinien) {}
+
+  setze(person: number, monat: number): void {
+    if (this.direkt) return this.zeitlinien.hinzu(person, monat, monat);
+    let i = monat - this.basis;
+    if (this.woerter === 0 || i < 0 || i >= this.woerter * 32) {
+      if (!this.erweitere(monat)) return this.zeitlinien.hinzu(person, monat, monat);
+      i = monat - this.basis;
+    }
+    if (person >= this.personen) this.platz(person);
+    this.bits[person * this.woerter + (i >>> 5)] |= 1 << (i & 31);
+  }
+
+  private platz(person: number): void {
+    const n = Math.max(person + 1, this.personen * 2, 1024);
+    const neu = new Uint32Array(n * this.woerter);
+    neu.set(this.bits);
+    this.bits = neu;
+    this.personen = n;
+  }
+
+  /** A span that holds `monat`, keeping every bit set; false when it would be too wide (bits handed on, direct from now on). */
+  private erweitere(monat: number): boolean {
+    if (this.woerter === 0) {
+      // Start a year before the first month seen: extracts run back from their first row as often as forward.
+      this.basis = monat - 12;
+      this.woerter = 2;
+      this.bits = new Uint32Array(this.personen * this.woerter);
+      return true;
+    }
+    const von = Math.min(this.basis, monat), bis = Math.max(this.basis + this.woerter * 32 - 1, monat);
+    // Whole words to the left, so that every person's bits move by a multiple of 32.
+    const links = Math.ceil((this.basis - von) / 32);
+    const woerter = links + Math.ceil((bis - (this.basis - links * 32) + 1) / 32);
+    if (woerter > MAX_WOERTER) {
+      this.uebertrage();
+      this.direkt = true;
+      return false;
+    }
+    const neu = new Uint32Array(this.personen * woerter);
+    for (let p = 0; p < this.personen; p++) neu.set(this.bits.subarray(p * this.woerter, (p + 1) * this.woerter), p * woerter + links);
+    this.bits = neu;
+    this.basis -= links * 32;
+    this.woerter = woerter;
+    return true;
+  }
+
+  /** Each person's months as runs into the timelines (and no bits left). */
+  uebertrage(): void {
+    const w = this.woerter;
+    for (let p = 0; p < this.personen; p++) {
+      let beginn = -1;
+      for (let k = 0; k < w; k++) {
+        const wort = this.bits[p * w + k];
+        if (wort === 0 && beginn < 0) continue;
+        for (let b = 0; b < 32; b++) {
+          const an = (wort >>> b) & 1;
+          if (an && beginn < 0) beginn = k * 32 + b;
+          else if (!an && beginn >= 0) {
+            this.zeitlinien.hinzu(p, this.basis + beginn, this.basis + k * 32 + b - 1);
+            beginn = -1;
+          }
+        }
+      }
+      if (beginn >= 0) this.zeitlinien.hinzu(p, this.basis + beginn, this.basis + w * 32 - 1);
+    }
+    this.bits.fill(0);
   }
 }

@@ -4,7 +4,7 @@
 
 import { OFFEN } from '../core/kalender.js';
 import type { Problem } from '../fehler.js';
-import type { PersonRegister, Zeitlinien } from '../core/zeitlinien.js';
+import { Monatsbits, type PersonRegister, type Zeitlinien } from '../core/zeitlinien.js';
 import { istMonatsform, zeitraeumeMonate, zeitraeumeTage } from './rollen.js';
 import type { Bereich } from './bytescanner.js';
 import type { Leseergebnis, Tabelle, Uebersprungen } from './tabelle.js';
@@ -39,12 +39,16 @@ const ENDE_VOR_BEGINN = { spalte: 'ende', meldung: 'Spalte „ende“ liegt vor 
 /** Reads the table, or a part of it (a worker reads the other part, see `leseZeitraeume`). */
 export async function leseZeitraeumeTeil(tabelle: Tabelle, register: PersonRegister, zeitlinien: Zeitlinien, bereich?: Bereich): Promise<ZeitraeumeErgebnis> {
   let erstes = Infinity, letztes = -Infinity, vorletztes = -Infinity, zeilenNef = 0, letztePerson = -1;
+  const monatsform = istMonatsform(tabelle.kopf);
+  // A monthly stock's rows come month by month, persons in no order: bits first, runs at the end.
+  const bits = monatsform ? new Monatsbits(zeitlinien) : null;
   /** One period, whichever way its row was read. */
   const eintragen = (person: number, von: number, bis: number | null, status: Status) => {
     if (von < erstes) erstes = von;
     if (von > letztes) [vorletztes, letztes, letztePerson] = [letztes, von, person];
     else if (von < letztes && von > vorletztes) vorletztes = von;
     if (status === 'NEF') zeilenNef++;
+    else if (bits) bits.setze(person, von);
     else zeitlinien.hinzu(person, von, bis ?? OFFEN);
   };
   /** A day-exact period, whichever way its row was read: the one place its end is checked. */
@@ -58,7 +62,7 @@ export async function leseZeitraeumeTeil(tabelle: Tabelle, register: PersonRegis
   // person already; that way numbers the same person in the same row, so nothing needs undoing.
   let form: Form;
   let ergebnis: Leseergebnis;
-  if (istMonatsform(tabelle.kopf)) {
+  if (monatsform) {
     form = 'monate';
     ergebnis = await tabelle.lies(
       zeitraeumeMonate(register),
@@ -94,6 +98,7 @@ export async function leseZeitraeumeTeil(tabelle: Tabelle, register: PersonRegis
       bereich,
     );
   }
+  bits?.uebertrage();
   return {
     ...ergebnis,
     form,

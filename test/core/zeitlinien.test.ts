@@ -1,0 +1,81 @@
+// The person register and the month bits (issue 13): the faster structures must number persons and
+// build timelines exactly as the plain ones do, whatever the ids and the order of the rows.
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Monatsbits, PersonRegister, Zeitlinien } from '../../src/core/zeitlinien.js';
+
+describe('PersonRegister', () => {
+  it('tells apart ids that share their first eight bytes or differ only in length, and keeps them through growth', () => {
+    const r = new PersonRegister();
+    const ids = ['AB', 'AB\u0000', 'ABCDEFGH', 'ABCDEFGH1', 'ABCDEFGH2', 'ABCDEFG', 'ABCDEFGHIJKLMNOPQRS', 'ABCDEFGHIJKLMNOPQRT', '', 'Ä', 'ÄÖÜßäöü€'];
+    // Ids that differ only after their eighth byte, many enough that some share a probe chain (where
+    // only the rest of the id tells them apart), and the table grows several times meanwhile.
+    const zeichen = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+    const lang = [...zeichen].flatMap((a) => [`ABCDEFGH${a}`, ...[...zeichen].map((b) => `ABCDEFGH${a}${b}`)]);
+    const alle = [...new Set([...ids, ...lang, ...Array.from({ length: 3000 }, (_, i) => `X${i}`)])];
+    alle.forEach((id, i) => expect(r.nummer(id)).toBe(i));
+    alle.forEach((id, i) => {
+      expect(r.finde(id)).toBe(i);
+      expect(r.id(i)).toBe(id);
+    });
+    expect(r.finde('ABCDEFGH_')).toBe(-1);
+    expect(r.finde('ABCDEFGHIJKLMNOPQRU')).toBe(-1);
+    expect(r.anzahl).toBe(alle.length);
+  });
+
+  it('numbers ids in order of first sight, as a Map would (property)', () => {
+    const id = fc.oneof(fc.string({ minLength: 0, maxLength: 20 }), fc.constantFrom('AAAAAAAA', 'AAAAAAAAB', 'AAAAAAA', 'AAAAAAAAAAAAAAAAC'));
+    fc.assert(
+      fc.property(fc.array(id, { maxLength: 400 }), (folge) => {
+        const r = new PersonRegister();
+        const m = new Map<string, number>();
+        for (const x of folge) {
+          if (!m.has(x)) m.set(x, m.size);
+          if (r.nummer(x) !== m.get(x)) return false;
+        }
+        return [...m].every(([x, i]) => r.finde(x) === i && r.id(i) === x);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('Monatsbits', () => {
+  /** Months (person, month) in the given order, through the bits and straight into timelines. */
+  const beide = (zeilen: [number, number][]) => {
+    const direkt = new Zeitlinien();
+    for (const [p, m] of zeilen) direkt.hinzu(p, m, m);
+    const ueberBits = new Zeitlinien();
+    const bits = new Monatsbits(ueberBits);
+    for (const [p, m] of zeilen) bits.setze(p, m);
+    bits.uebertrage();
+    const personen = Math.max(0, ...zeilen.map(([p]) => p + 1));
+    return Array.from({ length: personen }, (_, p) => [ueberBits.laeufe(p), direkt.laeufe(p)]);
+  };
+
+  it('makes runs of months, widening its span to the left and right in whole words', () => {
+    // 24200 = January 2016 as a month index; the span starts a year before the first month seen.
+    const zeilen: [number, number][] = [[0, 24200], [1, 24200], [0, 24201], [0, 24203], [2, 24100], [1, 24260], [1, 24199], [0, 24202]];
+    const [[a, a2], [b, b2], [c, c2]] = beide(zeilen);
+    expect(a).toEqual([[24200, 24203]]);
+    expect(b).toEqual([[24199, 24200], [24260, 24260]]);
+    expect(c).toEqual([[24100, 24100]]);
+    expect([a, b, c]).toEqual([a2, b2, c2]);
+  });
+
+  it('hands a span wider than 21 years (a typo) on month by month, keeping the bits already set', () => {
+    const [[a, a2], [b, b2]] = beide([[0, 24200], [0, 24201], [1, 24200], [1, 24200 + 12 * 40], [0, 24202]]);
+    expect(a).toEqual([[24200, 24202]]);
+    expect(b).toEqual([[24200, 24200], [24680, 24680]]);
+    expect([a, b]).toEqual([a2, b2]);
+  });
+
+  it('gives the timelines that adding each month directly gives, in any order (property)', () => {
+    const zeile = fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 24000, max: 24400 }));
+    fc.assert(
+      fc.property(fc.array(zeile, { maxLength: 300 }), (zeilen) => beide(zeilen).every(([x, y]) => JSON.stringify(x) === JSON.stringify(y))),
+      { numRuns: 200 },
+    );
+  });
+});
