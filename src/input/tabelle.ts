@@ -17,6 +17,7 @@ import { erkenneKodierung, erkenneTrennzeichen, erstesStueck, ersteZeilen, fremd
 import { oeffneMappe } from './mappe.js';
 import type { Blattwahl } from './xlsx.js';
 import type { Bytequelle } from './quelle.js';
+import { TEILUNG_AB, waermeTeilleserVor } from './teilleser-start.js';
 import { mitWertzuordnung, type Wertzuordnung } from './werte.js';
 import type { Dezimal } from './zellen.js';
 import { normiereName, pruefeKopf, type KopfErgebnis, type Zuordnung } from './spalten.js';
@@ -98,6 +99,8 @@ export async function oeffneTabelle(quelle: Bytequelle, rolle: string, opt: Lese
       erwartet: 'eine .xlsx-Arbeitsmappe oder Text mit einer Kopfzeile und Zeilen, getrennt durch ;, Komma oder Tab',
     });
   }
+  // A large extract of periods is likely read by two threads: the second starts while its bytes are checked.
+  if (rolle === 'zeitraeume' && (quelle.groesse ?? 0) >= TEILUNG_AB && quelle.pruefsumme) waermeTeilleserVor();
   const { kodierung, einfach, crlf } = await erkenneKodierung(quelle, erstes, bom ? (bom.kodierung as Kodierung) : null, opt);
   const bomLaenge = bom && bom.kodierung === kodierung ? bom.laenge : 0;
 

@@ -41,7 +41,7 @@ export interface TeilErgebnis {
  * Where a large simple file may be cut in two for a second reader: the start of the first line
  * after the middle. Null for inputs that do not pay (small, not simple, standard input, no hash).
  */
-export async function teilung(t: Tabelle, ab = 32 << 20): Promise<number | null> {
+export async function teilung(t: Tabelle, ab = TEILUNG_AB): Promise<number | null> {
   const g = t.quelle.groesse ?? 0;
   if (!t.einfach || !t.quelle.pruefsumme || g < ab) return null;
   const mitte = Math.floor(g / 2);
@@ -60,12 +60,41 @@ function skript(): string | null {
   return existsSync(gebaut) ? gebaut : null;
 }
 
+/** Files from this size are read by two threads (if simple). */
+export const TEILUNG_AB = 32 << 20;
+
+/** A worker started ahead, loading its modules while the main thread checks the file. */
+let vorrat: Worker | null = null;
+
+/**
+ * Starts the worker for a file that will likely be split, before its format is settled: Node
+ * needs some 60–80 ms to bring a worker up, which the check of a large file's bytes then hides.
+ * Unreferenced, it keeps no process alive; `verwirfTeilleser` ends it when it is not needed.
+ */
+export function waermeTeilleserVor(): void {
+  if (vorrat) return;
+  const datei = skript();
+  if (!datei) return;
+  vorrat = new Worker(datei);
+  vorrat.unref();
+  // A worker that fails before it is given work is simply not used.
+  vorrat.once('error', () => (vorrat = null));
+}
+
+export function verwirfTeilleser(): void {
+  void vorrat?.terminate();
+  vorrat = null;
+}
+
 /** The worker's result, or null when there is no built worker to start (one thread reads all). */
 export function starteTeilleser(auftrag: TeilAuftrag): Promise<TeilErgebnis> | null {
   const datei = skript();
   if (!datei) return null;
   return new Promise((fertig, scheitert) => {
-    const w = new Worker(datei, { workerData: auftrag });
+    const w = vorrat ?? new Worker(datei);
+    vorrat = null;
+    w.ref();
+    w.postMessage(auftrag);
     w.once('message', (m: TeilErgebnis | { fehler: string }) => {
       void w.terminate();
       if ('fehler' in m) scheitert(new Error(`Teilleser: ${m.fehler}`));

@@ -2,14 +2,15 @@
 // main thread and sends back what it found (see leseZeitraeume).
 
 import { Readable } from 'node:stream';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { PersonRegister, Zeitlinien } from '../core/zeitlinien.js';
 import { oeffneQuelle } from './quelle.js';
 import { tabelleAus } from './tabelle.js';
 import type { TeilAuftrag, TeilErgebnis } from './teilleser-start.js';
 import { leseZeitraeumeTeil } from './zeitraeume.js';
 
-const auftrag = workerData as TeilAuftrag;
+// The task comes as the first message: the worker may be started before the file's format is known.
+const auftrag = await new Promise<TeilAuftrag>((r) => parentPort!.once('message', r));
 try {
   const quelle = await oeffneQuelle(auftrag.datei, Object.assign(Readable.from([]), { isTTY: false }), false);
   const register = new PersonRegister();

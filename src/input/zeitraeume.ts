@@ -8,7 +8,7 @@ import { Monatsbits, type PersonRegister, type Zeitlinien } from '../core/zeitli
 import { istMonatsform, zeitraeumeMonate, zeitraeumeTage } from './rollen.js';
 import type { Bereich } from './bytescanner.js';
 import type { Leseergebnis, Tabelle, Uebersprungen } from './tabelle.js';
-import { starteTeilleser, teilung } from './teilleser-start.js';
+import { starteTeilleser, teilung, verwirfTeilleser } from './teilleser-start.js';
 import type { ZeilenProblem } from './zeilen.js';
 import { UNGELESEN, type Status } from './zellen.js';
 
@@ -121,7 +121,10 @@ export async function leseZeitraeumeTeil(tabelle: Tabelle, register: PersonRegis
 export async function leseZeitraeume(tabelle: Tabelle, register: PersonRegister, zeitlinien: Zeitlinien, threads = 2): Promise<ZeitraeumeErgebnis> {
   const schnitt = threads > 1 ? await teilung(tabelle) : null;
   const arbeiter = schnitt === null ? null : starteTeilleser({ datei: tabelle.datei, format: tabelle.format, von: schnitt, bis: tabelle.quelle.groesse! });
-  if (!arbeiter) return leseZeitraeumeTeil(tabelle, register, zeitlinien);
+  if (!arbeiter) {
+    verwirfTeilleser();
+    return leseZeitraeumeTeil(tabelle, register, zeitlinien);
+  }
   const erster = await leseZeitraeumeTeil(tabelle, register, zeitlinien, { von: 0, bis: schnitt! });
   const zweiter = await arbeiter;
   const nummer = new Int32Array(zweiter.enden.length);
