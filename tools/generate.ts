@@ -10,7 +10,8 @@ import { isoMonat, isoTag, monatIndex } from '../src/core/kalender.js';
 import { deZahl } from '../src/report/zahlen.js';
 import { lluFaktor, lokaleZiele, luhFaktor, SOZIALGELD, synthetischePersonen } from './synthese.js';
 
-class Schreiber {
+/** Buffered lines to a file; tools/realistisch.ts writes its orders with it too. */
+export class Schreiber {
   private puffer: string[] = [];
   private strom;
   zeilen = 0;
