@@ -37,7 +37,8 @@ export async function scanne<S extends Spalten>(
   const cr = f.crlf ? 1 : 0;
   // The header's line, and a BA table's title lines above it, are not data.
   const kopf = f.kopfzeile;
-  for await (const teil of quelle.lies(bereich?.von, bereich?.bis)) {
+  // No chunk outlives its turn (the tail of a line is copied), so all are read into one buffer.
+  for await (const teil of quelle.lies(bereich?.von, bereich?.bis, true)) {
     hash?.update(teil);
     bytes += teil.length;
     fortschritt?.(bytes);

@@ -96,7 +96,7 @@ export async function erkenneKodierung(
     const pruefung = kodierung === null ? new Utf8Pruefung() : null;
     const zeilen = crlf ? new ZeilenendenPruefung() : null;
     let gueltig = true;
-    for await (const teil of quelle.lies()) {
+    for await (const teil of quelle.lies(undefined, undefined, true)) {
       if (pruefung && gueltig) gueltig = pruefung.weiter(teil);
       if (einfach) einfach = teil.indexOf(0x22) < 0 && (zeilen ? zeilen.weiter(teil) : teil.indexOf(0x0d) < 0);
       if (!einfach && (!pruefung || !gueltig)) break;

@@ -3,13 +3,20 @@
 
 import { Worker } from 'node:worker_threads';
 
+// One buffer read into again and again: a stream would leave a megabyte of garbage per megabyte.
 const ARBEIT = `
 const { parentPort, workerData } = require('node:worker_threads');
+const fs = require('node:fs');
 const hash = require('node:crypto').createHash('sha256');
-require('node:fs').createReadStream(workerData, { highWaterMark: 1 << 20 })
-  .on('data', (teil) => hash.update(teil))
-  .on('end', () => parentPort.postMessage({ sha256: hash.digest('hex') }))
-  .on('error', (e) => parentPort.postMessage({ fehler: String(e && e.code || e) }));
+try {
+  const fd = fs.openSync(workerData, 'r');
+  const puffer = Buffer.allocUnsafe(1 << 20);
+  for (let n; (n = fs.readSync(fd, puffer, 0, puffer.length, null)) > 0; ) hash.update(puffer.subarray(0, n));
+  fs.closeSync(fd);
+  parentPort.postMessage({ sha256: hash.digest('hex') });
+} catch (e) {
+  parentPort.postMessage({ fehler: String((e && e.code) || e) });
+}
 `;
 
 export function sha256ImHintergrund(datei: string): Promise<string> {

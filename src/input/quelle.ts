@@ -2,7 +2,7 @@
 // standard input (`-`), which can be read only once and is therefore held in memory.
 
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { KennzahlenFehler, nutzungsfehler } from '../fehler.js';
 import { sha256ImHintergrund } from './pruefsumme.js';
@@ -15,8 +15,12 @@ export interface Bytequelle {
   /** As the user named it; `-` for standard input. */
   readonly datei: string;
   readonly groesse: number | undefined;
-  /** A fresh pass over all bytes, or over the bytes von … bis−1. */
-  lies(von?: number, bis?: number): AsyncIterable<Buffer>;
+  /**
+   * A fresh pass over all bytes, or over the bytes von … bis−1. `wiederverwenden`: every chunk is
+   * read into the same memory, valid only until the next is asked for (a reader that keeps no
+   * chunk saves a megabyte of garbage per megabyte read).
+   */
+  lies(von?: number, bis?: number, wiederverwenden?: boolean): AsyncIterable<Buffer>;
   /** The SHA-256 of a large file, computed alongside in a worker; null: hash while reading. */
   pruefsumme: Promise<string> | null;
 }
@@ -54,8 +58,12 @@ export async function oeffneQuelle(datei: string, stdin: Standardeingabe, mitPru
     datei,
     groesse,
     pruefsumme,
-    async *lies(von = 0, bis?: number) {
+    async *lies(von = 0, bis?: number, wiederverwenden = false) {
       if (bis !== undefined && bis <= von) return;
+      if (wiederverwenden) {
+        yield* inEinenPuffer(datei, von, bis);
+        return;
+      }
       try {
         for await (const teil of createReadStream(datei, { highWaterMark: CHUNK, start: von, end: bis === undefined ? undefined : bis - 1 })) yield teil as Buffer;
       } catch (e) {
@@ -63,6 +71,32 @@ export async function oeffneQuelle(datei: string, stdin: Standardeingabe, mitPru
       }
     },
   };
+}
+
+/** Bytes von … bis−1 (or to the end) chunk by chunk into one buffer, each chunk valid until the next is asked for. */
+async function* inEinenPuffer(datei: string, von: number, bis: number | undefined): AsyncGenerator<Buffer> {
+  let griff: Awaited<ReturnType<typeof open>>;
+  try {
+    griff = await open(datei, 'r');
+  } catch (e) {
+    throw dateiFehler(datei, e);
+  }
+  try {
+    const puffer = Buffer.allocUnsafe(CHUNK);
+    for (let pos = von; bis === undefined || pos < bis; ) {
+      let gelesen: number;
+      try {
+        gelesen = (await griff.read(puffer, 0, bis === undefined ? CHUNK : Math.min(CHUNK, bis - pos), pos)).bytesRead;
+      } catch (e) {
+        throw dateiFehler(datei, e);
+      }
+      if (gelesen === 0) return;
+      pos += gelesen;
+      yield puffer.subarray(0, gelesen);
+    }
+  } finally {
+    await griff.close();
+  }
 }
 
 /**
