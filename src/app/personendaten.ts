@@ -187,8 +187,10 @@ function gleicheAb(rolle: ZusatzRolle, datei: string, zeitraeume: string, regist
     else ohneBezug.push(p);
   }
   if (!ohneBezug.length) return 0;
+  // In order of ids, not of the register's numbers: the example named is the same however the extract was read.
+  const ids = ohneBezug.map((p) => register.id(p)).sort();
   const nullen = fuehrendeNullen(
-    ohneBezug.map((p) => register.id(p)),
+    ids,
     (id) => {
       const q = register.finde(id);
       return q >= 0 && zeitlinien.hatBezug(q);
@@ -208,7 +210,7 @@ function gleicheAb(rolle: ZusatzRolle, datei: string, zeitraeume: string, regist
   if (!mitBezug) {
     throw new KennzahlenFehler(
       'eingabedaten',
-      `${datei}: ${numerus(ohneBezug.length, 'die einzige Person', `keine der ${deZahl(ohneBezug.length)} Personen`)} hat ELB-Zeiten in ${zeitraeume} (z. B. „${register.id(ohneBezug[0])}“), also zählt aus ${rolle} nichts.`,
+      `${datei}: ${numerus(ohneBezug.length, 'die einzige Person', `keine der ${deZahl(ohneBezug.length)} Personen`)} hat ELB-Zeiten in ${zeitraeume} (z. B. „${ids[0]}“), also zählt aus ${rolle} nichts.`,
       [],
       'Stammen beide Dateien aus demselben Extrakt, und sind die Personen-IDs gleich geschrieben?',
     );

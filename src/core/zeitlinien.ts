@@ -26,6 +26,8 @@ export class PersonRegister {
   private ende = new Int32Array(1024);
   /** SLOT ints per slot: index | min(length, 15) << 27 (−1: empty), bytes 0–3, bytes 4–7 (little-endian, zero-padded). */
   private tabelle = leereTabelle(2048);
+  /** A slot is the top bits of the mixed hash: ids sorted by those bits (`Monatsstapel`) meet the table front to back. */
+  private schiebe = 32 - 11;
   private n = 0;
   private puffer = new Uint8Array(256);
 
@@ -35,13 +37,23 @@ export class PersonRegister {
 
   /** The index of the id in bytes[von, bis), registering it on first sight. */
   nummerBytes(bytes: Uint8Array, von: number, bis: number): number {
-    return this.suche(bytes, von, bis, true);
+    schluessel(bytes, von, bis);
+    const k0 = SCHLUESSEL[1], k1 = SCHLUESSEL[2];
+    const r = this.suche(SCHLUESSEL[0], k0, k1, bis - von, bytes, von);
+    return r >= 0 ? r : this.neu(bytes, von, bis, -1 - r, k0, k1);
+  }
+
+  /** The index of an id of at most eight bytes given by its key (`schluessel`), registering it on first sight. */
+  nummerSchluessel(h: number, k0: number, k1: number, laenge: number): number {
+    const r = this.suche(h, k0, k1, laenge, this.puffer, 0);
+    return r >= 0 ? r : this.neu(this.ausSchluessel(k0, k1, laenge), 0, laenge, -1 - r, k0, k1);
   }
 
   /** The index of an id that was registered, or −1; registers nothing. */
   finde(id: string): number {
     const bytes = utf8.encode(id);
-    return this.suche(bytes, 0, bytes.length, false);
+    schluessel(bytes, 0, bytes.length);
+    return Math.max(-1, this.suche(SCHLUESSEL[0], SCHLUESSEL[1], SCHLUESSEL[2], bytes.length, bytes, 0));
   }
 
   /** The lengths (in bytes) the registered ids have. */
@@ -51,21 +63,28 @@ export class PersonRegister {
     return [...l].sort((a, b) => a - b);
   }
 
-  private suche(bytes: Uint8Array, von: number, bis: number, eintragen: boolean): number {
-    const laenge = bis - von;
-    schluessel(bytes, von, bis);
-    const h = SCHLUESSEL[0], k0 = SCHLUESSEL[1], k1 = SCHLUESSEL[2];
+  /**
+   * The index of the id with key h, k0, k1 and this length, or −1 − the offset of the empty slot
+   * where it would go. Its bytes (from `von`) are read only beyond the eighth.
+   */
+  private suche(h: number, k0: number, k1: number, laenge: number, bytes: Uint8Array, von: number): number {
     const lk = (laenge < 15 ? laenge : 15) << 27;
     const t = this.tabelle;
     const maske = t.length / SLOT - 1;
-    for (let slot = mische(h) & maske; ; slot = (slot + 1) & maske) {
+    for (let slot = mische(h) >>> this.schiebe; ; slot = (slot + 1) & maske) {
       const o = slot * SLOT;
       const info = t[o];
-      if (info < 0) return eintragen ? this.neu(bytes, von, bis, o, lk, k0, k1) : -1;
+      if (info < 0) return -1 - o;
       if ((info & ~INDEX) !== lk || t[o + 1] !== k0 || t[o + 2] !== k1) continue;
       const p = info & INDEX;
-      if (laenge <= 8 || this.restGleich(p, bytes, von, bis)) return p;
+      if (laenge <= 8 || this.restGleich(p, bytes, von, von + laenge)) return p;
     }
+  }
+
+  /** The bytes of an id of at most eight bytes, from its key. */
+  private ausSchluessel(k0: number, k1: number, laenge: number): Uint8Array {
+    for (let j = 0; j < laenge; j++) this.puffer[j] = (j < 4 ? k0 >>> (j << 3) : k1 >>> ((j - 4) << 3)) & 0xff;
+    return this.puffer;
   }
 
   /** Bytes 8… of a long id against the arena (its first eight bytes matched in the slot). */
@@ -75,7 +94,7 @@ export class PersonRegister {
     return true;
   }
 
-  private neu(bytes: Uint8Array, von: number, bis: number, o: number, lk: number, k0: number, k1: number): number {
+  private neu(bytes: Uint8Array, von: number, bis: number, o: number, k0: number, k1: number): number {
     const p = this.n++;
     if (p > INDEX) throw new RangeError(`mehr als ${INDEX + 1} Personen`);
     if (p === this.anfang.length) {
@@ -92,29 +111,43 @@ export class PersonRegister {
     this.belegt += bis - von;
     this.ende[p] = this.belegt;
     const t = this.tabelle;
-    t[o] = p | lk;
+    t[o] = p | ((bis - von < 15 ? bis - von : 15) << 27);
     t[o + 1] = k0;
     t[o + 2] = k1;
-    // Keep the table at most half full. The bigger one is filled from the ids in index order, which
-    // reads the arena front to back instead of hopping through it slot by slot.
-    if (this.n * 2 > t.length / SLOT) {
-      const neu = leereTabelle((t.length / SLOT) * 2);
-      const maske = neu.length / SLOT - 1;
-      const arena = this.arena;
-      for (let r = 0; r < this.n; r++) {
-        const a0 = this.anfang[r], a1 = this.ende[r];
-        schluessel(arena, a0, a1);
-        let slot = mische(SCHLUESSEL[0]) & maske;
-        while (neu[slot * SLOT] >= 0) slot = (slot + 1) & maske;
-        const q = slot * SLOT;
-        neu[q] = r | ((a1 - a0 < 15 ? a1 - a0 : 15) << 27);
-        neu[q + 1] = SCHLUESSEL[1];
-        neu[q + 2] = SCHLUESSEL[2];
-      }
-      this.tabelle = neu;
-    }
+    // Keep the table at most half full.
+    if (this.n * 2 > t.length / SLOT) this.verdopple();
     return p;
   }
+  /**
+   * Room for `anzahl` persons at most half full, made before a batch registers many at once: a
+   * batch sweeps the table in order, and a table doubled in the middle of a sweep would hold every
+   * id so far in its first part, full there and slow to probe.
+   */
+  reserviere(anzahl: number): void {
+    while (anzahl * 2 > this.tabelle.length / SLOT) this.verdopple();
+  }
+
+  /** A table twice as big, filled from the ids in index order (the arena read front to back, not slot by slot). */
+  private verdopple(): void {
+    const t = this.tabelle;
+    const neu = leereTabelle((t.length / SLOT) * 2);
+    const maske = neu.length / SLOT - 1;
+    const schiebe = this.schiebe - 1;
+    const arena = this.arena;
+    for (let r = 0; r < this.n; r++) {
+      const a0 = this.anfang[r], a1 = this.ende[r];
+      schluessel(arena, a0, a1);
+      let slot = mische(SCHLUESSEL[0]) >>> schiebe;
+      while (neu[slot * SLOT] >= 0) slot = (slot + 1) & maske;
+      const q = slot * SLOT;
+      neu[q] = r | ((a1 - a0 < 15 ? a1 - a0 : 15) << 27);
+      neu[q + 1] = SCHLUESSEL[1];
+      neu[q + 2] = SCHLUESSEL[2];
+    }
+    this.tabelle = neu;
+    this.schiebe = schiebe;
+  }
+
   /** The index of an id, registering it on first sight. */
   nummer(id: string): number {
     if (id.length * 3 > this.puffer.length) this.puffer = new Uint8Array(id.length * 3);
@@ -138,9 +171,9 @@ const SLOT = 3;
 const INDEX = (1 << 27) - 1;
 
 /** `schluessel`'s result: the id's FNV-1a hash and its first eight bytes as two little-endian ints. */
-const SCHLUESSEL = new Int32Array(3);
+export const SCHLUESSEL = new Int32Array(3);
 
-function schluessel(bytes: Uint8Array, von: number, bis: number): void {
+export function schluessel(bytes: Uint8Array, von: number, bis: number): void {
   let h = 0x811c9dc5, k0 = 0, k1 = 0;
   for (let i = von; i < bis; i++) {
     const b = bytes[i];
@@ -160,7 +193,9 @@ const leereTabelle = (slots: number) => new Int32Array(slots * SLOT).fill(-1);
 function mische(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
-  return h ^ (h >>> 13);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }
 
 function wachse(a: Int32Array<ArrayBuffer>, mindestens: number, fuell?: number): Int32Array<ArrayBuffer> {
@@ -464,5 +499,59 @@ export class Monatsbits {
       if (beginn >= 0) this.zeitlinien.hinzu(p, this.basis + beginn, this.basis + w * 32 - 1);
     }
     this.bits.fill(0);
+  }
+}
+
+/** Rows a batch of `Monatsstapel` holds. */
+const STAPEL = 1 << 17;
+/** Buckets of the counting sort: the top bits of the mixed hash. */
+const FAECHER_BITS = 12;
+
+/**
+ * Rows of a monthly stock in month order name their persons in no order: looked up one by one,
+ * every row is a cache and TLB miss in the register and again in the month bits. A batch keeps the
+ * rows' ids (up to eight bytes, as keys) and months, sorts them by the top bits of their hash,
+ * which is the order of the register's slots, and then registers and sets them in that order: the
+ * table is swept front to back, and persons first seen together are numbered together, so their
+ * bits lie together too. A month of −1 registers the person only (a row that is not ELB).
+ */
+export class Monatsstapel {
+  private readonly h = new Int32Array(STAPEL);
+  private readonly k0 = new Int32Array(STAPEL);
+  private readonly k1 = new Int32Array(STAPEL);
+  private readonly monat = new Int32Array(STAPEL);
+  private readonly laenge = new Uint8Array(STAPEL);
+  private readonly reihenfolge = new Int32Array(STAPEL);
+  private readonly faecher = new Int32Array((1 << FAECHER_BITS) + 1);
+  private n = 0;
+
+  constructor(private readonly register: PersonRegister, private readonly bits: Monatsbits) {}
+
+  /** A row whose id is bytes[von, bis), at most eight bytes. */
+  hinzu(bytes: Uint8Array, von: number, bis: number, monat: number): void {
+    schluessel(bytes, von, bis);
+    const i = this.n;
+    this.h[i] = SCHLUESSEL[0];
+    this.k0[i] = SCHLUESSEL[1];
+    this.k1[i] = SCHLUESSEL[2];
+    this.laenge[i] = bis - von;
+    this.monat[i] = monat;
+    if (++this.n === STAPEL) this.leere();
+  }
+
+  /** Registers and sets every row held, in the register's order. */
+  leere(): void {
+    const n = this.n, f = this.faecher, schiebe = 32 - FAECHER_BITS;
+    f.fill(0);
+    for (let i = 0; i < n; i++) f[(mische(this.h[i]) >>> schiebe) + 1]++;
+    for (let k = 1; k < f.length; k++) f[k] += f[k - 1];
+    for (let i = 0; i < n; i++) this.reihenfolge[f[mische(this.h[i]) >>> schiebe]++] = i;
+    this.register.reserviere(this.register.anzahl + n);
+    for (let j = 0; j < n; j++) {
+      const i = this.reihenfolge[j];
+      const p = this.register.nummerSchluessel(this.h[i], this.k0[i], this.k1[i], this.laenge[i]);
+      if (this.monat[i] >= 0) this.bits.setze(p, this.monat[i]);
+    }
+    this.n = 0;
   }
 }

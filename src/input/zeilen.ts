@@ -50,7 +50,14 @@ export type Bytezelle<T> = (bytes: Uint8Array, grenzen: Int32Array) => T | typeo
  * else it returns false without side effects worth undoing, and the row goes the general way, with
  * its checks and messages. It is asked only for rows with the header's field count.
  */
-export type SchnelleZeile<S extends Spalten> = (zelle: <K extends keyof S & string>(name: K) => Bytezelle<WertVon<S[K]>>) => (bytes: Uint8Array, grenzen: Int32Array) => boolean;
+export type SchnelleZeile<S extends Spalten> = (
+  zelle: <K extends keyof S & string>(name: K) => Bytezelle<WertVon<S[K]>>,
+  /**
+   * The field of a column whose bytes its own reader reads (not one with mapped values, which only
+   * the text path reads), or −1: a handler may take such a cell's bytes itself (bounds at 2i, 2i+1).
+   */
+  feld: (name: keyof S & string) => number,
+) => (bytes: Uint8Array, grenzen: Int32Array) => boolean;
 
 /**
  * Values found where none may stand (a column without a heading, right of the header), per column:
@@ -163,7 +170,7 @@ export class Zeilenpruefung<S extends Spalten> extends Problemliste {
     this.gelesen = namen
       .filter((n) => this.position.has(n))
       .map((n) => ({ name: n, i: this.position.get(n)!, lese: schema.spalten[n].lese, leseBytes: schema.spalten[n].leseBytes }));
-    this.schnell = this.namenlos.length ? undefined : schnell?.(this.bytezelle);
+    this.schnell = this.namenlos.length ? undefined : schnell?.(this.bytezelle, (name) => (this.schema.spalten[name].leseBytes ? this.position.get(name) ?? -1 : -1));
   }
 
   /** A row from csv-parse. */

@@ -4,13 +4,13 @@
 
 import { OFFEN } from '../core/kalender.js';
 import type { Problem } from '../fehler.js';
-import { Monatsbits, type PersonRegister, type Zeitlinien } from '../core/zeitlinien.js';
+import { Monatsbits, Monatsstapel, type PersonRegister, type Zeitlinien } from '../core/zeitlinien.js';
 import { istMonatsform, zeitraeumeMonate, zeitraeumeTage } from './rollen.js';
 import type { Bereich } from './bytescanner.js';
 import type { Leseergebnis, Tabelle, Uebersprungen } from './tabelle.js';
 import { starteTeilleser, teilung, verwirfTeilleser } from './teilleser-start.js';
 import type { ZeilenProblem } from './zeilen.js';
-import { UNGELESEN, type Status } from './zellen.js';
+import { istLeerzeichen, UNGELESEN, type Status } from './zellen.js';
 
 export type Form = 'tage' | 'monate';
 
@@ -42,11 +42,22 @@ export async function leseZeitraeumeTeil(tabelle: Tabelle, register: PersonRegis
   const monatsform = istMonatsform(tabelle.kopf);
   // A monthly stock's rows come month by month, persons in no order: bits first, runs at the end.
   const bits = monatsform ? new Monatsbits(zeitlinien) : null;
+  const stapel = bits ? new Monatsstapel(register, bits) : null;
+  // The latest month's person when its row went into the batch: its id, to look up at the end.
+  let letzteId: Uint8Array | null = null;
   /** One period, whichever way its row was read. */
-  const eintragen = (person: number, von: number, bis: number | null, status: Status) => {
+  /** The earliest, latest and second latest start seen; true when `von` is a new latest. */
+  const beobachte = (von: number): boolean => {
     if (von < erstes) erstes = von;
-    if (von > letztes) [vorletztes, letztes, letztePerson] = [letztes, von, person];
-    else if (von < letztes && von > vorletztes) vorletztes = von;
+    if (von > letztes) {
+      [vorletztes, letztes] = [letztes, von];
+      return true;
+    }
+    if (von < letztes && von > vorletztes) vorletztes = von;
+    return false;
+  };
+  const eintragen = (person: number, von: number, bis: number | null, status: Status) => {
+    if (beobachte(von)) [letztePerson, letzteId] = [person, null];
     if (status === 'NEF') zeilenNef++;
     else if (bits) bits.setze(person, von);
     else zeitlinien.hinzu(person, von, bis ?? OFFEN);
@@ -67,11 +78,20 @@ export async function leseZeitraeumeTeil(tabelle: Tabelle, register: PersonRegis
     ergebnis = await tabelle.lies(
       zeitraeumeMonate(register),
       (z) => eintragen(z.person_id, z.monat, z.monat, z.status),
-      (zelle) => {
+      (zelle, feld) => {
         const person = zelle('person_id'), monat = zelle('monat'), status = zelle('status');
+        const id = feld('person_id');
         return (b, g) => {
           const s = status(b, g), m = monat(b, g);
           if (s === UNGELESEN || m === UNGELESEN) return false;
+          // An id of up to eight bytes, without blanks at its ends (the person reader's plain form), waits in the batch.
+          const von = id < 0 ? 0 : g[2 * id], bis = id < 0 ? 0 : g[2 * id + 1];
+          if (bis > von && bis - von <= 8 && !istLeerzeichen(b[von]) && !istLeerzeichen(b[bis - 1])) {
+            if (beobachte(m)) [letztePerson, letzteId] = [-1, b.slice(von, bis)];
+            if (s === 'NEF') zeilenNef++;
+            stapel!.hinzu(b, von, bis, s === 'NEF' ? -1 : m);
+            return true;
+          }
           const p = person(b, g);
           if (p === UNGELESEN) return false;
           eintragen(p, m, m, s);
@@ -98,7 +118,10 @@ export async function leseZeitraeumeTeil(tabelle: Tabelle, register: PersonRegis
       bereich,
     );
   }
+  stapel?.leere();
   bits?.uebertrage();
+  const id = letzteId as Uint8Array | null;
+  if (id) letztePerson = register.nummerBytes(id, 0, id.length);
   return {
     ...ergebnis,
     form,
@@ -114,9 +137,11 @@ export async function leseZeitraeumeTeil(tabelle: Tabelle, register: PersonRegis
 
 /**
  * Reads `zeitraeume`; a large simple file is read by two threads, this one the first half, a
- * worker the second. The worker's persons and periods are then added in the order it met them, so
- * the register numbers persons as one reader would, and its problems get the first half's lines
- * added to their line numbers: the result is the same as reading alone.
+ * worker the second. The worker's persons and periods are then added in the order it numbered
+ * them, and its problems get the first half's lines added to their line numbers: every person has
+ * the same periods as when one reader reads alone. Their numbers may differ (a monthly stock's
+ * persons are numbered batch by batch), so nothing printed depends on them: lists and examples go
+ * by id.
  */
 export async function leseZeitraeume(tabelle: Tabelle, register: PersonRegister, zeitlinien: Zeitlinien, threads = 2): Promise<ZeitraeumeErgebnis> {
   const schnitt = threads > 1 ? await teilung(tabelle) : null;

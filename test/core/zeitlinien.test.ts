@@ -79,3 +79,34 @@ describe('Monatsbits', () => {
     );
   });
 });
+
+describe('a monthly stock read through the batch', () => {
+  it('gives each id its months, registers persons of NEF rows only, and names the person of the latest month', async () => {
+    const { Readable } = await import('node:stream');
+    const { oeffneQuelle } = await import('../../src/input/quelle.js');
+    const { oeffneTabelle } = await import('../../src/input/tabelle.js');
+    const { leseZeitraeume } = await import('../../src/input/zeitraeume.js');
+    // Month order; ids of up to eight bytes go into the batch, a longer one and one with a blank the row-by-row way.
+    const csv = [
+      'person_id;monat;status',
+      'B7;2017-01;ELB', 'A1;2017-01;ELB', 'LANGE-ID-123;2017-01;ELB', 'N0;2017-01;NEF',
+      'A1;2017-02;ELB', ' C3;2017-02;ELB', 'B7;2017-02;NEF',
+      'A1;2017-03;ELB', 'B7;2017-03;ELB', 'LANGE-ID-123;2017-03;ELB',
+      'Z9;2017-09;ELB',
+    ].join('\n');
+    const register = new PersonRegister();
+    const z = new Zeitlinien();
+    const stdin = Object.assign(Readable.from([Buffer.from(csv)]), { isTTY: false });
+    const e = await leseZeitraeume(await oeffneTabelle(await oeffneQuelle('-', stdin), 'zeitraeume', { maxProbleme: 100 }), register, z);
+    const monat = (m: number) => 2017 * 12 + m - 1;
+    const von = (id: string) => z.laeufe(register.finde(id));
+    expect(e.probleme).toEqual([]);
+    expect([e.zeilenNef, register.anzahl]).toEqual([2, 6]);
+    expect(von('A1')).toEqual([[monat(1), monat(3)]]);
+    expect(von('B7')).toEqual([[monat(1), monat(1)], [monat(3), monat(3)]]);
+    expect(von('LANGE-ID-123')).toEqual([[monat(1), monat(1)], [monat(3), monat(3)]]);
+    expect(von('C3')).toEqual([[monat(2), monat(2)]]);
+    expect(von('N0')).toEqual([]);
+    expect([e.letztes, e.vorletztes, register.id(e.letztePerson!)]).toEqual([monat(9), monat(3), 'Z9']);
+  });
+});

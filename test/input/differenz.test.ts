@@ -57,7 +57,8 @@ async function lesen(inhalt: Buffer, rolle: Rolle, leser: LeseOptionen['leser'])
     info: e.info,
     probleme: e.probleme,
     abgebrochen: e.abgebrochen,
-    personen: Array.from({ length: register.anzahl }, (_, p) => [register.id(p), zeitlinien.laeufe(p).map(([a, b]) => [a, b === OFFEN ? 'offen' : b])]),
+    // By id: a monthly stock's persons are numbered in the order of their batch, not of the file.
+    personen: Array.from({ length: register.anzahl }, (_, p) => [register.id(p), zeitlinien.laeufe(p).map(([a, b]) => [a, b === OFFEN ? 'offen' : b])] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
     extra,
   };
 }
