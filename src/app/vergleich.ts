@@ -175,7 +175,7 @@ export async function vergleichsmodell(mw: MonatswerteErgebnis, a: VergleichsAng
       notizen.hinweis(`Gruppe ${g}: keine Zeilen für ${ohne.join(', ')}, also dort nicht verglichen${andere.length ? ` (dort gibt es die Gruppen ${andere.join(', ')})` : ''}.`);
     }
   }
-  if (a.gliederungPruefen) pruefeGliederung(a.monatswerte, mw.alleRegionen, namen.slice(1));
+  if (a.gliederungPruefen) pruefeGliederung(a.monatswerte, mw.alleRegionen, namen.slice(1), t);
   const gruppen = namen.map((g) => {
     const einheit = (k: string): Einheit => ({ schluessel: k, reihe: mw.alleRegionen.get(k)?.get(g) as Reihe | undefined });
     const alleEinheiten = alle.map(einheit);
@@ -207,16 +207,19 @@ export async function vergleichsmodell(mw: MonatswerteErgebnis, a: VergleichsAng
 }
 
 /**
- * The groups of every Jobcenter add up to at most its total, in every month and column: one
- * breakdown (with a rest such as divers or unknown), not two in one table (sex and age), whose
- * groups disclosure control would relate to the total as if they were one.
+ * The groups of every Jobcenter add up to at most its total, in every month and column the
+ * comparison prints (t−23 … t): one breakdown (with a rest such as divers or unknown), not two in
+ * one table (sex and age), whose groups disclosure control would relate to the total as if they
+ * were one. The numbers cannot tell two breakdowns from groups that contradict their total, so
+ * the message names both.
  */
-function pruefeGliederung(datei: string, regionen: ReadonlyMap<string, ReadonlyMap<string, Reihe>>, gruppen: readonly string[]): void {
+function pruefeGliederung(datei: string, regionen: ReadonlyMap<string, ReadonlyMap<string, Reihe>>, gruppen: readonly string[], t: number): void {
   if (gruppen.length < 2) return;
   for (const [k, je] of regionen) {
     const gesamt = je.get('gesamt');
     if (!gesamt) continue;
     for (const [monat, zeile] of gesamt) {
+      if (monat < t - 23 || monat > t) continue;
       for (const [spalte, w] of zeile) {
         if (typeof w !== 'number' || BETRAGS_SPALTEN.has(spalte)) continue;
         let summe = 0;
@@ -225,7 +228,7 @@ function pruefeGliederung(datei: string, regionen: ReadonlyMap<string, ReadonlyM
           if (typeof x === 'number') summe += x;
         }
         if (summe > w) {
-          throw new KennzahlenFehler('eingabedaten', `${datei}: die Gruppen ${gruppen.join(', ')} von „${k}“ ergeben ${isoMonat(monat)} in ${spalte} ${summe}, mehr als gesamt (${w}): das sind mehrere Gliederungen in einer Tabelle, und --suppress-below kann nicht wissen, welche Gruppen sich zum Ganzen ergänzen.`, [], 'Je Gliederung eine Tabelle vergleichen (z. B. nur Frauen und Männer), oder ohne --suppress-below.');
+          throw new KennzahlenFehler('eingabedaten', `${datei}: die Gruppen ${gruppen.join(', ')} von „${k}“ ergeben ${isoMonat(monat)} in ${spalte} ${summe}, mehr als gesamt (${w}). Das sind mehrere Gliederungen in einer Tabelle oder Gruppen, die ihrer Summe widersprechen; --suppress-below muss wissen, welche Gruppen sich zum Ganzen ergänzen.`, [], 'Je Gliederung eine Tabelle vergleichen (z. B. nur Frauen und Männer) und die Zeile prüfen, oder ohne --suppress-below.');
         }
       }
     }

@@ -89,14 +89,15 @@ const alsSichtwert = (b: Berechnung | null, gesperrt: boolean): Sichtwert => ({
 
 /**
  * A window as printed under disclosure control: a suppressed Jobcenter's value, rank and quartile
- * are `*`; so are a minimum, maximum or median that is a suppressed value (not one a shown
- * Jobcenter has too), and a distance to a suppressed median. Without a threshold, the numbers.
+ * are `*`; so are a minimum, maximum or median built on a value that a suppressed Jobcenter has
+ * (even if a shown one has it too: with the ranks, that would tell the suppressed value exactly),
+ * and a distance to a suppressed median. Without a threshold, the numbers.
  */
 function sichtfenster(f: Vergleichsfenster, gruppe: string, def: Definition, fensterArt: 'monat' | 'jfw', eigen: string, s: VergleichSperre): Sichtfenster {
   const gesperrt = f.einheiten.map((e) => s.einheit(gruppe, def, e.schluessel, e.berechnung));
   const eigenGesperrt = gesperrt[f.einheiten.findIndex((e) => e.schluessel === eigen)];
-  const gezeigt = f.einheiten.filter((e, i) => !gesperrt[i] && e.berechnung.wert !== null).map((e) => e.berechnung.wert!);
-  const offen = (w: number) => gezeigt.some((x) => gleichwertig(x, w));
+  const verborgen = f.einheiten.filter((e, i) => gesperrt[i] && e.berechnung.wert !== null).map((e) => e.berechnung.wert!);
+  const offen = (w: number) => !verborgen.some((x) => gleichwertig(x, w));
   const alle = f.einheiten.map((e) => e.berechnung.wert).filter((w): w is number => w !== null).sort((a, b) => a - b);
   const n = alle.length;
   const mitte = n % 2 ? [alle[(n - 1) / 2]] : [alle[n / 2 - 1], alle[n / 2]];
@@ -214,7 +215,8 @@ export function vergleichTeil(m: VergleichModell, d: Darstellung, s: VergleichSp
     vergleichsgruppe: {
       art: m.gruppe.art,
       ...(m.gruppe.art === 'vergleichstyp' ? { typ: m.gruppe.typ } : {}),
-      ...(m.gruppe.art === 'nachbarn' ? { merkmale: m.gruppe.merkmale, abstaende: m.gruppe.abstaende.map((a) => ({ jobcenter: a.schluessel, abstand: a.abstand })) } : {}),
+      // Distances are differences of counts scaled by their spread: under disclosure control two known counts would give the scale, and a distance a hidden count.
+      ...(m.gruppe.art === 'nachbarn' ? { merkmale: m.gruppe.merkmale, abstaende: m.gruppe.abstaende.map((a) => ({ jobcenter: a.schluessel, abstand: d.unter === null ? a.abstand : GESPERRT })) } : {}),
       jobcenter: m.peers,
     },
     jobcenter_insgesamt: m.schluessel.length,

@@ -109,6 +109,42 @@ describe('vergleich --suppress-below', () => {
     }
   });
 
+  it('hides a median, minimum or maximum that a suppressed Jobcenter shares with a shown one, and the distances to neighbours', async () => {
+    // K2 over 07/2016–06/2017: 10001 120/500 = 24 %, 10004 120/2000 = 6 %, 10005 6/100 = 6 % (6 < 10), 10006 30/1000 = 3 %.
+    // A median of 6 % beside the ranks (10004 second) would say that 10005 or 10006 has exactly 6 %, and the aggregate which.
+    const zeilen = ['Regionalschlüssel;Monat;elb;integrationen;eintritte_geringfuegig'];
+    const jc: [string, number, (i: number) => number, number][] = [['10001', 500, () => 10, 40], ['10004', 2000, () => 10, 50], ['10005', 100, (i) => (i % 12 < 6 ? 1 : 0), 5], ['10006', 1000, (i) => [3, 2][i % 2], 40]];
+    for (const [k, elb, integ, eg] of jc) for (let i = 0; i < 30; i++) zeilen.push(`${k};${2015 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')};${elb};${integ(i)};${eg}`);
+    const gleich = datei('gleichstand.csv', zeilen.join('\n') + '\n');
+    const r = await lauf(['vergleich', '--monatswerte', gleich, '--monat', '2017-06', '--jobcenter', '10001', '--json', '--suppress-below', '10']);
+    expect(r.code, r.stderr).toBe(0);
+    const k2 = JSON.parse(r.stdout).gruppen[0].kennzahlen.find((k: { id: string }) => k.id === 'K2').monat;
+    expect(k2).toMatchObject({ wert: 24, rang: 1, median: '*', min: '*', max: 24, abstand_median: '*' });
+    // Without the threshold the median is 6 %.
+    const offen = await lauf(['vergleich', '--monatswerte', gleich, '--monat', '2017-06', '--jobcenter', '10001', '--json']);
+    expect(JSON.parse(offen.stdout).gruppen[0].kennzahlen.find((k: { id: string }) => k.id === 'K2').monat.median).toBe(6);
+
+    const nachbarn = await vergleich(['--nachbarn', '5', '--merkmale', 'elb', '--json', '--suppress-below', '60']);
+    expect(nachbarn.code, nachbarn.stderr).toBe(0);
+    const abstaende = JSON.parse(nachbarn.stdout).vergleichsgruppe.abstaende;
+    expect(abstaende.map((a: { abstand: unknown }) => a.abstand)).toEqual(Array(5).fill('*'));
+  });
+
+  it('checks the groups only in the months a comparison reads', async () => {
+    // Frauen and Männer, each half; 06/2017, after the Berichtsmonat 05/2017, has Frauen above the total (a slip, not a second breakdown).
+    const text = readFileSync(MW, 'utf8').trimEnd().split('\n');
+    const zeilen = [`${text[0]};Gruppe`, ...text.slice(1).flatMap((z) => {
+      const f = z.split(';');
+      const halb = (g: string, plus = 0) => [...f.slice(0, 3), String(Math.floor(Number(f[3]) / 2) + plus), f[4] === '*' ? '*' : String(Math.floor(Number(f[4]) / 2)), f[5], g].join(';');
+      return [`${z};`, halb('Frauen', f[0] === '09111' && f[2] === '2017-06' ? 1000 : 0), halb('Männer')];
+    })];
+    const ausreisser = datei('ausreisser.csv', zeilen.join('\n') + '\n');
+    const r = await lauf(['vergleich', '--monatswerte', ausreisser, '--monat', '2017-05', '--jobcenter', '12062', '--vergleichstypen', TYPEN, '--format', 'table', '--suppress-below', '5']);
+    expect(r.code, r.stderr).toBe(0);
+    // In the months of 06/2017's windows it counts.
+    expect((await lauf(['vergleich', '--monatswerte', ausreisser, '--monat', '2017-06', '--jobcenter', '12062', '--vergleichstypen', TYPEN, '--format', 'table', '--suppress-below', '5'])).code).toBe(65);
+  });
+
   it('refuses two breakdowns in one table: its groups would not add up to the total', async () => {
     const text = readFileSync(MW, 'utf8').trimEnd().split('\n');
     // Frauen and Männer halves, and an age group of a third, in the same column: 1/2 + 1/2 + 1/3 > 1.
@@ -120,7 +156,7 @@ describe('vergleich --suppress-below', () => {
     const zwei = datei('zwei-gliederungen.csv', zeilen.join('\n') + '\n');
     const r = await lauf(['vergleich', '--monatswerte', zwei, '--monat', '2017-06', '--jobcenter', '12062', '--vergleichstypen', TYPEN, '--format', 'table', '--suppress-below', '5']);
     expect(r.code).toBe(65);
-    expect(r.stderr).toContain('das sind mehrere Gliederungen in einer Tabelle');
+    expect(r.stderr).toContain('Das sind mehrere Gliederungen in einer Tabelle oder Gruppen, die ihrer Summe widersprechen');
     // Without disclosure control the same table compares, group by group.
     expect((await lauf(['vergleich', '--monatswerte', zwei, '--monat', '2017-06', '--jobcenter', '12062', '--vergleichstypen', TYPEN, '--format', 'table'])).code).toBe(0);
   });
