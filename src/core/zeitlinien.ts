@@ -20,14 +20,17 @@ const utf8Text = new TextDecoder();
  * one cache miss per row instead of one each in table, hashes, offsets and arena.
  */
 export class PersonRegister {
-  private arena = new Uint8Array(1 << 16);
-  private belegt = 0;
-  private anfang = new Int32Array(1024);
-  private ende = new Int32Array(1024);
   /** SLOT ints per slot: index | min(length, 15) << 27 (−1: empty), bytes 0–3, bytes 4–7 (little-endian, zero-padded). */
   private tabelle = leereTabelle(2048);
   /** A slot is the top bits of the mixed hash: ids sorted by those bits (`Monatsstapel`) meet the table front to back. */
   private schiebe = 32 - 11;
+  /**
+   * Per person: the offset of its slot, where an id of up to eight bytes is kept whole; or, for a
+   * longer id, −1 − its offset in the arena (two bytes of length, then the id).
+   */
+  private ort = new Int32Array(1024);
+  private arena = new Uint8Array(1 << 12);
+  private belegt = 0;
   private n = 0;
   private puffer = new Uint8Array(256);
 
@@ -46,7 +49,7 @@ export class PersonRegister {
   /** The index of an id of at most eight bytes given by its key (`schluessel`), registering it on first sight. */
   nummerSchluessel(h: number, k0: number, k1: number, laenge: number): number {
     const r = this.suche(h, k0, k1, laenge, this.puffer, 0);
-    return r >= 0 ? r : this.neu(this.ausSchluessel(k0, k1, laenge), 0, laenge, -1 - r, k0, k1);
+    return r >= 0 ? r : this.neu(this.puffer, 0, laenge, -1 - r, k0, k1);
   }
 
   /** The index of an id that was registered, or −1; registers nothing. */
@@ -59,8 +62,15 @@ export class PersonRegister {
   /** The lengths (in bytes) the registered ids have. */
   laengen(): number[] {
     const l = new Set<number>();
-    for (let p = 0; p < this.n; p++) l.add(this.ende[p] - this.anfang[p]);
+    for (let p = 0; p < this.n; p++) l.add(this.laenge(p));
     return [...l].sort((a, b) => a - b);
+  }
+
+  private laenge(p: number): number {
+    const o = this.ort[p];
+    if (o >= 0) return this.tabelle[o] >>> 27;
+    const a = -1 - o;
+    return this.arena[a] | (this.arena[a + 1] << 8);
   }
 
   /**
@@ -81,43 +91,43 @@ export class PersonRegister {
     }
   }
 
-  /** The bytes of an id of at most eight bytes, from its key. */
-  private ausSchluessel(k0: number, k1: number, laenge: number): Uint8Array {
-    for (let j = 0; j < laenge; j++) this.puffer[j] = (j < 4 ? k0 >>> (j << 3) : k1 >>> ((j - 4) << 3)) & 0xff;
-    return this.puffer;
-  }
-
-  /** Bytes 8… of a long id against the arena (its first eight bytes matched in the slot). */
+  /** A long id against the arena, bytes 8… (its first eight matched in the slot). */
   private restGleich(p: number, bytes: Uint8Array, von: number, bis: number): boolean {
-    if (this.ende[p] - this.anfang[p] !== bis - von) return false;
-    for (let a = this.anfang[p] + 8, i = von + 8; i < bis; i++, a++) if (this.arena[a] !== bytes[i]) return false;
+    const a = -1 - this.ort[p];
+    if ((this.arena[a] | (this.arena[a + 1] << 8)) !== bis - von) return false;
+    for (let i = von + 8, b = a + 2 + 8; i < bis; i++, b++) if (this.arena[b] !== bytes[i]) return false;
     return true;
   }
 
   private neu(bytes: Uint8Array, von: number, bis: number, o: number, k0: number, k1: number): number {
     const p = this.n++;
     if (p > INDEX) throw new RangeError(`mehr als ${INDEX + 1} Personen`);
-    if (p === this.anfang.length) {
-      this.anfang = wachse(this.anfang, p + 1);
-      this.ende = wachse(this.ende, p + 1);
+    const laenge = bis - von;
+    if (laenge > 0xffff) throw new RangeError(`eine Personen-ID von ${laenge} Bytes`);
+    if (p === this.ort.length) this.ort = wachse(this.ort, p + 1);
+    if (laenge > 8) {
+      if (this.belegt + laenge + 2 > this.arena.length) {
+        const groesser = new Uint8Array(Math.max(this.arena.length * 2, this.belegt + laenge + 2));
+        groesser.set(this.arena.subarray(0, this.belegt));
+        this.arena = groesser;
+      }
+      this.arena[this.belegt] = laenge & 0xff;
+      this.arena[this.belegt + 1] = laenge >>> 8;
+      this.arena.set(bytes.subarray(von, bis), this.belegt + 2);
+      this.ort[p] = -1 - this.belegt;
+      this.belegt += laenge + 2;
+    } else {
+      this.ort[p] = o;
     }
-    if (this.belegt + (bis - von) > this.arena.length) {
-      const groesser = new Uint8Array(Math.max(this.arena.length * 2, this.belegt + (bis - von)));
-      groesser.set(this.arena.subarray(0, this.belegt));
-      this.arena = groesser;
-    }
-    this.arena.set(bytes.subarray(von, bis), this.belegt);
-    this.anfang[p] = this.belegt;
-    this.belegt += bis - von;
-    this.ende[p] = this.belegt;
     const t = this.tabelle;
-    t[o] = p | ((bis - von < 15 ? bis - von : 15) << 27);
+    t[o] = p | ((laenge < 15 ? laenge : 15) << 27);
     t[o + 1] = k0;
     t[o + 2] = k1;
     // Keep the table at most half full.
     if (this.n * 2 > t.length / SLOT) this.verdopple();
     return p;
   }
+
   /**
    * Room for `anzahl` persons at most half full, made before a batch registers many at once: a
    * batch sweeps the table in order, and a table doubled in the middle of a sweep would hold every
@@ -127,25 +137,36 @@ export class PersonRegister {
     while (anzahl * 2 > this.tabelle.length / SLOT) this.verdopple();
   }
 
-  /** A table twice as big, filled from the ids in index order (the arena read front to back, not slot by slot). */
+  /** A table twice as big: the slots moved in their order (read front to back), each person told its new place. */
   private verdopple(): void {
     const t = this.tabelle;
     const neu = leereTabelle((t.length / SLOT) * 2);
     const maske = neu.length / SLOT - 1;
     const schiebe = this.schiebe - 1;
-    const arena = this.arena;
-    for (let r = 0; r < this.n; r++) {
-      const a0 = this.anfang[r], a1 = this.ende[r];
-      schluessel(arena, a0, a1);
+    for (let q = 0; q < t.length; q += SLOT) {
+      const info = t[q];
+      if (info < 0) continue;
+      const p = info & INDEX;
+      const o = this.ort[p];
+      const bytes = o >= 0 ? this.ausSchluessel(t[q + 1], t[q + 2], info >>> 27) : this.arena;
+      const von = o >= 0 ? 0 : -1 - o + 2;
+      schluessel(bytes, von, von + (o >= 0 ? info >>> 27 : this.laenge(p)));
       let slot = mische(SCHLUESSEL[0]) >>> schiebe;
       while (neu[slot * SLOT] >= 0) slot = (slot + 1) & maske;
-      const q = slot * SLOT;
-      neu[q] = r | ((a1 - a0 < 15 ? a1 - a0 : 15) << 27);
-      neu[q + 1] = SCHLUESSEL[1];
-      neu[q + 2] = SCHLUESSEL[2];
+      const z = slot * SLOT;
+      neu[z] = info;
+      neu[z + 1] = t[q + 1];
+      neu[z + 2] = t[q + 2];
+      if (o >= 0) this.ort[p] = z;
     }
     this.tabelle = neu;
     this.schiebe = schiebe;
+  }
+
+  /** The bytes of an id of at most eight bytes, from its key (in a buffer the next call reuses). */
+  private ausSchluessel(k0: number, k1: number, laenge: number): Uint8Array {
+    for (let j = 0; j < laenge; j++) this.puffer[j] = (j < 4 ? k0 >>> (j << 3) : k1 >>> ((j - 4) << 3)) & 0xff;
+    return this.puffer;
   }
 
   /** The index of an id, registering it on first sight. */
@@ -155,13 +176,30 @@ export class PersonRegister {
     return this.nummerBytes(this.puffer, 0, written);
   }
 
+  /** The id's bytes: a view valid until the next call. */
+  private bytesVon(p: number): Uint8Array {
+    const o = this.ort[p];
+    if (o >= 0) return this.ausSchluessel(this.tabelle[o + 1], this.tabelle[o + 2], this.tabelle[o] >>> 27).subarray(0, this.tabelle[o] >>> 27);
+    const a = -1 - o;
+    return this.arena.subarray(a + 2, a + 2 + this.laenge(p));
+  }
+
   id(nummer: number): string {
-    return utf8Text.decode(this.arena.subarray(this.anfang[nummer], this.ende[nummer]));
+    return utf8Text.decode(this.bytesVon(nummer));
   }
 
   /** All ids in index order as one byte array and their end offsets (to send to another thread). */
   alleIds(): { bytes: Uint8Array; enden: Int32Array } {
-    return { bytes: this.arena.slice(0, this.belegt), enden: this.ende.slice(0, this.n) };
+    let summe = 0;
+    for (let p = 0; p < this.n; p++) summe += this.laenge(p);
+    const bytes = new Uint8Array(summe);
+    const enden = new Int32Array(this.n);
+    for (let p = 0, a = 0; p < this.n; p++) {
+      const b = this.bytesVon(p);
+      bytes.set(b, a);
+      enden[p] = a += b.length;
+    }
+    return { bytes, enden };
   }
 }
 
@@ -502,44 +540,49 @@ export class Monatsbits {
   }
 }
 
-/** Rows a batch of `Monatsstapel` holds. */
+/** Rows a batch of `Personenstapel` holds. */
 const STAPEL = 1 << 17;
 /** Buckets of the counting sort: the top bits of the mixed hash. */
 const FAECHER_BITS = 12;
+/** A row's `von` that registers its person only (a row that is not ELB). */
+export const NUR_PERSON = -0x80000000;
 
 /**
- * Rows of a monthly stock in month order name their persons in no order: looked up one by one,
- * every row is a cache and TLB miss in the register and again in the month bits. A batch keeps the
- * rows' ids (up to eight bytes, as keys) and months, sorts them by the top bits of their hash,
- * which is the order of the register's slots, and then registers and sets them in that order: the
- * table is swept front to back, and persons first seen together are numbered together, so their
- * bits lie together too. A month of −1 registers the person only (a row that is not ELB).
+ * Rows of a large extract name their persons in no order (a monthly stock month by month, periods
+ * by their start): looked up one by one, every row is a cache and TLB miss in the register and
+ * again in the timelines. A batch keeps the rows' ids (up to eight bytes, as keys) and units,
+ * sorts them by the top bits of their hash, which is the order of the register's slots, and then
+ * registers them and hands them to `ziel` in that order: the table is swept front to back, and
+ * persons first seen together are numbered together, so their timelines lie together too. A
+ * person's rows keep their order among themselves.
  */
-export class Monatsstapel {
+export class Personenstapel {
   private readonly h = new Int32Array(STAPEL);
   private readonly k0 = new Int32Array(STAPEL);
   private readonly k1 = new Int32Array(STAPEL);
-  private readonly monat = new Int32Array(STAPEL);
+  private readonly von = new Int32Array(STAPEL);
+  private readonly bis = new Int32Array(STAPEL);
   private readonly laenge = new Uint8Array(STAPEL);
   private readonly reihenfolge = new Int32Array(STAPEL);
   private readonly faecher = new Int32Array((1 << FAECHER_BITS) + 1);
   private n = 0;
 
-  constructor(private readonly register: PersonRegister, private readonly bits: Monatsbits) {}
+  constructor(private readonly register: PersonRegister, private readonly ziel: (person: number, von: number, bis: number) => void) {}
 
-  /** A row whose id is bytes[von, bis), at most eight bytes. */
-  hinzu(bytes: Uint8Array, von: number, bis: number, monat: number): void {
+  /** A row whose id is bytes[von, bis), at most eight bytes; `einheitVon` NUR_PERSON registers only. */
+  hinzu(bytes: Uint8Array, von: number, bis: number, einheitVon: number, einheitBis: number): void {
     schluessel(bytes, von, bis);
     const i = this.n;
     this.h[i] = SCHLUESSEL[0];
     this.k0[i] = SCHLUESSEL[1];
     this.k1[i] = SCHLUESSEL[2];
     this.laenge[i] = bis - von;
-    this.monat[i] = monat;
+    this.von[i] = einheitVon;
+    this.bis[i] = einheitBis;
     if (++this.n === STAPEL) this.leere();
   }
 
-  /** Registers and sets every row held, in the register's order. */
+  /** Registers and hands on every row held, in the register's order. */
   leere(): void {
     const n = this.n, f = this.faecher, schiebe = 32 - FAECHER_BITS;
     f.fill(0);
@@ -550,7 +593,7 @@ export class Monatsstapel {
     for (let j = 0; j < n; j++) {
       const i = this.reihenfolge[j];
       const p = this.register.nummerSchluessel(this.h[i], this.k0[i], this.k1[i], this.laenge[i]);
-      if (this.monat[i] >= 0) this.bits.setze(p, this.monat[i]);
+      if (this.von[i] !== NUR_PERSON) this.ziel(p, this.von[i], this.bis[i]);
     }
     this.n = 0;
   }

@@ -99,8 +99,9 @@ export async function oeffneTabelle(quelle: Bytequelle, rolle: string, opt: Lese
       erwartet: 'eine .xlsx-Arbeitsmappe oder Text mit einer Kopfzeile und Zeilen, getrennt durch ;, Komma oder Tab',
     });
   }
-  // A large extract of periods is likely read by two threads: the second starts while its bytes are checked.
-  if (rolle === 'zeitraeume' && (quelle.groesse ?? 0) >= TEILUNG_AB && quelle.pruefsumme) waermeTeilleserVor();
+  // A large monthly stock is likely read by two threads: the second starts while its bytes are checked.
+  // (A header naming `beginn` is of periods, which one thread reads.)
+  if (rolle === 'zeitraeume' && (quelle.groesse ?? 0) >= TEILUNG_AB && quelle.pruefsumme && !/beginn/i.test(erstes.subarray(0, erstes.indexOf(0x0a) >>> 0).toString('latin1'))) waermeTeilleserVor();
   const { kodierung, einfach, crlf } = await erkenneKodierung(quelle, erstes, bom ? (bom.kodierung as Kodierung) : null, opt);
   const bomLaenge = bom && bom.kodierung === kodierung ? bom.laenge : 0;
 

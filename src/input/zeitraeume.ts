@@ -4,7 +4,7 @@
 
 import { OFFEN } from '../core/kalender.js';
 import type { Problem } from '../fehler.js';
-import { Monatsbits, Monatsstapel, type PersonRegister, type Zeitlinien } from '../core/zeitlinien.js';
+import { Monatsbits, NUR_PERSON, Personenstapel, type PersonRegister, type Zeitlinien } from '../core/zeitlinien.js';
 import { istMonatsform, zeitraeumeMonate, zeitraeumeTage } from './rollen.js';
 import type { Bereich } from './bytescanner.js';
 import type { Leseergebnis, Tabelle, Uebersprungen } from './tabelle.js';
@@ -42,10 +42,10 @@ export async function leseZeitraeumeTeil(tabelle: Tabelle, register: PersonRegis
   const monatsform = istMonatsform(tabelle.kopf);
   // A monthly stock's rows come month by month, persons in no order: bits first, runs at the end.
   const bits = monatsform ? new Monatsbits(zeitlinien) : null;
-  const stapel = bits ? new Monatsstapel(register, bits) : null;
-  // The latest month's person when its row went into the batch: its id, to look up at the end.
+  // Rows whose id is plain and short wait in a batch (see Personenstapel).
+  const stapel = new Personenstapel(register, bits ? (p, monat) => bits.setze(p, monat) : (p, von, bis) => zeitlinien.hinzu(p, von, bis));
+  // The latest start's person when its row went into the batch: its id, to look up at the end.
   let letzteId: Uint8Array | null = null;
-  /** One period, whichever way its row was read. */
   /** The earliest, latest and second latest start seen; true when `von` is a new latest. */
   const beobachte = (von: number): boolean => {
     if (von < erstes) erstes = von;
@@ -56,6 +56,7 @@ export async function leseZeitraeumeTeil(tabelle: Tabelle, register: PersonRegis
     if (von < letztes && von > vorletztes) vorletztes = von;
     return false;
   };
+  /** One period, whichever way its row was read. */
   const eintragen = (person: number, von: number, bis: number | null, status: Status) => {
     if (beobachte(von)) [letztePerson, letzteId] = [person, null];
     if (status === 'NEF') zeilenNef++;
@@ -66,6 +67,19 @@ export async function leseZeitraeumeTeil(tabelle: Tabelle, register: PersonRegis
   const zeitraum = (person: number, von: number, bis: number | null, status: Status): ZeilenProblem | undefined => {
     if (bis !== null && bis < von) return ENDE_VOR_BEGINN;
     eintragen(person, von, bis, status);
+  };
+  /**
+   * A row of the fast path whose id (field `id`) is plain and short goes into the batch, its
+   * person found there; false for any other (the caller reads the person as usual).
+   */
+  const gestapelt = (b: Uint8Array, g: Int32Array, id: number, von: number, bis: number, status: Status): boolean => {
+    const a = id < 0 ? 0 : g[2 * id], e = id < 0 ? 0 : g[2 * id + 1];
+    // Up to eight bytes, no blanks at the ends: the person reader's plain form.
+    if (!(e > a && e - a <= 8 && !istLeerzeichen(b[a]) && !istLeerzeichen(b[e - 1]))) return false;
+    if (beobachte(von)) [letztePerson, letzteId] = [-1, b.slice(a, e)];
+    if (status === 'NEF') zeilenNef++;
+    stapel.hinzu(b, a, e, status === 'NEF' ? NUR_PERSON : von, bis);
+    return true;
   };
 
   // Rows of large extracts in their plain form go straight from the bytes into the timelines, their
@@ -84,14 +98,7 @@ export async function leseZeitraeumeTeil(tabelle: Tabelle, register: PersonRegis
         return (b, g) => {
           const s = status(b, g), m = monat(b, g);
           if (s === UNGELESEN || m === UNGELESEN) return false;
-          // An id of up to eight bytes, without blanks at its ends (the person reader's plain form), waits in the batch.
-          const von = id < 0 ? 0 : g[2 * id], bis = id < 0 ? 0 : g[2 * id + 1];
-          if (bis > von && bis - von <= 8 && !istLeerzeichen(b[von]) && !istLeerzeichen(b[bis - 1])) {
-            if (beobachte(m)) [letztePerson, letzteId] = [-1, b.slice(von, bis)];
-            if (s === 'NEF') zeilenNef++;
-            stapel!.hinzu(b, von, bis, s === 'NEF' ? -1 : m);
-            return true;
-          }
+          if (gestapelt(b, g, id, m, m, s)) return true;
           const p = person(b, g);
           if (p === UNGELESEN) return false;
           eintragen(p, m, m, s);
@@ -105,11 +112,16 @@ export async function leseZeitraeumeTeil(tabelle: Tabelle, register: PersonRegis
     ergebnis = await tabelle.lies(
       zeitraeumeTage(register),
       (z) => zeitraum(z.person_id, z.beginn, z.ende, z.status),
-      (zelle) => {
+      (zelle, feld) => {
         const person = zelle('person_id'), beginn = zelle('beginn'), ende = zelle('ende'), status = zelle('status');
+        const id = feld('person_id');
         return (b, g) => {
           const s = status(b, g), von = beginn(b, g), bis = ende(b, g);
           if (s === UNGELESEN || von === UNGELESEN || bis === UNGELESEN) return false;
+          // An end before the start goes the general way, which names it.
+          if (bis === null || bis >= von) {
+            if (gestapelt(b, g, id, von, bis ?? OFFEN, s)) return true;
+          }
           const p = person(b, g);
           if (p === UNGELESEN) return false;
           return zeitraum(p, von, bis, s) === undefined;
@@ -118,7 +130,7 @@ export async function leseZeitraeumeTeil(tabelle: Tabelle, register: PersonRegis
       bereich,
     );
   }
-  stapel?.leere();
+  stapel.leere();
   bits?.uebertrage();
   const id = letzteId as Uint8Array | null;
   if (id) letztePerson = register.nummerBytes(id, 0, id.length);
@@ -136,15 +148,17 @@ export async function leseZeitraeumeTeil(tabelle: Tabelle, register: PersonRegis
 }
 
 /**
- * Reads `zeitraeume`; a large simple file is read by two threads, this one the first half, a
- * worker the second. The worker's persons and periods are then added in the order it numbered
+ * Reads `zeitraeume`; a large simple monthly stock is read by two threads, this one the first half, a
+ * worker the second. Periods are read by one: each has a person of its own in no order, so the
+ * worker's persons (nearly all new to this thread) would be registered twice, and measured at 4
+ * million persons two threads were no faster and held 260 MB more. The worker's persons and periods are then added in the order it numbered
  * them, and its problems get the first half's lines added to their line numbers: every person has
  * the same periods as when one reader reads alone. Their numbers may differ (a monthly stock's
  * persons are numbered batch by batch), so nothing printed depends on them: lists and examples go
  * by id.
  */
 export async function leseZeitraeume(tabelle: Tabelle, register: PersonRegister, zeitlinien: Zeitlinien, threads = 2): Promise<ZeitraeumeErgebnis> {
-  const schnitt = threads > 1 ? await teilung(tabelle) : null;
+  const schnitt = threads > 1 && istMonatsform(tabelle.kopf) ? await teilung(tabelle) : null;
   const arbeiter = schnitt === null ? null : starteTeilleser({ datei: tabelle.datei, format: tabelle.format, von: schnitt, bis: tabelle.quelle.groesse! });
   if (!arbeiter) {
     verwirfTeilleser();

@@ -17,16 +17,19 @@ const OPT: LeseOptionen = { maxProbleme: 100 };
 /** The Windows-1252 export carries a free-text remark, which its config leaves unread. */
 const CP1252: LeseOptionen = { ...OPT, spaltenzuordnung: { Bemerkung: null } };
 
+const nachId = (perioden: string[][]) => perioden.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+
 async function zeitraeume(datei: string, opt: LeseOptionen = OPT, stdin = keinStdin) {
   const register = new PersonRegister();
   const z = new Zeitlinien();
   const tabelle = await oeffneTabelle(await oeffneQuelle(datei, stdin), 'zeitraeume', opt);
   const e = await leseZeitraeume(tabelle, register, z);
-  // Persons with ELB periods (the register also knows persons seen only as NEF).
-  const perioden = Array.from({ length: register.anzahl }, (_, p) => [
+  // Persons with ELB periods (the register also knows persons seen only as NEF), by id: the
+  // register numbers a batch's persons in the order of its table, not of the file.
+  const perioden = nachId(Array.from({ length: register.anzahl }, (_, p) => [
     register.id(p),
     z.laeufe(p).map(([a, b]) => `${isoTag(a)}…${b === OFFEN ? 'offen' : isoTag(b)}`).join(' '),
-  ]).filter(([, p]) => p !== '');
+  ]).filter(([, p]) => p !== ''));
   return { e, perioden, tabelle };
 }
 
@@ -44,7 +47,7 @@ describe('delimiter sniffing', () => {
 describe('one extract in five encodings and layouts reads to the same timelines', () => {
   it('UTF-8, Windows-1252 with CRLF, UTF-8 BOM with quoted header, UTF-16LE with tabs, commas without final newline', async () => {
     const basis = await zeitraeume('fixtures/kanten/zeitraeume.csv');
-    const erwartet = basis.perioden.map(([id, p]) => [id === 'A' ? 'Ä-Jörg€' : id, p]);
+    const erwartet = nachId(basis.perioden.map(([id, p]) => [id === 'A' ? 'Ä-Jörg€' : id, p]));
     const faelle = [
       ['fixtures/kodierung/zeitraeume-cp1252.csv', 'cp1252', ';'],
       ['fixtures/kodierung/zeitraeume-utf8-bom.csv', 'utf8', ';'],
@@ -102,7 +105,7 @@ describe('one extract in five encodings and layouts reads to the same timelines'
   it('honours --encoding over detection', async () => {
     // Read as UTF-8, the cp1252 file's ä/€ bytes are invalid sequences and come out as U+FFFD.
     const { perioden } = await zeitraeume('fixtures/kodierung/zeitraeume-cp1252.csv', { ...CP1252, kodierung: 'utf8' });
-    expect(perioden[0][0]).toContain('\uFFFD');
+    expect(perioden.filter(([id]) => id.includes('\uFFFD')).length).toBe(1);
   });
 });
 
