@@ -26,7 +26,7 @@ export class PersonRegister {
   private schiebe = 32 - 11;
   /**
    * Per person: the offset of its slot, where an id of up to eight bytes is kept whole; or, for a
-   * longer id, −1 − its offset in the arena (two bytes of length, then the id).
+   * longer id, −1 − its offset in the arena (four bytes of length, then the id).
    */
   private ort = new Int32Array(1024);
   private arena = new Uint8Array(1 << 12);
@@ -69,8 +69,13 @@ export class PersonRegister {
   private laenge(p: number): number {
     const o = this.ort[p];
     if (o >= 0) return this.tabelle[o] >>> 27;
-    const a = -1 - o;
-    return this.arena[a] | (this.arena[a + 1] << 8);
+    return this.langeLaenge(-1 - o);
+  }
+
+  /** The length before a long id in the arena (little-endian, four bytes). */
+  private langeLaenge(a: number): number {
+    const r = this.arena;
+    return r[a] | (r[a + 1] << 8) | (r[a + 2] << 16) | (r[a + 3] << 24);
   }
 
   /**
@@ -94,8 +99,8 @@ export class PersonRegister {
   /** A long id against the arena, bytes 8… (its first eight matched in the slot). */
   private restGleich(p: number, bytes: Uint8Array, von: number, bis: number): boolean {
     const a = -1 - this.ort[p];
-    if ((this.arena[a] | (this.arena[a + 1] << 8)) !== bis - von) return false;
-    for (let i = von + 8, b = a + 2 + 8; i < bis; i++, b++) if (this.arena[b] !== bytes[i]) return false;
+    if (this.langeLaenge(a) !== bis - von) return false;
+    for (let i = von + 8, b = a + 4 + 8; i < bis; i++, b++) if (this.arena[b] !== bytes[i]) return false;
     return true;
   }
 
@@ -103,19 +108,17 @@ export class PersonRegister {
     const p = this.n++;
     if (p > INDEX) throw new RangeError(`mehr als ${INDEX + 1} Personen`);
     const laenge = bis - von;
-    if (laenge > 0xffff) throw new RangeError(`eine Personen-ID von ${laenge} Bytes`);
     if (p === this.ort.length) this.ort = wachse(this.ort, p + 1);
     if (laenge > 8) {
-      if (this.belegt + laenge + 2 > this.arena.length) {
-        const groesser = new Uint8Array(Math.max(this.arena.length * 2, this.belegt + laenge + 2));
+      if (this.belegt + laenge + 4 > this.arena.length) {
+        const groesser = new Uint8Array(Math.max(this.arena.length * 2, this.belegt + laenge + 4));
         groesser.set(this.arena.subarray(0, this.belegt));
         this.arena = groesser;
       }
-      this.arena[this.belegt] = laenge & 0xff;
-      this.arena[this.belegt + 1] = laenge >>> 8;
-      this.arena.set(bytes.subarray(von, bis), this.belegt + 2);
+      for (let j = 0; j < 4; j++) this.arena[this.belegt + j] = (laenge >>> (j << 3)) & 0xff;
+      this.arena.set(bytes.subarray(von, bis), this.belegt + 4);
       this.ort[p] = -1 - this.belegt;
-      this.belegt += laenge + 2;
+      this.belegt += laenge + 4;
     } else {
       this.ort[p] = o;
     }
@@ -149,7 +152,7 @@ export class PersonRegister {
       const p = info & INDEX;
       const o = this.ort[p];
       const bytes = o >= 0 ? this.ausSchluessel(t[q + 1], t[q + 2], info >>> 27) : this.arena;
-      const von = o >= 0 ? 0 : -1 - o + 2;
+      const von = o >= 0 ? 0 : -1 - o + 4;
       schluessel(bytes, von, von + (o >= 0 ? info >>> 27 : this.laenge(p)));
       let slot = mische(SCHLUESSEL[0]) >>> schiebe;
       while (neu[slot * SLOT] >= 0) slot = (slot + 1) & maske;
@@ -181,7 +184,7 @@ export class PersonRegister {
     const o = this.ort[p];
     if (o >= 0) return this.ausSchluessel(this.tabelle[o + 1], this.tabelle[o + 2], this.tabelle[o] >>> 27).subarray(0, this.tabelle[o] >>> 27);
     const a = -1 - o;
-    return this.arena.subarray(a + 2, a + 2 + this.laenge(p));
+    return this.arena.subarray(a + 4, a + 4 + this.laenge(p));
   }
 
   id(nummer: number): string {
@@ -542,28 +545,16 @@ export class Monatsbits {
 
 /** Rows a batch of `Personenstapel` holds. */
 const STAPEL = 1 << 17;
-/** Buckets of the counting sort: the top bits of the mixed hash. */
-const FAECHER_BITS = 12;
+/** Buckets of the batch's sort: the top bits of the mixed hash (a bucket's part of the table stays in cache). */
+const FAECHER_BITS = 8;
+/** Ints per row of a batch: mixed hash, bytes 0–3, bytes 4–7, length, von, bis. */
+const ZEILE = 6;
 /** A row's `von` that registers its person only (a row that is not ELB). */
 export const NUR_PERSON = -0x80000000;
 
-/**
- * Rows of a large extract name their persons in no order (a monthly stock month by month, periods
- * by their start): looked up one by one, every row is a cache and TLB miss in the register and
- * again in the timelines. A batch keeps the rows' ids (up to eight bytes, as keys) and units,
- * sorts them by the top bits of their hash, which is the order of the register's slots, and then
- * registers them and hands them to `ziel` in that order: the table is swept front to back, and
- * persons first seen together are numbered together, so their timelines lie together too. A
- * person's rows keep their order among themselves.
- */
 export class Personenstapel {
-  private readonly h = new Int32Array(STAPEL);
-  private readonly k0 = new Int32Array(STAPEL);
-  private readonly k1 = new Int32Array(STAPEL);
-  private readonly von = new Int32Array(STAPEL);
-  private readonly bis = new Int32Array(STAPEL);
-  private readonly laenge = new Uint8Array(STAPEL);
-  private readonly reihenfolge = new Int32Array(STAPEL);
+  private daten = new Int32Array(STAPEL * ZEILE);
+  private sortiert = new Int32Array(STAPEL * ZEILE);
   private readonly faecher = new Int32Array((1 << FAECHER_BITS) + 1);
   private n = 0;
 
@@ -572,28 +563,38 @@ export class Personenstapel {
   /** A row whose id is bytes[von, bis), at most eight bytes; `einheitVon` NUR_PERSON registers only. */
   hinzu(bytes: Uint8Array, von: number, bis: number, einheitVon: number, einheitBis: number): void {
     schluessel(bytes, von, bis);
-    const i = this.n;
-    this.h[i] = SCHLUESSEL[0];
-    this.k0[i] = SCHLUESSEL[1];
-    this.k1[i] = SCHLUESSEL[2];
-    this.laenge[i] = bis - von;
-    this.von[i] = einheitVon;
-    this.bis[i] = einheitBis;
+    const o = this.n * ZEILE, d = this.daten;
+    d[o] = SCHLUESSEL[0];
+    d[o + 1] = SCHLUESSEL[1];
+    d[o + 2] = SCHLUESSEL[2];
+    d[o + 3] = bis - von;
+    d[o + 4] = einheitVon;
+    d[o + 5] = einheitBis;
     if (++this.n === STAPEL) this.leere();
   }
 
-  /** Registers and hands on every row held, in the register's order. */
+  /**
+   * Registers and hands on every row held, bucket by bucket: the rows are copied whole into their
+   * bucket's place (each row read and written once, in order), then read front to back.
+   */
   leere(): void {
-    const n = this.n, f = this.faecher, schiebe = 32 - FAECHER_BITS;
+    const n = this.n, f = this.faecher, d = this.daten, z = this.sortiert, schiebe = 32 - FAECHER_BITS;
     f.fill(0);
-    for (let i = 0; i < n; i++) f[(mische(this.h[i]) >>> schiebe) + 1]++;
+    for (let o = 0; o < n * ZEILE; o += ZEILE) f[(mische(d[o]) >>> schiebe) + 1]++;
     for (let k = 1; k < f.length; k++) f[k] += f[k - 1];
-    for (let i = 0; i < n; i++) this.reihenfolge[f[mische(this.h[i]) >>> schiebe]++] = i;
+    for (let o = 0; o < n * ZEILE; o += ZEILE) {
+      const q = f[mische(d[o]) >>> schiebe]++ * ZEILE;
+      z[q] = d[o];
+      z[q + 1] = d[o + 1];
+      z[q + 2] = d[o + 2];
+      z[q + 3] = d[o + 3];
+      z[q + 4] = d[o + 4];
+      z[q + 5] = d[o + 5];
+    }
     this.register.reserviere(this.register.anzahl + n);
-    for (let j = 0; j < n; j++) {
-      const i = this.reihenfolge[j];
-      const p = this.register.nummerSchluessel(this.h[i], this.k0[i], this.k1[i], this.laenge[i]);
-      if (this.von[i] !== NUR_PERSON) this.ziel(p, this.von[i], this.bis[i]);
+    for (let q = 0; q < n * ZEILE; q += ZEILE) {
+      const p = this.register.nummerSchluessel(z[q], z[q + 1], z[q + 2], z[q + 3]);
+      if (z[q + 4] !== NUR_PERSON) this.ziel(p, z[q + 4], z[q + 5]);
     }
     this.n = 0;
   }

@@ -48,9 +48,22 @@ export async function scanne<S extends Spalten>(
     }
     let daten = erstes && mitKopf ? teil.subarray(f.bomLaenge) : teil;
     erstes = false;
-    if (rest) daten = Buffer.concat([rest, daten]);
     let pos = 0;
-    for (let nl = daten.indexOf(0x0a); nl >= 0; nl = daten.indexOf(0x0a, pos)) {
+    if (rest) {
+      // The line cut at the last chunk's end is completed in a small buffer of its own, not by
+      // copying the whole chunk behind it.
+      const nl = daten.indexOf(0x0a);
+      if (nl < 0) {
+        rest = Buffer.concat([rest, daten]);
+        continue;
+      }
+      const ganzeZeile = Buffer.concat([rest, daten.subarray(0, nl + 1)]);
+      nr++;
+      const ende = ganzeZeile.length - 1 - cr;
+      if (ende > 0 && !(mitKopf && nr <= kopf)) zeile(pruefung, ganzeZeile, 0, ende, nr, trenner, grenzen);
+      pos = nl + 1;
+    }
+    for (let nl = daten.indexOf(0x0a, pos); nl >= 0; nl = daten.indexOf(0x0a, pos)) {
       nr++;
       if (nl - cr > pos && !(mitKopf && nr <= kopf)) zeile(pruefung, daten, pos, nl - cr, nr, trenner, grenzen);
       pos = nl + 1;

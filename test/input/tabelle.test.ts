@@ -257,4 +257,26 @@ describe('sources', () => {
     expect(e.info.zeilen).toBe(n + 101);
     expect(perioden.filter(([id]) => id.endsWith('xä'))).toHaveLength(1);
   });
+
+  it('completes a line cut by a chunk boundary, also between CR and LF, and one longer than a chunk', async () => {
+    const GRENZE = 1 << 20;
+    const kopf = 'person_id;monat\r\n';
+    const zeile = (i: number) => `P${String(i).padStart(6, '0')};2016-0${(i % 9) + 1}\r\n`;
+    const n = Math.floor((GRENZE - 100 - kopf.length) / zeile(0).length);
+    const vorher = kopf.length + n * zeile(0).length;
+    // Its CR is the last byte of the first chunk, its LF the first of the second.
+    const schnitt = `Q${'y'.repeat(GRENZE - vorher - ';2017-01\r\n'.length)};2017-01\r\n`;
+    const lang = `L${'z'.repeat(GRENZE + 10)};2017-02\r\n`;
+    const zeilen = [kopf, ...Array.from({ length: n }, (_, i) => zeile(i)), schnitt, ...Array.from({ length: 50 }, (_, i) => zeile(n + i)), lang, zeile(n + 50)];
+    const buf = Buffer.from(zeilen.join(''), 'utf8');
+    expect(buf.subarray(GRENZE - 1, GRENZE + 1).toString('latin1')).toBe('\r\n');
+    const { e, perioden } = await zeitraeume('-', OPT, stdinMit(buf));
+    expect([e.probleme, e.info.zeilen, perioden.length]).toEqual([[], n + 53, n + 53]);
+    // A monthly stock's units are months (2017-01 is 2017 · 12 + 0), which the helper prints as if days.
+    const monat = (m: number) => `${isoTag(2017 * 12 + m - 1)}…${isoTag(2017 * 12 + m - 1)}`;
+    expect(perioden.filter(([id]) => id.startsWith('Q') || id.startsWith('L')).map(([id, p]) => [id.length, p])).toEqual([
+      [GRENZE + 11, monat(2)],
+      [schnitt.length - ';2017-01\r\n'.length, monat(1)],
+    ]);
+  });
 });
