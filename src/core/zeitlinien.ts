@@ -553,8 +553,9 @@ const ZEILE = 6;
 export const NUR_PERSON = -0x80000000;
 
 export class Personenstapel {
-  private daten = new Int32Array(STAPEL * ZEILE);
-  private sortiert = new Int32Array(STAPEL * ZEILE);
+  // Grown up to STAPEL rows as rows come: a small file's batch stays small.
+  private daten = new Int32Array(1024 * ZEILE);
+  private sortiert = new Int32Array(0);
   private readonly faecher = new Int32Array((1 << FAECHER_BITS) + 1);
   private n = 0;
 
@@ -570,7 +571,13 @@ export class Personenstapel {
     d[o + 3] = bis - von;
     d[o + 4] = einheitVon;
     d[o + 5] = einheitBis;
-    if (++this.n === STAPEL) this.leere();
+    if (++this.n * ZEILE < d.length) return;
+    if (this.n === STAPEL) this.leere();
+    else {
+      const groesser = new Int32Array(d.length * 2);
+      groesser.set(d);
+      this.daten = groesser;
+    }
   }
 
   /**
@@ -578,6 +585,7 @@ export class Personenstapel {
    * bucket's place (each row read and written once, in order), then read front to back.
    */
   leere(): void {
+    if (this.sortiert.length < this.daten.length) this.sortiert = new Int32Array(this.daten.length);
     const n = this.n, f = this.faecher, d = this.daten, z = this.sortiert, schiebe = 32 - FAECHER_BITS;
     f.fill(0);
     for (let o = 0; o < n * ZEILE; o += ZEILE) f[(mische(d[o]) >>> schiebe) + 1]++;

@@ -73,7 +73,7 @@ describe('merging periods', () => {
           expect(z.laeufe(p)).toEqual(erwartet);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 

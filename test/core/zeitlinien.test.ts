@@ -36,7 +36,7 @@ describe('PersonRegister', () => {
         }
         return [...m].every(([x, i]) => r.finde(x) === i && r.id(i) === x);
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 });
@@ -75,7 +75,7 @@ describe('Monatsbits', () => {
     const zeile = fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 24000, max: 24400 }));
     fc.assert(
       fc.property(fc.array(zeile, { maxLength: 300 }), (zeilen) => beide(zeilen).every(([x, y]) => JSON.stringify(x) === JSON.stringify(y))),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 });

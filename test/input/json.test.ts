@@ -77,7 +77,7 @@ describe('JSON syntax errors: the first one, by line and column, in German', () 
         }
         expect(jsonSyntaxfehler(t) === null).toBe(gueltig);
       }),
-      { numRuns: 20_000 },
+      { numRuns: 6_000 },
     );
   });
 });
