@@ -60,12 +60,12 @@ export async function scanne<S extends Spalten>(
       const ganzeZeile = Buffer.concat([rest, daten.subarray(0, nl + 1)]);
       nr++;
       const ende = ganzeZeile.length - 1 - cr;
-      if (ende > 0 && !(mitKopf && nr <= kopf)) zeile(pruefung, ganzeZeile, 0, ende, nr, trenner, grenzen);
+      if (ende > 0 && !(mitKopf && nr <= kopf) && !pruefung.roheZeile(ganzeZeile, 0, ende)) zeile(pruefung, ganzeZeile, 0, ende, nr, trenner, grenzen);
       pos = nl + 1;
     }
     for (let nl = daten.indexOf(0x0a, pos); nl >= 0; nl = daten.indexOf(0x0a, pos)) {
       nr++;
-      if (nl - cr > pos && !(mitKopf && nr <= kopf)) zeile(pruefung, daten, pos, nl - cr, nr, trenner, grenzen);
+      if (nl - cr > pos && !(mitKopf && nr <= kopf) && !pruefung.roheZeile(daten, pos, nl - cr)) zeile(pruefung, daten, pos, nl - cr, nr, trenner, grenzen);
       pos = nl + 1;
     }
     rest = pos < daten.length ? Buffer.from(daten.subarray(pos)) : null;
@@ -73,7 +73,7 @@ export async function scanne<S extends Spalten>(
   if (rest && !pruefung.abgebrochen) {
     const bis = rest.length - (cr && rest[rest.length - 1] === 0x0d ? 1 : 0);
     nr++;
-    if (bis > 0 && !(mitKopf && nr <= kopf)) zeile(pruefung, rest, 0, bis, nr, trenner, grenzen);
+    if (bis > 0 && !(mitKopf && nr <= kopf) && !pruefung.roheZeile(rest, 0, bis)) zeile(pruefung, rest, 0, bis, nr, trenner, grenzen);
   }
   return { sha256: hash ? hash.digest('hex') : ganz ? await quelle.pruefsumme! : '', zeilen: nr };
 }

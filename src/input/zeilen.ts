@@ -57,6 +57,12 @@ export type SchnelleZeile<S extends Spalten> = (
    * the text path reads), or −1: a handler may take such a cell's bytes itself (bounds at 2i, 2i+1).
    */
   feld: (name: keyof S & string) => number,
+  /**
+   * For a role whose rows have one plain layout: a reader of a whole line's bytes (von … bis−1,
+   * without its line end), asked before the line is split into fields. It handles a line it fully
+   * understands and returns true, as a fast row handler does; anything else goes the usual way.
+   */
+  zeilenleser: (leser: (bytes: Uint8Array, von: number, bis: number) => boolean) => void,
 ) => (bytes: Uint8Array, grenzen: Int32Array) => boolean;
 
 /**
@@ -133,6 +139,7 @@ export class Zeilenpruefung<S extends Spalten> extends Problemliste {
   private readonly fehlende: [keyof S & string, unknown][] = [];
   private readonly zeile = {} as Zeile<S>;
   private readonly schnell: ((bytes: Uint8Array, grenzen: Int32Array) => boolean) | undefined;
+  private zeilenleser: ((bytes: Uint8Array, von: number, bis: number) => boolean) | undefined;
   /** Values in columns without a header: one problem per column, at its first line, not one per row. */
   private readonly namenlosGefuellt = new Spaltenfunde();
 
@@ -170,13 +177,22 @@ export class Zeilenpruefung<S extends Spalten> extends Problemliste {
     this.gelesen = namen
       .filter((n) => this.position.has(n))
       .map((n) => ({ name: n, i: this.position.get(n)!, lese: schema.spalten[n].lese, leseBytes: schema.spalten[n].leseBytes }));
-    this.schnell = this.namenlos.length ? undefined : schnell?.(this.bytezelle, (name) => (this.schema.spalten[name].leseBytes ? this.position.get(name) ?? -1 : -1));
+    this.schnell = this.namenlos.length
+      ? undefined
+      : schnell?.(this.bytezelle, (name) => (this.schema.spalten[name].leseBytes ? this.position.get(name) ?? -1 : -1), (leser) => (this.zeilenleser = leser));
   }
 
   /** A row from csv-parse. */
   textZeile(nr: number, felder: string[]): void {
     this.rec = felder;
     this.lies(nr, felder.length);
+  }
+
+  /** A whole line for the role's line reader (asked only where a fast row handler would be); true: read and counted. */
+  roheZeile(bytes: Uint8Array, von: number, bis: number): boolean {
+    if (this.zeilenleser === undefined || this.fussnotenAb !== null || this.abgebrochen || !this.zeilenleser(bytes, von, bis)) return false;
+    this.zeilen++;
+    return true;
   }
 
   /** A row of the byte scanner: bytes von … bis−1 of `puffer`, n fields, bounds of the first `spaltenzahl` in `grenzen`. */

@@ -10,7 +10,7 @@ import type { Bereich } from './bytescanner.js';
 import type { Leseergebnis, Tabelle, Uebersprungen } from './tabelle.js';
 import { starteTeilleser, teilung, verwirfTeilleser } from './teilleser-start.js';
 import type { ZeilenProblem } from './zeilen.js';
-import { istLeerzeichen, UNGELESEN, type Status } from './zellen.js';
+import { istLeerzeichen, monatAusBytes, statusAusBytes, UNGELESEN, type Status } from './zellen.js';
 
 export type Form = 'tage' | 'monate';
 
@@ -69,11 +69,10 @@ export async function leseZeitraeumeTeil(tabelle: Tabelle, register: PersonRegis
     eintragen(person, von, bis, status);
   };
   /**
-   * A row of the fast path whose id (field `id`) is plain and short goes into the batch, its
+   * A row of the fast path whose id (bytes a … e−1) is plain and short goes into the batch, its
    * person found there; false for any other (the caller reads the person as usual).
    */
-  const gestapelt = (b: Uint8Array, g: Int32Array, id: number, von: number, bis: number, status: Status): boolean => {
-    const a = id < 0 ? 0 : g[2 * id], e = id < 0 ? 0 : g[2 * id + 1];
+  const gestapelt = (b: Uint8Array, a: number, e: number, von: number, bis: number, status: Status): boolean => {
     // Up to eight bytes, no blanks at the ends: the person reader's plain form.
     if (!(e > a && e - a <= 8 && !istLeerzeichen(b[a]) && !istLeerzeichen(b[e - 1]))) return false;
     if (beobachte(von)) [letztePerson, letzteId] = [-1, b.slice(a, e)];
@@ -92,13 +91,35 @@ export async function leseZeitraeumeTeil(tabelle: Tabelle, register: PersonRegis
     ergebnis = await tabelle.lies(
       zeitraeumeMonate(register),
       (z) => eintragen(z.person_id, z.monat, z.monat, z.status),
-      (zelle, feld) => {
+      (zelle, feld, zeilenleser) => {
         const person = zelle('person_id'), monat = zelle('monat'), status = zelle('status');
         const id = feld('person_id');
+        // The plain layout of a monthly stock, `id;JJJJ-MM` or `id;JJJJ-MM;ELB`, read straight from the line.
+        const spalten = tabelle.kopf.length, mitStatus = spalten === 3;
+        if (id === 0 && feld('monat') === 1 && (spalten === 2 || (mitStatus && feld('status') === 2))) {
+          const trenner = tabelle.trennzeichen.charCodeAt(0);
+          zeilenleser((b, von, bis) => {
+            let e = von;
+            while (e < bis && b[e] !== trenner) if (++e - von > 8) return false;
+            const m0 = e + 1;
+            if (e === bis || m0 + 7 > bis) return false;
+            const m = monatAusBytes(b, m0, m0 + 7);
+            if (m === UNGELESEN) return false;
+            let s: Status = 'ELB';
+            if (mitStatus) {
+              // A missing third field is the general way's problem.
+              if (m0 + 7 >= bis || b[m0 + 7] !== trenner) return false;
+              const gelesen = statusAusBytes(b, m0 + 8, bis);
+              if (gelesen === UNGELESEN) return false;
+              s = gelesen;
+            } else if (m0 + 7 !== bis) return false;
+            return gestapelt(b, von, e, m, m, s);
+          });
+        }
         return (b, g) => {
           const s = status(b, g), m = monat(b, g);
           if (s === UNGELESEN || m === UNGELESEN) return false;
-          if (gestapelt(b, g, id, m, m, s)) return true;
+          if (id >= 0 && gestapelt(b, g[2 * id], g[2 * id + 1], m, m, s)) return true;
           const p = person(b, g);
           if (p === UNGELESEN) return false;
           eintragen(p, m, m, s);
@@ -120,7 +141,7 @@ export async function leseZeitraeumeTeil(tabelle: Tabelle, register: PersonRegis
           if (s === UNGELESEN || von === UNGELESEN || bis === UNGELESEN) return false;
           // An end before the start goes the general way, which names it.
           if (bis === null || bis >= von) {
-            if (gestapelt(b, g, id, von, bis ?? OFFEN, s)) return true;
+            if (id >= 0 && gestapelt(b, g[2 * id], g[2 * id + 1], von, bis ?? OFFEN, s)) return true;
           }
           const p = person(b, g);
           if (p === UNGELESEN) return false;
