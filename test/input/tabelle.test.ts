@@ -258,6 +258,23 @@ describe('sources', () => {
     expect(perioden.filter(([id]) => id.endsWith('xä'))).toHaveLength(1);
   });
 
+  it('reads a monthly stock\'s plain lines straight, and leaves every other line to the usual way, as csv-parse reads them', async () => {
+    const zeilen = [
+      'A;2017-01;ELB', 'A;2017-02;', 'B;2017-01;NEF', 'C;2017-1;ELB', 'D;2017-01;ELB;x', 'E;2017-01', '123456789;2017-03;ELB',
+      ' F;2017-01;ELB', 'G ;2017-02;ELB', ';2017-01;ELB', 'H;2017-13;ELB', 'I;2017-04;elb', 'J;1899-12;ELB', 'K;2017-05;ELB',
+    ];
+    const text = `person_id;monat;status\n${zeilen.join('\n')}\n`;
+    const schnell = await zeitraeume('-', OPT, stdinMit(text));
+    const allgemein = await zeitraeume('-', { ...OPT, leser: 'allgemein' }, stdinMit(text));
+    expect(schnell.perioden).toEqual(allgemein.perioden);
+    expect(schnell.e.probleme).toEqual(allgemein.e.probleme);
+    expect([schnell.e.info.zeilen, schnell.e.zeilenNef]).toEqual([zeilen.length, 1]);
+    // D and E have four and two fields, the empty id, 2017-13 and 1899-12 are no values; `2017-1` and
+    // `elb` the text path reads, blanks around an id it trims.
+    expect(schnell.e.probleme.map((p) => p.zeile)).toEqual([6, 7, 11, 12, 14]);
+    expect(schnell.perioden.map(([id]) => id)).toEqual(['123456789', 'A', 'C', 'F', 'G', 'I', 'K']);
+  });
+
   it('completes a line cut by a chunk boundary, also between CR and LF, and one longer than a chunk', async () => {
     const GRENZE = 1 << 20;
     const kopf = 'person_id;monat\r\n';
