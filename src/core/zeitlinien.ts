@@ -55,8 +55,13 @@ export class PersonRegister {
   /** The index of an id that was registered, or −1; registers nothing. */
   finde(id: string): number {
     const bytes = utf8.encode(id);
-    schluessel(bytes, 0, bytes.length);
-    return Math.max(-1, this.suche(SCHLUESSEL[0], SCHLUESSEL[1], SCHLUESSEL[2], bytes.length, bytes, 0));
+    return this.findeBytes(bytes, 0, bytes.length);
+  }
+
+  /** The index of the id in bytes[von, bis) if it was registered, or −1; registers nothing. */
+  findeBytes(bytes: Uint8Array, von: number, bis: number): number {
+    schluessel(bytes, von, bis);
+    return Math.max(-1, this.suche(SCHLUESSEL[0], SCHLUESSEL[1], SCHLUESSEL[2], bis - von, bytes, von));
   }
 
   /** The lengths (in bytes) the registered ids have. */

@@ -8,7 +8,7 @@ import { ARTEN, type Art } from '../core/ereignisse.js';
 import { BETRAGS_SPALTEN, MONATSWERTE_SPALTEN, type Wert } from '../core/monatswerte/monatswerte.js';
 import type { PersonRegister } from '../core/zeitlinien.js';
 import {
-  datumAusBytes, flagAusBytes, geschlechtAusBytes, istLeerzeichen, monatAusBytes, parseDatum, parseFlag, parseGeschlecht, parseMonat, parseStatus, parseZahl, statusAusBytes, UNGELESEN,
+  datumAusBytes, flagAusBytes, geschlechtAusBytes, istFesterRand, monatAusBytes, parseDatum, parseFlag, parseGeschlecht, parseMonat, parseStatus, parseZahl, statusAusBytes, UNGELESEN,
   type Dezimal, type Zelle,
 } from './zellen.js';
 
@@ -27,7 +27,7 @@ function person(register: PersonRegister): Spalte<number> {
       const s = roh.trim();
       return s === '' ? { ok: false, erwartet: 'einen nicht leeren Wert' } : { ok: true, wert: register.nummer(s) };
     },
-    (b, von, bis) => (bis > von && !istLeerzeichen(b[von]) && !istLeerzeichen(b[bis - 1]) ? register.nummerBytes(b, von, bis) : UNGELESEN),
+    (b, von, bis) => (bis > von && istFesterRand(b[von]) && istFesterRand(b[bis - 1]) ? register.nummerBytes(b, von, bis) : UNGELESEN),
   );
 }
 

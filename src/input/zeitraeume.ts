@@ -7,10 +7,10 @@ import type { Problem } from '../fehler.js';
 import { Monatsbits, NUR_PERSON, Personenstapel, type PersonRegister, type Zeitlinien } from '../core/zeitlinien.js';
 import { istMonatsform, zeitraeumeMonate, zeitraeumeTage } from './rollen.js';
 import type { Bereich } from './bytescanner.js';
-import type { Leseergebnis, Tabelle, Uebersprungen } from './tabelle.js';
-import { starteTeilleser, teilung, verwirfTeilleser } from './teilleser-start.js';
+import { tabelleAus, type Leseergebnis, type Tabelle, type Uebersprungen } from './tabelle.js';
+import { starteTeilleser, teilung, verwirfTeilleser, type TeilErgebnis } from './teilleser-start.js';
 import type { ZeilenProblem } from './zeilen.js';
-import { istLeerzeichen, monatAusBytes, statusAusBytes, UNGELESEN, type Status } from './zellen.js';
+import { istFesterRand, monatAusBytes, statusAusBytes, UNGELESEN, type Status } from './zellen.js';
 
 export type Form = 'tage' | 'monate';
 
@@ -73,9 +73,10 @@ export async function leseZeitraeumeTeil(tabelle: Tabelle, register: PersonRegis
    * person found there; false for any other (the caller reads the person as usual).
    */
   const gestapelt = (b: Uint8Array, a: number, e: number, von: number, bis: number, status: Status): boolean => {
-    // Up to eight bytes, no blanks at the ends: the person reader's plain form.
-    if (!(e > a && e - a <= 8 && !istLeerzeichen(b[a]) && !istLeerzeichen(b[e - 1]))) return false;
-    if (beobachte(von)) [letztePerson, letzteId] = [-1, b.slice(a, e)];
+    // Up to eight bytes, nothing the text path would trim at the ends: the person reader's plain form.
+    if (!(e > a && e - a <= 8 && istFesterRand(b[a]) && istFesterRand(b[e - 1]))) return false;
+    // A copy: the chunk is read into again (Buffer's slice would be a view).
+    if (beobachte(von)) [letztePerson, letzteId] = [-1, Uint8Array.prototype.slice.call(b, a, e)];
     if (status === 'NEF') zeilenNef++;
     stapel.hinzu(b, a, e, status === 'NEF' ? NUR_PERSON : von, bis);
     return true;
@@ -153,8 +154,9 @@ export async function leseZeitraeumeTeil(tabelle: Tabelle, register: PersonRegis
   }
   stapel.leere();
   bits?.uebertrage();
+  // Registered by the batch: looked up, never registered here.
   const id = letzteId as Uint8Array | null;
-  if (id) letztePerson = register.nummerBytes(id, 0, id.length);
+  if (id) letztePerson = register.findeBytes(id, 0, id.length);
   return {
     ...ergebnis,
     form,
@@ -179,7 +181,10 @@ export async function leseZeitraeumeTeil(tabelle: Tabelle, register: PersonRegis
  * by id.
  */
 export async function leseZeitraeume(tabelle: Tabelle, register: PersonRegister, zeitlinien: Zeitlinien, threads = 2): Promise<ZeitraeumeErgebnis> {
-  const schnitt = threads > 1 && istMonatsform(tabelle.kopf) ? await teilung(tabelle) : null;
+  // A column without a heading and values the config maps are summed up at the end of a reading,
+  // once for the whole file: two parts would say it twice, so such a file is read by one thread.
+  const teilbar = istMonatsform(tabelle.kopf) && !tabelle.kopf.includes('') && !Object.keys(tabelle.format.werte ?? {}).length;
+  const schnitt = threads > 1 && teilbar ? await teilung(tabelle) : null;
   const arbeiter = schnitt === null ? null : starteTeilleser({ datei: tabelle.datei, format: tabelle.format, von: schnitt, bis: tabelle.quelle.groesse! });
   if (!arbeiter) {
     verwirfTeilleser();
@@ -187,9 +192,9 @@ export async function leseZeitraeume(tabelle: Tabelle, register: PersonRegister,
   }
   const erster = await leseZeitraeumeTeil(tabelle, register, zeitlinien, { von: 0, bis: schnitt! });
   const zweiter = await arbeiter;
-  const nummer = new Int32Array(zweiter.enden.length);
-  for (let q = 0, a = 0; q < zweiter.enden.length; a = zweiter.enden[q++]) nummer[q] = register.nummerBytes(zweiter.ids, a, zweiter.enden[q]);
-  for (let i = 0; i < zweiter.laeufe.length; i += 3) zeitlinien.hinzu(nummer[zweiter.laeufe[i]], zweiter.laeufe[i + 1], zweiter.laeufe[i + 2]);
+  const sha256 = await tabelle.quelle.pruefsumme!;
+  // One reader stopped in the first part never sees the second.
+  if (erster.abgebrochen) return { ...erster, info: { ...erster.info, sha256 } };
   const max = tabelle.format.maxProbleme;
   const versatz = erster.zeilenImBereich ?? 0;
   // The worker cannot know that the first part ended in a footnote block: its rows are data below the
@@ -199,23 +204,37 @@ export async function leseZeitraeume(tabelle: Tabelle, register: PersonRegister,
     fussnotenAb != null && zweiter.zeilen > 0
       ? [{ datei: tabelle.datei, zeile: versatz + 1, meldung: `ab Zeile ${versatz + 1} stehen ${zweiter.zeilen} Datenzeilen unter den Fußnoten (ab Zeile ${fussnotenAb}); Daten gehören über die Fußnoten, sonst würden sie nicht gelesen.` }]
       : [];
-  const probleme = [...erster.probleme, ...unterFussnoten, ...zweiter.probleme.map((p) => ({ ...p, zeile: p.zeile === undefined ? undefined : p.zeile + versatz }))];
+  const bisher = erster.probleme.length + unterFussnoten.length;
+  let teil: Omit<TeilErgebnis, 'ids' | 'enden' | 'laeufe'>;
+  if (bisher + zweiter.probleme.length > max) {
+    // One reader would stop inside the second part, at the problem that is one too many: read it
+    // again here with what is left of the budget, so that rows and problems end where they would.
+    const rest = tabelleAus(tabelle.quelle, 'zeitraeume', { ...tabelle.format, maxProbleme: max - bisher });
+    const e = await leseZeitraeumeTeil(rest, register, zeitlinien, { von: schnitt!, bis: tabelle.quelle.groesse! });
+    teil = { ...e, zeilen: e.info.zeilen };
+  } else {
+    const nummer = new Int32Array(zweiter.enden.length);
+    for (let q = 0, a = 0; q < zweiter.enden.length; a = zweiter.enden[q++]) nummer[q] = register.nummerBytes(zweiter.ids, a, zweiter.enden[q]);
+    for (let i = 0; i < zweiter.laeufe.length; i += 3) zeitlinien.hinzu(nummer[zweiter.laeufe[i]], zweiter.laeufe[i + 1], zweiter.laeufe[i + 2]);
+    teil = { ...zweiter, letztePerson: zweiter.letztePerson === null ? null : nummer[zweiter.letztePerson] };
+  }
+  const probleme = [...erster.probleme, ...unterFussnoten, ...teil.probleme.map((p) => ({ ...p, zeile: p.zeile === undefined ? undefined : p.zeile + versatz }))];
   const min = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b));
   const maxi = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
   return {
-    info: { ...erster.info, zeilen: erster.info.zeilen + zweiter.zeilen, sha256: await tabelle.quelle.pruefsumme! },
-    leereZeilen: erster.leereZeilen + zweiter.leereZeilen,
-    uebersprungen: zusammen(erster.uebersprungen, zweiter.uebersprungen, versatz),
+    info: { ...erster.info, zeilen: erster.info.zeilen + teil.zeilen, sha256 },
+    leereZeilen: erster.leereZeilen + teil.leereZeilen,
+    uebersprungen: zusammen(erster.uebersprungen, teil.uebersprungen, versatz),
     probleme: probleme.slice(0, max),
-    abgebrochen: erster.abgebrochen || zweiter.abgebrochen || probleme.length > max,
+    abgebrochen: teil.abgebrochen || probleme.length > max,
     form: erster.form,
     ohneEnde: erster.ohneEnde,
     ohneStatus: erster.ohneStatus,
-    zeilenNef: erster.zeilenNef + zweiter.zeilenNef,
-    erstes: min(erster.erstes, zweiter.erstes),
-    letztes: maxi(erster.letztes, zweiter.letztes),
-    vorletztes: zweitgroesster([erster.letztes, erster.vorletztes, zweiter.letztes, zweiter.vorletztes]),
-    letztePerson: (zweiter.letztes ?? -Infinity) > (erster.letztes ?? -Infinity) && zweiter.letztePerson !== null ? nummer[zweiter.letztePerson] : erster.letztePerson,
+    zeilenNef: erster.zeilenNef + teil.zeilenNef,
+    erstes: min(erster.erstes, teil.erstes),
+    letztes: maxi(erster.letztes, teil.letztes),
+    vorletztes: zweitgroesster([erster.letztes, erster.vorletztes, teil.letztes, teil.vorletztes]),
+    letztePerson: (teil.letztes ?? -Infinity) > (erster.letztes ?? -Infinity) && teil.letztePerson !== null ? teil.letztePerson : erster.letztePerson,
   };
 }
 

@@ -172,6 +172,14 @@ export function parseZahl(roh: string, dezimal: Dezimal): Zelle<Wert> {
 /** A blank or a tab: what `trim()` removes around a cell on the text path. */
 export const istLeerzeichen = (b: number): boolean => b === 32 || b === 9;
 
+/**
+ * Can a cell end in this byte on the byte path, where the text path would trim nothing? Only a
+ * printable ASCII byte: trim() also takes control characters (\v, \f) and Unicode blanks
+ * (no-break space, BOM, U+2003 …), whose UTF-8 bytes are ≥ 0x80, so a cell with such a byte at an
+ * end goes the text path.
+ */
+export const istFesterRand = (b: number): boolean => b > 32 && b < 127;
+
 /** A byte reader's "not mine": the text parser decides. */
 export const UNGELESEN: unique symbol = Symbol('ungelesen');
 

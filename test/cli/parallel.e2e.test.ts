@@ -61,18 +61,31 @@ describe('two threads read like one', () => {
     expect(probleme[0]).toMatchObject({ zeile: 11, spalte: 2, wert: '2016-13' });
   });
 
-  it('maps values in the second half too: the config\'s werte travel with the format to the worker', async () => {
-    // The last row, which the worker reads, with the export's own word for ELB.
+  it('reads a file whose values the config maps with one thread: its unmapped values are one problem, as one reader finds them', async () => {
+    // A value the mapping does not know in each half, so that two parts would each sum up their own.
     const bytes = readFileSync(monate);
-    const letzte = bytes.lastIndexOf(';ELB\n');
+    const erste = bytes.indexOf(';ELB\n', 1000), letzte = bytes.lastIndexOf(';ELB\n');
     expect(letzte).toBeGreaterThan(bytes.length - 40);
     const codes = join(ordner, 'codes.csv');
-    writeFileSync(codes, Buffer.concat([bytes.subarray(0, letzte), Buffer.from(';ALG\n'), bytes.subarray(letzte + 5)]));
+    writeFileSync(codes, Buffer.concat([bytes.subarray(0, erste), Buffer.from(';XYZ\n'), bytes.subarray(erste + 5, letzte), Buffer.from(';ABC\n'), bytes.subarray(letzte + 5)]));
     const k = join(ordner, 'werte.json');
     writeFileSync(k, JSON.stringify({ eingaben: { zeitraeume: codes }, werte: { zeitraeume: { status: { ALG: 'ELB' } } } }));
-    // ALG alone is an error (the test above finds it); mapped, the last row is ELB and the file valid.
-    const mit = await kennzahlen(['check', '--config', k, '--json', '--threads', '2']);
-    expect([mit.code, JSON.parse(mit.stdout).eingaben[0].probleme]).toEqual([0, []]);
+    const r = await kennzahlen(['check', '--config', k, '--json', '--threads', '2']);
+    const probleme = JSON.parse(r.stdout).eingaben[0].probleme;
+    // Each row is a problem of its own, and the summary of values without a mapping names both.
+    const zusammen = probleme.filter((p: { meldung: string }) => p.meldung.includes('ohne Zuordnung'));
+    expect(zusammen).toHaveLength(1);
+    expect(zusammen[0].meldung).toContain('„XYZ“, „ABC“');
+  });
+
+  it('stops where one reader stops when the problems are too many: the same problems and the same count of rows', async () => {
+    const [eins, zwei] = await Promise.all([
+      kennzahlen(['check', '--zeitraeume', kaputt, '--json', '--threads', '1', '--max-errors', '2']),
+      kennzahlen(['check', '--zeitraeume', kaputt, '--json', '--threads', '2', '--max-errors', '2']),
+    ]);
+    expect(eins.code).toBe(65);
+    expect(zwei.stdout).toBe(eins.stdout);
+    expect(JSON.parse(eins.stdout).eingaben[0].probleme).toHaveLength(2);
   });
 
   it('finds data below footnotes where the first half ends in them: the worker alone could not', async () => {

@@ -1,9 +1,12 @@
 // The person register and the month bits (issue 13): the faster structures must number persons and
 // build timelines exactly as the plain ones do, whatever the ids and the order of the rows.
 
+import { statSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Monatsbits, PersonRegister, Zeitlinien } from '../../src/core/zeitlinien.js';
+import { arbeitsordner } from '../cli/hilfen.js';
 
 describe('PersonRegister', () => {
   it('tells apart ids that share their first eight bytes or differ only in length, and keeps them through growth', () => {
@@ -82,7 +85,6 @@ describe('Monatsbits', () => {
 
 describe('a monthly stock read through the batch', () => {
   it('gives each id its months, registers persons of NEF rows only, and names the person of the latest month', async () => {
-    const { Readable } = await import('node:stream');
     const { oeffneQuelle } = await import('../../src/input/quelle.js');
     const { oeffneTabelle } = await import('../../src/input/tabelle.js');
     const { leseZeitraeume } = await import('../../src/input/zeitraeume.js');
@@ -108,5 +110,29 @@ describe('a monthly stock read through the batch', () => {
     expect(von('C3')).toEqual([[monat(2), monat(2)]]);
     expect(von('N0')).toEqual([]);
     expect([e.letztes, e.vorletztes, register.id(e.letztePerson!)]).toEqual([monat(9), monat(3), 'Z9']);
+  });
+});
+
+describe('the person of the latest start', () => {
+  // In a file of several read chunks (1 MiB each, read into one buffer again and again), the id kept
+  // for the latest start must be a copy of its bytes, not a view of a chunk read over since.
+  const { datei } = arbeitsordner('letzte');
+  it.each([
+    ['periods', 'person_id;beginn;ende;status', (i: number) => `Q${String(i).padStart(7, '0')};2016-0${(i % 9) + 1}-15;;ELB`, 'TYPO0001;2071-05-03;;ELB'],
+    ['months', 'person_id;monat', (i: number) => `Q${String(i).padStart(7, '0')};2016-0${(i % 9) + 1}`, 'TYPO0001;2071-05'],
+  ])('is named by its own id (%s)', async (art, kopf, zeile, ausreisser) => {
+    const { oeffneQuelle } = await import('../../src/input/quelle.js');
+    const { oeffneTabelle } = await import('../../src/input/tabelle.js');
+    const { leseZeitraeume } = await import('../../src/input/zeitraeume.js');
+    const zeilen = Array.from({ length: 90_000 }, (_, i) => zeile(i));
+    zeilen.splice(1000, 0, ausreisser);
+    const pfad = datei(`${art}.csv`, `${kopf}\n${zeilen.join('\n')}\n`);
+    const register = new PersonRegister();
+    const keinStdin = Object.assign(Readable.from([]), { isTTY: false });
+    const e = await leseZeitraeume(await oeffneTabelle(await oeffneQuelle(pfad, keinStdin), 'zeitraeume', { maxProbleme: 100 }), register, new Zeitlinien());
+    expect(statSync(pfad).size).toBeGreaterThan(1 << 20);
+    expect(register.id(e.letztePerson!)).toBe('TYPO0001');
+    // Nothing but the file's persons is registered.
+    expect(register.anzahl).toBe(90_001);
   });
 });
