@@ -563,6 +563,8 @@ export class Personenstapel {
   private sortiert = new Int32Array(0);
   private readonly faecher = new Int32Array((1 << FAECHER_BITS) + 1);
   private n = 0;
+  /** The share of new persons among the last batch's rows: what the next batch likely brings. */
+  private neuAnteil = 1;
 
   constructor(private readonly register: PersonRegister, private readonly ziel: (person: number, von: number, bis: number) => void) {}
 
@@ -604,11 +606,16 @@ export class Personenstapel {
       z[q + 4] = d[o + 4];
       z[q + 5] = d[o + 5];
     }
-    this.register.reserviere(this.register.anzahl + n);
+    // Room for the new persons the batch likely brings (a monthly stock's later months bring few),
+    // with a margin: reserving for every row would double the table once too often near a power of
+    // two, and a table doubled in the sweep is slow but never wrong.
+    const vorher = this.register.anzahl;
+    this.register.reserviere(vorher + Math.min(n, Math.ceil(n * this.neuAnteil * 1.25) + 1024));
     for (let q = 0; q < n * ZEILE; q += ZEILE) {
       const p = this.register.nummerSchluessel(z[q], z[q + 1], z[q + 2], z[q + 3]);
       if (z[q + 4] !== NUR_PERSON) this.ziel(p, z[q + 4], z[q + 5]);
     }
+    this.neuAnteil = n ? (this.register.anzahl - vorher) / n : 1;
     this.n = 0;
   }
 }
