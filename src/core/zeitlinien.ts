@@ -1,7 +1,9 @@
 // Person timelines: for every person, the merged ELB periods as sorted, disjoint runs of units
 // (days for day-exact periods, months for the monthly form). Runs live in typed arrays linked per
 // person, so memory grows with persons and their merged periods, never with input rows: a person's
-// 36 month rows become one run when they are contiguous.
+// 36 month rows become one run when they are contiguous. Beside them the person register, the
+// month bits a monthly stock is first collected in, and the batch that registers rows in the
+// register's order (issue 13: rows of real extracts come in no order of persons).
 
 import { OFFEN } from './kalender.js';
 
@@ -10,19 +12,19 @@ const utf8Text = new TextDecoder();
 
 /**
  * External person ids ↔ dense indexes 0…n−1, shared by timelines and person attributes. Ids are
- * kept as UTF-8 bytes in one arena and found through an open-addressing hash table, so a reader can
- * look up an id straight from the bytes of a file without making a string per row; millions of
- * ids cost a few bytes each instead of a JavaScript string and a Map entry.
+ * kept as UTF-8 bytes in an open-addressing hash table, so a reader can look up an id straight from
+ * the bytes of a file without making a string per row; millions of ids cost a few bytes each
+ * instead of a JavaScript string and a Map entry.
  *
- * Rows of a monthly stock come in no order of persons, so every lookup lands somewhere else in
+ * Rows of real extracts come in no order of persons, so every lookup lands somewhere else in
  * memory. A slot therefore holds the index, the length and the first eight bytes of its id: an id
- * of up to eight bytes (the usual 8-character Kundennummer) is found or refused in its slot alone,
- * one cache miss per row instead of one each in table, hashes, offsets and arena.
+ * of up to eight bytes (the usual 8-character Kundennummer) lives in its slot alone and is found or
+ * refused there, one cache miss per row; a longer one is kept whole in an arena besides.
  */
 export class PersonRegister {
   /** SLOT ints per slot: index | min(length, 15) << 27 (−1: empty), bytes 0–3, bytes 4–7 (little-endian, zero-padded). */
   private tabelle = leereTabelle(2048);
-  /** A slot is the top bits of the mixed hash: ids sorted by those bits (`Monatsstapel`) meet the table front to back. */
+  /** A slot is the top bits of the mixed hash: ids sorted by those bits (`Personenstapel`) meet the table front to back. */
   private schiebe = 32 - 11;
   /**
    * Per person: the offset of its slot, where an id of up to eight bytes is kept whole; or, for a
