@@ -3,7 +3,6 @@
 // day that is both ELB and NEF is an ELB day either way.
 
 import { OFFEN } from '../core/kalender.js';
-import type { Problem } from '../fehler.js';
 import { Monatsbits, NUR_PERSON, Personenstapel, type PersonRegister, type Zeitlinien } from '../core/zeitlinien.js';
 import { istMonatsform, zeitraeumeMonate, zeitraeumeTage } from './rollen.js';
 import type { Bereich } from './bytescanner.js';
@@ -195,16 +194,13 @@ export async function leseZeitraeume(tabelle: Tabelle, register: PersonRegister,
   const sha256 = await tabelle.quelle.pruefsumme!;
   // One reader stopped in the first part never sees the second.
   if (erster.abgebrochen) return { ...erster, info: { ...erster.info, sha256 } };
+  // The worker cannot know that the first part ended in a footnote block, below which every row is
+  // an error of its own: the file is read again by this thread alone, as one reader reads it (what
+  // the first part added is added again, which changes nothing; the run fails either way).
+  if (erster.uebersprungen?.fussnotenAb != null && zweiter.zeilen > 0) return leseZeitraeumeTeil(tabelle, register, zeitlinien);
   const max = tabelle.format.maxProbleme;
   const versatz = erster.zeilenImBereich ?? 0;
-  // The worker cannot know that the first part ended in a footnote block: its rows are data below the
-  // footnotes, an error as one reader would find it, not rows to count.
-  const fussnotenAb = erster.uebersprungen?.fussnotenAb;
-  const unterFussnoten: Problem[] =
-    fussnotenAb != null && zweiter.zeilen > 0
-      ? [{ datei: tabelle.datei, zeile: versatz + 1, meldung: `ab Zeile ${versatz + 1} stehen ${zweiter.zeilen} Datenzeilen unter den Fußnoten (ab Zeile ${fussnotenAb}); Daten gehören über die Fußnoten, sonst würden sie nicht gelesen.` }]
-      : [];
-  const bisher = erster.probleme.length + unterFussnoten.length;
+  const bisher = erster.probleme.length;
   let teil: Omit<TeilErgebnis, 'ids' | 'enden' | 'laeufe'>;
   if (bisher + zweiter.probleme.length > max) {
     // One reader would stop inside the second part, at the problem that is one too many: read it
@@ -218,7 +214,7 @@ export async function leseZeitraeume(tabelle: Tabelle, register: PersonRegister,
     for (let i = 0; i < zweiter.laeufe.length; i += 3) zeitlinien.hinzu(nummer[zweiter.laeufe[i]], zweiter.laeufe[i + 1], zweiter.laeufe[i + 2]);
     teil = { ...zweiter, letztePerson: zweiter.letztePerson === null ? null : nummer[zweiter.letztePerson] };
   }
-  const probleme = [...erster.probleme, ...unterFussnoten, ...teil.probleme.map((p) => ({ ...p, zeile: p.zeile === undefined ? undefined : p.zeile + versatz }))];
+  const probleme = [...erster.probleme, ...teil.probleme.map((p) => ({ ...p, zeile: p.zeile === undefined ? undefined : p.zeile + versatz }))];
   const min = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b));
   const maxi = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
   return {
