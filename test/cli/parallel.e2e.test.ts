@@ -21,22 +21,35 @@ let problemzeilen: number[] = [];
 function monatsbestand(personen: number): Buffer {
   let s = 7;
   const zufall = (n: number) => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) % n);
-  const zeichen = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
-  const ids = Array.from({ length: personen }, () => Array.from({ length: 8 }, () => zeichen[zufall(36)]).join(''));
+  const zeichen = Buffer.from('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789');
+  const ids = new Uint8Array(personen * 8);
+  for (let i = 0; i < ids.length; i++) ids[i] = zeichen[zufall(36)];
   // A spell per person: some short, many long enough to make LZB.
   const von = Int32Array.from({ length: personen }, () => zufall(30));
   const bis = Int32Array.from(von, (v) => Math.min(35, v + 1 + zufall(36)));
-  const zeilen: string[] = ['person_id;monat;status'];
+  const kopf = Buffer.from('person_id;monat;status\n');
+  let zeilen = 0;
+  for (let p = 0; p < personen; p++) zeilen += bis[p] - von[p] + 1;
+  // Every line is `IIIIIIII;JJJJ-MM;ELB\n`: 21 bytes.
+  const aus = Buffer.allocUnsafe(kopf.length + zeilen * 21);
+  kopf.copy(aus);
+  let o = kopf.length;
   const folge = Int32Array.from({ length: personen }, (_, i) => i);
   for (let m = 0; m < 36; m++) {
     for (let i = personen - 1; i > 0; i--) {
-      const j = zufall(i + 1);
-      [folge[i], folge[j]] = [folge[j], folge[i]];
+      const j = zufall(i + 1), t = folge[i];
+      folge[i] = folge[j];
+      folge[j] = t;
     }
-    const monat = `${2015 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
-    for (const p of folge) if (von[p] <= m && m <= bis[p]) zeilen.push(`${ids[p]};${monat};ELB`);
+    const rest = Buffer.from(`;${2015 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')};ELB\n`);
+    for (const p of folge) {
+      if (von[p] > m || m > bis[p]) continue;
+      aus.set(ids.subarray(p * 8, p * 8 + 8), o);
+      rest.copy(aus, o + 8);
+      o += 21;
+    }
   }
-  return Buffer.from(zeilen.join('\n') + '\n');
+  return aus;
 }
 
 beforeAll(async () => {
