@@ -11,17 +11,11 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isoMonat, isoTag, monatIndex } from '../src/core/kalender.js';
-import { Schreiber } from './generate.js';
+import { Schreiber, type GenOptionen } from './generate.js';
 import { synthetischePersonen, zufall } from './synthese.js';
 
-export interface RealOptionen {
-  personen: number;
-  seed: number;
-  von: string;
-  bis: string;
-  form: 'tage' | 'monate' | 'beide';
-  out: string;
-}
+/** The same persons as the friendly case: generate.ts's options. */
+export type RealOptionen = GenOptionen;
 
 export interface RealErgebnis {
   personen: number;

@@ -1,13 +1,10 @@
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { monatIndex, OFFEN, tagNummer } from '../../src/core/kalender.js';
 import { klassifiziere, type LzbAuftrag } from '../../src/core/lzb/klassifikation.js';
 import { monatsRegel, tagesRegel } from '../../src/core/lzb/regel.js';
 import { gruppierung, Merkmale } from '../../src/core/merkmale.js';
 import { einheitenIn, neueLaeufe, PersonRegister, Zeitlinien } from '../../src/core/zeitlinien.js';
-import { oeffneQuelle } from '../../src/input/quelle.js';
-import { oeffneTabelle } from '../../src/input/tabelle.js';
-import { leseZeitraeume } from '../../src/input/zeitraeume.js';
+import { liesZeitraeume } from '../input/hilfen.js';
 
 /** Days of receipt of person p in a … b, read as classification reads them: the person's runs copied out. */
 const tageIn = (z: Zeitlinien, p: number, a: number, b: number) => {
@@ -130,10 +127,7 @@ describe('day rule edges', () => {
       'V;01.04.2016;31.07.2016;NEF',
       'V;01.08.2016;;',
     ].join('\n');
-    const register = new PersonRegister();
-    const z = new Zeitlinien();
-    const stdin = Object.assign(Readable.from([Buffer.from(csv)]), { isTTY: false });
-    const gelesen = await leseZeitraeume(await oeffneTabelle(await oeffneQuelle('-', stdin), 'zeitraeume', { maxProbleme: 100 }), register, z);
+    const { e: gelesen, register, z } = await liesZeitraeume({ text: csv });
     expect([gelesen.probleme, gelesen.zeilenNef]).toEqual([[], 4]);
     expect(z.laeufe(register.nummer('Y'))).toEqual([]);
     expect(z.laeufe(register.nummer('V'))).toEqual([[d('01.01.2015'), d('31.03.2016')], [d('01.08.2016'), OFFEN]]);

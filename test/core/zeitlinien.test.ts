@@ -2,11 +2,11 @@
 // build timelines exactly as the plain ones do, whatever the ids and the order of the rows.
 
 import { statSync } from 'node:fs';
-import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Monatsbits, PersonRegister, Zeitlinien } from '../../src/core/zeitlinien.js';
 import { arbeitsordner } from '../cli/hilfen.js';
+import { liesZeitraeume } from '../input/hilfen.js';
 
 describe('PersonRegister', () => {
   it('tells apart ids that share their first eight bytes or differ only in length, and keeps them through growth', () => {
@@ -85,9 +85,6 @@ describe('Monatsbits', () => {
 
 describe('a monthly stock read through the batch', () => {
   it('gives each id its months, registers persons of NEF rows only, and names the person of the latest month', async () => {
-    const { oeffneQuelle } = await import('../../src/input/quelle.js');
-    const { oeffneTabelle } = await import('../../src/input/tabelle.js');
-    const { leseZeitraeume } = await import('../../src/input/zeitraeume.js');
     // Month order; ids of up to eight bytes go into the batch, a longer one and one with a blank the row-by-row way.
     const csv = [
       'person_id;monat;status',
@@ -96,10 +93,7 @@ describe('a monthly stock read through the batch', () => {
       'A1;2017-03;ELB', 'B7;2017-03;ELB', 'LANGE-ID-123;2017-03;ELB',
       'Z9;2017-09;ELB',
     ].join('\n');
-    const register = new PersonRegister();
-    const z = new Zeitlinien();
-    const stdin = Object.assign(Readable.from([Buffer.from(csv)]), { isTTY: false });
-    const e = await leseZeitraeume(await oeffneTabelle(await oeffneQuelle('-', stdin), 'zeitraeume', { maxProbleme: 100 }), register, z);
+    const { e, register, z } = await liesZeitraeume({ text: csv });
     const monat = (m: number) => 2017 * 12 + m - 1;
     const von = (id: string) => z.laeufe(register.finde(id));
     expect(e.probleme).toEqual([]);
@@ -121,15 +115,10 @@ describe('the person of the latest start', () => {
     ['periods', 'person_id;beginn;ende;status', (i: number) => `Q${String(i).padStart(7, '0')};2016-0${(i % 9) + 1}-15;;ELB`, 'TYPO0001;2071-05-03;;ELB'],
     ['months', 'person_id;monat', (i: number) => `Q${String(i).padStart(7, '0')};2016-0${(i % 9) + 1}`, 'TYPO0001;2071-05'],
   ])('is named by its own id (%s)', async (art, kopf, zeile, ausreisser) => {
-    const { oeffneQuelle } = await import('../../src/input/quelle.js');
-    const { oeffneTabelle } = await import('../../src/input/tabelle.js');
-    const { leseZeitraeume } = await import('../../src/input/zeitraeume.js');
     const zeilen = Array.from({ length: 70_000 }, (_, i) => zeile(i));
     zeilen.splice(1000, 0, ausreisser);
     const pfad = datei(`${art}.csv`, `${kopf}\n${zeilen.join('\n')}\n`);
-    const register = new PersonRegister();
-    const keinStdin = Object.assign(Readable.from([]), { isTTY: false });
-    const e = await leseZeitraeume(await oeffneTabelle(await oeffneQuelle(pfad, keinStdin), 'zeitraeume', { maxProbleme: 100 }), register, new Zeitlinien());
+    const { e, register } = await liesZeitraeume({ datei: pfad });
     expect(statSync(pfad).size).toBeGreaterThan(1 << 20);
     expect(register.id(e.letztePerson!)).toBe('TYPO0001');
     // Nothing but the file's persons is registered.
