@@ -37,6 +37,11 @@ export async function scanne<S extends Spalten>(
   const cr = f.crlf ? 1 : 0;
   // The header's line, and a BA table's title lines above it, are not data.
   const kopf = f.kopfzeile;
+  /** The next line, bytes von … bis−1 without its end: to the role's line reader, else split into fields. Empty lines are only counted. */
+  const naechsteZeile = (buf: Buffer, von: number, bis: number) => {
+    nr++;
+    if (bis > von && !(mitKopf && nr <= kopf) && !pruefung.roheZeile(buf, von, bis)) zeile(pruefung, buf, von, bis, nr, trenner, grenzen);
+  };
   // No chunk outlives its turn (the tail of a line is copied), so all are read into one buffer.
   for await (const teil of quelle.lies(bereich?.von, bereich?.bis, true)) {
     hash?.update(teil);
@@ -46,7 +51,7 @@ export async function scanne<S extends Spalten>(
       if (hash) continue; // keep hashing: the checksum covers the whole file
       break;
     }
-    let daten = erstes && mitKopf ? teil.subarray(f.bomLaenge) : teil;
+    const daten = erstes && mitKopf ? teil.subarray(f.bomLaenge) : teil;
     erstes = false;
     let pos = 0;
     if (rest) {
@@ -58,22 +63,17 @@ export async function scanne<S extends Spalten>(
         continue;
       }
       const ganzeZeile = Buffer.concat([rest, daten.subarray(0, nl + 1)]);
-      nr++;
-      const ende = ganzeZeile.length - 1 - cr;
-      if (ende > 0 && !(mitKopf && nr <= kopf) && !pruefung.roheZeile(ganzeZeile, 0, ende)) zeile(pruefung, ganzeZeile, 0, ende, nr, trenner, grenzen);
+      naechsteZeile(ganzeZeile, 0, ganzeZeile.length - 1 - cr);
       pos = nl + 1;
     }
     for (let nl = daten.indexOf(0x0a, pos); nl >= 0; nl = daten.indexOf(0x0a, pos)) {
-      nr++;
-      if (nl - cr > pos && !(mitKopf && nr <= kopf) && !pruefung.roheZeile(daten, pos, nl - cr)) zeile(pruefung, daten, pos, nl - cr, nr, trenner, grenzen);
+      naechsteZeile(daten, pos, nl - cr);
       pos = nl + 1;
     }
     rest = pos < daten.length ? Buffer.from(daten.subarray(pos)) : null;
   }
   if (rest && !pruefung.abgebrochen) {
-    const bis = rest.length - (cr && rest[rest.length - 1] === 0x0d ? 1 : 0);
-    nr++;
-    if (bis > 0 && !(mitKopf && nr <= kopf) && !pruefung.roheZeile(rest, 0, bis)) zeile(pruefung, rest, 0, bis, nr, trenner, grenzen);
+    naechsteZeile(rest, 0, rest.length - (cr && rest[rest.length - 1] === 0x0d ? 1 : 0));
   }
   return { sha256: hash ? hash.digest('hex') : ganz ? await quelle.pruefsumme! : '', zeilen: nr };
 }
