@@ -449,8 +449,9 @@ function vergleichZellen(m: Sperrmodell, v: VergleichModell, eigenPraefix: strin
   const stabil = !gruppen.some((g) => ALTER.has(g));
   const monatswert = (k: string) => (g: string, spalte: string, monat: number) => zahlIn(v.reihen.get(k)?.get(g), monat, spalte);
 
-  // Peers: printed. Their values stand in each window's `einheiten` in the peers' order.
+  // Every Jobcenter's window cells by name: a peer's own, an other's those of the sum it is in.
   const namen = new Map<string, (gruppe: string, t: Teilfenster) => string>();
+  // Peers: printed. Their values stand in each window's `einheiten` in the peers' order.
   v.peers.forEach((p, i) => {
     const werte: { gruppe: string; teile: Teilfenster[] }[] = [];
     for (const g of v.gruppen) for (const k of g.kennzahlen) {
@@ -488,7 +489,6 @@ function vergleichZellen(m: Sperrmodell, v: VergleichModell, eigenPraefix: strin
     if (menge) menge.einheiten.push(x);
     else mengen.set(k, { aggregate: nrn, einheiten: [x] });
   }
-  const mengeVon = new Map<string, string>();
   [...mengen.values()].forEach((menge, i) => {
     const werte = menge.aggregate.map((nr) => ({ gruppe: aggregate[nr].gruppe, teile: teilfenster(aggregate[nr].def, aggregate[nr].berechnung) }));
     // Asked for again and again (windows, months, rest, flows), over up to some hundred Jobcenters.
@@ -510,8 +510,7 @@ function vergleichZellen(m: Sperrmodell, v: VergleichModell, eigenPraefix: strin
       return s;
     };
     const name = einheitZellen(m, { praefix: `(summe ${i})§`, gruppen, rest, monatswert: summe, werte, veroeffentlicht: false, stabil });
-    for (const x of menge.einheiten) mengeVon.set(x, `${i}`);
-    namen.set(`(summe ${i})`, name);
+    for (const x of menge.einheiten) namen.set(x, name);
   });
 
   // An aggregate's numerator or denominator is one cell per column, window and set of Jobcenters
@@ -525,7 +524,7 @@ function vergleichZellen(m: Sperrmodell, v: VergleichModell, eigenPraefix: strin
       const inhalt = `aggregat|${mengenNr.get(menge)}|${fensterSchluessel(a.gruppe, t.spalte, t.von, t.bis)}`;
       if (!m.hat(inhalt)) {
         // Each set of other Jobcenters once, however many of them the aggregate sums.
-        const glieder = [...new Set(a.einheiten.map((x) => (peers.has(x) ? namen.get(x)!(a.gruppe, t) : namen.get(`(summe ${mengeVon.get(x)})`)!(a.gruppe, t))))];
+        const glieder = [...new Set(a.einheiten.map((x) => namen.get(x)!(a.gruppe, t)))];
         let summe = 0;
         for (const z of glieder) {
           const w = m.wert(z);

@@ -175,8 +175,8 @@ interface Matrixzeile {
 }
 
 /** The whole matrix, as the CSV of `vergleich` and its workbook's sheet Matrix list it. */
-function* matrix(m: VergleichModell, d: Darstellung, s: VergleichSperre): Generator<Matrixzeile> {
-  for (const g of sicht(m, s)) {
+function* matrix(m: VergleichModell, d: Darstellung, gruppen: ReturnType<typeof sicht>): Generator<Matrixzeile> {
+  for (const g of gruppen) {
     for (const k of g.kennzahlen) {
       for (const [fenster, f] of [['monat', k.monat], ['jfw', k.jfw]] as const) {
         const vorne = { gruppe: g.gruppe, definition: k.definition, fenster };
@@ -351,7 +351,7 @@ export function vergleichBloecke(m: VergleichModell, d: Darstellung, s: Vergleic
  */
 export function vergleichCsv(m: VergleichModell, d: Darstellung): string {
   const kopf = ['gruppe', 'kennzahl', 'fenster', 'art', 'jobcenter', 'wert', 'zaehler', 'nenner', 'rang', 'von', 'hinweis'];
-  const zeilen = [...matrix(m, d, vergleichSperre(m, d))].map((z) => {
+  const zeilen = [...matrix(m, d, sicht(m, vergleichSperre(m, d)))].map((z) => {
     const b = z.wert;
     const aggregat = z.jobcenter === null;
     return [
@@ -377,14 +377,15 @@ export function vergleichMappe(m: VergleichModell, d: Darstellung, s: VergleichS
     [L('Verglichen mit', 'Compared with'), gruppeText(m, d)],
     ...(m.land ? [['Land', m.land] as [string, Feld]] : []),
   ];
-  const rangliste = sicht(m, s)[0].kennzahlen.map((k): Feld[] => {
+  const gruppen = sicht(m, s);
+  const rangliste = gruppen[0].kennzahlen.map((k): Feld[] => {
     const f = k.monat;
     const als = alsWert(k.definition);
     const agg = (a: Sichtaggregat | null) => (a === null ? null : feldVon(a.wert, als));
     const [peer, land, bund] = f.aggregate.map(([, a]) => agg(a));
     return [k.definition.id, tx.en ? k.definition.kurzEn : k.definition.kurz, feldVon(f.eigen.wert, als), feldVon(f.rang, anzahl), anzahl(f.bewertet), feldVon(f.quartil, anzahl), feldVon(f.median, als), feldVon(f.abstandMedian, (w) => ({ zahl: w, format: 'differenz', stellen: 1 })), peer, land, bund, k.rangVorjahr === null ? 'x' : anzahl(k.rangVorjahr)];
   });
-  const tabelle = [...matrix(m, d, s)].map((z): Feld[] => {
+  const tabelle = [...matrix(m, d, gruppen)].map((z): Feld[] => {
     const b = z.wert;
     const aggregat = z.jobcenter === null;
     return [
