@@ -35,6 +35,9 @@ export class PersonRegister {
   private belegt = 0;
   private n = 0;
   private puffer = new Uint8Array(256);
+  /** The lengths seen, noted as ids come: below 32 as bits, longer ones in a set. */
+  private kurzeLaengen = 0;
+  private readonly langeLaengen = new Set<number>();
 
   get anzahl(): number {
     return this.n;
@@ -54,6 +57,11 @@ export class PersonRegister {
     return r >= 0 ? r : this.neu(this.puffer, 0, laenge, -1 - r, k0, k1);
   }
 
+  /** The index of an id of at most eight bytes given by its key (`schluessel`) if it was registered, or −1; registers nothing. */
+  findeSchluessel(h: number, k0: number, k1: number, laenge: number): number {
+    return Math.max(-1, this.suche(h, k0, k1, laenge, this.puffer, 0));
+  }
+
   /** The index of an id that was registered, or −1; registers nothing. */
   finde(id: string): number {
     const bytes = utf8.encode(id);
@@ -68,9 +76,9 @@ export class PersonRegister {
 
   /** The lengths (in bytes) the registered ids have. */
   laengen(): number[] {
-    const l = new Set<number>();
-    for (let p = 0; p < this.n; p++) l.add(this.laenge(p));
-    return [...l].sort((a, b) => a - b);
+    const l = [...this.langeLaengen];
+    for (let k = 0; k < 32; k++) if (this.kurzeLaengen & (1 << k)) l.push(k);
+    return l.sort((a, b) => a - b);
   }
 
   private laenge(p: number): number {
@@ -115,6 +123,8 @@ export class PersonRegister {
     const p = this.n++;
     if (p > INDEX) throw new RangeError(`mehr als ${INDEX + 1} Personen`);
     const laenge = bis - von;
+    if (laenge < 32) this.kurzeLaengen |= 1 << laenge;
+    else this.langeLaengen.add(laenge);
     if (p === this.ort.length) this.ort = wachse(this.ort, p + 1);
     if (laenge > 8) {
       if (this.belegt + laenge + 4 > this.arena.length) {
@@ -560,6 +570,11 @@ const ZEILE = 6;
 /** A row's `von` that registers its person only (a row that is not ELB). */
 export const NUR_PERSON = -0x80000000;
 
+/**
+ * Rows wait here until a batch is full, then meet the register in the order of its table, so that
+ * a file in no order of persons costs no cache miss per row. `registriere` false only looks persons
+ * up (−1 for an id not registered) and hands on every row.
+ */
 export class Personenstapel {
   // Grown up to STAPEL rows as rows come: a small file's batch stays small.
   private daten = new Int32Array(1024 * ZEILE);
@@ -569,7 +584,11 @@ export class Personenstapel {
   /** The share of new persons among the last batch's rows: what the next batch likely brings. */
   private neuAnteil = 1;
 
-  constructor(private readonly register: PersonRegister, private readonly ziel: (person: number, von: number, bis: number) => void) {}
+  constructor(
+    private readonly register: PersonRegister,
+    private readonly ziel: (person: number, von: number, bis: number) => void,
+    private readonly registriere = true,
+  ) {}
 
   /** A row whose id is bytes[von, bis), at most eight bytes; `einheitVon` NUR_PERSON registers only. */
   hinzu(bytes: Uint8Array, von: number, bis: number, einheitVon: number, einheitBis: number): void {
@@ -609,6 +628,11 @@ export class Personenstapel {
       z[q + 4] = d[o + 4];
       z[q + 5] = d[o + 5];
     }
+    if (!this.registriere) {
+      for (let q = 0; q < n * ZEILE; q += ZEILE) this.ziel(this.register.findeSchluessel(z[q], z[q + 1], z[q + 2], z[q + 3]), z[q + 4], z[q + 5]);
+      this.n = 0;
+      return;
+    }
     // Room for the new persons the batch likely brings (a monthly stock's later months bring few),
     // with a margin: reserving for every row would double the table once too often near a power of
     // two, and a table doubled in the sweep is slow but never wrong.
@@ -620,5 +644,53 @@ export class Personenstapel {
     }
     this.neuAnteil = n ? (this.register.anzahl - vorher) / n : 1;
     this.n = 0;
+  }
+}
+
+/**
+ * The persons of many ids looked up ahead of their rows (a chunk's, see `Spalte.leseVoraus`), in
+ * the register's order rather than the file's: a later file (`personen`, `integrationen`, …) in no
+ * order of persons then costs no cache miss per row. Only looks up, registers nothing: a row
+ * registers its person itself if it needs to, so a line that is no data registers no one.
+ */
+export class Personenvorschau {
+  private puffer: Uint8Array | null = null;
+  private von = new Int32Array(0);
+  private bis = new Int32Array(0);
+  private person = new Int32Array(0);
+  private n = 0;
+  private zeiger = 0;
+  private readonly stapel: Personenstapel;
+
+  constructor(register: PersonRegister) {
+    this.stapel = new Personenstapel(register, (p, i) => (this.person[i] = p), false);
+  }
+
+  /** Ids in bytes[von[i], bis[i]), in the order their rows will ask (`nimm`); replaces what was held. */
+  fuelle(bytes: Uint8Array, von: Int32Array, bis: Int32Array, n: number): void {
+    if (this.person.length < n) {
+      this.von = new Int32Array(n);
+      this.bis = new Int32Array(n);
+      this.person = new Int32Array(n);
+    }
+    this.von.set(von.subarray(0, n));
+    this.bis.set(bis.subarray(0, n));
+    this.person.fill(-1, 0, n);
+    for (let i = 0; i < n; i++) {
+      const a = von[i], e = bis[i];
+      // The batch takes ids of up to eight bytes (kept whole in the register's slot).
+      if (e > a && e - a <= 8) this.stapel.hinzu(bytes, a, e, i, 0);
+    }
+    this.stapel.leere();
+    [this.puffer, this.n, this.zeiger] = [bytes, n, 0];
+  }
+
+  /** The person of the id in bytes[von, bis) if it was looked up ahead and registered, else −1. */
+  nimm(bytes: Uint8Array, von: number, bis: number): number {
+    if (bytes !== this.puffer) return -1;
+    let z = this.zeiger;
+    while (z < this.n && this.von[z] < von) z++;
+    this.zeiger = z;
+    return z < this.n && this.von[z] === von && this.bis[z] === bis ? this.person[z] : -1;
   }
 }

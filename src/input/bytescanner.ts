@@ -66,6 +66,8 @@ export async function scanne<S extends Spalten>(
       naechsteZeile(ganzeZeile, 0, ganzeZeile.length - 1 - cr);
       pos = nl + 1;
     }
+    const letzte = daten.lastIndexOf(0x0a);
+    if (letzte >= pos) pruefung.vorausZeilen(daten, pos, letzte + 1, cr);
     for (let nl = daten.indexOf(0x0a, pos); nl >= 0; nl = daten.indexOf(0x0a, pos)) {
       naechsteZeile(daten, pos, nl - cr);
       pos = nl + 1;

@@ -6,7 +6,7 @@ import { schluessel } from './spalten.js';
 import type { Schema, Spalte, Spalten } from './zeilen.js';
 import { ARTEN, type Art } from '../core/ereignisse.js';
 import { BETRAGS_SPALTEN, MONATSWERTE_SPALTEN, type Wert } from '../core/monatswerte/monatswerte.js';
-import type { PersonRegister } from '../core/zeitlinien.js';
+import { Personenvorschau, type PersonRegister } from '../core/zeitlinien.js';
 import {
   datumAusBytes, flagAusBytes, geschlechtAusBytes, istFesterRand, monatAusBytes, parseDatum, parseFlag, parseGeschlecht, parseMonat, parseStatus, parseZahl, statusAusBytes, UNGELESEN,
   type Dezimal, type Zelle,
@@ -19,16 +19,26 @@ const optional = <T>(lese: (roh: string) => Zelle<T>, leseBytes?: Bytes<T>): Spa
 
 /**
  * The person id, read into the register's index straight away: on the fast path from the bytes of
- * the file, without a string per row. Blanks around an id are trimmed (by the text path).
+ * the file, without a string per row. Blanks around an id are trimmed (by the text path). With
+ * `voraus`, a chunk's ids are looked up before its rows (`Personenvorschau`): for the files read
+ * after `zeitraeume`, whose persons are mostly registered.
  */
-function person(register: PersonRegister): Spalte<number> {
-  return pflicht(
-    (roh) => {
-      const s = roh.trim();
-      return s === '' ? { ok: false, erwartet: 'einen nicht leeren Wert' } : { ok: true, wert: register.nummer(s) };
-    },
-    (b, von, bis) => (bis > von && istFesterRand(b[von]) && istFesterRand(b[bis - 1]) ? register.nummerBytes(b, von, bis) : UNGELESEN),
-  );
+function person(register: PersonRegister, voraus = false): Spalte<number> {
+  const vorschau = voraus ? new Personenvorschau(register) : null;
+  return {
+    ...pflicht(
+      (roh) => {
+        const s = roh.trim();
+        return s === '' ? { ok: false, erwartet: 'einen nicht leeren Wert' } : { ok: true, wert: register.nummer(s) };
+      },
+      (b, von, bis) => {
+        if (!(bis > von && istFesterRand(b[von]) && istFesterRand(b[bis - 1]))) return UNGELESEN;
+        const p = vorschau ? vorschau.nimm(b, von, bis) : -1;
+        return p >= 0 ? p : register.nummerBytes(b, von, bis);
+      },
+    ),
+    leseVoraus: vorschau ? (b, von, bis, n) => vorschau.fuelle(b, von, bis, n) : undefined,
+  };
 }
 
 /** A required date or month: an empty cell is the text path's error, not null. */
@@ -76,7 +86,7 @@ export const personenSchema = (register: PersonRegister) =>
   ({
     rolle: 'personen',
     spalten: {
-      person_id: person(register),
+      person_id: person(register, true),
       geschlecht: optional(parseGeschlecht, geschlechtAusBytes),
       geburtsdatum: optional(parseDatum, datumAusBytes),
       alleinerziehend: optional(parseFlag, flagAusBytes),
@@ -89,6 +99,20 @@ function parseArt(roh: string): Zelle<Art> {
   return ARTEN.includes(s) ? { ok: true, wert: s } : { ok: false, erwartet: ARTEN.join(', ') };
 }
 
+const ARTEN_BYTES = ARTEN.map((a) => Uint8Array.from(a, (c) => c.charCodeAt(0)));
+
+/** `art` in its plain form (upper case, no blanks) straight from the bytes; any other the text path reads, and words. */
+function artAusBytes(b: Uint8Array, von: number, bis: number): Art | typeof UNGELESEN {
+  for (let k = 0; k < ARTEN_BYTES.length; k++) {
+    const a = ARTEN_BYTES[k];
+    if (a.length !== bis - von) continue;
+    let i = 0;
+    while (i < a.length && b[von + i] === a[i]) i++;
+    if (i === a.length) return ARTEN[k];
+  }
+  return UNGELESEN;
+}
+
 const flagOderNein = (roh: string): Zelle<boolean> => {
   const z = parseFlag(roh);
   return z.ok ? { ok: true, wert: z.wert ?? false } : z;
@@ -97,9 +121,9 @@ const flagOderNein = (roh: string): Zelle<boolean> => {
 export const integrationenSchema = (register: PersonRegister) => ({
   rolle: 'integrationen',
   spalten: {
-    person_id: person(register),
+    person_id: person(register, true),
     datum: pflicht(nichtLeer(parseDatum, 'das Datum des Beginns'), gefuellt(datumAusBytes)),
-    art: pflicht(parseArt),
+    art: pflicht(parseArt, artAusBytes),
     // Empty: not known yet (continuity shows a year after the integration), so not 'nein'.
     kontinuierlich: optional(parseFlag, flagAusBytes),
     bedarfsdeckend: optional(flagOderNein, (b, von, bis) => flagAusBytes(b, von, bis) ?? false),
@@ -109,7 +133,7 @@ export const integrationenSchema = (register: PersonRegister) => ({
 export const massnahmenSchema = (register: PersonRegister) => ({
   rolle: 'massnahmen',
   spalten: {
-    person_id: person(register),
+    person_id: person(register, true),
     beginn: pflicht(nichtLeer(parseDatum, 'das Datum des Eintritts'), gefuellt(datumAusBytes)),
     ende: optional(offenesEnde, datumAusBytes),
     art: optional((roh: string): Zelle<string> => ({ ok: true, wert: roh.trim() })),

@@ -19,6 +19,13 @@ export interface Spalte<T> {
    * any error, so both paths accept and reject alike.
    */
   leseBytes?: (bytes: Uint8Array, von: number, bis: number) => T | typeof UNGELESEN;
+  /**
+   * The column's cells of many rows (a chunk's), bytes von[i] … bis[i]−1 of `bytes`, handed over
+   * before their rows: a reader whose cost is a random memory access per cell (the person
+   * register) does that work for all of them at once, in its own order. What `leseBytes` then
+   * returns for a cell must be what it would return without.
+   */
+  leseVoraus?: (bytes: Uint8Array, von: Int32Array, bis: Int32Array, n: number) => void;
 }
 
 export type Spalten = Record<string, Spalte<any>>;
@@ -112,6 +119,7 @@ interface GeleseneSpalte<S extends Spalten> {
   i: number;
   lese: Spalte<unknown>['lese'];
   leseBytes: Spalte<unknown>['leseBytes'];
+  leseVoraus: Spalte<unknown>['leseVoraus'];
 }
 
 /**
@@ -140,6 +148,8 @@ export class Zeilenpruefung<S extends Spalten> extends Problemliste {
   private readonly zeile = {} as Zeile<S>;
   private readonly schnell: ((bytes: Uint8Array, grenzen: Int32Array) => boolean) | undefined;
   private zeilenleser: ((bytes: Uint8Array, von: number, bis: number) => boolean) | undefined;
+  /** The column read ahead (`Spalte.leseVoraus`), its field, and the bounds of its cells in a chunk. */
+  private readonly voraus: { i: number; lese: NonNullable<Spalte<unknown>['leseVoraus']>; von: Int32Array; bis: Int32Array } | null;
   /** Values in columns without a header: one problem per column, at its first line, not one per row. */
   private readonly namenlosGefuellt = new Spaltenfunde();
 
@@ -176,7 +186,9 @@ export class Zeilenpruefung<S extends Spalten> extends Problemliste {
     }
     this.gelesen = namen
       .filter((n) => this.position.has(n))
-      .map((n) => ({ name: n, i: this.position.get(n)!, lese: schema.spalten[n].lese, leseBytes: schema.spalten[n].leseBytes }));
+      .map((n) => ({ name: n, i: this.position.get(n)!, lese: schema.spalten[n].lese, leseBytes: schema.spalten[n].leseBytes, leseVoraus: schema.spalten[n].leseVoraus }));
+    const v = this.gelesen.find((s) => s.leseVoraus);
+    this.voraus = v ? { i: v.i, lese: v.leseVoraus!, von: new Int32Array(1024), bis: new Int32Array(1024) } : null;
     this.schnell = this.namenlos.length
       ? undefined
       : schnell?.(this.bytezelle, (name) => (this.schema.spalten[name].leseBytes ? this.position.get(name) ?? -1 : -1), (leser) => (this.zeilenleser = leser));
@@ -193,6 +205,37 @@ export class Zeilenpruefung<S extends Spalten> extends Problemliste {
     if (this.zeilenleser === undefined || this.fussnotenAb !== null || this.abgebrochen || !this.zeilenleser(bytes, von, bis)) return false;
     this.zeilen++;
     return true;
+  }
+
+  /**
+   * The whole lines in bytes von … bis−1 of a chunk of the byte scanner (each ending in LF, CR LF
+   * with `cr` 1), before they come one by one: the column read ahead gets its cells, bounded as
+   * the scanner bounds them. Lines that are no data (the header, a footnote) only cost a lookup.
+   */
+  vorausZeilen(puffer: Buffer, von: number, bis: number, cr: number): void {
+    const v = this.voraus;
+    if (v === null || this.abgebrochen) return;
+    const t = this.trenner, feld = v.i;
+    let n = 0;
+    for (let a = von; a < bis; ) {
+      const nl = puffer.indexOf(0x0a, a);
+      const ende = nl - cr;
+      // Field `feld` of the line: after `feld` delimiters, up to the next one or the line's end.
+      let f = a, k = 0;
+      while (k < feld && f < ende) if (puffer[f++] === t) k++;
+      if (k === feld) {
+        let e = f;
+        while (e < ende && puffer[e] !== t) e++;
+        if (n === v.von.length) {
+          v.von = wachse(v.von);
+          v.bis = wachse(v.bis);
+        }
+        v.von[n] = f;
+        v.bis[n++] = e;
+      }
+      a = nl + 1;
+    }
+    v.lese(puffer, v.von, v.bis, n);
   }
 
   /** A row of the byte scanner: bytes von … bis−1 of `puffer`, n fields, bounds of the first `spaltenzahl` in `grenzen`. */
@@ -337,4 +380,10 @@ export class Zeilenpruefung<S extends Spalten> extends Problemliste {
   private roh(i: number): string {
     return this.rec ? this.rec[i] : this.puffer.toString('utf8', this.grenzen[2 * i], this.grenzen[2 * i + 1]);
   }
+}
+
+function wachse(a: Int32Array): Int32Array {
+  const neu = new Int32Array(a.length * 2);
+  neu.set(a);
+  return neu;
 }

@@ -4,7 +4,7 @@
 import { statSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Monatsbits, PersonRegister, Zeitlinien } from '../../src/core/zeitlinien.js';
+import { Monatsbits, PersonRegister, Personenvorschau, Zeitlinien } from '../../src/core/zeitlinien.js';
 import { arbeitsordner } from '../cli/hilfen.js';
 import { liesZeitraeume } from '../input/hilfen.js';
 
@@ -41,6 +41,50 @@ describe('PersonRegister', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('PersonRegister.laengen', () => {
+  it('lists the byte lengths of the ids registered, short and long, each once', () => {
+    const r = new PersonRegister();
+    expect(r.laengen()).toEqual([]);
+    for (const id of ['0815', '4711', 'K0000001', 'Ä', 'X'.repeat(31), 'Y'.repeat(40), 'Z'.repeat(40)]) r.nummer(id);
+    expect(r.laengen()).toEqual([2, 4, 8, 31, 40]);
+  });
+});
+
+describe('Personenvorschau', () => {
+  const bytes = (text: string) => new TextEncoder().encode(text);
+  it('finds the registered persons of ids of up to eight bytes ahead, in the order rows ask, and registers nobody', () => {
+    const r = new PersonRegister();
+    ['A1', 'B22', 'C3333333', 'LANGE-KENNUNG'].forEach((id) => r.nummer(id));
+    // Lines "A1", "X9", "C3333333", "LANGE-KENNUNG", "B22", "A1" one after another.
+    const b = bytes('A1X9C3333333LANGE-KENNUNGB22A1');
+    const von = Int32Array.of(0, 2, 4, 12, 25, 28), bis = Int32Array.of(2, 4, 12, 25, 28, 30);
+    const v = new Personenvorschau(r);
+    v.fuelle(b, von, bis, 6);
+    expect(r.anzahl).toBe(4);
+    // Unknown (X9) and long ids are −1: the row looks them up (or registers them) itself.
+    expect([...von].map((a, i) => v.nimm(b, a, bis[i]))).toEqual([0, -1, 2, -1, 1, 0]);
+  });
+
+  it('gives −1 for a cell it was not handed: another buffer, other bounds, or one already passed', () => {
+    const r = new PersonRegister();
+    r.nummer('A1');
+    r.nummer('B2');
+    const b = bytes('A1B2');
+    const v = new Personenvorschau(r);
+    v.fuelle(b, Int32Array.of(0, 2), Int32Array.of(2, 4), 2);
+    // The same bytes in another buffer (a line completed across two chunks) are not taken for it.
+    expect(v.nimm(bytes('A1B2'), 0, 2)).toBe(-1);
+    expect(v.nimm(b, 0, 1)).toBe(-1);
+    expect(v.nimm(b, 2, 4)).toBe(1);
+    expect(v.nimm(b, 0, 2)).toBe(-1);
+    // A new chunk replaces what was held.
+    const c = bytes('B2');
+    v.fuelle(c, Int32Array.of(0), Int32Array.of(2), 1);
+    expect(v.nimm(b, 2, 4)).toBe(-1);
+    expect(v.nimm(c, 0, 2)).toBe(1);
   });
 });
 
