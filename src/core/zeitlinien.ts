@@ -662,16 +662,19 @@ export class Personenvorschau {
   private zeiger = 0;
   private readonly stapel: Personenstapel;
 
-  constructor(register: PersonRegister) {
+  constructor(private readonly register: PersonRegister) {
     this.stapel = new Personenstapel(register, (p, i) => (this.person[i] = p), false);
   }
 
   /** Ids in bytes[von[i], bis[i]), in the order their rows will ask (`nimm`); replaces what was held. */
   fuelle(bytes: Uint8Array, von: Int32Array, bis: Int32Array, n: number): void {
+    // An empty register (`check` reads each file on its own) would find nobody.
+    if (this.register.anzahl === 0) n = 0;
     if (this.person.length < n) {
-      this.von = new Int32Array(n);
-      this.bis = new Int32Array(n);
-      this.person = new Int32Array(n);
+      const platz = Math.max(n, this.person.length * 2);
+      this.von = new Int32Array(platz);
+      this.bis = new Int32Array(platz);
+      this.person = new Int32Array(platz);
     }
     this.von.set(von.subarray(0, n));
     this.bis.set(bis.subarray(0, n));
