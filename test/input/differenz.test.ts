@@ -146,15 +146,15 @@ describe('fast path and csv-parse agree', () => {
           expect(await gleich(Buffer.from(gedreht.join(nl) + nl), rolle, vorher)).toBe(true);
         },
       ),
-      { numRuns: 40 },
+      { numRuns: 30 },
     );
 
-    // Over 2 MB in no order of persons: chunks of 1 MB end inside a line, which the next completes.
+    // Over 1 MB in no order of persons: the first chunk ends inside a line, which the next completes.
     const zeilen = dateien.integrationen.slice(1);
-    const viele = Array.from({ length: 80_000 }, (_, i) => zeilen[(i * 7919) % zeilen.length].split(';')).map(([id, ...rest]) => [rest[0], id, ...rest.slice(1)].join(';'));
+    const viele = Array.from({ length: 42_000 }, (_, i) => zeilen[(i * 7919) % zeilen.length].split(';')).map(([id, ...rest]) => [rest[0], id, ...rest.slice(1)].join(';'));
     const kopf = dateien.integrationen[0].split(';');
     const gross = Buffer.from([[kopf[1], kopf[0], ...kopf.slice(2)].join(';'), ...viele].join('\r\n') + '\r\n');
-    expect(gross.length).toBeGreaterThan(2 << 20);
+    expect(gross.length).toBeGreaterThan(1 << 20);
     expect(await gleich(gross, 'integrationen', vorher)).toBe(true);
   });
 
