@@ -23,7 +23,8 @@ export interface Spalte<T> {
    * The column's cells of many rows (a chunk's), bytes von[i] … bis[i]−1 of `bytes`, handed over
    * before their rows: a reader whose cost is a random memory access per cell (the person
    * register) does that work for all of them at once, in its own order. What `leseBytes` then
-   * returns for a cell must be what it would return without.
+   * returns for a cell must be what it would return without. n = 0 after the last row: what was
+   * held may go.
    */
   leseVoraus?: (bytes: Uint8Array, von: Int32Array, bis: Int32Array, n: number) => void;
 }
@@ -255,6 +256,8 @@ export class Zeilenpruefung<S extends Spalten> extends Problemliste {
 
   /** After the last row: what only the whole file shows. */
   ende(): void {
+    // The column read ahead lets go of the last chunk and its arrays now, not when it is collected.
+    this.voraus?.lese(LEER, LEER_GRENZEN, LEER_GRENZEN, 0);
     for (const [i, f] of this.namenlosGefuellt) {
       this.melde({
         datei: this.datei, zeile: f.zeile, spalte: i + 1, wert: f.text, erwartet: 'eine leere Zelle (die Spalte hat keine Überschrift)',
@@ -381,6 +384,9 @@ export class Zeilenpruefung<S extends Spalten> extends Problemliste {
     return this.rec ? this.rec[i] : this.puffer.toString('utf8', this.grenzen[2 * i], this.grenzen[2 * i + 1]);
   }
 }
+
+const LEER = new Uint8Array(0);
+const LEER_GRENZEN = new Int32Array(0);
 
 function wachse(a: Int32Array): Int32Array {
   const neu = new Int32Array(a.length * 2);

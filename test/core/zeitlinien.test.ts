@@ -3,8 +3,8 @@
 
 import { statSync } from 'node:fs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { Monatsbits, PersonRegister, Personenvorschau, Zeitlinien } from '../../src/core/zeitlinien.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Monatsbits, PersonRegister, Personenvorschau, VORAUSSCHAU, Zeitlinien } from '../../src/core/zeitlinien.js';
 import { arbeitsordner } from '../cli/hilfen.js';
 import { liesZeitraeume } from '../input/hilfen.js';
 
@@ -54,6 +54,10 @@ describe('PersonRegister.laengen', () => {
 });
 
 describe('Personenvorschau', () => {
+  // As for a register of millions of persons (the default starts there).
+  const ab = VORAUSSCHAU.ab;
+  beforeEach(() => void (VORAUSSCHAU.ab = 1));
+  afterEach(() => void (VORAUSSCHAU.ab = ab));
   const bytes = (text: string) => new TextEncoder().encode(text);
   it('finds the registered persons of ids of up to eight bytes ahead, in the order rows ask, and registers nobody', () => {
     const r = new PersonRegister();
@@ -66,6 +70,19 @@ describe('Personenvorschau', () => {
     expect(r.anzahl).toBe(4);
     // Unknown (X9) and long ids are −1: the row looks them up (or registers them) itself.
     expect([...von].map((a, i) => v.nimm(b, a, bis[i]))).toEqual([0, -1, 2, -1, 1, 0]);
+  });
+
+  it('looks nobody up while the register holds fewer persons than VORAUSSCHAU.ab (its table is fast enough)', () => {
+    const r = new PersonRegister();
+    r.nummer('A1');
+    const b = bytes('A1');
+    const v = new Personenvorschau(r);
+    VORAUSSCHAU.ab = 2;
+    v.fuelle(b, Int32Array.of(0), Int32Array.of(2), 1);
+    expect(v.nimm(b, 0, 2)).toBe(-1);
+    r.nummer('B2');
+    v.fuelle(b, Int32Array.of(0), Int32Array.of(2), 1);
+    expect(v.nimm(b, 0, 2)).toBe(0);
   });
 
   it('gives −1 for a cell it was not handed: another buffer, other bounds, or one already passed', () => {
