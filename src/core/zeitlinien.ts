@@ -655,7 +655,7 @@ export class Personenstapel {
 export const VORAUSSCHAU = { ab: 1_000_000 };
 
 /**
- * The persons of many ids looked up ahead of their rows (a chunk's, see `Spalte.leseVoraus`), in
+ * The persons of many ids looked up ahead of their rows (a chunk's, see `Vorausleser`), in
  * the register's order rather than the file's: a later file (`personen`, `integrationen`, …) in no
  * order of persons then costs no cache miss per row. Only looks up, registers nothing: a row
  * registers its person itself if it needs to, so a line that is no data registers no one.
@@ -672,6 +672,14 @@ export class Personenvorschau {
   constructor(private readonly register: PersonRegister) {}
 
   /**
+   * A small register's table answers a lookup about as fast as the batch (see VORAUSSCHAU), and an
+   * empty one (`check` reads each file on its own) finds nobody.
+   */
+  lohnt(): boolean {
+    return this.register.anzahl >= VORAUSSCHAU.ab;
+  }
+
+  /**
    * Ids in bytes[von[i], bis[i]), in the order their rows will ask (`nimm`); replaces what was
    * held. None (n = 0) lets go of the arrays, for the end of a file.
    */
@@ -681,9 +689,7 @@ export class Personenvorschau {
       this.von = this.bis = this.person = new Int32Array(0);
       return;
     }
-    // A small register's table answers a lookup about as fast as the batch (see VORAUSSCHAU), and an
-    // empty one (`check` reads each file on its own) finds nobody.
-    if (this.register.anzahl < VORAUSSCHAU.ab) n = 0;
+    if (!this.lohnt()) n = 0;
     if (this.person.length < n) {
       const platz = Math.max(n, this.person.length * 2);
       this.von = new Int32Array(platz);

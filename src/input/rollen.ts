@@ -37,7 +37,7 @@ function person(register: PersonRegister, voraus = false): Spalte<number> {
         return p >= 0 ? p : register.nummerBytes(b, von, bis);
       },
     ),
-    leseVoraus: vorschau ? (b, von, bis, n) => vorschau.fuelle(b, von, bis, n) : undefined,
+    voraus: vorschau ?? undefined,
   };
 }
 

@@ -19,14 +19,21 @@ export interface Spalte<T> {
    * any error, so both paths accept and reject alike.
    */
   leseBytes?: (bytes: Uint8Array, von: number, bis: number) => T | typeof UNGELESEN;
-  /**
-   * The column's cells of many rows (a chunk's), bytes von[i] … bis[i]−1 of `bytes`, handed over
-   * before their rows: a reader whose cost is a random memory access per cell (the person
-   * register) does that work for all of them at once, in its own order. What `leseBytes` then
-   * returns for a cell must be what it would return without. n = 0 after the last row: what was
-   * held may go.
-   */
-  leseVoraus?: (bytes: Uint8Array, von: Int32Array, bis: Int32Array, n: number) => void;
+  /** A reader that takes the column's cells of a whole chunk ahead of their rows (`Vorausleser`). */
+  voraus?: Vorausleser;
+}
+
+/**
+ * For a column whose cost is a random memory access per cell (the person register): it gets the
+ * cells of many rows (a chunk's), bytes von[i] … bis[i]−1 of `bytes`, before their rows, and does
+ * that work for all of them at once, in its own order. What `leseBytes` then returns for a cell
+ * must be what it would return without.
+ */
+export interface Vorausleser {
+  /** Whether it pays for this reading; asked once, when the reading begins. */
+  lohnt(): boolean;
+  /** The cells of a chunk; n = 0 after the last row: what was held may go. */
+  fuelle(bytes: Uint8Array, von: Int32Array, bis: Int32Array, n: number): void;
 }
 
 export type Spalten = Record<string, Spalte<any>>;
@@ -120,7 +127,7 @@ interface GeleseneSpalte<S extends Spalten> {
   i: number;
   lese: Spalte<unknown>['lese'];
   leseBytes: Spalte<unknown>['leseBytes'];
-  leseVoraus: Spalte<unknown>['leseVoraus'];
+  voraus: Spalte<unknown>['voraus'];
 }
 
 /**
@@ -149,8 +156,8 @@ export class Zeilenpruefung<S extends Spalten> extends Problemliste {
   private readonly zeile = {} as Zeile<S>;
   private readonly schnell: ((bytes: Uint8Array, grenzen: Int32Array) => boolean) | undefined;
   private zeilenleser: ((bytes: Uint8Array, von: number, bis: number) => boolean) | undefined;
-  /** The column read ahead (`Spalte.leseVoraus`), its field, and the bounds of its cells in a chunk. */
-  private readonly voraus: { i: number; lese: NonNullable<Spalte<unknown>['leseVoraus']>; von: Int32Array; bis: Int32Array } | null;
+  /** The column read ahead (`Spalte.voraus`, where it pays), its field, and the bounds of its cells in a chunk. */
+  private readonly voraus: { i: number; leser: Vorausleser; von: Int32Array; bis: Int32Array } | null;
   /** Values in columns without a header: one problem per column, at its first line, not one per row. */
   private readonly namenlosGefuellt = new Spaltenfunde();
 
@@ -187,9 +194,9 @@ export class Zeilenpruefung<S extends Spalten> extends Problemliste {
     }
     this.gelesen = namen
       .filter((n) => this.position.has(n))
-      .map((n) => ({ name: n, i: this.position.get(n)!, lese: schema.spalten[n].lese, leseBytes: schema.spalten[n].leseBytes, leseVoraus: schema.spalten[n].leseVoraus }));
-    const v = this.gelesen.find((s) => s.leseVoraus);
-    this.voraus = v ? { i: v.i, lese: v.leseVoraus!, von: new Int32Array(1024), bis: new Int32Array(1024) } : null;
+      .map((n) => ({ name: n, i: this.position.get(n)!, lese: schema.spalten[n].lese, leseBytes: schema.spalten[n].leseBytes, voraus: schema.spalten[n].voraus }));
+    const v = this.gelesen.find((s) => s.voraus?.lohnt());
+    this.voraus = v ? { i: v.i, leser: v.voraus!, von: new Int32Array(1024), bis: new Int32Array(1024) } : null;
     this.schnell = this.namenlos.length
       ? undefined
       : schnell?.(this.bytezelle, (name) => (this.schema.spalten[name].leseBytes ? this.position.get(name) ?? -1 : -1), (leser) => (this.zeilenleser = leser));
@@ -236,7 +243,7 @@ export class Zeilenpruefung<S extends Spalten> extends Problemliste {
       }
       a = nl + 1;
     }
-    v.lese(puffer, v.von, v.bis, n);
+    v.leser.fuelle(puffer, v.von, v.bis, n);
   }
 
   /** A row of the byte scanner: bytes von … bis−1 of `puffer`, n fields, bounds of the first `spaltenzahl` in `grenzen`. */
@@ -257,7 +264,7 @@ export class Zeilenpruefung<S extends Spalten> extends Problemliste {
   /** After the last row: what only the whole file shows. */
   ende(): void {
     // The column read ahead lets go of the last chunk and its arrays now, not when it is collected.
-    this.voraus?.lese(LEER, LEER_GRENZEN, LEER_GRENZEN, 0);
+    this.voraus?.leser.fuelle(LEER, LEER_GRENZEN, LEER_GRENZEN, 0);
     for (const [i, f] of this.namenlosGefuellt) {
       this.melde({
         datei: this.datei, zeile: f.zeile, spalte: i + 1, wert: f.text, erwartet: 'eine leere Zelle (die Spalte hat keine Überschrift)',
