@@ -249,11 +249,6 @@ export function report(a: ReportAnfrage, leser: Leser): Promise<Ergebnis<ReportM
 }
 
 /**
- * A table of several Jobcenters counts for the one chosen with --jobcenter (or `jobcenter` in the
- * config), by its key as the table writes it; none chosen, or one the table lacks, is a usage error
- * that lists the keys. Never the first, never all together.
- */
-/**
  * No indicator of the Berichtsmonat is computable (nor a target): an error that says why, from the
  * reasons of the monthly values, and which columns were read. A report of nothing but `x` is no report.
  */
@@ -271,6 +266,11 @@ export function nichtsBerechenbar(t: number, monatswerte: readonly Berechnung[],
   );
 }
 
+/**
+ * A table of several Jobcenters counts for the one chosen with --jobcenter (or `jobcenter` in the
+ * config), by its key as the table writes it; none chosen, or one the table lacks, is a usage error
+ * that lists the keys. Never the first, never all together.
+ */
 export function waehleRegion(datei: string, regionen: { spalte: string; schluessel: string[] }, jobcenter: string | null): void {
   const { spalte, schluessel } = regionen;
   const liste = schluessel.slice(0, 20).map((k) => `„${k}“`).join(', ') + (schluessel.length > 20 ? ` und ${schluessel.length - 20} weitere` : '');

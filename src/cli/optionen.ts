@@ -100,13 +100,13 @@ const schluesselliste: Parser<string[]> = (roh, name) => {
   return teile;
 };
 
-/** A value from a list of spellings (case-insensitive), each meaning one value. */
 /** A sheet by name, or by its position (digits, where no sheet has that name): settled against the workbook. */
 const blattwahl: Parser<string> = (roh, name) => {
   if (roh.trim() === '') throw nutzungsfehler(`${name}: erwartet den Namen oder die Nummer eines Blatts, nicht einen leeren Text.`);
   return roh;
 };
 
+/** A value from a list of spellings (case-insensitive), each meaning one value. */
 function schreibweisen<T>(bedeutung: Record<string, T>, erwartet: string): Parser<T> {
   return (roh, name) => {
     const w = bedeutung[roh.toLowerCase()];

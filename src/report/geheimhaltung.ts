@@ -387,10 +387,8 @@ export function kennzahlenSperre(b: KennzahlenBericht, d: Darstellung): Kennzahl
     if (!zaehltPersonen(def)) return false;
     // A value of a chart month that is printed nowhere else is judged on its own numbers.
     if (klein(be.zaehler) || klein(be.nenner)) return true;
-    const [zt, nt] = teile(def.formel);
     const s = entscheidung();
-    return (be.zaehler !== null && s.gesperrt(fensterSchluessel(gruppe, zt.spalte, ...be.fenster.zaehler))) ||
-      (be.nenner !== null && s.gesperrt(fensterSchluessel(gruppe, nt.spalte, ...be.fenster.nenner)));
+    return teilfenster(def, be).some((t) => s.gesperrt(fensterSchluessel(gruppe, t.spalte, t.von, t.bis)));
   };
   const ziel = (z: ZielErgebnis): boolean => {
     if (z.einheit === 'anzahl' && (klein(z.ist) || klein(z.vorjahr))) return true;
@@ -463,7 +461,6 @@ function vergleichZellen(m: Sperrmodell, v: VergleichModell, eigenPraefix: strin
 
   // Aggregates, and for each other Jobcenter the aggregates it is summed in.
   const peers = new Set(v.peers);
-  const land = new Set(v.landSchluessel ?? []);
   const aggregate: GedrucktesAggregat[] = [];
   const summiertIn = new Map<string, number[]>();
   for (const g of v.gruppen) for (const k of g.kennzahlen) {
@@ -474,11 +471,16 @@ function vergleichZellen(m: Sperrmodell, v: VergleichModell, eigenPraefix: strin
         const a = art === 'vergleichsgruppe' ? f.aggregat : art === 'land' ? f.land : f.bund;
         if (!a?.berechnung) continue;
         const aus = new Set(a.ausgelassen.map((x) => x.schluessel));
-        const mitglieder = art === 'vergleichsgruppe' ? v.peers : art === 'land' ? v.schluessel.filter((x) => land.has(x)) : v.schluessel;
+        const mitglieder = art === 'vergleichsgruppe' ? v.peers : art === 'land' ? v.landSchluessel ?? [] : v.schluessel;
         const einheiten = mitglieder.filter((x) => !aus.has(x));
         const nr = aggregate.length;
         aggregate.push({ schluessel: (teil) => aggregatSchluessel(art, fa, g.gruppe, k.definition.id, teil), gruppe: g.gruppe, def: k.definition, berechnung: a.berechnung, einheiten });
-        for (const x of einheiten) if (!peers.has(x)) summiertIn.set(x, [...(summiertIn.get(x) ?? []), nr]);
+        for (const x of einheiten) {
+          if (peers.has(x)) continue;
+          const nrn = summiertIn.get(x);
+          if (nrn) nrn.push(nr);
+          else summiertIn.set(x, [nr]);
+        }
       }
     }
   }
