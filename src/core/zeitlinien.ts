@@ -257,7 +257,8 @@ function mische(h: number): number {
   return h ^ (h >>> 16);
 }
 
-function wachse(a: Int32Array<ArrayBuffer>, mindestens: number, fuell?: number): Int32Array<ArrayBuffer> {
+/** The array itself when it holds `mindestens`, else a copy at least twice as long (new slots `fuell`, or 0). */
+export function wachse(a: Int32Array<ArrayBuffer>, mindestens: number, fuell?: number): Int32Array<ArrayBuffer> {
   if (a.length >= mindestens) return a;
   const neu = new Int32Array(Math.max(mindestens, a.length * 2));
   neu.set(a);

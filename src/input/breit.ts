@@ -13,7 +13,7 @@ import type { TabellenFormat } from './format.js';
 import type { Bytequelle } from './quelle.js';
 import { kopfSpalten, regionSpalte } from './rollen.js';
 import { ohneFussnotenzeichen, type Zuordnung } from './spalten.js';
-import { kanonischerKopf, liesDaten, zuordnungVon, type LeseOptionen, type Tabelle } from './tabelle.js';
+import { kanonischerKopf, kanonisierer, liesDaten, zuordnungVon, type LeseOptionen, type Tabelle } from './tabelle.js';
 import { parseMonat } from './zellen.js';
 import { Spaltenfunde, Zeilenpruefung } from './zeilen.js';
 
@@ -111,6 +111,7 @@ export async function breiteTabelle(b: BreiteQuelle): Promise<Tabelle> {
   const { quelle, opt, kopf, kopfzeile } = b;
   const datei = quelle.datei;
   const zuordnung = zuordnungVon(opt);
+  const kanonisiere = kanonisierer(zuordnung);
   const monate = monatsSpalten(kopf)!;
   const etiketten = kopf.slice(0, monate[0].index);
   const kanonisch = kanonischerKopf(etiketten, zuordnung);
@@ -127,7 +128,7 @@ export async function breiteTabelle(b: BreiteQuelle): Promise<Tabelle> {
   const andere: { index: number; name: string | null; roh: string }[] = [];
   kopf.forEach((roh, index) => {
     if (index < monate[0].index || monatsIndex.has(index) || roh.trim() === '') return;
-    const name = kanonischerKopf([roh], zuordnung)[0];
+    const name = kanonisiere(roh);
     if (name !== null && WIE_EIN_MONAT.test(roh)) {
       vorab.push({ datei, zeile: kopfzeile, spalte: index + 1, wert: roh, meldung: `„${roh}“ steht zwischen den Monaten, ist aber keiner, den das Werkzeug liest; seine Spalte bliebe ungelesen.`, erwartet: `einen Monat wie „Jun 2024“ oder „2024-06“ (eine Spalte, die nicht gelesen werden soll: "spalten": {"monatswerte": {"${roh}": null}})` });
     } else andere.push({ index, name, roh });
@@ -178,7 +179,7 @@ export async function breiteTabelle(b: BreiteQuelle): Promise<Tabelle> {
       });
       continue;
     }
-    const name = kanonischerKopf([etikett], zuordnung)[0];
+    const name = kanonisiere(etikett);
     // Mapped to null in the config: a row deliberately not read.
     if (name === null) continue;
     const gruppe = gruppeIndex < 0 ? '' : (felder[gruppeIndex] ?? '').trim();

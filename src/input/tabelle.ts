@@ -133,8 +133,16 @@ export const zuordnungVon = (opt: LeseOptionen): Zuordnung[] => Object.entries(o
 
 /** The header's names as the schemas know them: mapped by the config, else normalised. */
 export function kanonischerKopf(roherKopf: readonly string[], zuordnung: readonly Zuordnung[]): (string | null)[] {
+  return roherKopf.map(kanonisierer(zuordnung));
+}
+
+/** One name after the mapping, as `kanonischerKopf` maps a header's: made once for many names (a wide table's rows). */
+export function kanonisierer(zuordnung: readonly Zuordnung[]): (name: string) => string | null {
   const nachName = new Map(zuordnung.map((z) => [normiereName(z.von), z.nach === null ? null : normiereName(z.nach)]));
-  return roherKopf.map((n) => (nachName.has(normiereName(n)) ? nachName.get(normiereName(n))! : normiereName(n)));
+  return (n) => {
+    const normiert = normiereName(n);
+    return nachName.has(normiert) ? nachName.get(normiert)! : normiert;
+  };
 }
 
 /**

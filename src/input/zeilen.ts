@@ -7,6 +7,7 @@ import type { Problem } from '../fehler.js';
 import { type TabellenFormat } from './format.js';
 import { TRENNZEICHEN_NAMEN } from '../core/modell.js';
 import type { KopfErgebnis } from './spalten.js';
+import { wachse } from '../core/zeitlinien.js';
 import { datenUnterFussnoten, gehoertZuFussnoten, istFussnote } from './balayout.js';
 import { istLeerzeichen, UNGELESEN, type Zelle } from './zellen.js';
 
@@ -157,7 +158,7 @@ export class Zeilenpruefung<S extends Spalten> extends Problemliste {
   private readonly schnell: ((bytes: Uint8Array, grenzen: Int32Array) => boolean) | undefined;
   private zeilenleser: ((bytes: Uint8Array, von: number, bis: number) => boolean) | undefined;
   /** The column read ahead (`Spalte.voraus`, where it pays), its field, and the bounds of its cells in a chunk. */
-  private readonly voraus: { i: number; leser: Vorausleser; von: Int32Array; bis: Int32Array } | null;
+  private readonly voraus: { i: number; leser: Vorausleser; von: Int32Array<ArrayBuffer>; bis: Int32Array<ArrayBuffer> } | null;
   /** Values in columns without a header: one problem per column, at its first line, not one per row. */
   private readonly namenlosGefuellt = new Spaltenfunde();
 
@@ -234,10 +235,8 @@ export class Zeilenpruefung<S extends Spalten> extends Problemliste {
       if (k === feld) {
         let e = f;
         while (e < ende && puffer[e] !== t) e++;
-        if (n === v.von.length) {
-          v.von = wachse(v.von);
-          v.bis = wachse(v.bis);
-        }
+        v.von = wachse(v.von, n + 1);
+        v.bis = wachse(v.bis, n + 1);
         v.von[n] = f;
         v.bis[n++] = e;
       }
@@ -394,9 +393,3 @@ export class Zeilenpruefung<S extends Spalten> extends Problemliste {
 
 const LEER = new Uint8Array(0);
 const LEER_GRENZEN = new Int32Array(0);
-
-function wachse(a: Int32Array): Int32Array {
-  const neu = new Int32Array(a.length * 2);
-  neu.set(a);
-  return neu;
-}

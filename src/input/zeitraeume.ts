@@ -41,8 +41,10 @@ export async function leseZeitraeumeTeil(tabelle: Tabelle, register: PersonRegis
   const monatsform = istMonatsform(tabelle.kopf);
   // A monthly stock's rows come month by month, persons in no order: bits first, runs at the end.
   const bits = monatsform ? new Monatsbits(zeitlinien) : null;
+  /** An ELB period of a person, into the bits or the timelines. */
+  const ablegen = bits ? (p: number, monat: number) => bits.setze(p, monat) : (p: number, von: number, bis: number) => zeitlinien.hinzu(p, von, bis);
   // Rows whose id is plain and short wait in a batch (see Personenstapel).
-  const stapel = new Personenstapel(register, bits ? (p, monat) => bits.setze(p, monat) : (p, von, bis) => zeitlinien.hinzu(p, von, bis));
+  const stapel = new Personenstapel(register, ablegen);
   // The latest start's person when its row went into the batch: its id, to look up at the end.
   let letzteId: Uint8Array | null = null;
   /** The earliest, latest and second latest start seen; true when `von` is a new latest. */
@@ -59,8 +61,7 @@ export async function leseZeitraeumeTeil(tabelle: Tabelle, register: PersonRegis
   const eintragen = (person: number, von: number, bis: number | null, status: Status) => {
     if (beobachte(von)) [letztePerson, letzteId] = [person, null];
     if (status === 'NEF') zeilenNef++;
-    else if (bits) bits.setze(person, von);
-    else zeitlinien.hinzu(person, von, bis ?? OFFEN);
+    else ablegen(person, von, bis ?? OFFEN);
   };
   /** A day-exact period, whichever way its row was read: the one place its end is checked. */
   const zeitraum = (person: number, von: number, bis: number | null, status: Status): ZeilenProblem | undefined => {

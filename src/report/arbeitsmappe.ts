@@ -54,6 +54,9 @@ export const veraenderung = (w: number, stellen = 1): Zahl => ({ zahl: w / 100, 
 export const euro = (w: number): Zahl => ({ zahl: w, format: 'euro', stellen: 2 });
 
 /** A value the report prints as a number, `*` (suppressed) or `x` (not computable, null). */
+/** An indicator's value: a level as a percentage, a change with its sign (`einheit` as the JSON writes it). */
+export const wertFormat = (einheit: string): ((w: number) => Zahl) => (einheit === 'prozent' ? (w) => prozent(w) : (w) => veraenderung(w));
+
 export const feldVon = (w: number | '*' | null, als: (w: number) => Zahl): Feld => (w === null ? 'x' : w === '*' ? '*' : als(w));
 
 /**

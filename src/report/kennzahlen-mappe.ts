@@ -6,7 +6,7 @@
 import { monatTeile } from '../core/kalender.js';
 import { einheitVon, type Definition } from '../core/kennzahlen/definitionen.js';
 import type { KennzahlWert } from '../core/kennzahlen/kennzahlen.js';
-import { anzahl, euro, feldVon, hinweisBlatt, jobcenterAngabe, monatsFeld, prozent, titelblock, veraenderung, type Arbeitsmappe, type Blatt, type Feld, type Zahl } from './arbeitsmappe.js';
+import { anzahl, euro, feldVon, hinweisBlatt, jobcenterAngabe, monatsFeld, prozent, titelblock, veraenderung, wertFormat, type Arbeitsmappe, type Blatt, type Feld, type Zahl } from './arbeitsmappe.js';
 import { texte, type Darstellung } from './darstellung.js';
 import { eingabenBlatt } from './eingaben.js';
 import { vergleichMappe } from './vergleich.js';
@@ -16,8 +16,6 @@ import type { KennzahlenBericht } from './kennzahlen-bericht.js';
 import { jfwSpanne, kennzahlenHinweise, kennzahlenSperrText, kennzahlenTitel, vorgabeText, ZIEL_STATUS, zieleErklaerung } from './kennzahlen-dokument.js';
 import { kennzahlEintrag, zielEintrag } from './kennzahlen-json.js';
 
-/** An indicator's value: a level as a percentage, a change with its sign. */
-const wertFormat = (einheit: string) => (einheit === 'prozent' ? prozent : veraenderung);
 
 /** Numerators and denominators: counts (a mean stock with a decimal), or the euro sums of K1 and K1E1. */
 const teilFormat = (def: Definition) => (zaehltPersonen(def) ? (w: number) => anzahl(w) : euro);

@@ -13,7 +13,7 @@ import { eingabeBeschreibung, eingabenBlatt, eingabenFuss } from './eingaben.js'
 import { lzbSperre, lzbWert, prognoseGroesse, PROGNOSE_GROESSEN, type LzbGroesse, type LzbSperre } from './geheimhaltung.js';
 import { gruppenName, MERKMAL_GRUPPEN_NAMEN } from './gruppen.js';
 import { einheitIso, einheitText, grundText, regelText, uebergangSpanne, type LzbBericht } from './lzb-bericht.js';
-import { csvZahl } from './zahlen.js';
+import { csvWert } from './zahlen.js';
 
 const MERKMAL_NAMEN: Record<Merkmal, [string, string]> = {
   geschlecht: ['Geschlecht', 'Sex'],
@@ -143,7 +143,6 @@ export function lzbDokument(b: LzbBericht, d: Darstellung): Dokument {
  */
 export function lzbCsv(b: LzbBericht, d: Darstellung): string {
   const kopf = ['bereich', 'monat', 'stichtag', 'gruppe', ...WERTSPALTEN, 'hinweise'];
-  const wert = (n: number | '*' | null) => (n === null ? 'x' : n === '*' ? '*' : csvZahl(n));
   const s = lzbSperre(b, d);
   const zeilen: string[][] = [];
   const angabe = (bereich: string, schluessel: string, wert: string) => zeilen.push([bereich, '', '', schluessel, ...Array<string>(kopf.length - 5).fill(''), textZelle(wert)]);
@@ -157,7 +156,7 @@ export function lzbCsv(b: LzbBericht, d: Darstellung): string {
   for (const m of b.ergebnis.monate) {
     const hinweise = m.nichtBerechenbar.map((g) => grundText(b.regel, g, d)).join('; ');
     for (const { gruppe, werte: w } of [{ gruppe: 'gesamt', werte: m.werte }, ...m.gruppen]) {
-      zeilen.push(['stichtag', isoMonat(m.monat), isoTag(m.stichtag), textZelle(gruppe), ...zeilenWerte(s, m.monat, gruppe, w).map(wert), textZelle(hinweise)]);
+      zeilen.push(['stichtag', isoMonat(m.monat), isoTag(m.stichtag), textZelle(gruppe), ...zeilenWerte(s, m.monat, gruppe, w).map((n) => csvWert(n)), textZelle(hinweise)]);
     }
   }
   for (const e of b.eingaben) angabe('eingabe', e.rolle, `${eingabeBeschreibung(e, d)} · SHA-256 ${e.sha256}`);

@@ -11,10 +11,10 @@ import { darstellungJson, hinweisText, stempelBloecke, texte, type Darstellung }
 import type { Block, Dokument, Zelle } from './dokument.js';
 import { zelle } from './dokument.js';
 import { eingabeJson, eingabenBlatt, eingabenFuss } from './eingaben.js';
-import { anzahl, feldVon, jobcenterAngabe, monatsFeld, prozent, titelblock, veraenderung, type Arbeitsmappe, type Feld } from './arbeitsmappe.js';
+import { anzahl, feldVon, jobcenterAngabe, monatsFeld, titelblock, wertFormat, type Arbeitsmappe, type Feld } from './arbeitsmappe.js';
 import { kennzahlenSperrText, mitEinheit } from './kennzahlen-dokument.js';
 import { vergleichSperre, type AggregatArt, type VergleichSperre } from './geheimhaltung.js';
-import { csvZahl, runde } from './zahlen.js';
+import { csvWert, runde } from './zahlen.js';
 import { csvDokument, textZelle } from './csv.js';
 
 export const VERGLEICH_SCHEMA = 'kennzahlen-vergleich/1';
@@ -23,8 +23,6 @@ export const VERGLEICH_SCHEMA = 'kennzahlen-vergleich/1';
 const GESPERRT = '*' as const;
 type Zahl = number | null | typeof GESPERRT;
 
-/** A number as the CSV writes it: exact with a decimal comma, `x` where not computable, `*` where suppressed. */
-const zahl = (w: Zahl): string => (w === null ? 'x' : w === GESPERRT ? GESPERRT : csvZahl(w));
 
 /** What `*` means in a comparison: as in a § 48a report, and a suppressed value is no dot in the strips. */
 export const vergleichSperrText = (unter: number, d: Darstellung): string =>
@@ -248,12 +246,12 @@ export function vergleichCsvZeilen(m: VergleichModell, d: Darstellung, s: Vergle
       k.monat.einheiten.forEach((e, i) => {
         const b = e.wert;
         const rang = e.rang === null ? '' : `Rang ${e.rang}/${k.monat.bewertet}`;
-        zeilen.push([...vorne(e.schluessel), zahl(b.wert), '', zahl(k.jfw.einheiten[i].wert.wert), '', zahl(b.zaehler), zahl(b.nenner), '', e.schluessel === m.jobcenter ? 'eigen' : 'peer', '', textZelle(rang), '']);
+        zeilen.push([...vorne(e.schluessel), csvWert(b.wert), '', csvWert(k.jfw.einheiten[i].wert.wert), '', csvWert(b.zaehler), csvWert(b.nenner), '', e.schluessel === m.jobcenter ? 'eigen' : 'peer', '', textZelle(rang), '']);
       });
       k.monat.aggregate.forEach(([art, a], i) => {
         if (!a) return;
         const aus = ausgelassenText(a, d);
-        zeilen.push([...vorne(art), zahl(a.wert), '', zahl(k.jfw.aggregate[i][1]?.wert ?? null), '', zahl(a.zaehler), zahl(a.nenner), '', art, '', textZelle(aus ? `ohne ${aus}` : ''), '']);
+        zeilen.push([...vorne(art), csvWert(a.wert), '', csvWert(k.jfw.aggregate[i][1]?.wert ?? null), '', csvWert(a.zaehler), csvWert(a.nenner), '', art, '', textZelle(aus ? `ohne ${aus}` : ''), '']);
       });
     }
   }
@@ -355,8 +353,8 @@ export function vergleichCsv(m: VergleichModell, d: Darstellung): string {
     const b = z.wert;
     const aggregat = z.jobcenter === null;
     return [
-      textZelle(z.gruppe), z.definition.id, z.fenster, z.art, aggregat ? '' : textZelle(z.jobcenter!), zahl(b.wert), zahl(b.zaehler), zahl(b.nenner),
-      aggregat ? '' : zahl(z.rang), String(z.von), textZelle(aggregat && z.hinweis ? `ohne ${z.hinweis}` : z.hinweis),
+      textZelle(z.gruppe), z.definition.id, z.fenster, z.art, aggregat ? '' : textZelle(z.jobcenter!), csvWert(b.wert), csvWert(b.zaehler), csvWert(b.nenner),
+      aggregat ? '' : csvWert(z.rang), String(z.von), textZelle(aggregat && z.hinweis ? `ohne ${z.hinweis}` : z.hinweis),
     ];
   });
   return csvDokument(kopf, zeilen);
@@ -369,7 +367,6 @@ export function vergleichCsv(m: VergleichModell, d: Darstellung): string {
 export function vergleichMappe(m: VergleichModell, d: Darstellung, s: VergleichSperre = vergleichSperre(m, d)): Arbeitsmappe {
   const tx = texte(d);
   const { L } = tx;
-  const alsWert = (def: Definition) => (w: number) => (einheitVon(def.formel) === 'veraenderung_prozent' ? veraenderung(w) : prozent(w));
   const titel = L(`Vergleich · ${m.name ? `${m.name} (${m.jobcenter})` : `Jobcenter ${m.jobcenter}`}`, `Comparison · ${m.name ? `${m.name} (${m.jobcenter})` : `Jobcenter ${m.jobcenter}`}`);
   const angaben: [string, Feld][] = [
     jobcenterAngabe(m.jobcenter, d),
@@ -380,7 +377,7 @@ export function vergleichMappe(m: VergleichModell, d: Darstellung, s: VergleichS
   const gruppen = sicht(m, s);
   const rangliste = gruppen[0].kennzahlen.map((k): Feld[] => {
     const f = k.monat;
-    const als = alsWert(k.definition);
+    const als = wertFormat(einheitVon(k.definition.formel));
     const agg = (a: Sichtaggregat | null) => (a === null ? null : feldVon(a.wert, als));
     const [peer, land, bund] = f.aggregate.map(([, a]) => agg(a));
     return [k.definition.id, tx.en ? k.definition.kurzEn : k.definition.kurz, feldVon(f.eigen.wert, als), feldVon(f.rang, anzahl), anzahl(f.bewertet), feldVon(f.quartil, anzahl), feldVon(f.median, als), feldVon(f.abstandMedian, (w) => ({ zahl: w, format: 'differenz', stellen: 1 })), peer, land, bund, k.rangVorjahr === null ? 'x' : anzahl(k.rangVorjahr)];
@@ -389,7 +386,7 @@ export function vergleichMappe(m: VergleichModell, d: Darstellung, s: VergleichS
     const b = z.wert;
     const aggregat = z.jobcenter === null;
     return [
-      z.gruppe, z.definition.id, z.fenster, z.art, z.jobcenter, feldVon(b.wert, alsWert(z.definition)), feldVon(b.zaehler, anzahl), feldVon(b.nenner, anzahl),
+      z.gruppe, z.definition.id, z.fenster, z.art, z.jobcenter, feldVon(b.wert, wertFormat(einheitVon(z.definition.formel))), feldVon(b.zaehler, anzahl), feldVon(b.nenner, anzahl),
       aggregat ? null : feldVon(z.rang, anzahl), z.hinweis || null,
     ];
   });

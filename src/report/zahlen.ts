@@ -26,6 +26,9 @@ export function deZahl(wert: number, stellen = 0): string {
 /** A German count in words for messages: `eine Zeile`, `1.234 Zeilen`. */
 export const anzahlText = (n: number, eins: string, viele: string): string => numerus(n, eins, `${deZahl(n)} ${viele}`);
 
+/** A CSV cell of a value that may be missing or suppressed: `x` where not computable, `*` where suppressed. */
+export const csvWert = (w: number | '*' | null): string => (w === null ? 'x' : w === '*' ? '*' : csvZahl(w));
+
 /** `20.345` → `20,3` (CSV cells for Excel: decimal comma, no thousands separator). */
 export function csvZahl(wert: number, stellen?: number): string {
   const text = stellen === undefined ? String(wert) : runde(wert, stellen).toFixed(stellen);
