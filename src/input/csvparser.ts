@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { CsvError, Options, Parser as CsvParser } from 'csv-parse';
 import type { Trennzeichen } from '../core/modell.js';
 import type { Problem } from '../fehler.js';
-import { NachUtf8 } from './dekodierung.js';
+import { utf8Teile } from './dekodierung.js';
 import type { TabellenFormat } from './format.js';
 import type { Bytequelle } from './quelle.js';
 import type { Spalten, Zeilenpruefung } from './zeilen.js';
@@ -37,21 +37,17 @@ export async function liesMitCsvParse<S extends Spalten>(quelle: Bytequelle, f: 
     new Promise<void>((fertig) => parser.write(buf, (e) => ((parseFehler ??= e ?? undefined), fertig())));
 
   const hash = quelle.pruefsumme ? null : createHash('sha256');
-  const nachUtf8 = new NachUtf8(f.kodierung);
-  let erstes = true;
   let bytes = 0;
-  for await (const teil of quelle.lies()) {
+  const gelesen = (teil: Buffer) => {
     hash?.update(teil);
     bytes += teil.length;
     fortschritt?.(bytes);
+  };
+  for await (const teil of utf8Teile(quelle, f.kodierung, f.bomLaenge, gelesen)) {
     if (parseFehler || pruefung.abgebrochen) continue; // keep hashing: the checksum covers the whole file
-    const daten = erstes ? teil.subarray(f.bomLaenge) : teil;
-    erstes = false;
-    await schreibe(nachUtf8.weiter(daten));
+    if (teil.length) await schreibe(teil);
   }
   if (!parseFehler && !pruefung.abgebrochen) {
-    const rest = nachUtf8.ende();
-    if (rest.length) await schreibe(rest);
     await new Promise<void>((fertig) => {
       parser.once('error', () => fertig());
       parser.end(() => fertig());
@@ -106,10 +102,8 @@ function zeilenParser<S extends Spalten>(Parser: typeof CsvParser, optionen: Opt
  */
 async function offenesAnfuehrungszeichen(quelle: Bytequelle, f: TabellenFormat): Promise<{ zeile: number; spalte: number } | null> {
   const trenner = f.trennzeichen.charCodeAt(0);
-  const nachUtf8 = new NachUtf8(f.kodierung);
   let zeile = 1, feld = 1, feldAnfang = true, drin = false, vielleichtZu = false;
   let offen: { zeile: number; spalte: number } | null = null;
-  let erstes = true;
   const lies = (b: Buffer) => {
     for (let i = 0; i < b.length; i++) {
       const c = b[i];
@@ -140,11 +134,7 @@ async function offenesAnfuehrungszeichen(quelle: Bytequelle, f: TabellenFormat):
       if (c !== 0x0d) feldAnfang = false;
     }
   };
-  for await (const teil of quelle.lies()) {
-    lies(nachUtf8.weiter(erstes ? teil.subarray(f.bomLaenge) : teil));
-    erstes = false;
-  }
-  lies(nachUtf8.ende());
+  for await (const teil of utf8Teile(quelle, f.kodierung, f.bomLaenge)) lies(teil);
   return drin && !vielleichtZu ? offen : null;
 }
 

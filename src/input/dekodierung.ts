@@ -5,6 +5,7 @@
 
 import { isUtf8 } from 'node:buffer';
 import type { Kodierung } from '../core/modell.js';
+import type { Bytequelle } from './quelle.js';
 
 
 /** Windows-1252 bytes 0x80…0x9F; the five bytes it leaves undefined keep their Latin-1 code point. */
@@ -123,4 +124,19 @@ export function dekodiere(bytes: Buffer): { text: string; kodierung: Kodierung }
   const rest = bytes.subarray(bom ? bom.laenge : 0);
   const text = kodierung === 'utf8' ? rest.toString('utf8') : kodierung === 'cp1252' ? cp1252ZuText(rest) : new TextDecoder('utf-16le').decode(rest);
   return { text, kodierung };
+}
+
+/**
+ * A file's text as UTF-8 chunks, without its BOM, the encoding's last bytes as a chunk of their
+ * own at the end. `roh` sees every chunk as read (to hash it, to count progress).
+ */
+export async function* utf8Teile(quelle: Bytequelle, kodierung: Kodierung, bomLaenge: number, roh?: (teil: Buffer) => void): AsyncGenerator<Buffer> {
+  const nachUtf8 = new NachUtf8(kodierung);
+  let erstes = true;
+  for await (const teil of quelle.lies()) {
+    roh?.(teil);
+    yield nachUtf8.weiter(erstes ? teil.subarray(bomLaenge) : teil);
+    erstes = false;
+  }
+  yield nachUtf8.ende();
 }

@@ -10,8 +10,7 @@ import type { CsvError } from 'csv-parse';
 import { createHash, type Hash } from 'node:crypto';
 import { csvProblem, kopfFelder, liesMitCsvParse } from './csvparser.js';
 import { breiteTabelle, KEINE_MONATSSPALTEN, waehleKopf, type Form, type Rohzeile } from './breit.js';
-import { NachUtf8 } from './dekodierung.js';
-import { erkenneBom } from './dekodierung.js';
+import { erkenneBom, utf8Teile } from './dekodierung.js';
 import { KOPF_SUCHE } from './balayout.js';
 import { erkenneKodierung, erkenneTrennzeichen, erstesStueck, ersteZeilen, fremdesFormat, istZip, type TabellenFormat } from './format.js';
 import { oeffneMappe } from './mappe.js';
@@ -174,15 +173,8 @@ async function findeKopfzeile(zeilen: readonly string[], rolle: string, zuordnun
 
 /** The rows of a (small) CSV table below its header as text, with their line numbers; hashes the bytes on the way. */
 async function* csvZeilen(quelle: Bytequelle, kodierung: Kodierung, bomLaenge: number, trennzeichen: Trennzeichen, kopfzeile: number, hash: Hash): AsyncGenerator<Rohzeile> {
-  const nachUtf8 = new NachUtf8(kodierung);
   const teile: Buffer[] = [];
-  let erstes = true;
-  for await (const teil of quelle.lies()) {
-    hash.update(teil);
-    teile.push(nachUtf8.weiter(erstes ? teil.subarray(bomLaenge) : teil));
-    erstes = false;
-  }
-  teile.push(nachUtf8.ende());
+  for await (const teil of utf8Teile(quelle, kodierung, bomLaenge, (t) => hash.update(t))) teile.push(teil);
   const { parse } = await import('csv-parse/sync');
   let saetze: { record: string[]; info: { lines: number } }[];
   try {
