@@ -208,13 +208,11 @@ export async function oeffneMappe(quelle: Bytequelle, rolle: string, opt: LeseOp
     breit = wahl.breit;
     if (form === 'breit' && rolle === 'monatswerte' && !breit) throw datenFehler(datei, { datei, blatt: strom.name, zeile: opt.kopfzeile, meldung: `${wo}: ${KEINE_MONATSSPALTEN}.` });
     const gefunden = wahl.index;
-    {
-      // Without a header the role knows, the first filled row is read as one: its names are then reported.
-      kopfzeile = gefunden === null ? anfang[0].nr : gefunden + 1;
-      if (gefunden === null && andere) {
-        const k = zeile(kopfzeile)!;
-        throw datenFehler(datei, { datei, blatt: strom.name, zeile: kopfzeile, wert: felderVon(k, breite(k), dezimal).filter(Boolean).slice(0, 6).join(' | '), meldung: `In den ersten ${KOPF_SUCHE} Zeilen von ${wo} steht keine Kopfzeile mit Spalten der Rolle ${rolle}.${andere}`, erwartet: `Spalten wie ${kopfSpalten(rolle).slice(0, 4).join(', ')}` });
-      }
+    // Without a header the role knows, the first filled row is read as one: its names are then reported.
+    kopfzeile = gefunden === null ? anfang[0].nr : gefunden + 1;
+    if (gefunden === null && andere) {
+      const k = zeile(kopfzeile)!;
+      throw datenFehler(datei, { datei, blatt: strom.name, zeile: kopfzeile, wert: felderVon(k, breite(k), dezimal).filter(Boolean).slice(0, 6).join(' | '), meldung: `In den ersten ${KOPF_SUCHE} Zeilen von ${wo} steht keine Kopfzeile mit Spalten der Rolle ${rolle}.${andere}`, erwartet: `Spalten wie ${kopfSpalten(rolle).slice(0, 4).join(', ')}` });
     }
     const k = zeile(kopfzeile)!;
     roherKopf = felderVon(k, breite(k), dezimal);

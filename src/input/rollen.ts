@@ -41,6 +41,9 @@ function person(register: PersonRegister, voraus = false): Spalte<number> {
   };
 }
 
+/** Any text, without blanks at its ends. */
+const getrimmt = (roh: string): Zelle<string> => ({ ok: true, wert: roh.trim() });
+
 /** A required date or month: an empty cell is the text path's error, not null. */
 const gefuellt = <T>(leseBytes: (b: Uint8Array, von: number, bis: number) => T | null | typeof UNGELESEN): Bytes<T> => (b, von, bis) => (bis > von ? (leseBytes(b, von, bis) as T | typeof UNGELESEN) : UNGELESEN);
 
@@ -136,12 +139,12 @@ export const massnahmenSchema = (register: PersonRegister) => ({
     person_id: person(register, true),
     beginn: pflicht(nichtLeer(parseDatum, 'das Datum des Eintritts'), gefuellt(datumAusBytes)),
     ende: optional(offenesEnde, datumAusBytes),
-    art: optional((roh: string): Zelle<string> => ({ ok: true, wert: roh.trim() })),
+    art: optional(getrimmt),
   },
 }) satisfies Schema<any>;
 
 /** A column that names whose row it is and is read only as text: the sums run over all rows. */
-const kennung = optional((roh: string): Zelle<string> => ({ ok: true, wert: roh.trim() }));
+const kennung = optional(getrimmt);
 
 export function leistungenSchema(dezimal: Dezimal) {
   const zahl = (roh: string) => parseZahl(roh, dezimal);
@@ -153,7 +156,7 @@ export function leistungenSchema(dezimal: Dezimal) {
 }
 
 /** Text that must be there: a key or a type. */
-const text = (erwartet: string) => (roh: string): Zelle<string> => (roh.trim() === '' ? { ok: false, erwartet } : { ok: true, wert: roh.trim() });
+const text = (erwartet: string) => nichtLeer(getrimmt, erwartet);
 
 /**
  * Which Jobcenter belongs to which Vergleichstyp (issue 12): a data file the user supplies, because
@@ -193,7 +196,7 @@ export function monatswerteSchema(kopf: readonly (string | null)[], dezimal: Dez
   };
   // Region keys stay text: `05111` is not `5111`.
   const region = regionSpalte(kopf, zusatz);
-  if (region) spalten[region] = optional((roh: string) => ({ ok: true, wert: roh.trim() }));
+  if (region) spalten[region] = optional(getrimmt);
   const zahl = (roh: string) => parseZahl(roh, dezimal);
   // The standard columns other than the euro sums count persons or events: a fraction there is a
   // misread number (7.400 read with a decimal point as 7.4), not a value.
