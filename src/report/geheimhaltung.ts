@@ -16,7 +16,7 @@ import type { ZielErgebnis } from '../core/ziele/ziele.js';
 import type { Darstellung } from './darstellung.js';
 import type { KennzahlenBericht } from './kennzahlen-bericht.js';
 import type { LzbBericht } from './lzb-bericht.js';
-import type { VergleichModell } from './vergleich-bericht.js';
+import type { Vergleichsfenster, VergleichModell } from './vergleich-bericht.js';
 
 /** One decision per report object and threshold, however many formats are written from it. */
 function einmal<T>(cache: WeakMap<object, Map<number, T>>, bericht: object, unter: number, bilde: () => T): T {
@@ -414,6 +414,9 @@ export function kennzahlenSperre(b: KennzahlenBericht, d: Darstellung): Kennzahl
 /** The aggregates a comparison prints beside the peers, in the order every format lists them. */
 export const AGGREGATE = ['vergleichsgruppe', 'land', 'bund'] as const;
 export type AggregatArt = (typeof AGGREGATE)[number];
+
+/** A window's aggregate of that kind. */
+export const aggregatVon = (f: Vergleichsfenster, art: AggregatArt) => (art === 'vergleichsgruppe' ? f.aggregat : art === 'land' ? f.land : f.bund);
 const FENSTER_ARTEN = ['monat', 'jfw'] as const;
 
 /** A Jobcenter's cells in a comparison; the own one's in a report are the report's own (no prefix). */
@@ -468,7 +471,7 @@ function vergleichZellen(m: Sperrmodell, v: VergleichModell, eigenPraefix: strin
     for (const fa of FENSTER_ARTEN) {
       const f = k[fa];
       for (const art of AGGREGATE) {
-        const a = art === 'vergleichsgruppe' ? f.aggregat : art === 'land' ? f.land : f.bund;
+        const a = aggregatVon(f, art);
         if (!a?.berechnung) continue;
         const aus = new Set(a.ausgelassen.map((x) => x.schluessel));
         const mitglieder = art === 'vergleichsgruppe' ? v.peers : art === 'land' ? v.landSchluessel ?? [] : v.schluessel;

@@ -13,7 +13,7 @@ import { zelle } from './dokument.js';
 import { eingabeJson, eingabenBlatt, eingabenFuss } from './eingaben.js';
 import { anzahl, feldVon, jobcenterAngabe, monatsFeld, titelblock, wertFormat, type Arbeitsmappe, type Feld } from './arbeitsmappe.js';
 import { kennzahlenSperrText, mitEinheit } from './kennzahlen-dokument.js';
-import { vergleichSperre, type AggregatArt, type VergleichSperre } from './geheimhaltung.js';
+import { AGGREGATE, aggregatVon, vergleichSperre, type AggregatArt, type VergleichSperre } from './geheimhaltung.js';
 import { csvWert, runde } from './zahlen.js';
 import { csvDokument, textZelle } from './csv.js';
 
@@ -113,7 +113,7 @@ function sichtfenster(f: Vergleichsfenster, gruppe: string, def: Definition, fen
     min: randwert(f.min),
     max: randwert(f.max),
     abstandMedian: zeige(f.abstandMedian, eigenGesperrt || median === GESPERRT),
-    aggregate: [aggregat('vergleichsgruppe', f.aggregat), aggregat('land', f.land), aggregat('bund', f.bund)],
+    aggregate: AGGREGATE.map((art) => aggregat(art, aggregatVon(f, art))),
     einheiten: f.einheiten.map((e, i) => ({ schluessel: e.schluessel, wert: alsSichtwert(e.berechnung, gesperrt[i]), rang: zeige(e.rang, gesperrt[i]) })),
   };
 }
