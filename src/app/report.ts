@@ -2,7 +2,7 @@
 // (docs/vertrag.md §4.3, §5), from Monatswerte or from person-level extracts; `demo` is this on the
 // bundled sample Jobcenter.
 
-import { ohneFuehrendeNullen } from '../core/abgleich.js';
+import { mitAnderenNullen } from '../core/abgleich.js';
 import { FILTER_SPALTEN, type Filter } from '../core/filter.js';
 import { deutscherMonat, isoMonat, isoTag, monatTeile, monatVonTag } from '../core/kalender.js';
 import { definitionen, type KennzahlEinstellungen } from '../core/kennzahlen/definitionen.js';
@@ -279,7 +279,7 @@ export function waehleRegion(datei: string, regionen: { spalte: string; schluess
     return;
   }
   if (schluessel.includes(jobcenter)) return;
-  const gemeint = schluessel.find((k) => ohneFuehrendeNullen(k) === ohneFuehrendeNullen(jobcenter));
+  const gemeint = mitAnderenNullen(schluessel, jobcenter);
   throw nutzungsfehler(
     `${datei}: kein Jobcenter „${jobcenter}“ in der Spalte „${spalte}“${gemeint ? `; gemeint ist wohl „${gemeint}“ (Schlüssel mit führenden Nullen)` : ''}. Gefunden: ${liste}.`,
     '--jobcenter (oder „jobcenter“ in der Konfiguration) nennt bei Monatswerten mehrerer Jobcenter den Schlüssel, wie er in der Tabelle steht.',

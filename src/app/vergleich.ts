@@ -2,7 +2,7 @@
 // Jobcenters in one table. The peers are its Vergleichstyp (`--vergleichstypen`), a list
 // (`--peers`) or every row; the Land and the whole table (Bund) are aggregated beside them.
 
-import { ohneFuehrendeNullen } from '../core/abgleich.js';
+import { mitAnderenNullen, ohneFuehrendeNullen } from '../core/abgleich.js';
 import { deutscherMonat, isoMonat } from '../core/kalender.js';
 import { definitionen, type Definition, type KennzahlEinstellungen } from '../core/kennzahlen/definitionen.js';
 import type { EingabeInfo } from '../core/modell.js';
@@ -106,7 +106,7 @@ export async function vergleichsmodell(mw: MonatswerteErgebnis, a: VergleichsAng
   if (a.peers) {
     const fremd = a.peers.filter((k) => !alle.includes(k));
     if (fremd.length) {
-      const gemeint = fremd.map((k) => alle.find((x) => ohneFuehrendeNullen(x) === ohneFuehrendeNullen(k))).filter((k): k is string => k !== undefined);
+      const gemeint = fremd.map((k) => mitAnderenNullen(alle, k)).filter((k): k is string => k !== undefined);
       throw nutzungsfehler(`--peers: ${liste(fremd)} ${fremd.length === 1 ? 'steht' : 'stehen'} nicht in ${a.monatswerte}${gemeint.length ? `; gemeint ${gemeint.length === 1 ? 'ist' : 'sind'} wohl ${liste(gemeint)} (Schlüssel mit führenden Nullen)` : ''}.`);
     }
     if (typen) notizen.hinweis(`--peers bestimmt die Vergleichsgruppe; ${a.vergleichstypen} gibt nur Namen und Länder.`);

@@ -6,6 +6,9 @@
 /** A key of digits as Excel leaves it when it reads it as a number: `05111` → `5111`. */
 export const ohneFuehrendeNullen = (id: string): string => id.replace(/^0+(?=\d)/, '');
 
+/** The first of `ids` that is `id` with other leading zeros (what was likely meant), or undefined. */
+export const mitAnderenNullen = (ids: readonly string[], id: string): string | undefined => ids.find((x) => ohneFuehrendeNullen(x) === ohneFuehrendeNullen(id));
+
 export interface Nullenbefund {
   /** Ids that match only with other leading zeros. */
   anzahl: number;
