@@ -5,7 +5,7 @@
 import { isoMonat } from '../core/kalender.js';
 import type { Berechnung } from '../core/kennzahlen/berechnung.js';
 import { einheitVon, type Definition } from '../core/kennzahlen/definitionen.js';
-import { gleichwertig, type Aggregat } from '../core/vergleich/vergleich.js';
+import { gleichwertig, mitte, type Aggregat } from '../core/vergleich/vergleich.js';
 import type { Vergleichsfenster, VergleichModell } from './vergleich-bericht.js';
 import { darstellungJson, hinweisText, stempelBloecke, texte, type Darstellung } from './darstellung.js';
 import type { Block, Dokument, Zelle } from './dokument.js';
@@ -97,9 +97,7 @@ function sichtfenster(f: Vergleichsfenster, gruppe: string, def: Definition, fen
   const verborgen = f.einheiten.filter((e, i) => gesperrt[i] && e.berechnung.wert !== null).map((e) => e.berechnung.wert!);
   const offen = (w: number) => !verborgen.some((x) => gleichwertig(x, w));
   const alle = f.einheiten.map((e) => e.berechnung.wert).filter((w): w is number => w !== null).sort((a, b) => a - b);
-  const n = alle.length;
-  const mitte = n % 2 ? [alle[(n - 1) / 2]] : [alle[n / 2 - 1], alle[n / 2]];
-  const median: Zahl = f.median === null ? null : mitte.every(offen) ? f.median : GESPERRT;
+  const median: Zahl = f.median === null ? null : mitte(alle).every(offen) ? f.median : GESPERRT;
   const randwert = (w: number | null): Zahl => (w === null ? null : offen(w) ? w : GESPERRT);
   const aggregat = (art: AggregatArt, a: Aggregat | null): readonly [AggregatArt, Sichtaggregat | null] =>
     [art, a === null ? null : { ...alsSichtwert(a.berechnung, s.aggregat(gruppe, def, fensterArt, art, a.berechnung)), einheiten: a.einheiten, ausgelassen: a.ausgelassen }];

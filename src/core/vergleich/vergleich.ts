@@ -91,11 +91,17 @@ export function aggregatAus(d: Definition, werte: readonly Einheitswert[]): Aggr
 /** Values equal but for the last bits of floating point (55/50 and 110/100) are one value: a tie. */
 export const gleichwertig = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b));
 
+/** The values a median of sorted values rests on: the middle one, or the two middle ones (none of none). */
+export function mitte(sortiert: readonly number[]): number[] {
+  const n = sortiert.length;
+  if (!n) return [];
+  return n % 2 ? [sortiert[(n - 1) / 2]] : [sortiert[n / 2 - 1], sortiert[n / 2]];
+}
+
 /** The median of sorted values: the middle one, or the mean of the two middle ones. */
 export function median(sortiert: readonly number[]): number | null {
-  const n = sortiert.length;
-  if (!n) return null;
-  return n % 2 ? sortiert[(n - 1) / 2] : (sortiert[n / 2 - 1] + sortiert[n / 2]) / 2;
+  const m = mitte(sortiert);
+  return m.length === 0 ? null : m.length === 1 ? m[0] : (m[0] + m[1]) / 2;
 }
 
 /**
