@@ -8,7 +8,7 @@ export type Art = (typeof ARTEN)[number];
 /** What an event counts as: an integration (K2), an entry into minor (K2E1) or publicly funded employment (K2E2). */
 export type Ereignisklasse = 'integration' | 'geringfuegig' | 'oeffentlich';
 export const KLASSE: Record<Art, Ereignisklasse> = { SVB: 'integration', AUSB: 'integration', SELB: 'integration', GERING: 'geringfuegig', OEFG: 'oeffentlich' };
-const KLASSEN_CODE: Record<Ereignisklasse, number> = { integration: 0, geringfuegig: 1, oeffentlich: 2 };
+export const KLASSEN_CODE: Record<Ereignisklasse, number> = { integration: 0, geringfuegig: 1, oeffentlich: 2 };
 
 const KONTINUIERLICH = 4, BEDARFSDECKEND = 8, KONTINUIERLICH_OFFEN = 16;
 
@@ -106,6 +106,24 @@ export class Ereignisse {
       if (d > von && (this.merkmal[k] & 3) === code) return k;
     }
     return -1;
+  }
+
+  /** The person's events are the indices anfang(person) ≤ k < ende(person), in date order (after `ordne`). */
+  anfang(person: number): number {
+    return this.start && person + 1 < this.start.length ? this.start[person] : 0;
+  }
+
+  ende(person: number): number {
+    return this.start && person + 1 < this.start.length ? this.start[person + 1] : 0;
+  }
+
+  tagVon(k: number): number {
+    return this.tag[k];
+  }
+
+  /** KLASSEN_CODE of event k. */
+  klasseVon(k: number): number {
+    return this.merkmal[k] & 3;
   }
 
   hatEreignisse(person: number): boolean {

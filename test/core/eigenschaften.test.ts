@@ -7,7 +7,10 @@ import { monatIndex, OFFEN, tagNummer } from '../../src/core/kalender.js';
 import { klassifiziere, type LzbAuftrag } from '../../src/core/lzb/klassifikation.js';
 import { monatsRegel, tagesRegel } from '../../src/core/lzb/regel.js';
 import { einheitenIn, neueLaeufe, Zeitlinien } from '../../src/core/zeitlinien.js';
-import { aggregiere } from '../../src/core/monatswerte/aggregation.js';
+import { aggregiere, aggregiereSichten, type Sicht } from '../../src/core/monatswerte/aggregation.js';
+import { ARTEN, Ereignisse, KLASSE } from '../../src/core/ereignisse.js';
+import { personenfilter } from '../../src/core/filter.js';
+import { gruppierung, Merkmale, type Geschlecht } from '../../src/core/merkmale.js';
 
 /** Days of receipt of person p in a … b, read as classification reads them: the person's runs copied out. */
 const tageIn = (z: Zeitlinien, p: number, a: number, b: number) => {
@@ -208,6 +211,126 @@ describe('aggregation agrees with the classification', () => {
         }
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('aggregation with views, events and measures', () => {
+  // Persons with attributes, events and measures; the reference counts month by month from the
+  // definitions (docs/vertrag.md §4.2), with ELB and LZB from the day-by-day reference.
+  type Ereignis = [person: number, tag: number, art: number, kontinuierlich: boolean | null];
+  const ereignis = fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: SPANNE - 1 }), fc.integer({ min: 0, max: ARTEN.length - 1 }), fc.constantFrom(true, false, null))
+    .map(([p, t, a, k]): Ereignis => [p, BASIS + t, a, k]);
+  const massnahme = fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: SPANNE - 1 }), fc.integer({ min: 0, max: 400 }))
+    .map(([p, a, l]): Periode => [p, BASIS + a, BASIS + a + l]);
+  const person = fc.record({
+    geschlecht: fc.constantFrom<Geschlecht | null>('m', 'w', 'd', null),
+    // Born so that some turn 15, 25 or 55 within the months counted.
+    geburt: fc.constantFrom(1990, 1999, 1961, 2001).chain((j) => fc.integer({ min: 0, max: 3 * 366 }).map((t) => tagNummer(j, 1, 1) + t)),
+    ae: fc.boolean(),
+    flucht: fc.boolean(),
+  });
+  const eingabe = fc.record({
+    perioden,
+    ereignisse: fc.array(ereignis, { maxLength: 30 }),
+    massnahmen: fc.array(massnahme, { maxLength: 8 }),
+    personen: fc.array(person, { minLength: 6, maxLength: 6 }),
+  });
+
+  it('counts every view and group as a month-by-month count of the definitions does', () => {
+    fc.assert(
+      fc.property(eingabe, (e) => {
+        const a = { ...auftrag(), abdeckung: { datenAb: BASIS - 2000, datenstand: BASIS + SPANNE } };
+        const z = baue(e.perioden), mass = baue(e.massnahmen), ev = new Ereignisse(), merkmale = new Merkmale();
+        for (const s of ['geschlecht', 'geburtsdatum', 'alleinerziehend', 'fluchtkontext'] as const) merkmale.spalten.add(s);
+        e.personen.forEach((m, p) => merkmale.setze(p, { geschlecht: m.geschlecht, geburtsdatum: m.geburt, alleinerziehend: m.ae, fluchtkontext: m.flucht }));
+        for (const [p, t, art, k] of e.ereignisse) ev.hinzu(p, t, ARTEN[art], k, false);
+        ev.ordne(6);
+        const daten = { regel: a.regel, abdeckung: a.abdeckung, zeitlinien: z, merkmale, ereignisse: ev, kontinuierlichBekannt: true, massnahmen: mass, massnahmenSpanne: null, leistungen: null };
+        const sichten: Sicht[] = [
+          { filter: null, gruppierung: gruppierung('geschlecht', merkmale) },
+          { filter: 'u25', gruppierung: gruppierung('altersgruppe', merkmale) },
+          { filter: 'ohne_flucht' },
+          { filter: 'alleinerziehend' },
+        ];
+        const ergebnis = aggregiereSichten(daten, a.von, a.bis, sichten);
+
+        const ref = referenz(e.perioden, 6);
+        const S = (m: number) => a.regel.stichtag(m);
+        const tage = (p: number, m: number) => {
+          let n = 0;
+          for (let t = S(m) - 729; t <= S(m); t++) if (ref[p][t - BASIS]) n++;
+          return n;
+        };
+        const stand = Array.from({ length: 6 }, (_, p) => new Map(Array.from({ length: a.bis - a.von + 3 }, (_, i) => {
+          const m = a.von - 2 + i, e = ref[p][S(m) - BASIS];
+          return [m, { elb: e, lzb: e && tage(p, m) >= 638 }];
+        })));
+        const elb = (p: number, m: number) => stand[p].get(m)!.elb;
+        const lzb = (p: number, m: number) => stand[p].get(m)!.lzb;
+        // The earliest event of a class in lo < d ≤ hi; on one day the first in the file.
+        const erstes = (p: number, klasse: string, lo: number, hi: number) =>
+          e.ereignisse.filter(([q, t, art]) => q === p && t > lo && t <= hi && KLASSE[ARTEN[art]] === klasse).reduce<Ereignis | null>((x, y) => (x === null || y[1] < x[1] ? y : x), null);
+        sichten.forEach((sicht, vi) => {
+          const imFilter = sicht.filter ? personenfilter(sicht.filter, merkmale) : () => true;
+          const erwartet = new Map<string, number>();
+          const plus = (gruppe: string, m: number, spalte: string) => erwartet.set(`${gruppe} ${m} ${spalte}`, (erwartet.get(`${gruppe} ${m} ${spalte}`) ?? 0) + 1);
+          for (let p = 0; p < 6; p++) {
+            for (let m = a.von; m <= a.bis; m++) {
+              const drin = imFilter(p, S(m)), drinVor = imFilter(p, S(m - 1));
+              const e1 = elb(p, m) && drin, e0 = elb(p, m - 1) && drinVor, l1 = lzb(p, m) && drin, l0 = lzb(p, m - 1) && drinVor;
+              if (!e1 && !e0) continue;
+              const g = sicht.gruppierung ? sicht.gruppierung.gruppeVon(p, S(m)) : -1;
+              const zaehle = (spalte: string) => {
+                plus('gesamt', m, spalte);
+                if (g >= 0) plus(sicht.gruppierung!.gruppen[g], m, spalte);
+              };
+              if (e1) zaehle('elb');
+              if (e1 && !e0) zaehle('elb_zugaenge');
+              if (e0 && !e1) zaehle('elb_abgaenge');
+              if (l1) zaehle('lzb');
+              if (l1 && !l0) zaehle('lzb_zugaenge');
+              if (l0 && !l1) zaehle('lzb_abgaenge');
+              if (l1 && e.massnahmen.some(([q, von, bis]) => q === p && von <= S(m) && S(m) <= bis)) zaehle('lzb_aktiviert');
+              if (e1 && e.personen[p].ae) zaehle('elb_ae');
+              if (!e0) continue;
+              const lo = elb(p, m - 2) ? S(m - 1) : S(m - 2);
+              const integration = erstes(p, 'integration', lo, S(m));
+              if (integration) {
+                zaehle('integrationen');
+                if (l0) zaehle('integrationen_lzb');
+                if (e.personen[p].ae) zaehle('integrationen_ae');
+                if (integration[3] === true) zaehle('integrationen_kontinuierlich');
+              }
+              if (erstes(p, 'geringfuegig', lo, S(m))) zaehle('eintritte_geringfuegig');
+              if (erstes(p, 'oeffentlich', lo, S(m))) zaehle('eintritte_oeffentlich');
+            }
+          }
+          const mw = ergebnis[vi];
+          const abweichungen: string[] = [];
+          let verglichen = 0;
+          for (const [gruppe, reihe] of mw.gruppen) {
+            for (const [m, zeile] of reihe) {
+              for (const [spalte, wert] of zeile) {
+                // Cells the event inputs do not observe, or with an open continuity, are missing values.
+                if (typeof wert !== 'number') continue;
+                const schluessel = `${gruppe} ${m} ${spalte}`;
+                if (wert !== (erwartet.get(schluessel) ?? 0)) abweichungen.push(`${schluessel}: ${wert} statt ${erwartet.get(schluessel) ?? 0}`);
+                erwartet.delete(schluessel);
+                verglichen++;
+              }
+            }
+          }
+          // Every count the reference made is in the output (or a missing value there).
+          for (const schluessel of erwartet.keys()) {
+            const [gruppe, m, spalte] = schluessel.split(' ');
+            if (typeof mw.gruppen.get(gruppe)?.get(+m)?.get(spalte) === 'number' || !mw.gruppen.get(gruppe)?.get(+m)?.has(spalte)) abweichungen.push(`${schluessel} fehlt`);
+          }
+          expect(abweichungen).toEqual([]);
+          expect(verglichen).toBeGreaterThan(0);
+        });
+      }),
+      { numRuns: 60 },
     );
   });
 });

@@ -2,7 +2,7 @@
 // entries attributed to Bezugsmonate, LZB in measures, benefit sums. A month or column the data do
 // not cover is a missing value with its reason, never a count of zero.
 
-import type { Spanne } from '../ereignisse.js';
+import { KLASSEN_CODE, type Ereignisse, type Spanne } from '../ereignisse.js';
 import type { FehltGrund } from '../hinweis.js';
 import { ersterTag } from '../kalender.js';
 import { personenfilter, type Filter } from '../filter.js';
@@ -30,10 +30,71 @@ const SPALTEN = [
 type Zaehlspalte = (typeof SPALTEN)[number];
 const SLOT = Object.fromEntries(SPALTEN.map((s, i) => [s, i])) as Record<Zaehlspalte, number>;
 
-/** Counts one into a view's total and, for a person in a group, into the group. */
-function zaehle(zaehler: Int32Array, basis: number, gruppe: number, slot: number): void {
-  zaehler[basis + slot]++;
-  if (gruppe >= 0) zaehler[gruppe + slot]++;
+/** What a person brings to each month apart from the view: measures, events (0/1 per Stichtag index). */
+interface Monatslage {
+  /** LZB and in a measure at the Stichtag. */
+  aktiv: Uint8Array;
+  /** In the stock at S(t−1) with an integration in the month, and whether it is kontinuierlich or still open. */
+  integration: Uint8Array;
+  kontinuierlich: Uint8Array;
+  offen: Uint8Array;
+  gering: Uint8Array;
+  oeffentlich: Uint8Array;
+}
+
+const neueMonatslage = (n: number): Monatslage => ({
+  aktiv: new Uint8Array(n), integration: new Uint8Array(n), kontinuierlich: new Uint8Array(n), offen: new Uint8Array(n), gering: new Uint8Array(n), oeffentlich: new Uint8Array(n),
+});
+
+function leereEreignisse(lage: Monatslage): void {
+  lage.integration.fill(0);
+  lage.kontinuierlich.fill(0);
+  lage.offen.fill(0);
+  lage.gering.fill(0);
+  lage.oeffentlich.fill(0);
+}
+
+/** Records event k (class code `klasse`) in month i unless an earlier one of its class is there. */
+function erstesImMonat(lage: Monatslage, i: number, klasse: number, k: number, ereignisse: Ereignisse): void {
+  if (klasse === KLASSEN_CODE.integration) {
+    if (lage.integration[i] === 1) return;
+    lage.integration[i] = 1;
+    lage.kontinuierlich[i] = ereignisse.kontinuierlich(k) ? 1 : 0;
+    lage.offen[i] = ereignisse.kontinuierlichOffen(k) ? 1 : 0;
+  } else if (klasse === KLASSEN_CODE.geringfuegig) lage.gering[i] = 1;
+  else lage.oeffentlich[i] = 1;
+}
+
+/**
+ * Moves a person's share of the stocks (ELB, LZB, ELB alleinerziehend) at month i from (elbAlt,
+ * lzbAlt) to (elb, lzb) in the slots from `basis` of `bestand`, a difference array whose running sum
+ * over the months is the stock. A person's status changes in few of the months, so the stocks cost
+ * a few adds per person instead of three per month.
+ */
+function bewege(bestand: Int32Array, basis: number, elbAlt: number, lzbAlt: number, elb: number, lzb: number, ae: number): void {
+  bestand[basis + SLOT.elb] += elb - elbAlt;
+  bestand[basis + SLOT.lzb] += lzb - lzbAlt;
+  bestand[basis + SLOT.elb_ae] += (elb - elbAlt) * ae;
+}
+
+/** Flows at month i (flags 0/1, within the view): entries into and exits from ELB and LZB. */
+function zaehleWechsel(z: Int32Array, basis: number, elb: number, elbVor: number, lzb: number, lzbVor: number): void {
+  if (elb !== elbVor) z[basis + (elb ? SLOT.elb_zugaenge : SLOT.elb_abgaenge)]++;
+  if (lzb !== lzbVor) z[basis + (lzb ? SLOT.lzb_zugaenge : SLOT.lzb_abgaenge)]++;
+}
+
+/** Measures and events of month i for a person in the view's stock at S(t−1) (events) or LZB at S(t) (measures). */
+function zaehleEreignisse(z: Int32Array, basis: number, i: number, elbVor: number, lzb: number, lzbVor: number, ae: number, lage: Monatslage): void {
+  z[basis + SLOT.lzb_aktiviert] += lzb & lage.aktiv[i];
+  if (elbVor === 0) return;
+  const integration = lage.integration[i];
+  z[basis + SLOT.integrationen] += integration;
+  z[basis + SLOT.integrationen_lzb] += integration & lzbVor;
+  z[basis + SLOT.integrationen_ae] += integration & ae;
+  z[basis + SLOT.integrationen_kontinuierlich] += lage.kontinuierlich[i];
+  z[basis + SLOT.kontinuierlich_offen] += lage.offen[i];
+  z[basis + SLOT.eintritte_geringfuegig] += lage.gering[i];
+  z[basis + SLOT.eintritte_oeffentlich] += lage.oeffentlich[i];
 }
 
 /**
@@ -127,15 +188,17 @@ export function aggregiereSichten(d: PersonenDaten, von: number, bis: number, si
       breite,
       // Counts of persons and events per month: whole numbers below 2³¹, so integer adds.
       zaehler: new Int32Array(n * breite),
+      // Changes of the stocks (ELB, LZB, ELB alleinerziehend) per month; see `bewege`.
+      bestand: new Int32Array(n * breite),
       imFilter: v.filter ? personenfilter(v.filter, merkmale!) : null,
     };
   });
 
   const status = neuerStatus(n);
   const drin = new Uint8Array(n);
-  const aktiv = new Uint8Array(n);
-  // Per month: the first integration (index or −1) and whether there was a minor / publicly funded job.
-  const integration = new Int32Array(n), gering = new Uint8Array(n), oeffentlich = new Uint8Array(n);
+  const lage = neueMonatslage(n);
+  // Whether `lage` holds the previous person's measures or events, to be cleared.
+  let aktivGesetzt = false, ereignisseGesetzt = false;
   const tag = st.stichtagDatum;
   const laeufe = neueLaeufe();
   for (let p = 0; p < z.anzahlPersonen; p++) {
@@ -143,51 +206,79 @@ export function aggregiereSichten(d: PersonenDaten, von: number, bis: number, si
     // Nobody counts who is in receipt at none of the Stichtage (events need receipt at S(t−1)).
     if (nLaeufe === 0 || laeufe.bis[nLaeufe - 1] < st.stichtag[0] || laeufe.von[0] > st.stichtag[n - 1]) continue;
     statusDerPerson(laeufe, nLaeufe, st, regel, status);
-    const ae = merkmale?.alleinerziehendCode(p) === 1;
-    const mitEreignissen = ereignisse?.hatEreignisse(p) ?? false;
-    for (let i = 2; i < n; i++) {
-      aktiv[i] = status.lzb[i] === 1 && massnahmen?.enthaelt(p, tag[i]) ? 1 : 0;
-      integration[i] = -1;
-      gering[i] = oeffentlich[i] = 0;
-      if (!mitEreignissen || status.elb[i - 1] !== 1) continue;
-      // In the stock at S(t−1): events with S(t−1) < d ≤ S(t); a new entrant at S(t−1) (not in
-      // receipt at S(t−2)) also brings the events of S(t−2) < d ≤ S(t−1). At most one per class.
-      const ab = status.elb[i - 2] === 1 ? tag[i - 1] : tag[i - 2];
-      integration[i] = ereignisse!.erstes(p, 'integration', ab, tag[i]);
-      gering[i] = ereignisse!.erstes(p, 'geringfuegig', ab, tag[i]) >= 0 ? 1 : 0;
-      oeffentlich[i] = ereignisse!.erstes(p, 'oeffentlich', ab, tag[i]) >= 0 ? 1 : 0;
+    const ae = merkmale?.alleinerziehendCode(p) === 1 ? 1 : 0;
+    // Most persons have neither measures nor events: their months stay 0 without a pass.
+    if (massnahmen?.hatBezug(p)) {
+      for (let i = 2; i < n; i++) lage.aktiv[i] = status.lzb[i] === 1 && massnahmen.enthaelt(p, tag[i]) ? 1 : 0;
+      aktivGesetzt = true;
+    } else if (aktivGesetzt) {
+      lage.aktiv.fill(0);
+      aktivGesetzt = false;
     }
+    if (ereignisseGesetzt) {
+      leereEreignisse(lage);
+      ereignisseGesetzt = false;
+    }
+    if (ereignisse?.hatEreignisse(p)) {
+      ereignisseGesetzt = true;
+      // Month i counts events with S(t−1) < d ≤ S(t) of a person in the stock at S(t−1); a new
+      // entrant at S(t−1) (not in receipt at S(t−2)) also brings those of S(t−2) < d ≤ S(t−1).
+      // So an event with S(j−1) < d ≤ S(j) can count in month j and, for a new entrant at S(j),
+      // in month j+1, and in no other. In date order, the first of a class in a month counts.
+      let j = 0;
+      for (let k = ereignisse.anfang(p), ende = ereignisse.ende(p); k < ende; k++) {
+        const d = ereignisse.tagVon(k);
+        while (j < n && tag[j] < d) j++;
+        if (j === n) break;
+        if (j === 0) continue;
+        const klasse = ereignisse.klasseVon(k);
+        if (j >= 2 && status.elb[j - 1] === 1) erstesImMonat(lage, j, klasse, k, ereignisse);
+        if (j + 1 < n && status.elb[j - 1] !== 1 && status.elb[j] === 1) erstesImMonat(lage, j + 1, klasse, k, ereignisse);
+      }
+    }
+    const mitLage = aktivGesetzt || ereignisseGesetzt;
     for (const v of ansichten) {
       const imFilter = v.imFilter;
       if (imFilter) for (let i = 0; i < n; i++) drin[i] = imFilter(p, tag[i]) ? 1 : 0;
       else drin.fill(1);
-      const { zaehler, breite, gruppierung: gr } = v;
+      const { zaehler, bestand, breite, gruppierung: gr } = v;
+      let elbVor = status.elb[1] & drin[1], lzbVor = status.lzb[1] & drin[1];
+      // What the person adds to the stocks so far: the total's (elbStand, lzbStand), and its group's.
+      let elbStand = 0, lzbStand = 0, gruppeStand = -1;
       for (let i = 2; i < n; i++) {
-        const elb = status.elb[i] === 1 && drin[i] === 1, elbVor = status.elb[i - 1] === 1 && drin[i - 1] === 1;
-        if (!elb && !elbVor) continue;
-        const lzb = status.lzb[i] === 1 && drin[i] === 1, lzbVor = status.lzb[i - 1] === 1 && drin[i - 1] === 1;
-        const g = gr ? gr.gruppeVon(p, tag[i]) : -1;
-        const basis = i * breite, gruppe = g >= 0 ? basis + (1 + g) * S : -1;
-        if (elb) zaehle(zaehler, basis, gruppe, SLOT.elb);
-        if (elb && !elbVor) zaehle(zaehler, basis, gruppe, SLOT.elb_zugaenge);
-        if (!elb && elbVor) zaehle(zaehler, basis, gruppe, SLOT.elb_abgaenge);
-        if (lzb) zaehle(zaehler, basis, gruppe, SLOT.lzb);
-        if (lzb && !lzbVor) zaehle(zaehler, basis, gruppe, SLOT.lzb_zugaenge);
-        if (!lzb && lzbVor) zaehle(zaehler, basis, gruppe, SLOT.lzb_abgaenge);
-        if (lzb && aktiv[i]) zaehle(zaehler, basis, gruppe, SLOT.lzb_aktiviert);
-        if (elb && ae) zaehle(zaehler, basis, gruppe, SLOT.elb_ae);
-        if (!elbVor) continue;
-        if (integration[i] >= 0) {
-          zaehle(zaehler, basis, gruppe, SLOT.integrationen);
-          if (lzbVor) zaehle(zaehler, basis, gruppe, SLOT.integrationen_lzb);
-          if (ae) zaehle(zaehler, basis, gruppe, SLOT.integrationen_ae);
-          if (ereignisse!.kontinuierlich(integration[i])) zaehle(zaehler, basis, gruppe, SLOT.integrationen_kontinuierlich);
-          if (ereignisse!.kontinuierlichOffen(integration[i])) zaehle(zaehler, basis, gruppe, SLOT.kontinuierlich_offen);
+        const elb = status.elb[i] & drin[i], lzb = status.lzb[i] & drin[i];
+        // LZB implies ELB: out of the stock at S(t) and S(t−1), the person adds nothing to month i.
+        if ((elb | elbVor) !== 0) {
+          const basis = i * breite;
+          if (elb !== elbStand || lzb !== lzbStand) bewege(bestand, basis, elbStand, lzbStand, elb, lzb, ae);
+          zaehleWechsel(zaehler, basis, elb, elbVor, lzb, lzbVor);
+          if (mitLage) zaehleEreignisse(zaehler, basis, i, elbVor, lzb, lzbVor, ae, lage);
+          if (gr) {
+            const g = gr.gruppeVon(p, tag[i]);
+            const gruppe = g >= 0 && elb === 1 ? g : -1;
+            if (gruppe !== gruppeStand || elb !== elbStand || lzb !== lzbStand) {
+              if (gruppeStand >= 0) bewege(bestand, basis + (1 + gruppeStand) * S, elbStand, lzbStand, 0, 0, ae);
+              if (gruppe >= 0) bewege(bestand, basis + (1 + gruppe) * S, 0, 0, elb, lzb, ae);
+              gruppeStand = gruppe;
+            }
+            if (g >= 0) {
+              zaehleWechsel(zaehler, basis + (1 + g) * S, elb, elbVor, lzb, lzbVor);
+              if (mitLage) zaehleEreignisse(zaehler, basis + (1 + g) * S, i, elbVor, lzb, lzbVor, ae, lage);
+            }
+          }
+          elbStand = elb;
+          lzbStand = lzb;
         }
-        if (gering[i]) zaehle(zaehler, basis, gruppe, SLOT.eintritte_geringfuegig);
-        if (oeffentlich[i]) zaehle(zaehler, basis, gruppe, SLOT.eintritte_oeffentlich);
+        elbVor = elb;
+        lzbVor = lzb;
       }
     }
+  }
+
+  // The stocks are the running sums of their changes.
+  for (const { zaehler, bestand, breite } of ansichten) {
+    for (let i = 3; i < n; i++) for (let j = 0; j < breite; j++) bestand[i * breite + j] += bestand[(i - 1) * breite + j];
+    for (let x = 0; x < zaehler.length; x++) zaehler[x] += bestand[x];
   }
 
   return ansichten.map((v) => monatswerte(d, st, von, bis, spalten, v.zaehler, v.breite, v.filter, v.gruppierung ?? undefined));
