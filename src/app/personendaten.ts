@@ -16,7 +16,8 @@ import { leseIntegrationen, leseMassnahmen } from '../input/ereignisse.js';
 import { leseLeistungen } from '../input/leistungen.js';
 import { lesePersonen } from '../input/personen.js';
 import { type Leseergebnis, type Tabelle } from '../input/tabelle.js';
-import { leseZeitraeume, type Form } from '../input/zeitraeume.js';
+import { Nebenleser, type Nebenher } from '../input/teilleser-start.js';
+import { leseZeitraeume, type Form, type ZeitraeumeErgebnis } from '../input/zeitraeume.js';
 import { anzahlText, deZahl } from '../report/zahlen.js';
 import type { Leser, Notizen } from './ergebnis.js';
 import { dezimal, liesEingabe, type LeseAnfrage } from './lesen.js';
@@ -68,29 +69,54 @@ export async function lesePersonendaten(a: PersonenAnfrage, leser: Leser, notize
   const eingaben: EingabeInfo[] = [];
   const lies = <E extends Leseergebnis>(rolle: EingabeRolle, pfad: string, f: (t: Tabelle) => Promise<E>): Promise<E> => liesEingabe(leser, notizen, a.lesen, rolle, pfad, f, eingaben);
 
-  const zr = await lies('zeitraeume', zeitraeume, (t) => leseZeitraeume(t, register, zeitlinien, a.lesen.threads));
-  notizen.detail(
-    `zeitraeume: ${KODIERUNG_NAMEN[zr.info.kodierung]}, ${TRENNZEICHEN_NAMEN[zr.info.trennzeichen!][0]}, ${zr.form === 'tage' ? 'tagesgenaue Zeiträume' : 'Monatsform'}, ` +
-      `${zr.info.zeilen} Zeilen (${zr.zeilenNef} NEF), ${zeitlinien.personenMitBezug} Personen mit ELB-Zeiten, ${zeitlinien.anzahlLaeufe} zusammengeführte Zeiträume`,
-  );
-  if (zr.ohneEnde) notizen.hinweis(`${zeitraeume}: keine Spalte „ende“, also gilt jeder Zeitraum als laufend bis zum Datenstand.`);
-  if (zr.ohneStatus) notizen.hinweis(`${zeitraeume}: keine Spalte „status“, also gilt jeder Zeitraum als ELB, keiner als NEF (Sozialgeld).`);
-  if (zr.erstes === null || zr.letztes === null) {
-    throw new KennzahlenFehler('eingabedaten', `${zeitraeume}: keine Datenzeilen; erwartet wird mindestens ein Zeitraum.`, [{ datei: zeitraeume, zeile: 2, meldung: 'keine Datenzeilen nach der Kopfzeile' }]);
-  }
-
   const { personen, integrationen, massnahmen: mass, leistungen: leist } = a.dateien;
   const merkmale = personen ? new Merkmale() : null;
-  if (personen && merkmale) await lies('personen', personen, (t) => lesePersonen(t, register, merkmale));
   const ereignisse = integrationen ? new Ereignisse() : null;
-  let kontinuierlichBekannt = false;
-  if (integrationen && ereignisse) {
-    kontinuierlichBekannt = (await lies('integrationen', integrationen, (t) => leseIntegrationen(t, register, ereignisse))).kontinuierlichBekannt;
-    ereignisse.ordne(register.anzahl);
-  }
   const massnahmen = mass ? new Zeitlinien() : null;
-  const massnahmenSpanne = mass && massnahmen ? (await lies('massnahmen', mass, (t) => leseMassnahmen(t, register, massnahmen))).spanne : null;
+  // With two threads, a worker reads large personen and massnahmen files while this thread reads
+  // zeitraeume and integrationen. Each is taken over where one reader would read it, so persons,
+  // notes and errors come in the same order: an error of zeitraeume still comes first.
+  const nebenleser = a.lesen.threads > 1 ? new Nebenleser() : null;
+  const nachZeitraeume = tor(), nachIntegrationen = tor();
+  const nebenher = (vorher: Promise<void>): Nebenher | undefined => (nebenleser ? { leser: nebenleser, vorher } : undefined);
+  // The worker takes personen before massnahmen, the order in which they are needed.
+  const personenEingereiht = tor();
+  const personenLesung = () =>
+    spaeter(lies('personen', personen!, (t) => {
+      const e = lesePersonen(t, register, merkmale!, nebenher(nachZeitraeume.offen));
+      personenEingereiht.oeffne();
+      return e;
+    }));
+  const massnahmenLesung = () => spaeter(lies('massnahmen', mass!, (t) => leseMassnahmen(t, register, massnahmen!, nebenher(nachIntegrationen.offen))));
+  let personenGelesen = personen && nebenleser ? personenLesung() : null;
+  void personenGelesen?.then(() => personenEingereiht.oeffne());
+  let vorbei = false;
+  let massnahmenGelesen = mass && nebenleser ? (personenGelesen ? personenEingereiht.offen : Promise.resolve()).then(() => (vorbei ? AUSGEFALLEN : massnahmenLesung())) : null;
 
+  let zr: ZeitraeumeErgebnis, kontinuierlichBekannt = false, massnahmenSpanne: Spanne | null = null;
+  try {
+    zr = await lies('zeitraeume', zeitraeume, (t) => leseZeitraeume(t, register, zeitlinien, a.lesen.threads));
+    notizen.detail(
+      `zeitraeume: ${KODIERUNG_NAMEN[zr.info.kodierung]}, ${TRENNZEICHEN_NAMEN[zr.info.trennzeichen!][0]}, ${zr.form === 'tage' ? 'tagesgenaue Zeiträume' : 'Monatsform'}, ` +
+        `${zr.info.zeilen} Zeilen (${zr.zeilenNef} NEF), ${zeitlinien.personenMitBezug} Personen mit ELB-Zeiten, ${zeitlinien.anzahlLaeufe} zusammengeführte Zeiträume`,
+    );
+    if (zr.ohneEnde) notizen.hinweis(`${zeitraeume}: keine Spalte „ende“, also gilt jeder Zeitraum als laufend bis zum Datenstand.`);
+    if (zr.ohneStatus) notizen.hinweis(`${zeitraeume}: keine Spalte „status“, also gilt jeder Zeitraum als ELB, keiner als NEF (Sozialgeld).`);
+    if (zr.erstes === null || zr.letztes === null) {
+      throw new KennzahlenFehler('eingabedaten', `${zeitraeume}: keine Datenzeilen; erwartet wird mindestens ein Zeitraum.`, [{ datei: zeitraeume, zeile: 2, meldung: 'keine Datenzeilen nach der Kopfzeile' }]);
+    }
+    nachZeitraeume.oeffne();
+    if (personen) await entpacke((personenGelesen ??= personenLesung()));
+    if (integrationen && ereignisse) {
+      kontinuierlichBekannt = (await lies('integrationen', integrationen, (t) => leseIntegrationen(t, register, ereignisse))).kontinuierlichBekannt;
+      ereignisse.ordne(register.anzahl);
+    }
+    nachIntegrationen.oeffne();
+    if (mass) massnahmenSpanne = (await entpacke((massnahmenGelesen ??= massnahmenLesung()))).spanne;
+  } finally {
+    vorbei = true;
+    nebenleser?.beende();
+  }
   // Persons the inputs do not share change what counts. A few are a note; none in common, or ids
   // that match only with other leading zeros, are an error: the numbers would be silently wrong.
   if (merkmale && personen) {
@@ -166,6 +192,28 @@ export async function lesePersonendaten(a: PersonenAnfrage, leser: Leser, notize
   }
   return { register, form: zr.form, eingaben, datenstandAngegeben: a.datenstand !== undefined, regel, abdeckung, zeitlinien, merkmale, ereignisse, kontinuierlichBekannt, massnahmen, massnahmenSpanne, leistungen };
 }
+
+/** A gate: `offen` resolves once `oeffne` is called. */
+function tor(): { offen: Promise<void>; oeffne: () => void } {
+  let oeffne!: () => void;
+  const offen = new Promise<void>((r) => (oeffne = r));
+  return { offen, oeffne };
+}
+
+type Ausgang<T> = { wert: T } | { fehler: unknown };
+
+/**
+ * A reading started ahead whose failure may only count later (after an error of `zeitraeume`):
+ * held as a value, so that it is no unhandled rejection meanwhile.
+ */
+const spaeter = <T>(p: Promise<T>): Promise<Ausgang<T>> => p.then((wert) => ({ wert }), (fehler: unknown) => ({ fehler }));
+const entpacke = async <T>(p: Promise<Ausgang<T>>): Promise<T> => {
+  const a = await p;
+  if ('fehler' in a) throw a.fehler;
+  return a.wert;
+};
+/** What a reading not started because the run had already failed gives. */
+const AUSGEFALLEN: Ausgang<never> = { fehler: new Error('nicht gelesen: der Lauf war schon gescheitert') };
 
 function anzahl(register: PersonRegister, gilt: (p: number) => boolean): number {
   let n = 0;

@@ -16,6 +16,16 @@ export interface PersonMerkmale {
 
 const flag = (b: boolean | null) => (b === null ? 0 : b ? 1 : 2);
 
+/** Attributes by person index in plain arrays, as `Merkmale.zustand` gives them. */
+export interface MerkmaleZustand {
+  geschlecht: Uint8Array;
+  geburt: Int32Array;
+  alleinerziehend: Uint8Array;
+  flucht: Uint8Array;
+  bekannt: Uint8Array;
+  spalten: MerkmalSpalte[];
+}
+
 /** The attribute columns of `personen`. */
 export type MerkmalSpalte = keyof PersonMerkmale;
 
@@ -62,6 +72,36 @@ export class Merkmale {
 
   get personen(): number {
     return this.anzahl;
+  }
+
+  /** The attributes as typed arrays by person index (to send to another thread). */
+  zustand(): MerkmaleZustand {
+    const n = Math.min(this.bekannt.length, this.geschlecht.length);
+    return {
+      geschlecht: this.geschlecht.slice(0, n), geburt: this.geburt.slice(0, n), alleinerziehend: this.alleinerziehend.slice(0, n),
+      flucht: this.flucht.slice(0, n), bekannt: this.bekannt.slice(0, n), spalten: [...this.spalten],
+    };
+  }
+
+  /**
+   * Takes over the attributes another thread read into an empty `Merkmale`, its person q being
+   * `nummer[q]` here. A person known on both sides would be a second row, which that reading has
+   * already reported: taking it over here is a bug.
+   */
+  uebernimm(z: MerkmaleZustand, nummer: Int32Array): void {
+    for (let q = 0; q < z.bekannt.length; q++) {
+      if (!z.bekannt[q]) continue;
+      const p = nummer[q];
+      this.platz(p);
+      if (this.bekannt[p]) throw new Error(`Merkmale.uebernimm: Person ${p} hat schon Merkmale`);
+      this.bekannt[p] = 1;
+      this.anzahl++;
+      this.geschlecht[p] = z.geschlecht[q];
+      this.geburt[p] = z.geburt[q];
+      this.alleinerziehend[p] = z.alleinerziehend[q];
+      this.flucht[p] = z.flucht[q];
+    }
+    for (const s of z.spalten) this.spalten.add(s);
   }
 
   hat(person: number): boolean {

@@ -209,18 +209,39 @@ export class PersonRegister {
     return utf8Text.decode(this.bytesVon(nummer));
   }
 
-  /** All ids in index order as one byte array and their end offsets (to send to another thread). */
+  /**
+   * All ids in index order as one byte array and their end offsets (to send to another thread).
+   * The slots are read front to back and their keys put in person order first: millions of ids
+   * cost no cache miss and no object each.
+   */
   alleIds(): { bytes: Uint8Array; enden: Int32Array } {
-    let summe = 0;
-    for (let p = 0; p < this.n; p++) summe += this.laenge(p);
-    const bytes = new Uint8Array(summe);
-    const enden = new Int32Array(this.n);
-    for (let p = 0, a = 0; p < this.n; p++) {
-      const b = this.bytesVon(p);
-      bytes.set(b, a);
-      enden[p] = a += b.length;
+    const n = this.n, t = this.tabelle;
+    const k0 = new Int32Array(n), k1 = new Int32Array(n), laengen = new Uint8Array(n);
+    for (let o = 0; o < t.length; o += SLOT) {
+      const info = t[o];
+      if (info < 0) continue;
+      const p = info & INDEX;
+      k0[p] = t[o + 1];
+      k1[p] = t[o + 2];
+      laengen[p] = info >>> 27;
     }
-    return { bytes, enden };
+    const bytes = new Uint8Array(n * 8 + this.belegt);
+    const enden = new Int32Array(n);
+    let e = 0;
+    for (let p = 0; p < n; p++) {
+      const o = this.ort[p];
+      if (o >= 0) {
+        const laenge = laengen[p], a = k0[p], b = k1[p];
+        for (let j = 0; j < laenge; j++) bytes[e + j] = (j < 4 ? a >>> (j << 3) : b >>> ((j - 4) << 3)) & 0xff;
+        e += laenge;
+      } else {
+        const a = -1 - o, laenge = this.langeLaenge(a);
+        bytes.set(this.arena.subarray(a + 4, a + 4 + laenge), e);
+        e += laenge;
+      }
+      enden[p] = e;
+    }
+    return { bytes: bytes.subarray(0, e), enden };
   }
 }
 
@@ -439,6 +460,11 @@ export class Zeitlinien {
       }
     }
     return aus;
+  }
+
+  /** Adds the runs another thread gave by `alleLaeufe`, its person q being `nummer[q]` here. */
+  uebernimm(laeufe: Int32Array, nummer: Int32Array): void {
+    for (let i = 0; i < laeufe.length; i += 3) this.hinzu(nummer[laeufe[i]], laeufe[i + 1], laeufe[i + 2]);
   }
 
   /** Has the person any period of receipt at all? */

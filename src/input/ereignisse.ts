@@ -5,6 +5,7 @@ import { OFFEN } from '../core/kalender.js';
 import type { PersonRegister, Zeitlinien } from '../core/zeitlinien.js';
 import { integrationenSchema, massnahmenSchema } from './rollen.js';
 import type { Leseergebnis, Tabelle } from './tabelle.js';
+import { liesNebenher, type Nebenher } from './teilleser-start.js';
 
 export interface IntegrationenErgebnis extends Leseergebnis {
   /** The file has a `kontinuierlich` column (K2E3 needs it). */
@@ -23,7 +24,15 @@ export interface MassnahmenErgebnis extends Leseergebnis {
   spanne: Spanne | null;
 }
 
-export async function leseMassnahmen(tabelle: Tabelle, register: PersonRegister, massnahmen: Zeitlinien): Promise<MassnahmenErgebnis> {
+/** Reads `massnahmen`; with `nebenher` a large file as `lesePersonen` reads one (its measures are then added after `vorher`). */
+export function leseMassnahmen(tabelle: Tabelle, register: PersonRegister, massnahmen: Zeitlinien, nebenher?: Nebenher): Promise<MassnahmenErgebnis> {
+  return liesNebenher(tabelle, 'massnahmen', register, nebenher, () => liesHier(tabelle, register, massnahmen), (g, nummer) => {
+    massnahmen.uebernimm(g.laeufe!, nummer);
+    return { spanne: g.spanne ?? null };
+  });
+}
+
+async function liesHier(tabelle: Tabelle, register: PersonRegister, massnahmen: Zeitlinien): Promise<MassnahmenErgebnis> {
   let von = Infinity, bis = -Infinity;
   const e = await tabelle.lies(massnahmenSchema(register), (z) => {
     if (z.ende !== null && z.ende < z.beginn) return { spalte: 'ende', meldung: 'Spalte „ende“ liegt vor „beginn“; erwartet wird der letzte Tag der Teilnahme, leer für laufend.' };

@@ -1,15 +1,21 @@
 // Where a large `zeitraeume` file is cut in two, and starting the worker that reads the second half
-// (see leseZeitraeume).
+// (see leseZeitraeume); the worker that reads further inputs whole while `zeitraeume` is read
+// (`Nebenleser`).
 
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { Spanne } from '../core/ereignisse.js';
+import type { MerkmaleZustand } from '../core/merkmale.js';
+import { Personenstapel, type PersonRegister } from '../core/zeitlinien.js';
 import type { Problem } from '../fehler.js';
 import { paketDatei } from '../paket.js';
 import type { TabellenFormat } from './format.js';
-import type { Tabelle, Uebersprungen } from './tabelle.js';
+import { STDIN } from './quelle.js';
+import type { Leseergebnis, Tabelle, Uebersprungen } from './tabelle.js';
 
 export interface TeilAuftrag {
+  rolle: 'zeitraeume';
   datei: string;
   format: TabellenFormat;
   von: number;
@@ -35,6 +41,29 @@ export interface TeilErgebnis {
   letztePerson: number | null;
   /** A footnote block in its part (lines of the part). */
   uebersprungen?: Uebersprungen;
+}
+
+/** A whole further input for a worker to read into a register of its own (see `Nebenleser`). */
+export interface GanzAuftrag {
+  rolle: 'personen' | 'massnahmen';
+  datei: string;
+  format: TabellenFormat;
+  groesse: number;
+  /** The main thread computes the file's checksum (a large file's, in the background); else the worker does. */
+  pruefsumme: boolean;
+}
+
+/** What the worker read from a whole input, in plain and transferable data; its checksum is the main thread's. */
+export interface GanzErgebnis {
+  ergebnis: Leseergebnis;
+  /** Its persons in the order it numbered them (that of their first row), as UTF-8 bytes with end offsets. */
+  ids: Uint8Array;
+  enden: Int32Array;
+  /** personen: the attributes by its person index. */
+  merkmale?: MerkmaleZustand;
+  /** massnahmen: the measures as (its person index, von, bis) triples, and the span of their starts. */
+  laeufe?: Int32Array;
+  spanne?: Spanne | null;
 }
 
 /**
@@ -90,16 +119,112 @@ export function verwirfTeilleser(): void {
 export function starteTeilleser(auftrag: TeilAuftrag): Promise<TeilErgebnis> | null {
   const datei = skript();
   if (!datei) return null;
+  const w = vorrat ?? new Worker(datei);
+  vorrat = null;
+  return arbeite<TeilErgebnis>(w, auftrag);
+}
+
+/** Gives a started worker its task; its one answer settles the promise, and the worker ends. */
+function arbeite<E>(w: Worker, auftrag: TeilAuftrag | GanzAuftrag): Promise<E> {
   return new Promise((fertig, scheitert) => {
-    const w = vorrat ?? new Worker(datei);
-    vorrat = null;
     w.ref();
     w.postMessage(auftrag);
-    w.once('message', (m: TeilErgebnis | { fehler: string }) => {
+    w.once('message', (m: E | { fehler: string }) => {
       void w.terminate();
-      if ('fehler' in m) scheitert(new Error(`Teilleser: ${m.fehler}`));
+      if (m && typeof m === 'object' && 'fehler' in m) scheitert(new Error(`Teilleser: ${m.fehler}`));
       else fertig(m);
     });
     w.once('error', scheitert);
+    // Ended from outside (Nebenleser.beende) or crashed without a word: after an answer this changes nothing.
+    w.once('exit', (code) => scheitert(new Error(`Teilleser beendet (${code})`)));
   });
+}
+
+/**
+ * A worker's persons registered here in the order it numbered them (that of one reader): its
+ * person q is here nummer[q]. Most are known already (persons of `zeitraeume`): they are looked
+ * up first in the order of the register's table (`Personenstapel`), a cache miss saved per person;
+ * then the others are registered in the worker's order.
+ */
+export function registriereIds(register: PersonRegister, ids: Uint8Array, enden: Int32Array): Int32Array {
+  const nummer = new Int32Array(enden.length).fill(-1);
+  const stapel = new Personenstapel(register, (p, q) => (nummer[q] = p), false);
+  for (let q = 0, a = 0; q < enden.length; a = enden[q++]) if (enden[q] > a && enden[q] - a <= 8) stapel.hinzu(ids, a, enden[q], q, 0);
+  stapel.leere();
+  for (let q = 0, a = 0; q < enden.length; a = enden[q++]) if (nummer[q] < 0) nummer[q] = register.nummerBytes(ids, a, enden[q]);
+  return nummer;
+}
+
+/**
+ * A further input with `nebenher`: read by the worker where that pays, and taken over once
+ * `vorher` is done (`uebernimm` gets the worker's result and the numbers of its persons here);
+ * otherwise read here (`hier`), also after `vorher`. The checksum is this thread's where it
+ * computes one (see GanzAuftrag).
+ */
+export async function liesNebenher<E extends Leseergebnis>(
+  tabelle: Tabelle,
+  rolle: GanzAuftrag['rolle'],
+  register: PersonRegister,
+  nebenher: Nebenher | undefined,
+  hier: () => Promise<E>,
+  uebernimm: (g: GanzErgebnis, nummer: Int32Array) => Omit<E, keyof Leseergebnis>,
+): Promise<E> {
+  const teil = nebenher?.leser.lies(tabelle, rolle);
+  if (!teil) {
+    await nebenher?.vorher;
+    return hier();
+  }
+  const g = await teil;
+  await nebenher!.vorher;
+  const mehr = uebernimm(g, registriereIds(register, g.ids, g.enden));
+  const sha256 = tabelle.quelle.pruefsumme ? await tabelle.quelle.pruefsumme : g.ergebnis.info.sha256;
+  return { ...g.ergebnis, info: { ...g.ergebnis.info, sha256 }, ...mehr } as E;
+}
+
+/** Further inputs from this size are read by a worker while `zeitraeume` is read (tests lower it). */
+export const NEBENHER = { ab: TEILUNG_AB };
+
+/** A further input read by a worker: its result is taken over once `vorher` (what one reader reads before it) is done. */
+export interface Nebenher {
+  leser: Nebenleser;
+  vorher: Promise<void>;
+}
+
+/**
+ * Reads whole further inputs (personen, massnahmen) in a worker, one after the other, while this
+ * thread reads `zeitraeume` and `integrationen`: at 4 million persons these files take as long to
+ * read as `zeitraeume`. The worker numbers persons in a register of its own; the caller takes its
+ * result over when one reader would have read the file, so every person gets the same number.
+ */
+export class Nebenleser {
+  private kette: Promise<unknown> = Promise.resolve();
+  private readonly arbeiter = new Set<Worker>();
+  private beendet = false;
+
+  /**
+   * The file read by the worker, or null where that does not pay or cannot be done: a small file,
+   * standard input, a workbook, no built worker.
+   */
+  lies(t: Tabelle, rolle: GanzAuftrag['rolle']): Promise<GanzErgebnis> | null {
+    const groesse = t.quelle.groesse ?? 0;
+    const datei = skript();
+    if (!datei || t.datei === STDIN || groesse < NEBENHER.ab || t.format.blatt !== undefined || this.beendet) return null;
+    const auftrag: GanzAuftrag = { rolle, datei: t.datei, format: t.format, groesse, pruefsumme: t.quelle.pruefsumme !== null };
+    // One worker at a time: with two cores, a third busy thread would slow this one down.
+    const ergebnis = this.kette.then(() => {
+      if (this.beendet) throw new Error('Nebenleser beendet');
+      const w = new Worker(datei);
+      this.arbeiter.add(w);
+      return arbeite<GanzErgebnis>(w, auftrag).finally(() => this.arbeiter.delete(w));
+    });
+    this.kette = ergebnis.catch(() => undefined);
+    return ergebnis;
+  }
+
+  /** Ends any worker still reading (a run that failed before it needs their results). */
+  beende(): void {
+    this.beendet = true;
+    for (const w of this.arbeiter) void w.terminate();
+    this.arbeiter.clear();
+  }
 }

@@ -7,7 +7,7 @@ import { Monatsbits, NUR_PERSON, Personenstapel, type PersonRegister, type Zeitl
 import { istMonatsform, zeitraeumeMonate, zeitraeumeTage } from './rollen.js';
 import type { Bereich } from './bytescanner.js';
 import { tabelleAus, type Leseergebnis, type Tabelle, type Uebersprungen } from './tabelle.js';
-import { starteTeilleser, teilung, verwirfTeilleser, type TeilErgebnis } from './teilleser-start.js';
+import { registriereIds, starteTeilleser, teilung, verwirfTeilleser, type TeilErgebnis } from './teilleser-start.js';
 import type { ZeilenProblem } from './zeilen.js';
 import { istFesterRand, monatAusBytes, statusAusBytes, UNGELESEN, type Status } from './zellen.js';
 
@@ -185,7 +185,7 @@ export async function leseZeitraeume(tabelle: Tabelle, register: PersonRegister,
   // once for the whole file: two parts would say it twice, so such a file is read by one thread.
   const teilbar = istMonatsform(tabelle.kopf) && !tabelle.kopf.includes('') && !Object.keys(tabelle.format.werte ?? {}).length;
   const schnitt = threads > 1 && teilbar ? await teilung(tabelle) : null;
-  const arbeiter = schnitt === null ? null : starteTeilleser({ datei: tabelle.datei, format: tabelle.format, von: schnitt, bis: tabelle.quelle.groesse! });
+  const arbeiter = schnitt === null ? null : starteTeilleser({ rolle: 'zeitraeume', datei: tabelle.datei, format: tabelle.format, von: schnitt, bis: tabelle.quelle.groesse! });
   if (!arbeiter) {
     verwirfTeilleser();
     return leseZeitraeumeTeil(tabelle, register, zeitlinien);
@@ -210,9 +210,8 @@ export async function leseZeitraeume(tabelle: Tabelle, register: PersonRegister,
     const e = await leseZeitraeumeTeil(rest, register, zeitlinien, { von: schnitt!, bis: tabelle.quelle.groesse! });
     teil = { ...e, zeilen: e.info.zeilen };
   } else {
-    const nummer = new Int32Array(zweiter.enden.length);
-    for (let q = 0, a = 0; q < zweiter.enden.length; a = zweiter.enden[q++]) nummer[q] = register.nummerBytes(zweiter.ids, a, zweiter.enden[q]);
-    for (let i = 0; i < zweiter.laeufe.length; i += 3) zeitlinien.hinzu(nummer[zweiter.laeufe[i]], zweiter.laeufe[i + 1], zweiter.laeufe[i + 2]);
+    const nummer = registriereIds(register, zweiter.ids, zweiter.enden);
+    zeitlinien.uebernimm(zweiter.laeufe, nummer);
     teil = { ...zweiter, letztePerson: zweiter.letztePerson === null ? null : nummer[zweiter.letztePerson] };
   }
   const probleme = [...erster.probleme, ...teil.probleme.map((p) => ({ ...p, zeile: p.zeile === undefined ? undefined : p.zeile + versatz }))];

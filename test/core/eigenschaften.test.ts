@@ -330,7 +330,7 @@ describe('aggregation with views, events and measures', () => {
           expect(verglichen).toBeGreaterThan(0);
         });
       }),
-      { numRuns: 60 },
+      { numRuns: 30 },
     );
   });
 });
