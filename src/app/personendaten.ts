@@ -12,7 +12,7 @@ import { KODIERUNG_NAMEN, TRENNZEICHEN_NAMEN, numerus, type EingabeInfo, type Ei
 import { ANLAUF_TAGE, EREIGNIS_LUECKE_TAGE, MASSNAHME_DAUER_TAGE, MASSNAHMEN_LUECKE_TAGE } from '../core/monatswerte/aggregation.js';
 import { PersonRegister, Zeitlinien } from '../core/zeitlinien.js';
 import { KennzahlenFehler, nutzungsfehler, type Problem } from '../fehler.js';
-import { leseIntegrationen, leseMassnahmen } from '../input/ereignisse.js';
+import { leseIntegrationen, leseMassnahmen, type MassnahmenErgebnis } from '../input/ereignisse.js';
 import { leseLeistungen } from '../input/leistungen.js';
 import { lesePersonen } from '../input/personen.js';
 import { type Leseergebnis, type Tabelle } from '../input/tabelle.js';
@@ -74,24 +74,32 @@ export async function lesePersonendaten(a: PersonenAnfrage, leser: Leser, notize
   const ereignisse = integrationen ? new Ereignisse() : null;
   const massnahmen = mass ? new Zeitlinien() : null;
   // With two threads, a worker reads large personen and massnahmen files while this thread reads
-  // zeitraeume and integrationen. Each is taken over where one reader would read it, so persons,
-  // notes and errors come in the same order: an error of zeitraeume still comes first.
+  // zeitraeume and integrationen. Which files it takes is settled before any is opened: one it does
+  // not take (standard input, a workbook, a small file) is opened only where one reader opens it.
+  // Each is taken over where one reader reads it, so persons, notes and errors come in the same
+  // order: an error of zeitraeume still comes first.
   const nebenleser = a.lesen.threads > 1 ? new Nebenleser() : null;
   const nachZeitraeume = tor(), nachIntegrationen = tor();
-  const nebenher = (vorher: Promise<void>): Nebenher | undefined => (nebenleser ? { leser: nebenleser, vorher } : undefined);
-  // The worker takes personen before massnahmen, the order in which they are needed.
-  const personenEingereiht = tor();
-  const personenLesung = () =>
-    spaeter(lies('personen', personen!, (t) => {
-      const e = lesePersonen(t, register, merkmale!, nebenher(nachZeitraeume.offen));
-      personenEingereiht.oeffne();
+  const personenLesen = (nebenher?: Nebenher, eingereiht?: () => void) =>
+    lies('personen', personen!, (t) => {
+      const e = lesePersonen(t, register, merkmale!, nebenher);
+      eingereiht?.();
       return e;
-    }));
-  const massnahmenLesung = () => spaeter(lies('massnahmen', mass!, (t) => leseMassnahmen(t, register, massnahmen!, nebenher(nachIntegrationen.offen))));
-  let personenGelesen = personen && nebenleser ? personenLesung() : null;
-  void personenGelesen?.then(() => personenEingereiht.oeffne());
-  let vorbei = false;
-  let massnahmenGelesen = mass && nebenleser ? (personenGelesen ? personenEingereiht.offen : Promise.resolve()).then(() => (vorbei ? AUSGEFALLEN : massnahmenLesung())) : null;
+    });
+  const massnahmenLesen = (nebenher?: Nebenher) => lies('massnahmen', mass!, (t) => leseMassnahmen(t, register, massnahmen!, nebenher));
+  let personenVorab: Promise<Ausgang<Leseergebnis>> | null = null;
+  let massnahmenVorab: Promise<Ausgang<MassnahmenErgebnis>> | null = null;
+  if (nebenleser) {
+    const [p, m] = await Promise.all([personen ? nebenleser.nimmt(personen) : false, mass ? nebenleser.nimmt(mass) : false]);
+    // The worker takes personen before massnahmen, the order in which they are needed.
+    const eingereiht = tor();
+    if (p) {
+      personenVorab = spaeter(personenLesen({ leser: nebenleser, vorher: nachZeitraeume.offen }, eingereiht.oeffne));
+      // Also when the file cannot be opened.
+      void personenVorab.then(eingereiht.oeffne);
+    } else eingereiht.oeffne();
+    if (m) massnahmenVorab = eingereiht.offen.then(() => (nachIntegrationen.abgesagt ? ABGESAGT : spaeter(massnahmenLesen({ leser: nebenleser, vorher: nachIntegrationen.offen }))));
+  }
 
   let zr: ZeitraeumeErgebnis, kontinuierlichBekannt = false, massnahmenSpanne: Spanne | null = null;
   try {
@@ -106,15 +114,19 @@ export async function lesePersonendaten(a: PersonenAnfrage, leser: Leser, notize
       throw new KennzahlenFehler('eingabedaten', `${zeitraeume}: keine Datenzeilen; erwartet wird mindestens ein Zeitraum.`, [{ datei: zeitraeume, zeile: 2, meldung: 'keine Datenzeilen nach der Kopfzeile' }]);
     }
     nachZeitraeume.oeffne();
-    if (personen) await entpacke((personenGelesen ??= personenLesung()));
+    if (personen) await (personenVorab ? entpacke(personenVorab) : personenLesen());
     if (integrationen && ereignisse) {
       kontinuierlichBekannt = (await lies('integrationen', integrationen, (t) => leseIntegrationen(t, register, ereignisse))).kontinuierlichBekannt;
       ereignisse.ordne(register.anzahl);
     }
     nachIntegrationen.oeffne();
-    if (mass) massnahmenSpanne = (await entpacke((massnahmenGelesen ??= massnahmenLesung()))).spanne;
+    if (mass) massnahmenSpanne = (await (massnahmenVorab ? entpacke(massnahmenVorab) : massnahmenLesen())).spanne;
+  } catch (e) {
+    // Readings begun ahead end where they wait (their files closed), and the worker with them.
+    nachZeitraeume.sageAb();
+    nachIntegrationen.sageAb();
+    throw e;
   } finally {
-    vorbei = true;
     nebenleser?.beende();
   }
   // Persons the inputs do not share change what counts. A few are a note; none in common, or ids
@@ -193,18 +205,32 @@ export async function lesePersonendaten(a: PersonenAnfrage, leser: Leser, notize
   return { register, form: zr.form, eingaben, datenstandAngegeben: a.datenstand !== undefined, regel, abdeckung, zeitlinien, merkmale, ereignisse, kontinuierlichBekannt, massnahmen, massnahmenSpanne, leistungen };
 }
 
-/** A gate: `offen` resolves once `oeffne` is called. */
-function tor(): { offen: Promise<void>; oeffne: () => void } {
-  let oeffne!: () => void;
-  const offen = new Promise<void>((r) => (oeffne = r));
-  return { offen, oeffne };
+/**
+ * A gate: `offen` resolves once `oeffne` is called, or rejects once `sageAb` is called first (a
+ * run that failed before). Whoever waits then stops waiting; nobody waiting is no unhandled rejection.
+ */
+function tor(): { offen: Promise<void>; oeffne: () => void; sageAb: () => void; readonly abgesagt: boolean } {
+  let oeffne!: () => void, sageAb!: (grund: Error) => void, abgesagt = false;
+  const offen = new Promise<void>((auf, ab) => ((oeffne = auf), (sageAb = ab)));
+  offen.catch(() => undefined);
+  return {
+    offen,
+    oeffne,
+    sageAb: () => {
+      abgesagt = true;
+      sageAb(new Error('abgesagt: der Lauf ist schon gescheitert'));
+    },
+    get abgesagt() {
+      return abgesagt;
+    },
+  };
 }
 
 type Ausgang<T> = { wert: T } | { fehler: unknown };
 
 /**
- * A reading started ahead whose failure may only count later (after an error of `zeitraeume`):
- * held as a value, so that it is no unhandled rejection meanwhile.
+ * A reading begun ahead, whose failure only counts where one reader would read the file (after an
+ * error of zeitraeume it does not count at all): held as a value, so that it is no unhandled rejection meanwhile.
  */
 const spaeter = <T>(p: Promise<T>): Promise<Ausgang<T>> => p.then((wert) => ({ wert }), (fehler: unknown) => ({ fehler }));
 const entpacke = async <T>(p: Promise<Ausgang<T>>): Promise<T> => {
@@ -212,8 +238,8 @@ const entpacke = async <T>(p: Promise<Ausgang<T>>): Promise<T> => {
   if ('fehler' in a) throw a.fehler;
   return a.wert;
 };
-/** What a reading not started because the run had already failed gives. */
-const AUSGEFALLEN: Ausgang<never> = { fehler: new Error('nicht gelesen: der Lauf war schon gescheitert') };
+/** A reading not begun: the run had already failed. */
+const ABGESAGT: Ausgang<never> = { fehler: null };
 
 function anzahl(register: PersonRegister, gilt: (p: number) => boolean): number {
   let n = 0;

@@ -3,14 +3,15 @@
 // (`Nebenleser`).
 
 import { existsSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Spanne } from '../core/ereignisse.js';
 import type { MerkmaleZustand } from '../core/merkmale.js';
 import { Personenstapel, type PersonRegister } from '../core/zeitlinien.js';
-import type { Problem } from '../fehler.js';
+import { KennzahlenFehler, type FehlerArt, type Problem } from '../fehler.js';
 import { paketDatei } from '../paket.js';
-import type { TabellenFormat } from './format.js';
+import { istZip, type TabellenFormat } from './format.js';
 import { STDIN } from './quelle.js';
 import type { Leseergebnis, Tabelle, Uebersprungen } from './tabelle.js';
 
@@ -41,6 +42,14 @@ export interface TeilErgebnis {
   letztePerson: number | null;
   /** A footnote block in its part (lines of the part). */
   uebersprungen?: Uebersprungen;
+}
+
+/** What a worker sends when its reading failed: an error with a kind as such, else its stack. */
+export interface Gescheitert {
+  fehler: string;
+  art?: FehlerArt;
+  probleme?: Problem[];
+  hinweis?: string;
 }
 
 /** A whole further input for a worker to read into a register of its own (see `Nebenleser`). */
@@ -129,10 +138,11 @@ function arbeite<E>(w: Worker, auftrag: TeilAuftrag | GanzAuftrag): Promise<E> {
   return new Promise((fertig, scheitert) => {
     w.ref();
     w.postMessage(auftrag);
-    w.once('message', (m: E | { fehler: string }) => {
+    w.once('message', (m: E | Gescheitert) => {
       void w.terminate();
-      if (m && typeof m === 'object' && 'fehler' in m) scheitert(new Error(`Teilleser: ${m.fehler}`));
-      else fertig(m);
+      if (!(m && typeof m === 'object' && 'fehler' in m)) fertig(m);
+      // An error with a kind (a file gone or unreadable since it was opened) stays one; anything else is a bug.
+      else scheitert(m.art ? new KennzahlenFehler(m.art, m.fehler, m.probleme, m.hinweis) : new Error(`Teilleser: ${m.fehler}`));
     });
     w.once('error', scheitert);
     // Ended from outside (Nebenleser.beende) or crashed without a word: after an answer this changes nothing.
@@ -200,6 +210,30 @@ export class Nebenleser {
   private kette: Promise<unknown> = Promise.resolve();
   private readonly arbeiter = new Set<Worker>();
   private beendet = false;
+
+  /**
+   * Whether the worker would read this file: a regular file from NEBENHER.ab bytes, not a workbook,
+   * and a built worker to start. Asked before the file is opened, so that one it does not take
+   * (standard input, a workbook, a small file) is opened only where one reader opens it.
+   */
+  async nimmt(datei: string): Promise<boolean> {
+    if (datei === STDIN || !skript()) return false;
+    try {
+      const f = await open(datei, 'r');
+      try {
+        const st = await f.stat();
+        if (!st.isFile() || st.size < NEBENHER.ab) return false;
+        const anfang = new Uint8Array(4);
+        await f.read(anfang, 0, 4, 0);
+        return !istZip(anfang);
+      } finally {
+        await f.close();
+      }
+    } catch {
+      // Missing or unreadable: one reader says so where it opens the file.
+      return false;
+    }
+  }
 
   /**
    * The file read by the worker, or null where that does not pay or cannot be done: a small file,

@@ -10,7 +10,8 @@ import { leseMassnahmen } from './ereignisse.js';
 import { lesePersonen } from './personen.js';
 import { oeffneQuelle, type Bytequelle } from './quelle.js';
 import { tabelleAus, type Tabelle } from './tabelle.js';
-import type { GanzAuftrag, GanzErgebnis, TeilAuftrag, TeilErgebnis } from './teilleser-start.js';
+import type { GanzAuftrag, GanzErgebnis, Gescheitert, TeilAuftrag, TeilErgebnis } from './teilleser-start.js';
+import { KennzahlenFehler } from '../fehler.js';
 import { leseZeitraeumeTeil } from './zeitraeume.js';
 
 /** The register's ids under the names of a GanzErgebnis. */
@@ -67,5 +68,8 @@ try {
     parentPort!.postMessage(ergebnis, [ergebnis.ids.buffer, ergebnis.enden.buffer, ...puffer] as ArrayBuffer[]);
   }
 } catch (e) {
-  parentPort!.postMessage({ fehler: e instanceof Error ? e.stack ?? e.message : String(e) });
+  const gescheitert: Gescheitert = e instanceof KennzahlenFehler
+    ? { fehler: e.message, art: e.art, probleme: [...e.probleme], hinweis: e.hinweis }
+    : { fehler: e instanceof Error ? e.stack ?? e.message : String(e) };
+  parentPort!.postMessage(gescheitert);
 }

@@ -5,7 +5,7 @@
 
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { Merkmale } from '../../src/core/merkmale.js';
@@ -30,24 +30,30 @@ beforeAll(async () => {
   await generiere({ personen: 250, seed: 17, von: '2015-01', bis: '2017-12', form: 'tage', out: ordner });
 });
 
-/** The command with one thread and with two; returns both runs and how many files the worker read. */
-async function beide(args: string[]): Promise<{ eins: ProzessLauf; zwei: ProzessLauf; imWorker: number }> {
+/** The command with one thread and with two; returns both runs, how many files the worker read, and which it would take (personen, massnahmen). */
+async function beide(args: string[], stdin: Buffer | null = null): Promise<{ eins: ProzessLauf; zwei: ProzessLauf; imWorker: number; genommen: boolean[] }> {
   const ab = NEBENHER.ab;
   NEBENHER.ab = 0;
   const lies = vi.spyOn(Nebenleser.prototype, 'lies');
+  const nimmt = vi.spyOn(Nebenleser.prototype, 'nimmt');
   try {
     // Side by side: one thread's run does not ask the Nebenleser.
-    const [zwei, eins] = await Promise.all([imProzess([...args, '--threads', '2']), imProzess([...args, '--threads', '1'])]);
+    const [zwei, eins] = await Promise.all([imProzess([...args, '--threads', '2'], stdin), imProzess([...args, '--threads', '1'], stdin)]);
     const imWorker = lies.mock.results.filter((r) => r.type === 'return' && r.value !== null).length;
-    return { eins, zwei, imWorker };
+    const genommen = await Promise.all(nimmt.mock.results.map((r) => r.value as Promise<boolean>));
+    return { eins, zwei, imWorker, genommen };
   } finally {
     NEBENHER.ab = ab;
     lies.mockRestore();
+    nimmt.mockRestore();
   }
 }
 
-const alle = (p = 'personen.csv', m = 'massnahmen.csv', z = 'zeitraeume.csv') =>
-  ['--zeitraeume', datei(z), '--personen', datei(p), '--integrationen', datei('integrationen.csv'), '--massnahmen', datei(m), '--datenstand', '2017-12-31'];
+/** The inputs, by name in the folder (or '-', or a path of their own). */
+const alle = (p = 'personen.csv', m = 'massnahmen.csv', z = 'zeitraeume.csv') => {
+  const pfad = (name: string) => (name === '-' ? name : resolve(ordner, name));
+  return ['--zeitraeume', pfad(z), '--personen', pfad(p), '--integrationen', pfad('integrationen.csv'), '--massnahmen', pfad(m), '--datenstand', '2017-12-31'];
+};
 
 describe('personen and massnahmen read by a worker', () => {
   it('give the same report and breakdown as one thread', async () => {
@@ -87,16 +93,23 @@ describe('personen and massnahmen read by a worker', () => {
       // A missing personen file, alone and with a broken zeitraeume: that error comes first, as one reader meets it.
       ['fehlt', alle('p-fehlt.csv'), 66],
       ['zuerst', alle('p-fehlt.csv', undefined, schreibe('z-kaputt.csv', [...z, 'K0000001;2016-02-30;;ELB'].join('\n'))), 65],
+      // Files the worker does not take are opened only where one reader opens them: a workbook
+      // (whose sheet would otherwise be unpacked for nothing) and standard input.
+      ['mappe', alle(resolve('fixtures/xlsx/personen.xlsx'), undefined, 'z-kaputt.csv'), 65],
+      ['stdin', alle('-'), 0],
     ];
+    const fehler = new Map<string, { meldung: string; probleme: unknown[] }>();
     for (const [name, args, code] of faelle) {
-      const r = await beide(['report', '--monat', '2017-06', '--json', ...args]);
+      const r = await beide(['report', '--monat', '2017-06', '--json', ...args], name === 'stdin' ? readFileSync(datei('personen.csv')) : null);
       expect({ name, ...r.zwei }).toEqual({ name, ...r.eins });
       expect([name, r.eins.code]).toEqual([name, code]);
-      expect([name, r.imWorker]).toEqual([name, name === 'fehlt' || name === 'zuerst' ? 1 : 2]);
+      const nurMassnahmen = ['fehlt', 'zuerst', 'mappe', 'stdin'].includes(name);
+      expect([name, r.imWorker, r.genommen]).toEqual([name, nurMassnahmen ? 1 : 2, [!nurMassnahmen, true]]);
+      if (code) fehler.set(name, JSON.parse(r.eins.stderr).fehler);
     }
-    const fehler = async (args: string[]) => JSON.parse((await imProzess(['report', '--monat', '2017-06', '--json', ...args])).stderr).fehler;
-    expect((await fehler(faelle[8][1])).meldung).toMatch(/z-kaputt\.csv: ein Problem/);
-    expect((await fehler(faelle[5][1])).probleme).toHaveLength(3);
+    expect(fehler.get('zuerst')!.meldung).toMatch(/z-kaputt\.csv: ein Problem/);
+    expect(fehler.get('budget')!.probleme).toHaveLength(3);
+    expect(fehler.get('doppelt')!.probleme).toHaveLength(2);
   });
 });
 
