@@ -29,7 +29,8 @@ export default defineConfig({
     maxWorkers: availableParallelism(),
     // Test files share a worker's modules instead of loading src/ again for each file. Safe here:
     // src/ keeps no state between runs of main() (its caches are WeakMaps keyed by a run's data),
-    // and no test mocks a module or changes process-wide settings.
+    // no test mocks a module or changes process-wide settings, and a test that lowers a threshold
+    // (VORAUSSCHAU, NEBENHER, TEILUNG) or spies on a method restores it before its file ends.
     isolate: false,
     sequence: { sequencer: LangsameZuerst },
   },

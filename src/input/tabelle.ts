@@ -16,7 +16,7 @@ import { erkenneKodierung, erkenneTrennzeichen, erstesStueck, ersteZeilen, fremd
 import { oeffneMappe } from './mappe.js';
 import type { Blattwahl } from './xlsx.js';
 import type { Bytequelle } from './quelle.js';
-import { TEILUNG_AB, waermeTeilleserVor } from './teilleser-start.js';
+import { TEILUNG, waermeTeilleserVor } from './teilleser-start.js';
 import { mitWertzuordnung, type Wertzuordnung } from './werte.js';
 import type { Dezimal } from './zellen.js';
 import { normiereName, pruefeKopf, type KopfErgebnis, type Zuordnung } from './spalten.js';
@@ -100,7 +100,7 @@ export async function oeffneTabelle(quelle: Bytequelle, rolle: string, opt: Lese
   }
   // A large monthly stock is likely read by two threads: the second starts while its bytes are checked.
   // (A header naming `beginn` is of periods, which one thread reads.)
-  if (rolle === 'zeitraeume' && (quelle.groesse ?? 0) >= TEILUNG_AB && quelle.pruefsumme && !/beginn/i.test(erstes.subarray(0, erstes.indexOf(0x0a) >>> 0).toString('latin1'))) waermeTeilleserVor();
+  if (rolle === 'zeitraeume' && (quelle.groesse ?? 0) >= TEILUNG.ab && quelle.pruefsumme && !/beginn/i.test(erstes.subarray(0, erstes.indexOf(0x0a) >>> 0).toString('latin1'))) waermeTeilleserVor();
   const { kodierung, einfach, crlf } = await erkenneKodierung(quelle, erstes, bom ? (bom.kodierung as Kodierung) : null, opt);
   const bomLaenge = bom && bom.kodierung === kodierung ? bom.laenge : 0;
 

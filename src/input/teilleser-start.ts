@@ -79,7 +79,7 @@ export interface GanzErgebnis {
  * Where a large simple file may be cut in two for a second reader: the start of the first line
  * after the middle. Null for inputs that do not pay (small, not simple, standard input, no hash).
  */
-export async function teilung(t: Tabelle, ab = TEILUNG_AB): Promise<number | null> {
+export async function teilung(t: Tabelle, ab = TEILUNG.ab): Promise<number | null> {
   const g = t.quelle.groesse ?? 0;
   if (!t.einfach || !t.quelle.pruefsumme || g < ab) return null;
   const mitte = Math.floor(g / 2);
@@ -100,6 +100,9 @@ function skript(): string | null {
 
 /** Files from this size are read by two threads (if simple). */
 export const TEILUNG_AB = 32 << 20;
+
+/** The size from which a simple monthly stock is split (tests lower it; it needs a file hashed in the background, from 8 MiB). */
+export const TEILUNG = { ab: TEILUNG_AB };
 
 /** A worker started ahead, loading its modules while the main thread checks the file. */
 let vorrat: Worker | null = null;
