@@ -11,7 +11,6 @@ import type { Berechnung } from '../core/kennzahlen/berechnung.js';
 import { letzterMonat } from '../core/lzb/stichtage.js';
 import { GESCHLECHT_SCHLUESSEL, gruppierung } from '../core/merkmale.js';
 import { numerus, type EingabeInfo } from '../core/modell.js';
-import { aggregiereSichten } from '../core/monatswerte/aggregation.js';
 import { letzterMonatMitWerten, vereinige, type Monatswerte } from '../core/monatswerte/monatswerte.js';
 import { bewerteZiel, zielSpalten, zielVerlauf, type Quelle, type ZielErgebnis } from '../core/ziele/ziele.js';
 import { KennzahlenFehler, nutzungsfehler, type Problem } from '../fehler.js';
@@ -26,6 +25,7 @@ import { einheitIso } from '../report/lzb-bericht.js';
 import { anzahlText } from '../report/zahlen.js';
 import { fuehreAus, type Ergebnis, type Leser } from './ergebnis.js';
 import { dezimal, liesEingabe, wirkungslos, type LeseAnfrage } from './lesen.js';
+import { aggregiereSichtenMitThreads } from './teilrechnung.js';
 import { berichtsmonate, ereignisseVorStichtag, lesePersonendaten, pruefeMerkmale, pruefeMonate, ZUSATZ_ROLLEN, type PersonenAnfrage } from './personendaten.js';
 
 export interface ReportAnfrage {
@@ -131,7 +131,7 @@ export function report(a: ReportAnfrage, leser: Leser): Promise<Ergebnis<ReportM
       ];
       // Every other output needs no more than January two years ago; charts need what their first
       // months need (grafikBeginn).
-      const [alle, ...teile] = aggregiereSichten(daten, a.mitGrafiken ? grafikBeginn(t).daten : januarVon(t) - 24, t, sichten);
+      const [alle, ...teile] = await aggregiereSichtenMitThreads(daten, a.mitGrafiken ? grafikBeginn(t).daten : januarVon(t) - 24, t, sichten, a.personen!.lesen.threads);
       mw = alle;
       teile.forEach((f, i) => gefiltert.set(filter[i], { reihe: f.gruppen.get('gesamt')!, spalten: new Set(f.spalten) }));
       if (ausDatei) {

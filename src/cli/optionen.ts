@@ -298,7 +298,7 @@ export const OPTIONEN = {
   }),
   threads: def({
     flag: '--threads', arg: '<n>', wert: ganzzahl(1, 2), standard: '2', befehle: MIT_DATEN,
-    hilfe: text('große Eingaben mit so vielen Threads lesen (1 oder 2): Zeiträume in Monatsform geteilt, personen und massnahmen neben zeitraeume', 'read large inputs with this many threads (1 or 2): periods in monthly form split in two, personen and massnahmen beside zeitraeume'),
+    hilfe: text('große Eingaben mit so vielen Threads lesen und zählen (1 oder 2)', 'read and count large inputs with this many threads (1 or 2)'),
   }),
 
   // Output.

@@ -18,6 +18,14 @@ export interface Spanne {
   bis: number;
 }
 
+/** Ordered events of a range of persons, as `Ereignisse.teil` gives them. */
+export interface EreignisseTeil {
+  /** Per person (from 0) the index of its first event, and one past the last. */
+  start: Int32Array<ArrayBuffer>;
+  tag: Int32Array<ArrayBuffer>;
+  merkmal: Uint8Array<ArrayBuffer>;
+}
+
 export class Ereignisse {
   private person = new Int32Array(1024);
   private tag = new Int32Array(1024);
@@ -106,6 +114,28 @@ export class Ereignisse {
       if (d > von && (this.merkmal[k] & 3) === code) return k;
     }
     return -1;
+  }
+
+  /**
+   * The events of the persons ab ≤ p < bis, ordered (after `ordne`) and numbered from ab as 0, in
+   * plain arrays (to send to another thread, which counts them as `ausTeil` gives them back).
+   */
+  teil(ab: number, bis: number): EreignisseTeil {
+    if (!this.start) throw new Error('Ereignisse.ordne() fehlt');
+    const b = Math.min(bis, this.start.length - 1), a = Math.min(ab, b);
+    const von = this.start[a], start = this.start.slice(a, b + 1);
+    for (let i = 0; i < start.length; i++) start[i] -= von;
+    return { start, tag: this.tag.slice(von, this.start[b]), merkmal: this.merkmal.slice(von, this.start[b]) };
+  }
+
+  static ausTeil(t: EreignisseTeil): Ereignisse {
+    const e = new Ereignisse();
+    e.start = t.start;
+    e.tag = t.tag;
+    e.merkmal = t.merkmal;
+    e.person = new Int32Array(0);
+    e.n = t.tag.length;
+    return e;
   }
 
   /** The person's events are the indices anfang(person) ≤ k < ende(person), in date order (after `ordne`). */

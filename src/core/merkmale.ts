@@ -74,24 +74,24 @@ export class Merkmale {
     return this.anzahl;
   }
 
-  /** The attributes as typed arrays by person index (to send to another thread). */
-  zustand(): MerkmaleZustand {
-    const n = Math.min(this.bekannt.length, this.geschlecht.length);
+  /** The attributes as typed arrays by person index (to send to another thread); of the persons ab ≤ p < bis only, numbered from ab as 0. */
+  zustand(ab = 0, bis = this.bekannt.length): MerkmaleZustand {
+    const b = Math.min(bis, this.bekannt.length), a = Math.min(ab, b);
     return {
-      geschlecht: this.geschlecht.slice(0, n), geburt: this.geburt.slice(0, n), alleinerziehend: this.alleinerziehend.slice(0, n),
-      flucht: this.flucht.slice(0, n), bekannt: this.bekannt.slice(0, n), spalten: [...this.spalten],
+      geschlecht: this.geschlecht.slice(a, b), geburt: this.geburt.slice(a, b), alleinerziehend: this.alleinerziehend.slice(a, b),
+      flucht: this.flucht.slice(a, b), bekannt: this.bekannt.slice(a, b), spalten: [...this.spalten],
     };
   }
 
   /**
    * Takes over the attributes another thread read into an empty `Merkmale`, its person q being
-   * `nummer[q]` here. A person known on both sides would be a second row, which that reading has
-   * already reported: taking it over here is a bug.
+   * `nummer[q]` here (default: q). A person known on both sides would be a second row, which that
+   * reading has already reported: taking it over here is a bug.
    */
-  uebernimm(z: MerkmaleZustand, nummer: Int32Array): void {
+  uebernimm(z: MerkmaleZustand, nummer?: Int32Array): void {
     for (let q = 0; q < z.bekannt.length; q++) {
       if (!z.bekannt[q]) continue;
-      const p = nummer[q];
+      const p = nummer ? nummer[q] : q;
       this.platz(p);
       if (this.bekannt[p]) throw new Error(`Merkmale.uebernimm: Person ${p} hat schon Merkmale`);
       this.bekannt[p] = 1;

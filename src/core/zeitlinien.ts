@@ -448,23 +448,26 @@ export class Zeitlinien {
     return aus;
   }
 
-  /** Every run as (person, von, bis) triples, persons in index order (to send to another thread). */
-  alleLaeufe(): Int32Array {
+  /**
+   * Every run as (person, von, bis) triples, persons in index order (to send to another thread);
+   * of the persons ab ≤ p < bis only, numbered from ab as 0.
+   */
+  alleLaeufe(ab = 0, bis = this.personen): Int32Array {
     const aus = new Int32Array(this.anzahlLaeufe * 3);
     let i = 0;
-    for (let p = 0; p < this.personen; p++) {
+    for (let p = ab; p < Math.min(bis, this.personen); p++) {
       for (let r = this.kopf[p]; r !== KEIN; r = this.naechster[r]) {
-        aus[i++] = p;
+        aus[i++] = p - ab;
         aus[i++] = this.von[r];
         aus[i++] = this.bis[r];
       }
     }
-    return aus;
+    return i === aus.length ? aus : aus.slice(0, i);
   }
 
-  /** Adds the runs another thread gave by `alleLaeufe`, its person q being `nummer[q]` here. */
-  uebernimm(laeufe: Int32Array, nummer: Int32Array): void {
-    for (let i = 0; i < laeufe.length; i += 3) this.hinzu(nummer[laeufe[i]], laeufe[i + 1], laeufe[i + 2]);
+  /** Adds the runs `alleLaeufe` gave, its person q being `nummer[q]` here (default: q). */
+  uebernimm(laeufe: Int32Array, nummer?: Int32Array): void {
+    for (let i = 0; i < laeufe.length; i += 3) this.hinzu(nummer ? nummer[laeufe[i]] : laeufe[i], laeufe[i + 1], laeufe[i + 2]);
   }
 
   /** Has the person any period of receipt at all? */

@@ -2,15 +2,13 @@
 // (see leseZeitraeume); the worker that reads further inputs whole while `zeitraeume` is read
 // (`Nebenleser`).
 
-import { existsSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Spanne } from '../core/ereignisse.js';
 import type { MerkmaleZustand } from '../core/merkmale.js';
 import { Personenstapel, type PersonRegister } from '../core/zeitlinien.js';
-import { KennzahlenFehler, type FehlerArt, type Problem } from '../fehler.js';
-import { paketDatei } from '../paket.js';
+import { arbeite, arbeiterSkript } from '../arbeiter.js';
+import type { Problem } from '../fehler.js';
 import { istZip, type TabellenFormat } from './format.js';
 import { STDIN } from './quelle.js';
 import type { Leseergebnis, Tabelle, Uebersprungen } from './tabelle.js';
@@ -42,14 +40,6 @@ export interface TeilErgebnis {
   letztePerson: number | null;
   /** A footnote block in its part (lines of the part). */
   uebersprungen?: Uebersprungen;
-}
-
-/** What a worker sends when its reading failed: an error with a kind as such, else its stack. */
-export interface Gescheitert {
-  fehler: string;
-  art?: FehlerArt;
-  probleme?: Problem[];
-  hinweis?: string;
 }
 
 /** A whole further input for a worker to read into a register of its own (see `Nebenleser`). */
@@ -90,13 +80,8 @@ export async function teilung(t: Tabelle, ab = TEILUNG.ab): Promise<number | nul
   return null;
 }
 
-/** The built worker script: next to this module when built, under dist/ when the sources run (tests). */
-function skript(): string | null {
-  const daneben = fileURLToPath(new URL('./teilleser.js', import.meta.url));
-  if (existsSync(daneben)) return daneben;
-  const gebaut = paketDatei('dist', 'src', 'input', 'teilleser.js');
-  return existsSync(gebaut) ? gebaut : null;
-}
+/** The built worker script (tests import the sources; a worker runs the built code). */
+const skript = () => arbeiterSkript('input', 'teilleser.js');
 
 /** Files from this size are read by two threads (if simple). */
 export const TEILUNG_AB = 32 << 20;
@@ -134,23 +119,6 @@ export function starteTeilleser(auftrag: TeilAuftrag): Promise<TeilErgebnis> | n
   const w = vorrat ?? new Worker(datei);
   vorrat = null;
   return arbeite<TeilErgebnis>(w, auftrag);
-}
-
-/** Gives a started worker its task; its one answer settles the promise, and the worker ends. */
-function arbeite<E>(w: Worker, auftrag: TeilAuftrag | GanzAuftrag): Promise<E> {
-  return new Promise((fertig, scheitert) => {
-    w.ref();
-    w.postMessage(auftrag);
-    w.once('message', (m: E | Gescheitert) => {
-      void w.terminate();
-      if (!(m && typeof m === 'object' && 'fehler' in m)) fertig(m);
-      // An error with a kind (a file gone or unreadable since it was opened) stays one; anything else is a bug.
-      else scheitert(m.art ? new KennzahlenFehler(m.art, m.fehler, m.probleme, m.hinweis) : new Error(`Teilleser: ${m.fehler}`));
-    });
-    w.once('error', scheitert);
-    // Ended from outside (Nebenleser.beende) or crashed without a word: after an answer this changes nothing.
-    w.once('exit', (code) => scheitert(new Error(`Teilleser beendet (${code})`)));
-  });
 }
 
 /**

@@ -10,8 +10,8 @@ import { leseMassnahmen } from './ereignisse.js';
 import { lesePersonen } from './personen.js';
 import { oeffneQuelle, type Bytequelle } from './quelle.js';
 import { tabelleAus, type Tabelle } from './tabelle.js';
-import type { GanzAuftrag, GanzErgebnis, Gescheitert, TeilAuftrag, TeilErgebnis } from './teilleser-start.js';
-import { KennzahlenFehler } from '../fehler.js';
+import type { GanzAuftrag, GanzErgebnis, TeilAuftrag, TeilErgebnis } from './teilleser-start.js';
+import { gescheitert } from '../arbeiter.js';
 import { leseZeitraeumeTeil } from './zeitraeume.js';
 
 /** The register's ids under the names of a GanzErgebnis. */
@@ -68,8 +68,5 @@ try {
     parentPort!.postMessage(ergebnis, [ergebnis.ids.buffer, ergebnis.enden.buffer, ...puffer] as ArrayBuffer[]);
   }
 } catch (e) {
-  const gescheitert: Gescheitert = e instanceof KennzahlenFehler
-    ? { fehler: e.message, art: e.art, probleme: [...e.probleme], hinweis: e.hinweis }
-    : { fehler: e instanceof Error ? e.stack ?? e.message : String(e) };
-  parentPort!.postMessage(gescheitert);
+  parentPort!.postMessage(gescheitert(e));
 }

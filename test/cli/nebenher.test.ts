@@ -1,7 +1,8 @@
 // With two threads, a worker reads personen and massnahmen while the main thread reads zeitraeume
-// (Nebenleser). Whatever the files hold, a run must say exactly what one thread says: the same
-// numbers, notes, problems, and the same error first. Run in-process with the size from which the
-// worker reads lowered to nothing, so that small files take its way.
+// (Nebenleser), and a worker counts half of the persons (aggregiereSichtenMitThreads). Whatever
+// the files hold, a run must say exactly what one thread says: the same numbers, notes, problems,
+// and the same error first. Run in-process with the sizes from which the workers work lowered to
+// nothing, so that small files take their way.
 
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { lesePersonen } from '../../src/input/personen.js';
 import { oeffneQuelle } from '../../src/input/quelle.js';
 import { oeffneTabelle } from '../../src/input/tabelle.js';
 import { leseZeitraeume } from '../../src/input/zeitraeume.js';
+import { TEILRECHNUNG } from '../../src/app/teilrechnung.js';
 import { NEBENHER, Nebenleser } from '../../src/input/teilleser-start.js';
 import { generiere } from '../../tools/generate.js';
 import { arbeitsordner, imProzess, pruefeDist, type ProzessLauf } from './hilfen.js';
@@ -32,8 +34,8 @@ beforeAll(async () => {
 
 /** The command with one thread and with two; returns both runs, how many files the worker read, and which it would take (personen, massnahmen). */
 async function beide(args: string[], stdin: Buffer | null = null): Promise<{ eins: ProzessLauf; zwei: ProzessLauf; imWorker: number; genommen: boolean[] }> {
-  const ab = NEBENHER.ab;
-  NEBENHER.ab = 0;
+  const [ab, rechnungAb] = [NEBENHER.ab, TEILRECHNUNG.ab];
+  NEBENHER.ab = TEILRECHNUNG.ab = 0;
   const lies = vi.spyOn(Nebenleser.prototype, 'lies');
   const nimmt = vi.spyOn(Nebenleser.prototype, 'nimmt');
   try {
@@ -43,7 +45,7 @@ async function beide(args: string[], stdin: Buffer | null = null): Promise<{ ein
     const genommen = await Promise.all(nimmt.mock.results.map((r) => r.value as Promise<boolean>));
     return { eins, zwei, imWorker, genommen };
   } finally {
-    NEBENHER.ab = ab;
+    [NEBENHER.ab, TEILRECHNUNG.ab] = [ab, rechnungAb];
     lies.mockRestore();
     nimmt.mockRestore();
   }

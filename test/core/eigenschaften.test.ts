@@ -7,7 +7,8 @@ import { monatIndex, OFFEN, tagNummer } from '../../src/core/kalender.js';
 import { klassifiziere, type LzbAuftrag } from '../../src/core/lzb/klassifikation.js';
 import { monatsRegel, tagesRegel } from '../../src/core/lzb/regel.js';
 import { einheitenIn, neueLaeufe, Zeitlinien } from '../../src/core/zeitlinien.js';
-import { aggregiere, aggregiereSichten, type Sicht } from '../../src/core/monatswerte/aggregation.js';
+import { aggregiere, aggregiereSichten, zaehleSichten, type Sicht } from '../../src/core/monatswerte/aggregation.js';
+import { ausPersonenTeil, personenTeil, sichtAngabe, sichtAus } from '../../src/core/teil.js';
 import { ARTEN, Ereignisse, KLASSE } from '../../src/core/ereignisse.js';
 import { personenfilter } from '../../src/core/filter.js';
 import { gruppierung, Merkmale, type Geschlecht } from '../../src/core/merkmale.js';
@@ -215,7 +216,7 @@ describe('aggregation agrees with the classification', () => {
   });
 });
 
-describe('aggregation with views, events and measures', () => {
+describe('aggregation with views, events and measures, by one thread or two', () => {
   // Persons with attributes, events and measures; the reference counts month by month from the
   // definitions (docs/vertrag.md §4.2), with ELB and LZB from the day-by-day reference.
   type Ereignis = [person: number, tag: number, art: number, kontinuierlich: boolean | null];
@@ -235,6 +236,8 @@ describe('aggregation with views, events and measures', () => {
     ereignisse: fc.array(ereignis, { maxLength: 30 }),
     massnahmen: fc.array(massnahme, { maxLength: 8 }),
     personen: fc.array(person, { minLength: 6, maxLength: 6 }),
+    // Where a second thread's part of the persons begins.
+    mitte: fc.integer({ min: 0, max: 6 }),
   });
 
   it('counts every view and group as a month-by-month count of the definitions does', () => {
@@ -254,6 +257,13 @@ describe('aggregation with views, events and measures', () => {
           { filter: 'alleinerziehend' },
         ];
         const ergebnis = aggregiereSichten(daten, a.von, a.bis, sichten);
+
+        // Two threads: the counts of the persons before `mitte` and those of the part from there,
+        // as another thread rebuilds it from plain arrays, add up to the counts of all.
+        const teil = ausPersonenTeil(personenTeil(daten, e.mitte, 6));
+        const erste = zaehleSichten(daten, a.von, a.bis, sichten, { ab: 0, bis: e.mitte });
+        const zweite = zaehleSichten(teil, a.von, a.bis, sichten.map((v) => sichtAus(sichtAngabe(v), teil)));
+        expect(erste.map((z, i) => Array.from(z, (x, k) => x + zweite[i][k]))).toEqual(zaehleSichten(daten, a.von, a.bis, sichten).map((z) => Array.from(z)));
 
         const ref = referenz(e.perioden, 6);
         const S = (m: number) => a.regel.stichtag(m);

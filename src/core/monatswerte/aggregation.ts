@@ -163,27 +163,24 @@ export interface Sicht {
  * out once and then counted into every view the person belongs to.
  */
 export function aggregiereSichten(d: PersonenDaten, von: number, bis: number, sichten: readonly Sicht[]): Monatswerte[] {
+  return monatswerteAus(d, von, bis, sichten, zaehleSichten(d, von, bis, sichten));
+}
+
+/**
+ * The counts of `aggregiereSichten` per view, of the persons ab ≤ p < bis only (default: all). They
+ * are sums over persons, so the counts of two ranges add up to those of both: a second thread can
+ * count a part (`monatswerteAus` makes the series).
+ */
+export function zaehleSichten(d: PersonenDaten, von: number, bis: number, sichten: readonly Sicht[], personen = { ab: 0, bis: d.zeitlinien.anzahlPersonen }): Int32Array[] {
   const { regel, zeitlinien: z, merkmale, ereignisse, massnahmen } = d;
   const st = stichtage(regel, d.abdeckung, von - 2, bis);
   const n = st.monate.length;
   const S = SPALTEN.length;
 
-  const spalten: string[] = SPALTEN.filter((s) => {
-    if (s === 'kontinuierlich_offen') return false;
-    if (s === 'lzb_aktiviert') return massnahmen !== null;
-    // Without the column every person would count as not alleinerziehend: K2E4 is then not computable.
-    if (s === 'elb_ae') return merkmale !== null && merkmale.spalten.has('alleinerziehend');
-    if (s === 'integrationen_ae') return ereignisse !== null && merkmale !== null && merkmale.spalten.has('alleinerziehend');
-    if (s === 'integrationen_kontinuierlich') return ereignisse !== null && d.kontinuierlichBekannt;
-    if (s.startsWith('integrationen') || s.startsWith('eintritte')) return ereignisse !== null;
-    return true;
-  });
-
   const ansichten = sichten.map((v) => {
     if (v.filter && !merkmale) throw new Error(`Filter ${v.filter} ohne Personenmerkmale`);
-    const breite = (1 + (v.gruppierung ? v.gruppierung.gruppen.length : 0)) * S;
+    const breite = breiteVon(v);
     return {
-      filter: v.filter,
       gruppierung: v.gruppierung ?? null,
       breite,
       // Counts of persons and events per month: whole numbers below 2³¹, so integer adds.
@@ -193,7 +190,6 @@ export function aggregiereSichten(d: PersonenDaten, von: number, bis: number, si
       imFilter: v.filter ? personenfilter(v.filter, merkmale!) : null,
     };
   });
-
   const status = neuerStatus(n);
   const drin = new Uint8Array(n);
   const lage = neueMonatslage(n);
@@ -201,7 +197,7 @@ export function aggregiereSichten(d: PersonenDaten, von: number, bis: number, si
   let aktivGesetzt = false, ereignisseGesetzt = false;
   const tag = st.stichtagDatum;
   const laeufe = neueLaeufe();
-  for (let p = 0; p < z.anzahlPersonen; p++) {
+  for (let p = personen.ab; p < Math.min(personen.bis, z.anzahlPersonen); p++) {
     const nLaeufe = z.kopiere(p, laeufe);
     // Nobody counts who is in receipt at none of the Stichtage (events need receipt at S(t−1)).
     if (nLaeufe === 0 || laeufe.bis[nLaeufe - 1] < st.stichtag[0] || laeufe.von[0] > st.stichtag[n - 1]) continue;
@@ -281,8 +277,29 @@ export function aggregiereSichten(d: PersonenDaten, von: number, bis: number, si
     for (let x = 0; x < zaehler.length; x++) zaehler[x] += bestand[x];
   }
 
-  return ansichten.map((v) => monatswerte(d, st, von, bis, spalten, v.zaehler, v.breite, v.filter, v.gruppierung ?? undefined));
+  return ansichten.map((v) => v.zaehler);
 }
+
+/** Slots per month of a view: the total's, then each group's. */
+const breiteVon = (v: Sicht) => (1 + (v.gruppierung ? v.gruppierung.gruppen.length : 0)) * SPALTEN.length;
+
+/** The series of each view from its counts (`zaehleSichten`), with the columns the inputs allow. */
+export function monatswerteAus(d: PersonenDaten, von: number, bis: number, sichten: readonly Sicht[], zaehler: readonly Int32Array[]): Monatswerte[] {
+  const { merkmale, ereignisse, massnahmen } = d;
+  const st = stichtage(d.regel, d.abdeckung, von - 2, bis);
+  const spalten: string[] = SPALTEN.filter((s) => {
+    if (s === 'kontinuierlich_offen') return false;
+    if (s === 'lzb_aktiviert') return massnahmen !== null;
+    // Without the column every person would count as not alleinerziehend: K2E4 is then not computable.
+    if (s === 'elb_ae') return merkmale !== null && merkmale.spalten.has('alleinerziehend');
+    if (s === 'integrationen_ae') return ereignisse !== null && merkmale !== null && merkmale.spalten.has('alleinerziehend');
+    if (s === 'integrationen_kontinuierlich') return ereignisse !== null && d.kontinuierlichBekannt;
+    if (s.startsWith('integrationen') || s.startsWith('eintritte')) return ereignisse !== null;
+    return true;
+  });
+  return sichten.map((v, i) => monatswerte(d, st, von, bis, spalten, zaehler[i], breiteVon(v), v.filter, v.gruppierung));
+}
+
 
 /** Counts → series, with the reason wherever the data do not cover a cell; then the benefit sums. */
 function monatswerte(d: PersonenDaten, st: Stichtage, von: number, bis: number, zaehlspalten: string[], zaehler: Int32Array, breite: number, filter: Filter | null, gruppierung?: Gruppierung): Monatswerte {

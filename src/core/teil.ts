@@ -1,0 +1,74 @@
+// A range of persons' data in plain arrays, for another thread to count (docs/vertrag.md §4.2: the
+// counts are sums over persons, so the counts of two ranges add up to those of all).
+
+import { Ereignisse, type EreignisseTeil } from './ereignisse.js';
+import { monatsRegel, tagesRegel, type Einheit, type LzbEinstellungen } from './lzb/regel.js';
+import type { Abdeckung } from './lzb/stichtage.js';
+import { gruppierung, Merkmale, type Merkmal, type MerkmaleZustand } from './merkmale.js';
+import type { Filter } from './filter.js';
+import type { Sicht } from './monatswerte/aggregation.js';
+import type { PersonenDaten } from './modell.js';
+import { Zeitlinien } from './zeitlinien.js';
+
+/** The persons ab ≤ p < bis of `PersonenDaten`, numbered from ab as 0; everything typed arrays or plain values. */
+export interface PersonenTeil {
+  einheit: Einheit;
+  einstellungen: LzbEinstellungen;
+  abdeckung: Abdeckung;
+  /** Runs of receipt and of measures as (person, von, bis) triples. */
+  laeufe: Int32Array;
+  massnahmen: Int32Array | null;
+  merkmale: MerkmaleZustand | null;
+  ereignisse: EreignisseTeil | null;
+  kontinuierlichBekannt: boolean;
+}
+
+export function personenTeil(d: PersonenDaten, ab: number, bis: number): PersonenTeil {
+  return {
+    einheit: d.regel.einheit,
+    einstellungen: d.regel.einstellungen,
+    abdeckung: d.abdeckung,
+    laeufe: d.zeitlinien.alleLaeufe(ab, bis),
+    massnahmen: d.massnahmen?.alleLaeufe(ab, bis) ?? null,
+    merkmale: d.merkmale?.zustand(ab, bis) ?? null,
+    ereignisse: d.ereignisse?.teil(ab, bis) ?? null,
+    kontinuierlichBekannt: d.kontinuierlichBekannt,
+  };
+}
+
+/** The buffers of a part, to hand over to another thread without copying them. */
+export function teilPuffer(t: PersonenTeil): ArrayBuffer[] {
+  const m = t.merkmale, e = t.ereignisse;
+  const arrays = [t.laeufe, t.massnahmen, m?.geschlecht, m?.geburt, m?.alleinerziehend, m?.flucht, m?.bekannt, e?.start, e?.tag, e?.merkmal];
+  return arrays.flatMap((a) => (a ? [a.buffer as ArrayBuffer] : []));
+}
+
+/** PersonenDaten of a part, to count (benefit sums belong to no person and stay with the whole). */
+export function ausPersonenTeil(t: PersonenTeil): PersonenDaten {
+  const zeitlinien = new Zeitlinien();
+  zeitlinien.uebernimm(t.laeufe);
+  let massnahmen: Zeitlinien | null = null;
+  if (t.massnahmen) (massnahmen = new Zeitlinien()).uebernimm(t.massnahmen);
+  let merkmale: Merkmale | null = null;
+  if (t.merkmale) (merkmale = new Merkmale()).uebernimm(t.merkmale);
+  return {
+    regel: t.einheit === 'tag' ? tagesRegel(t.einstellungen) : monatsRegel(t.einstellungen),
+    abdeckung: t.abdeckung,
+    zeitlinien,
+    merkmale,
+    ereignisse: t.ereignisse ? Ereignisse.ausTeil(t.ereignisse) : null,
+    kontinuierlichBekannt: t.kontinuierlichBekannt,
+    massnahmen,
+    leistungen: null,
+  };
+}
+
+/** A view as another thread rebuilds it on its part: the filter, and the attribute it is broken down by. */
+export interface SichtAngabe {
+  filter: Filter | null;
+  nach: Merkmal | null;
+}
+
+export const sichtAngabe = (v: Sicht): SichtAngabe => ({ filter: v.filter, nach: v.gruppierung?.merkmal ?? null });
+
+export const sichtAus = (a: SichtAngabe, d: PersonenDaten): Sicht => ({ filter: a.filter, gruppierung: a.nach && d.merkmale ? gruppierung(a.nach, d.merkmale) : undefined });
