@@ -30,7 +30,7 @@ export default defineConfig({
     // Test files share a worker's modules instead of loading src/ again for each file. Safe here:
     // src/ keeps no state between runs of main() (its caches are WeakMaps keyed by a run's data),
     // no test mocks a module or changes process-wide settings, and a test that lowers a threshold
-    // (VORAUSSCHAU, NEBENHER, TEILUNG) or spies on a method restores it before its file ends.
+    // (VORAUSSCHAU, NEBENHER, TEILUNG, TEILRECHNUNG) or spies on a method restores it before its file ends.
     isolate: false,
     sequence: { sequencer: LangsameZuerst },
   },

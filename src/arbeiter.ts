@@ -16,18 +16,26 @@ export function arbeiterSkript(...pfad: string[]): string | null {
   return existsSync(gebaut) ? gebaut : null;
 }
 
-/** What a worker sends when its task failed: an error with a kind as such, else its stack. */
+/** What a worker sends when its task failed: an error with a kind as such, else a bug's message and stack. */
 export interface Gescheitert {
   fehler: string;
   art?: FehlerArt;
   probleme?: Problem[];
   hinweis?: string;
+  stapel?: string;
 }
 
 export function gescheitert(e: unknown): Gescheitert {
-  return e instanceof KennzahlenFehler
-    ? { fehler: e.message, art: e.art, probleme: [...e.probleme], hinweis: e.hinweis }
-    : { fehler: e instanceof Error ? e.stack ?? e.message : String(e) };
+  if (e instanceof KennzahlenFehler) return { fehler: e.message, art: e.art, probleme: [...e.probleme], hinweis: e.hinweis };
+  return e instanceof Error ? { fehler: e.message, stapel: e.stack } : { fehler: String(e) };
+}
+
+/** The error a worker reported, as this thread would have thrown it (a bug's stack shows with --verbose). */
+function alsFehler(m: Gescheitert): Error {
+  if (m.art) return new KennzahlenFehler(m.art, m.fehler, m.probleme, m.hinweis);
+  const f = new Error(m.fehler);
+  if (m.stapel) f.stack = m.stapel;
+  return f;
 }
 
 /** Gives a started worker its task; its one answer settles the promise, and the worker ends. */
@@ -36,13 +44,19 @@ export function arbeite<E>(w: Worker, auftrag: unknown, uebergeben: ArrayBuffer[
     w.ref();
     w.once('message', (m: E | Gescheitert) => {
       void w.terminate();
-      if (!(m && typeof m === 'object' && 'fehler' in m)) fertig(m);
       // An error with a kind (a file gone or unreadable since it was opened) stays one; anything else is a bug.
-      else scheitert(m.art ? new KennzahlenFehler(m.art, m.fehler, m.probleme, m.hinweis) : new Error(`Worker: ${m.fehler}`));
+      if (m && typeof m === 'object' && 'fehler' in m) scheitert(alsFehler(m));
+      else fertig(m);
     });
     w.once('error', scheitert);
     // Ended from outside (Nebenleser.beende) or crashed without a word: after an answer this changes nothing.
     w.once('exit', (code) => scheitert(new Error(`Worker beendet (${code})`)));
-    w.postMessage(auftrag, uebergeben);
+    try {
+      w.postMessage(auftrag, uebergeben);
+    } catch (e) {
+      // A task that cannot be sent (a bug): the worker would wait for it and keep the process alive.
+      void w.terminate();
+      scheitert(e);
+    }
   });
 }

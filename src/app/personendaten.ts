@@ -95,10 +95,13 @@ export async function lesePersonendaten(a: PersonenAnfrage, leser: Leser, notize
     const eingereiht = tor();
     if (p) {
       personenVorab = spaeter(personenLesen({ leser: nebenleser, vorher: nachZeitraeume.offen }, eingereiht.oeffne));
-      // Also when the file cannot be opened.
-      void personenVorab.then(eingereiht.oeffne);
+      // A personen file that cannot be opened ends the run where one reader opens it: massnahmen is not needed.
+      void personenVorab.then((a) => ('fehler' in a ? eingereiht.sageAb() : eingereiht.oeffne()));
     } else eingereiht.oeffne();
-    if (m) massnahmenVorab = eingereiht.offen.then(() => (nachIntegrationen.abgesagt ? ABGESAGT : spaeter(massnahmenLesen({ leser: nebenleser, vorher: nachIntegrationen.offen }))));
+    if (m) {
+      const starte = () => (nachIntegrationen.abgesagt ? ABGESAGT : spaeter(massnahmenLesen({ leser: nebenleser, vorher: nachIntegrationen.offen })));
+      massnahmenVorab = eingereiht.offen.then(starte, () => ABGESAGT);
+    }
   }
 
   let zr: ZeitraeumeErgebnis, kontinuierlichBekannt = false, massnahmenSpanne: Spanne | null = null;
@@ -122,9 +125,12 @@ export async function lesePersonendaten(a: PersonenAnfrage, leser: Leser, notize
     nachIntegrationen.oeffne();
     if (mass) massnahmenSpanne = (await (massnahmenVorab ? entpacke(massnahmenVorab) : massnahmenLesen())).spanne;
   } catch (e) {
-    // Readings begun ahead end where they wait (their files closed), and the worker with them.
+    // Readings begun ahead end where they wait (their files closed), and the worker with them:
+    // nothing of this run goes on behind its error.
     nachZeitraeume.sageAb();
     nachIntegrationen.sageAb();
+    nebenleser?.beende();
+    await Promise.all([personenVorab, massnahmenVorab]);
     throw e;
   } finally {
     nebenleser?.beende();

@@ -31,19 +31,22 @@ export async function aggregiereSichtenMitThreads(d: PersonenDaten, von: number,
   // Started first: it loads its modules while this thread cuts out its part.
   const w = new Worker(skript);
   const mitte = Math.floor(n / 2);
-  const teil = personenTeil(d, mitte, n);
-  const auftrag: TeilRechnung = { teil, von, bis, sichten: sichten.map(sichtAngabe) };
-  const zweite = arbeite<Int32Array[]>(w, auftrag, teilPuffer(teil));
-  let zaehler: Int32Array[];
+  let zweite: Promise<Int32Array[]> | null = null, zaehler: Int32Array[];
   try {
+    const teil = personenTeil(d, mitte, n);
+    const auftrag: TeilRechnung = { teil, von, bis, sichten: sichten.map(sichtAngabe) };
+    zweite = arbeite<Int32Array[]>(w, auftrag, teilPuffer(teil));
     zaehler = zaehleSichten(d, von, bis, sichten, { ab: 0, bis: mitte });
   } catch (e) {
-    // A bug here: the worker's part is not needed any more.
-    zweite.catch(() => undefined);
+    // A bug here: the worker's part is not needed any more, and a worker left waiting would keep the process alive.
+    zweite?.catch(() => undefined);
     void w.terminate();
     throw e;
   }
   const dazu = await zweite;
+  // Both counted the same views over the same months: a view rebuilt otherwise in the worker
+  // (another breakdown) would give other slots, and their sums would be silently wrong.
+  if (dazu.length !== zaehler.length || dazu.some((z, i) => z.length !== zaehler[i].length)) throw new Error('Teilrechnung: der Worker hat andere Sichten gezählt');
   zaehler.forEach((z, i) => {
     for (let k = 0; k < z.length; k++) z[k] += dazu[i][k];
   });

@@ -135,6 +135,10 @@ export class Ereignisse {
     e.merkmal = t.merkmal;
     e.person = new Int32Array(0);
     e.n = t.tag.length;
+    for (const d of t.tag) {
+      if (d < e.fruehester) e.fruehester = d;
+      if (d > e.spaetester) e.spaetester = d;
+    }
     return e;
   }
 

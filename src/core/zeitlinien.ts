@@ -453,16 +453,19 @@ export class Zeitlinien {
    * of the persons ab ≤ p < bis only, numbered from ab as 0.
    */
   alleLaeufe(ab = 0, bis = this.personen): Int32Array {
-    const aus = new Int32Array(this.anzahlLaeufe * 3);
+    const ende = Math.min(bis, this.personen);
+    let n = 0;
+    for (let p = ab; p < ende; p++) for (let r = this.kopf[p]; r !== KEIN; r = this.naechster[r]) n++;
+    const aus = new Int32Array(n * 3);
     let i = 0;
-    for (let p = ab; p < Math.min(bis, this.personen); p++) {
+    for (let p = ab; p < ende; p++) {
       for (let r = this.kopf[p]; r !== KEIN; r = this.naechster[r]) {
         aus[i++] = p - ab;
         aus[i++] = this.von[r];
         aus[i++] = this.bis[r];
       }
     }
-    return i === aus.length ? aus : aus.slice(0, i);
+    return aus;
   }
 
   /** Adds the runs `alleLaeufe` gave, its person q being `nummer[q]` here (default: q). */

@@ -2,7 +2,7 @@
 // (see leseZeitraeume); the worker that reads further inputs whole while `zeitraeume` is read
 // (`Nebenleser`).
 
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import type { Spanne } from '../core/ereignisse.js';
 import type { MerkmaleZustand } from '../core/merkmale.js';
@@ -190,10 +190,11 @@ export class Nebenleser {
   async nimmt(datei: string): Promise<boolean> {
     if (datei === STDIN || !skript()) return false;
     try {
+      // By its path first: opening a named pipe would take its one reading away.
+      const st = await stat(datei);
+      if (!st.isFile() || st.size < NEBENHER.ab) return false;
       const f = await open(datei, 'r');
       try {
-        const st = await f.stat();
-        if (!st.isFile() || st.size < NEBENHER.ab) return false;
         const anfang = new Uint8Array(4);
         await f.read(anfang, 0, 4, 0);
         return !istZip(anfang);

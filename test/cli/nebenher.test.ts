@@ -4,6 +4,7 @@
 // and the same error first. Run in-process with the sizes from which the workers work lowered to
 // nothing, so that small files take their way.
 
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -15,6 +16,7 @@ import { lesePersonen } from '../../src/input/personen.js';
 import { oeffneQuelle } from '../../src/input/quelle.js';
 import { oeffneTabelle } from '../../src/input/tabelle.js';
 import { leseZeitraeume } from '../../src/input/zeitraeume.js';
+import { arbeiterSkript } from '../../src/arbeiter.js';
 import { TEILRECHNUNG } from '../../src/app/teilrechnung.js';
 import { NEBENHER, Nebenleser } from '../../src/input/teilleser-start.js';
 import { generiere } from '../../tools/generate.js';
@@ -26,8 +28,9 @@ const datei = (name: string) => join(ordner, name);
 const zeilen = (name: string) => readFileSync(datei(name), 'utf8').trimEnd().split('\n');
 
 beforeAll(async () => {
-  // The worker runs the built code (dist/), the test the sources: both must be the same.
+  // The workers run the built code (dist/), the test the sources: both must be the same, and built.
   pruefeDist();
+  expect(arbeiterSkript('app', 'teilrechner.js')).not.toBeNull();
   ordner = arbeit.ordner;
   await generiere({ personen: 250, seed: 17, von: '2015-01', bis: '2017-12', form: 'tage', out: ordner });
 });
@@ -116,6 +119,20 @@ describe('personen and massnahmen read by a worker', () => {
 });
 
 describe('a further input taken over from the worker', () => {
+  it('is not opened to decide whether the worker takes it: a named pipe keeps its one reading', { timeout: 5000 }, async () => {
+    const rohr = join(ordner, 'rohr');
+    execFileSync('mkfifo', [rohr]);
+    const ab = NEBENHER.ab;
+    NEBENHER.ab = 0;
+    try {
+      // Opening a pipe for reading would wait here for a writer.
+      expect(await new Nebenleser().nimmt(rohr)).toBe(false);
+      expect(await new Nebenleser().nimmt(datei('personen.csv'))).toBe(true);
+    } finally {
+      NEBENHER.ab = ab;
+    }
+  });
+
   it('waits for what one reader reads before it, then numbers its persons as one reader does', async () => {
     const lesen = async (nebenher: boolean) => {
       const register = new PersonRegister(), merkmale = new Merkmale();

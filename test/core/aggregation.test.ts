@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { monatIndex, OFFEN, tagNummer } from '../../src/core/kalender.js';
 import { Ereignisse, type Art } from '../../src/core/ereignisse.js';
 import { tagesRegel } from '../../src/core/lzb/regel.js';
-import { Merkmale } from '../../src/core/merkmale.js';
-import { aggregiere } from '../../src/core/monatswerte/aggregation.js';
+import { gruppierung, Merkmale } from '../../src/core/merkmale.js';
+import { aggregiere, zaehleSichten } from '../../src/core/monatswerte/aggregation.js';
+import { ausPersonenTeil, personenTeil, sichtAngabe, sichtAus } from '../../src/core/teil.js';
 import type { PersonenDaten } from '../../src/core/modell.js';
 import { PersonRegister, Zeitlinien } from '../../src/core/zeitlinien.js';
 
@@ -168,5 +169,35 @@ describe('events in person and date order', () => {
     expect(e.erstes(0, 'integration', 0, 29)).toBe(-1);
     expect(e.bedarfsdeckend(e.erstes(0, 'oeffentlich', 0, 5))).toBe(true);
     expect([e.hatEreignisse(0), e.hatEreignisse(1), e.hatEreignisse(2)]).toEqual([true, true, false]);
+  });
+});
+
+describe('counting a part of the persons (a second thread)', () => {
+  it('adds up to the whole where the cut lies beyond the persons with attributes or events', () => {
+    // 3,000 persons in receipt; attributes only for the first 500 (arrays of 1,024), events for some.
+    const register = new PersonRegister();
+    const z = new Zeitlinien(), merkmale = new Merkmale(), ereignisse = new Ereignisse();
+    for (const s of ['geschlecht', 'geburtsdatum', 'alleinerziehend', 'fluchtkontext'] as const) merkmale.spalten.add(s);
+    for (let i = 0; i < 3000; i++) {
+      const p = register.nummer(`P${i}`);
+      z.hinzu(p, d('01.01.2014') + (i % 700), i % 3 ? OFFEN : d('30.04.2016'));
+      if (i < 500) merkmale.setze(p, { geschlecht: i % 2 ? 'w' : 'm', geburtsdatum: d('01.01.1992') + i, alleinerziehend: i % 5 === 0, fluchtkontext: false });
+      if (i % 7 === 0 && i < 2200) ereignisse.hinzu(p, d('20.03.2016') + (i % 40), 'SVB', true, false);
+    }
+    ereignisse.ordne(register.anzahl);
+    const daten: PersonenDaten = {
+      regel: tagesRegel(), abdeckung: { datenAb: d('01.01.2013'), datenstand: d('31.12.2016') },
+      zeitlinien: z, merkmale, ereignisse, kontinuierlichBekannt: true, massnahmen: null, leistungen: null,
+    };
+    const sichten = [{ filter: null, gruppierung: gruppierung('geschlecht', merkmale) }, { filter: 'u25' as const }];
+    const von = M('2016-01'), bis = M('2016-06');
+    const ganz = zaehleSichten(daten, von, bis, sichten).map((x) => Array.from(x));
+    expect(ganz[0].some((x) => x > 1000)).toBe(true);
+    for (const mitte of [400, 1500, 2500]) {
+      const teil = ausPersonenTeil(personenTeil(daten, mitte, 3000));
+      const erste = zaehleSichten(daten, von, bis, sichten, { ab: 0, bis: mitte });
+      const zweite = zaehleSichten(teil, von, bis, sichten.map((v) => sichtAus(sichtAngabe(v), teil)));
+      expect(erste.map((x, i) => Array.from(x, (y, k) => y + zweite[i][k]))).toEqual(ganz);
+    }
   });
 });
