@@ -69,15 +69,6 @@ export function stichtagDesMonats(monat: number, stichtagTag: number): number {
   return tagNummer(m.jahr, m.monat, Math.min(stichtagTag, tageImMonat(m.jahr, m.monat)));
 }
 
-/** Completed years of life on a day (a person born on 29 Feb turns a year older on 1 Mar). */
-export function alterAm(geburt: number, tagnr: number): number {
-  const g = tagTeile(geburt);
-  const t = tagTeile(tagnr);
-  let alter = t.jahr - g.jahr;
-  if (t.monat < g.monat || (t.monat === g.monat && t.tag < g.tag)) alter -= 1;
-  return alter;
-}
-
 const zwei = (n: number) => String(n).padStart(2, '0');
 
 /** ISO form, `2017-03-15`. */

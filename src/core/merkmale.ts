@@ -1,7 +1,7 @@
 // Person attributes from the `personen` input, kept in typed arrays by person index, and the
 // breakdowns (`--nach`) built on them.
 
-import { alterAm } from './kalender.js';
+import { tagNummer, tagTeile } from './kalender.js';
 
 export type Geschlecht = 'm' | 'w' | 'd' | 'x';
 const GESCHLECHT_CODE: Record<Geschlecht, number> = { m: 1, w: 2, d: 3, x: 4 };
@@ -148,10 +148,7 @@ export interface Gruppierung {
 /** Age groups of the Arbeitsmarktprogramm's table (docs/vertrag.md §5) (15 bis unter 25, 25 bis unter 55, 55 und älter), at the Stichtag. */
 export const ALTERSGRUPPEN = ['unter_15', '15_bis_unter_25', '25_bis_unter_55', '55_und_aelter', 'unbekannt'] as const;
 
-export function altersgruppe(alter: number | null): number {
-  if (alter === null) return 4;
-  return alter < 15 ? 0 : alter < 25 ? 1 : alter < 55 ? 2 : 3;
-}
+const UNBEKANNT = ALTERSGRUPPEN.indexOf('unbekannt');
 
 export function gruppierung(merkmal: Merkmal, m: Merkmale): Gruppierung {
   switch (merkmal) {
@@ -160,15 +157,31 @@ export function gruppierung(merkmal: Merkmal, m: Merkmale): Gruppierung {
       const gruppen = ['m', 'w', 'd', 'x', 'unbekannt'];
       return { merkmal, gruppen, gruppeVon: (p) => { const c = m.geschlechtCode(p); return c === 0 ? 4 : c - 1; } };
     }
-    case 'altersgruppe':
+    case 'altersgruppe': {
+      // The group changes on the 15th, 25th and 55th birthday (of one born on 29 Feb: 1 Mar in other years).
+      // Callers ask for one person's months in a row, so the last person's three birthdays are all
+      // there is to remember: no calendar arithmetic per month and person.
+      let letztePerson = -1, bekannt = false, ab15 = 0, ab25 = 0, ab55 = 0;
       return {
         merkmal,
         gruppen: ALTERSGRUPPEN,
         gruppeVon: (p, tag) => {
-          const g = m.geburtsdatum(p);
-          return altersgruppe(g === null ? null : alterAm(g, tag));
+          if (p !== letztePerson) {
+            letztePerson = p;
+            const g = m.geburtsdatum(p);
+            bekannt = g !== null;
+            if (g !== null) {
+              const t = tagTeile(g);
+              ab15 = tagNummer(t.jahr + 15, t.monat, t.tag);
+              ab25 = tagNummer(t.jahr + 25, t.monat, t.tag);
+              ab55 = tagNummer(t.jahr + 55, t.monat, t.tag);
+            }
+          }
+          if (!bekannt) return UNBEKANNT;
+          return tag < ab15 ? 0 : tag < ab25 ? 1 : tag < ab55 ? 2 : 3;
         },
       };
+    }
     case 'alleinerziehend':
     case 'fluchtkontext': {
       const code = merkmal === 'alleinerziehend' ? (p: number) => m.alleinerziehendCode(p) : (p: number) => m.fluchtCode(p);

@@ -270,6 +270,22 @@ describe('breakdowns', () => {
   });
 });
 
+describe('age groups', () => {
+  it('change on the 15th, 25th and 55th birthday; one born on 29 Feb is a year older on 1 Mar in other years', () => {
+    const m = new Merkmale();
+    m.setze(0, { geschlecht: null, geburtsdatum: d('29.02.1992'), alleinerziehend: null, fluchtkontext: null });
+    m.setze(1, { geschlecht: null, geburtsdatum: d('29.02.2000'), alleinerziehend: null, fluchtkontext: null });
+    m.setze(2, { geschlecht: null, geburtsdatum: d('15.06.1962'), alleinerziehend: null, fluchtkontext: null });
+    m.setze(3, { geschlecht: null, geburtsdatum: null, alleinerziehend: null, fluchtkontext: null });
+    const g = gruppierung('altersgruppe', m);
+    const gruppe = (p: number, tag: string) => g.gruppen[g.gruppeVon(p, d(tag))];
+    // Asked in any order of persons: each answer is the person's own.
+    expect([gruppe(0, '28.02.2017'), gruppe(1, '28.02.2015'), gruppe(0, '01.03.2017'), gruppe(1, '01.03.2015'), gruppe(0, '29.02.2016')])
+      .toEqual(['15_bis_unter_25', 'unter_15', '25_bis_unter_55', '15_bis_unter_25', '15_bis_unter_25']);
+    expect([gruppe(2, '14.06.2017'), gruppe(2, '15.06.2017'), gruppe(3, '15.06.2017'), gruppe(0, '29.02.2020')]).toEqual(['25_bis_unter_55', '55_und_aelter', 'unbekannt', '25_bis_unter_55']);
+  });
+});
+
 describe('calendar', () => {
   it('knows the Gregorian leap years and month lengths', async () => {
     const { tageImMonat, istSchaltjahr } = await import('../../src/core/kalender.js');
