@@ -1,7 +1,6 @@
 // `lzb`: LZB classification at the Stichtage of one or more months (docs/vertrag.md §4.1).
 
 import { deutscherMonat, isoMonat } from '../core/kalender.js';
-import { klassifiziere } from '../core/lzb/klassifikation.js';
 import { gruppierung } from '../core/merkmale.js';
 import type { PersonRegister } from '../core/zeitlinien.js';
 import { KennzahlenFehler } from '../fehler.js';
@@ -10,6 +9,7 @@ import { grundText, type LzbBericht } from '../report/lzb-bericht.js';
 import { fuehreAus, type Ergebnis, type Leser } from './ergebnis.js';
 import { wirkungslos } from './lesen.js';
 import { leseReihe, type ReihenAnfrage } from './personendaten.js';
+import { klassifiziereMitThreads } from './teilrechnung.js';
 
 export interface LzbAnfrage extends ReihenAnfrage {
   /** Also the list of persons of the reporting month. */
@@ -27,14 +27,8 @@ export function lzb(a: LzbAnfrage, leser: Leser): Promise<Ergebnis<LzbModell>> {
     const { daten, von, bis } = await leseReihe(a, leser, notizen);
     const { regel, abdeckung, zeitlinien, merkmale, register } = daten;
 
-    const ergebnis = klassifiziere(zeitlinien, {
-      regel,
-      von,
-      bis,
-      abdeckung,
-      gruppierung: a.nach && merkmale ? gruppierung(a.nach, merkmale) : undefined,
-      listeFuer: a.liste ? bis : undefined,
-    });
+    const auftrag = { regel, von, bis, abdeckung, gruppierung: a.nach && merkmale ? gruppierung(a.nach, merkmale) : undefined, listeFuer: a.liste ? bis : undefined };
+    const ergebnis = await klassifiziereMitThreads(zeitlinien, merkmale, auftrag, a.personen.lesen.threads);
     const letzter = ergebnis.monate[ergebnis.monate.length - 1];
     const gruende = () => letzter.nichtBerechenbar.map((g) => grundText(regel, g, STANDARD_DARSTELLUNG)).join('; ');
     if (letzter.werte.lzb === null) notizen.hinweis(`LZB im Berichtsmonat ${deutscherMonat(bis)} nicht berechenbar: ${gruende()}.`);

@@ -8,7 +8,7 @@ import { gruppierung, Merkmale, type Merkmal, type MerkmaleZustand } from './mer
 import type { Filter } from './filter.js';
 import type { Sicht } from './monatswerte/aggregation.js';
 import type { PersonenDaten } from './modell.js';
-import { Zeitlinien } from './zeitlinien.js';
+import { wachse, Zeitlinien, type Laeufe } from './zeitlinien.js';
 
 /** The persons ab ≤ p < bis of `PersonenDaten`, numbered from ab as 0; everything typed arrays or plain values. */
 export interface PersonenTeil {
@@ -72,3 +72,35 @@ export interface SichtAngabe {
 export const sichtAngabe = (v: Sicht): SichtAngabe => ({ filter: v.filter, nach: v.gruppierung?.merkmal ?? null });
 
 export const sichtAus = (a: SichtAngabe, d: PersonenDaten): Sicht => ({ filter: a.filter, gruppierung: a.nach && d.merkmale ? gruppierung(a.nach, d.merkmale) : undefined });
+
+/**
+ * The runs of a part as `alleLaeufe` gives them ((person, von, bis), persons in order), read in
+ * place: the classification of a part needs nothing else, and no timelines are built for it.
+ */
+export class Laufliste {
+  /** Per person the index of its first triple, and one past the last. */
+  private readonly start: Int32Array;
+  readonly anzahlPersonen: number;
+
+  constructor(private readonly laeufe: Int32Array) {
+    const n = laeufe.length ? laeufe[laeufe.length - 3] + 1 : 0;
+    this.anzahlPersonen = n;
+    this.start = new Int32Array(n + 1);
+    for (let i = 0; i < laeufe.length; i += 3) this.start[laeufe[i] + 1]++;
+    for (let p = 0; p < n; p++) this.start[p + 1] += this.start[p];
+  }
+
+  kopiere(person: number, ziel: Laeufe): number {
+    if (person >= this.anzahlPersonen) return 0;
+    const a = this.start[person], k = this.start[person + 1] - a;
+    if (ziel.von.length < k) {
+      ziel.von = wachse(ziel.von, k);
+      ziel.bis = wachse(ziel.bis, k);
+    }
+    for (let j = 0; j < k; j++) {
+      ziel.von[j] = this.laeufe[(a + j) * 3 + 1];
+      ziel.bis[j] = this.laeufe[(a + j) * 3 + 2];
+    }
+    return k;
+  }
+}

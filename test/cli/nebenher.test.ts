@@ -74,6 +74,11 @@ describe('personen and massnahmen read by a worker', () => {
     const zeile = (gruppe: string) => Object.fromEntries(a.zwei.stdout.replace(/^\uFEFF/, '').split('\n')[0].split(';').map((k, i) => [k, a.zwei.stdout.split('\n').find((l) => l.startsWith(`2017-01;${gruppe};`))!.split(';')[i]]));
     expect(Number(zeile('15_bis_unter_25').elb)).toBeGreaterThan(0);
     expect(Number(zeile('gesamt').lzb_aktiviert)).toBeGreaterThan(0);
+    // The classification counted by two threads, broken down by what personen says.
+    const l = await beide(['lzb', '--von', '2016-01', '--bis', '2017-06', '--json', '--nach', 'altersgruppe', '--zeitraeume', datei('zeitraeume.csv'), '--personen', datei('personen.csv'), '--datenstand', '2017-12-31']);
+    expect([l.eins.code, l.imWorker]).toEqual([0, 1]);
+    expect(l.zwei).toEqual(l.eins);
+    expect(JSON.parse(l.eins.stdout).stichtage.at(-1).gruppen.find((g: { gruppe: string }) => g.gruppe === '25_bis_unter_55').lzb).toBeGreaterThan(0);
   });
 
   it('report the same problems, notes and first error for mangled files', async () => {

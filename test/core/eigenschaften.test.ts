@@ -4,11 +4,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { monatIndex, OFFEN, tagNummer } from '../../src/core/kalender.js';
-import { klassifiziere, type LzbAuftrag } from '../../src/core/lzb/klassifikation.js';
+import { klassenAus, klassifiziere, zaehleKlassen, type LzbAuftrag } from '../../src/core/lzb/klassifikation.js';
 import { monatsRegel, tagesRegel } from '../../src/core/lzb/regel.js';
 import { einheitenIn, neueLaeufe, Zeitlinien } from '../../src/core/zeitlinien.js';
 import { aggregiere, aggregiereSichten, zaehleSichten, type Sicht } from '../../src/core/monatswerte/aggregation.js';
-import { ausPersonenTeil, personenTeil, sichtAngabe, sichtAus } from '../../src/core/teil.js';
+import { ausPersonenTeil, Laufliste, personenTeil, sichtAngabe, sichtAus } from '../../src/core/teil.js';
 import { ARTEN, Ereignisse, KLASSE } from '../../src/core/ereignisse.js';
 import { personenfilter } from '../../src/core/filter.js';
 import { gruppierung, Merkmale, type Geschlecht } from '../../src/core/merkmale.js';
@@ -161,6 +161,26 @@ describe('classification', () => {
           vorher = w.lzb;
         }
       }),
+    );
+  });
+
+  it('counts the same with two threads: a part read from its runs (Laufliste) adds up to the whole', () => {
+    const geschlecht = fc.array(fc.constantFrom<Geschlecht | null>('m', 'w', null), { minLength: 6, maxLength: 6 });
+    fc.assert(
+      fc.property(perioden, geschlecht, fc.integer({ min: 0, max: 6 }), (ps, gs, mitte) => {
+        const z = baue(ps);
+        const m = new Merkmale();
+        gs.forEach((g, p) => m.setze(p, { geschlecht: g, geburtsdatum: null, alleinerziehend: null, fluchtkontext: null }));
+        const a = { ...auftrag(), gruppierung: gruppierung('geschlecht', m) };
+        const ganz = zaehleKlassen(z, a);
+        const erste = zaehleKlassen(z, a, { ab: 0, bis: mitte });
+        const teil = new Merkmale();
+        teil.uebernimm(m.zustand(mitte, 6));
+        const zweite = zaehleKlassen(new Laufliste(z.alleLaeufe(mitte, 6)), { ...a, gruppierung: gruppierung('geschlecht', teil) });
+        expect(Array.from(erste.zaehler, (x, k) => x + zweite.zaehler[k])).toEqual(Array.from(ganz.zaehler));
+        expect(klassenAus(a, ganz)).toEqual(klassifiziere(z, a));
+      }),
+      { numRuns: 100 },
     );
   });
 

@@ -64,12 +64,28 @@ export interface LzbErgebnis {
 const ELB = 0, ELB_ZU = 1, ELB_AB = 2, LZB = 3, LZB_ZU = 4, LZB_AB = 5, VIER = 6, UEB = 7, PROG = 8;
 const SLOTS = PROG + PROGNOSE_MONATE;
 
-export function klassifiziere(z: Zeitlinien, a: LzbAuftrag): LzbErgebnis {
+/** Where the classification takes a person's runs from: the timelines, or a part of them (`Laufliste`). */
+export type Laufquelle = Pick<Zeitlinien, 'anzahlPersonen' | 'kopiere'>;
+
+/** What `zaehleKlassen` counts: counts per month and group slot, and the persons of the list month. */
+export interface KlassenZaehlung {
+  zaehler: Int32Array;
+  liste: LzbPerson[] | null;
+}
+
+export function klassifiziere(z: Laufquelle, a: LzbAuftrag): LzbErgebnis {
+  return klassenAus(a, zaehleKlassen(z, a));
+}
+
+/**
+ * The counts of `klassifiziere`, of the persons ab ≤ p < bis only (default: all). They are sums
+ * over persons: the counts of two ranges add up to those of both (a second thread counts a part).
+ */
+export function zaehleKlassen(z: Laufquelle, a: LzbAuftrag, personen = { ab: 0, bis: z.anzahlPersonen }): KlassenZaehlung {
   const { regel, von, bis, gruppierung } = a;
   if (bis < von) throw new RangeError('bis liegt vor von');
   const nMonate = bis - von + 1;
-  const nGruppen = gruppierung ? gruppierung.gruppen.length : 0;
-  const breite = (1 + nGruppen) * SLOTS;
+  const breite = breiteVon(a);
   // Counts of persons: whole numbers below 2³¹, so integer adds.
   const zaehler = new Int32Array(nMonate * breite);
 
@@ -94,8 +110,7 @@ export function klassifiziere(z: Zeitlinien, a: LzbAuftrag): LzbErgebnis {
   const status = neuerStatus(nMonate + 1);
   const laeufe = neueLaeufe();
   const ersterStichtag = stichtag[0], letzterStichtag = stichtag[nMonate];
-  const personen = z.anzahlPersonen;
-  for (let p = 0; p < personen; p++) {
+  for (let p = personen.ab; p < Math.min(personen.bis, z.anzahlPersonen); p++) {
     const nLaeufe = z.kopiere(p, laeufe);
     // Nobody counts who is in receipt at none of the Stichtage: no stock, no flow, no forecast.
     if (nLaeufe === 0 || laeufe.bis[nLaeufe - 1] < ersterStichtag || laeufe.von[0] > letzterStichtag) continue;
@@ -146,6 +161,18 @@ export function klassifiziere(z: Zeitlinien, a: LzbAuftrag): LzbErgebnis {
     }
   }
 
+  return { zaehler, liste };
+}
+
+/** Slots per month: the total's, then each group's. */
+const breiteVon = (a: LzbAuftrag) => (1 + (a.gruppierung ? a.gruppierung.gruppen.length : 0)) * SLOTS;
+
+/** The result from the counts (`zaehleKlassen`): a month's values, or null where it is not computable. */
+export function klassenAus(a: LzbAuftrag, { zaehler, liste }: KlassenZaehlung): LzbErgebnis {
+  const { gruppierung } = a;
+  const breite = breiteVon(a);
+  const st = stichtage(a.regel, a.abdeckung, a.von - 1, a.bis);
+  const { monate, stichtagDatum } = st;
   const werte = (basis: number, ok: Berechenbar): LzbZaehler => {
     const w = (slot: number, gilt: boolean) => (gilt ? zaehler[basis + slot] : null);
     return {
