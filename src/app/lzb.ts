@@ -27,7 +27,14 @@ export function lzb(a: LzbAnfrage, leser: Leser): Promise<Ergebnis<LzbModell>> {
     const { daten, von, bis } = await leseReihe(a, leser, notizen);
     const { regel, abdeckung, zeitlinien, merkmale, register } = daten;
 
-    const auftrag = { regel, von, bis, abdeckung, gruppierung: a.nach && merkmale ? gruppierung(a.nach, merkmale) : undefined, listeFuer: a.liste ? bis : undefined };
+    const auftrag = {
+      regel,
+      von,
+      bis,
+      abdeckung,
+      gruppierung: a.nach && merkmale ? gruppierung(a.nach, merkmale) : undefined,
+      listeFuer: a.liste ? bis : undefined,
+    };
     const ergebnis = await klassifiziereMitThreads(zeitlinien, merkmale, auftrag, a.personen.lesen.threads);
     const letzter = ergebnis.monate[ergebnis.monate.length - 1];
     const gruende = () => letzter.nichtBerechenbar.map((g) => grundText(regel, g, STANDARD_DARSTELLUNG)).join('; ');

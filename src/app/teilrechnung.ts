@@ -5,9 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import { arbeite, arbeiterSkript } from '../arbeiter.js';
 import { klassenAus, klassifiziere, zaehleKlassen, type LzbAuftrag, type LzbErgebnis } from '../core/lzb/klassifikation.js';
-import type { Einheit, LzbEinstellungen } from '../core/lzb/regel.js';
-import type { Abdeckung } from '../core/lzb/stichtage.js';
-import type { Merkmal, Merkmale, MerkmaleZustand } from '../core/merkmale.js';
+import type { Merkmal, Merkmale } from '../core/merkmale.js';
 import type { PersonenDaten } from '../core/modell.js';
 import { monatswerteAus, zaehleSichten, type Sicht } from '../core/monatswerte/aggregation.js';
 import type { Monatswerte } from '../core/monatswerte/monatswerte.js';
@@ -20,7 +18,7 @@ export const TEILRECHNUNG = { ab: 1_000_000 };
 /** What the worker counts: the second half of the persons, the months, and the views or the breakdown. */
 export type TeilRechnung =
   | { art: 'monatswerte'; teil: PersonenTeil; von: number; bis: number; sichten: SichtAngabe[] }
-  | { art: 'lzb'; laeufe: Int32Array; merkmale: MerkmaleZustand | null; einheit: Einheit; einstellungen: LzbEinstellungen; abdeckung: Abdeckung; von: number; bis: number; nach: Merkmal | null };
+  | { art: 'lzb'; teil: PersonenTeil; von: number; bis: number; nach: Merkmal | null };
 
 /**
  * The counts of persons 0 … n−1: from TEILRECHNUNG.ab persons and with two threads, a worker
@@ -80,11 +78,10 @@ export async function klassifiziereMitThreads(z: Zeitlinien, merkmale: Merkmale 
     n,
     threads,
     (mitte) => {
-      const laeufe = z.alleLaeufe(mitte, n);
-      const m = a.gruppierung && merkmale ? merkmale.zustand(mitte, n) : null;
-      const puffer = [laeufe, m?.geschlecht, m?.geburt, m?.alleinerziehend, m?.flucht, m?.bekannt].flatMap((x) => (x ? [x.buffer as ArrayBuffer] : []));
-      const { regel, abdeckung, von, bis } = a;
-      return { rechnung: { art: 'lzb', laeufe, merkmale: m, einheit: regel.einheit, einstellungen: regel.einstellungen, abdeckung, von, bis, nach: a.gruppierung?.merkmal ?? null }, puffer };
+      // The runs, and the attributes a breakdown needs: nothing else is classified.
+      const daten = { regel: a.regel, abdeckung: a.abdeckung, zeitlinien: z, merkmale: a.gruppierung ? merkmale : null, ereignisse: null, massnahmen: null, kontinuierlichBekannt: false, leistungen: null };
+      const teil = personenTeil(daten, mitte, n);
+      return { rechnung: { art: 'lzb', teil, von: a.von, bis: a.bis, nach: a.gruppierung?.merkmal ?? null }, puffer: teilPuffer(teil) };
     },
     (ende) => [zaehleKlassen(z, a, { ab: 0, bis: ende }).zaehler],
   );

@@ -43,6 +43,9 @@ export function teilPuffer(t: PersonenTeil): ArrayBuffer[] {
   return arrays.flatMap((a) => (a ? [a.buffer as ArrayBuffer] : []));
 }
 
+/** The LZB rule a part was cut with. */
+export const regelVon = (t: PersonenTeil) => (t.einheit === 'tag' ? tagesRegel(t.einstellungen) : monatsRegel(t.einstellungen));
+
 /** PersonenDaten of a part, to count (benefit sums belong to no person and stay with the whole). */
 export function ausPersonenTeil(t: PersonenTeil): PersonenDaten {
   const zeitlinien = new Zeitlinien();
@@ -52,7 +55,7 @@ export function ausPersonenTeil(t: PersonenTeil): PersonenDaten {
   let merkmale: Merkmale | null = null;
   if (t.merkmale) (merkmale = new Merkmale()).uebernimm(t.merkmale);
   return {
-    regel: t.einheit === 'tag' ? tagesRegel(t.einstellungen) : monatsRegel(t.einstellungen),
+    regel: regelVon(t),
     abdeckung: t.abdeckung,
     zeitlinien,
     merkmale,
@@ -80,6 +83,7 @@ export const sichtAus = (a: SichtAngabe, d: PersonenDaten): Sicht => ({ filter: 
 export class Laufliste {
   /** Per person the index of its first triple, and one past the last. */
   private readonly start: Int32Array;
+  /** Persons up to the last with runs, as in Zeitlinien: later ones have none to copy. */
   readonly anzahlPersonen: number;
 
   constructor(private readonly laeufe: Int32Array) {
