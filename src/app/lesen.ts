@@ -37,7 +37,7 @@ export interface LeseAnfrage {
 export function leseOptionen(l: LeseAnfrage, rolle: EingabeRolle, maxProbleme = l.maxProbleme): LeseOptionen {
   return {
     trennzeichen: l.trennzeichen, kodierung: l.kodierung, kopfzeile: l.kopfzeile, spaltenzuordnung: l.spalten[rolle], werte: l.werte[rolle], konfiguration: l.konfiguration, maxProbleme,
-    blatt: l.blatt ?? l.blaetter[rolle], dezimal: l.dezimal, form: l.form,
+    blatt: l.blatt ?? l.blaetter[rolle], dezimal: l.dezimal, form: l.form, threads: l.threads,
   };
 }
 

@@ -95,8 +95,11 @@ export async function lesePersonendaten(a: PersonenAnfrage, leser: Leser, notize
     const eingereiht = tor();
     if (p) {
       personenVorab = spaeter(personenLesen({ leser: nebenleser, vorher: nachZeitraeume.offen }, eingereiht.oeffne));
-      // A personen file that cannot be opened ends the run where one reader opens it: massnahmen is not needed.
-      void personenVorab.then((a) => ('fehler' in a ? eingereiht.sageAb() : eingereiht.oeffne()));
+      // A personen file that cannot be opened ends the run where one reader opens it: massnahmen is
+      // not needed. (One that opens is queued already, by its callback.)
+      void personenVorab.then((a) => {
+        if ('fehler' in a) eingereiht.sageAb();
+      });
     } else eingereiht.oeffne();
     if (m) {
       const starte = () => (nachIntegrationen.abgesagt ? ABGESAGT : spaeter(massnahmenLesen({ leser: nebenleser, vorher: nachIntegrationen.offen })));
@@ -132,9 +135,8 @@ export async function lesePersonendaten(a: PersonenAnfrage, leser: Leser, notize
     nebenleser?.beende();
     await Promise.all([personenVorab, massnahmenVorab]);
     throw e;
-  } finally {
-    nebenleser?.beende();
   }
+  nebenleser?.beende();
   // Persons the inputs do not share change what counts. A few are a note; none in common, or ids
   // that match only with other leading zeros, are an error: the numbers would be silently wrong.
   if (merkmale && personen) {

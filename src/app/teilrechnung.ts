@@ -5,7 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import { arbeite, arbeiterSkript } from '../arbeiter.js';
 import { klassenAus, klassifiziere, zaehleKlassen, type LzbAuftrag, type LzbErgebnis } from '../core/lzb/klassifikation.js';
-import type { Merkmal, Merkmale } from '../core/merkmale.js';
+import type { Merkmale } from '../core/merkmale.js';
 import type { PersonenDaten } from '../core/modell.js';
 import { monatswerteAus, zaehleSichten, type Sicht } from '../core/monatswerte/aggregation.js';
 import type { Monatswerte } from '../core/monatswerte/monatswerte.js';
@@ -18,7 +18,7 @@ export const TEILRECHNUNG = { ab: 1_000_000 };
 /** What the worker counts: the second half of the persons, the months, and the views or the breakdown. */
 export type TeilRechnung =
   | { art: 'monatswerte'; teil: PersonenTeil; von: number; bis: number; sichten: SichtAngabe[] }
-  | { art: 'lzb'; teil: PersonenTeil; von: number; bis: number; nach: Merkmal | null };
+  | { art: 'lzb'; teil: PersonenTeil; von: number; bis: number; sicht: SichtAngabe };
 
 /**
  * The counts of persons 0 … n−1: from TEILRECHNUNG.ab persons and with two threads, a worker
@@ -62,7 +62,7 @@ export async function aggregiereSichtenMitThreads(d: PersonenDaten, von: number,
       const teil = personenTeil(d, mitte, n);
       return { rechnung: { art: 'monatswerte', teil, von, bis, sichten: sichten.map(sichtAngabe) }, puffer: teilPuffer(teil) };
     },
-    (ende) => zaehleSichten(d, von, bis, sichten, { ab: 0, bis: ende }),
+    (ende) => zaehleSichten(d, von, bis, sichten, ende),
   );
   return monatswerteAus(d, von, bis, sichten, zaehler);
 }
@@ -81,9 +81,9 @@ export async function klassifiziereMitThreads(z: Zeitlinien, merkmale: Merkmale 
       // The runs, and the attributes a breakdown needs: nothing else is classified.
       const daten = { regel: a.regel, abdeckung: a.abdeckung, zeitlinien: z, merkmale: a.gruppierung ? merkmale : null, ereignisse: null, massnahmen: null, kontinuierlichBekannt: false, leistungen: null };
       const teil = personenTeil(daten, mitte, n);
-      return { rechnung: { art: 'lzb', teil, von: a.von, bis: a.bis, nach: a.gruppierung?.merkmal ?? null }, puffer: teilPuffer(teil) };
+      return { rechnung: { art: 'lzb', teil, von: a.von, bis: a.bis, sicht: sichtAngabe({ filter: null, gruppierung: a.gruppierung }) }, puffer: teilPuffer(teil) };
     },
-    (ende) => [zaehleKlassen(z, a, { ab: 0, bis: ende }).zaehler],
+    (ende) => [zaehleKlassen(z, a, ende).zaehler],
   );
   return klassenAus(a, { zaehler, liste: null });
 }

@@ -6,7 +6,7 @@ import { monatsRegel, tagesRegel, type Einheit, type LzbEinstellungen } from './
 import type { Abdeckung } from './lzb/stichtage.js';
 import { gruppierung, Merkmale, type Merkmal, type MerkmaleZustand } from './merkmale.js';
 import type { Filter } from './filter.js';
-import type { Sicht } from './monatswerte/aggregation.js';
+import type { Sicht, ZaehlDaten } from './monatswerte/aggregation.js';
 import type { PersonenDaten } from './modell.js';
 import { wachse, Zeitlinien, type Laeufe } from './zeitlinien.js';
 
@@ -43,21 +43,19 @@ export function teilPuffer(t: PersonenTeil): ArrayBuffer[] {
   return arrays.flatMap((a) => (a ? [a.buffer as ArrayBuffer] : []));
 }
 
-/** The LZB rule a part was cut with. */
-export const regelVon = (t: PersonenTeil) => (t.einheit === 'tag' ? tagesRegel(t.einstellungen) : monatsRegel(t.einstellungen));
-
-/** PersonenDaten of a part, to count (benefit sums belong to no person and stay with the whole). */
-export function ausPersonenTeil(t: PersonenTeil): PersonenDaten {
-  const zeitlinien = new Zeitlinien();
-  zeitlinien.uebernimm(t.laeufe);
+/**
+ * A part as counting reads it (benefit sums belong to no person and stay with the whole): the runs
+ * read in place (`Laufliste`), no timelines built.
+ */
+export function ausPersonenTeil(t: PersonenTeil): ZaehlDaten {
   let massnahmen: Zeitlinien | null = null;
   if (t.massnahmen) (massnahmen = new Zeitlinien()).uebernimm(t.massnahmen);
   let merkmale: Merkmale | null = null;
   if (t.merkmale) (merkmale = new Merkmale()).uebernimm(t.merkmale);
   return {
-    regel: regelVon(t),
+    regel: t.einheit === 'tag' ? tagesRegel(t.einstellungen) : monatsRegel(t.einstellungen),
     abdeckung: t.abdeckung,
-    zeitlinien,
+    zeitlinien: new Laufliste(t.laeufe),
     merkmale,
     ereignisse: t.ereignisse ? Ereignisse.ausTeil(t.ereignisse) : null,
     kontinuierlichBekannt: t.kontinuierlichBekannt,
@@ -74,7 +72,7 @@ export interface SichtAngabe {
 
 export const sichtAngabe = (v: Sicht): SichtAngabe => ({ filter: v.filter, nach: v.gruppierung?.merkmal ?? null });
 
-export const sichtAus = (a: SichtAngabe, d: PersonenDaten): Sicht => ({ filter: a.filter, gruppierung: a.nach && d.merkmale ? gruppierung(a.nach, d.merkmale) : undefined });
+export const sichtAus = (a: SichtAngabe, d: Pick<PersonenDaten, 'merkmale'>): Sicht => ({ filter: a.filter, gruppierung: a.nach && d.merkmale ? gruppierung(a.nach, d.merkmale) : undefined });
 
 /**
  * The runs of a part as `alleLaeufe` gives them ((person, von, bis), persons in order), read in

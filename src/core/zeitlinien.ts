@@ -10,6 +10,11 @@ import { OFFEN } from './kalender.js';
 const utf8 = new TextEncoder();
 const utf8Text = new TextDecoder();
 
+/** An id of at most eight bytes from its key (`schluessel`): its bytes into ziel from `ab`. */
+function schreibeSchluessel(ziel: Uint8Array, ab: number, k0: number, k1: number, laenge: number): void {
+  for (let j = 0; j < laenge; j++) ziel[ab + j] = (j < 4 ? k0 >>> (j << 3) : k1 >>> ((j - 4) << 3)) & 0xff;
+}
+
 /**
  * External person ids ↔ dense indexes 0…n−1, shared by timelines and person attributes. Ids are
  * kept as UTF-8 bytes in an open-addressing hash table, so a reader can look up an id straight from
@@ -186,7 +191,7 @@ export class PersonRegister {
 
   /** The bytes of an id of at most eight bytes, from its key (in a buffer the next call reuses). */
   private ausSchluessel(k0: number, k1: number, laenge: number): Uint8Array {
-    for (let j = 0; j < laenge; j++) this.puffer[j] = (j < 4 ? k0 >>> (j << 3) : k1 >>> ((j - 4) << 3)) & 0xff;
+    schreibeSchluessel(this.puffer, 0, k0, k1, laenge);
     return this.puffer;
   }
 
@@ -231,9 +236,8 @@ export class PersonRegister {
     for (let p = 0; p < n; p++) {
       const o = this.ort[p];
       if (o >= 0) {
-        const laenge = laengen[p], a = k0[p], b = k1[p];
-        for (let j = 0; j < laenge; j++) bytes[e + j] = (j < 4 ? a >>> (j << 3) : b >>> ((j - 4) << 3)) & 0xff;
-        e += laenge;
+        schreibeSchluessel(bytes, e, k0[p], k1[p], laengen[p]);
+        e += laengen[p];
       } else {
         const a = -1 - o, laenge = this.langeLaenge(a);
         bytes.set(this.arena.subarray(a + 4, a + 4 + laenge), e);
@@ -290,6 +294,9 @@ export function wachse(a: Int32Array<ArrayBuffer>, mindestens: number, fuell?: n
 const KEIN = -1;
 
 /** A person's runs, copied out for fast repeated use (see `Zeitlinien.kopiere`). */
+/** Where counting takes a person's runs from: the timelines, or a part of them read in place (`Laufliste`). */
+export type Laufquelle = Pick<Zeitlinien, 'anzahlPersonen' | 'kopiere'>;
+
 export interface Laeufe {
   von: Int32Array<ArrayBuffer>;
   bis: Int32Array<ArrayBuffer>;
@@ -343,8 +350,13 @@ export class Zeitlinien {
 
   /** Number of stored runs: equals the number of merged periods over all persons. */
   get anzahlLaeufe(): number {
+    return this.laeufeVon(0, this.personen);
+  }
+
+  /** The runs of the persons ab ≤ p < bis. */
+  private laeufeVon(ab: number, bis: number): number {
     let n = 0;
-    for (let p = 0; p < this.personen; p++) for (let r = this.kopf[p]; r !== KEIN; r = this.naechster[r]) n++;
+    for (let p = ab; p < bis; p++) for (let r = this.kopf[p]; r !== KEIN; r = this.naechster[r]) n++;
     return n;
   }
 
@@ -454,9 +466,7 @@ export class Zeitlinien {
    */
   alleLaeufe(ab = 0, bis = this.personen): Int32Array {
     const ende = Math.min(bis, this.personen);
-    let n = 0;
-    for (let p = ab; p < ende; p++) for (let r = this.kopf[p]; r !== KEIN; r = this.naechster[r]) n++;
-    const aus = new Int32Array(n * 3);
+    const aus = new Int32Array(this.laeufeVon(ab, ende) * 3);
     let i = 0;
     for (let p = ab; p < ende; p++) {
       for (let r = this.kopf[p]; r !== KEIN; r = this.naechster[r]) {
@@ -635,11 +645,7 @@ export class Personenstapel {
     d[o + 5] = einheitBis;
     if (++this.n * ZEILE < d.length) return;
     if (this.n === STAPEL) this.leere();
-    else {
-      const groesser = new Int32Array(d.length * 2);
-      groesser.set(d);
-      this.daten = groesser;
-    }
+    else this.daten = wachse(d, d.length + 1);
   }
 
   /**

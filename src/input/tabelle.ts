@@ -33,6 +33,8 @@ export interface LeseOptionen {
   werte?: Wertzuordnung;
   /** Stop reading a file after this many problems. */
   maxProbleme: number;
+  /** Threads the reading may use (default 2): with one, no worker is started ahead. */
+  threads?: number;
   /** Told the bytes read so far during the main pass (for a progress bar). */
   fortschritt?: (gelesen: number) => void;
   /** The header's line (1-based), as `--kopfzeile` gives it; else it is found below any title lines. */
@@ -100,7 +102,7 @@ export async function oeffneTabelle(quelle: Bytequelle, rolle: string, opt: Lese
   }
   // A large monthly stock is likely read by two threads: the second starts while its bytes are checked.
   // (A header naming `beginn` is of periods, which one thread reads.)
-  if (rolle === 'zeitraeume' && (quelle.groesse ?? 0) >= TEILUNG.ab && quelle.pruefsumme && !/beginn/i.test(erstes.subarray(0, erstes.indexOf(0x0a) >>> 0).toString('latin1'))) waermeTeilleserVor();
+  if (rolle === 'zeitraeume' && (opt.threads ?? 2) > 1 && (quelle.groesse ?? 0) >= TEILUNG.ab && quelle.pruefsumme && !/beginn/i.test(erstes.subarray(0, erstes.indexOf(0x0a) >>> 0).toString('latin1'))) waermeTeilleserVor();
   const { kodierung, einfach, crlf } = await erkenneKodierung(quelle, erstes, bom ? (bom.kodierung as Kodierung) : null, opt);
   const bomLaenge = bom && bom.kodierung === kodierung ? bom.laenge : 0;
 

@@ -69,9 +69,9 @@ export interface GanzErgebnis {
  * Where a large simple file may be cut in two for a second reader: the start of the first line
  * after the middle. Null for inputs that do not pay (small, not simple, standard input, no hash).
  */
-export async function teilung(t: Tabelle, ab = TEILUNG.ab): Promise<number | null> {
+export async function teilung(t: Tabelle): Promise<number | null> {
   const g = t.quelle.groesse ?? 0;
-  if (!t.einfach || !t.quelle.pruefsumme || g < ab) return null;
+  if (!t.einfach || !t.quelle.pruefsumme || g < TEILUNG.ab) return null;
   const mitte = Math.floor(g / 2);
   for await (const teil of t.quelle.lies(mitte, Math.min(g, mitte + (1 << 20)))) {
     const nl = teil.indexOf(0x0a);
@@ -84,7 +84,7 @@ export async function teilung(t: Tabelle, ab = TEILUNG.ab): Promise<number | nul
 const skript = () => arbeiterSkript('input', 'teilleser.js');
 
 /** Files from this size are read by two threads (if simple). */
-export const TEILUNG_AB = 32 << 20;
+const TEILUNG_AB = 32 << 20;
 
 /** The size from which a simple monthly stock is split (tests lower it; it needs a file hashed in the background, from 8 MiB). */
 export const TEILUNG = { ab: TEILUNG_AB };
@@ -207,15 +207,11 @@ export class Nebenleser {
     }
   }
 
-  /**
-   * The file read by the worker, or null where that does not pay or cannot be done: a small file,
-   * standard input, a workbook, no built worker.
-   */
+  /** A file `nimmt` took, read by the worker; null once the run has ended (`beende`). */
   lies(t: Tabelle, rolle: GanzAuftrag['rolle']): Promise<GanzErgebnis> | null {
-    const groesse = t.quelle.groesse ?? 0;
     const datei = skript();
-    if (!datei || t.datei === STDIN || groesse < NEBENHER.ab || t.format.blatt !== undefined || this.beendet) return null;
-    const auftrag: GanzAuftrag = { rolle, datei: t.datei, format: t.format, groesse, pruefsumme: t.quelle.pruefsumme !== null };
+    if (!datei || this.beendet) return null;
+    const auftrag: GanzAuftrag = { rolle, datei: t.datei, format: t.format, groesse: t.quelle.groesse ?? 0, pruefsumme: t.quelle.pruefsumme !== null };
     // One worker at a time: with two cores, a third busy thread would slow this one down.
     const ergebnis = this.kette.then(() => {
       if (this.beendet) throw new Error('Nebenleser beendet');

@@ -173,7 +173,7 @@ describe('classification', () => {
         gs.forEach((g, p) => m.setze(p, { geschlecht: g, geburtsdatum: null, alleinerziehend: null, fluchtkontext: null }));
         const a = { ...auftrag(), gruppierung: gruppierung('geschlecht', m) };
         const ganz = zaehleKlassen(z, a);
-        const erste = zaehleKlassen(z, a, { ab: 0, bis: mitte });
+        const erste = zaehleKlassen(z, a, mitte);
         const teil = new Merkmale();
         teil.uebernimm(m.zustand(mitte, 6));
         const zweite = zaehleKlassen(new Laufliste(z.alleLaeufe(mitte, 6)), { ...a, gruppierung: gruppierung('geschlecht', teil) });
@@ -281,7 +281,7 @@ describe('aggregation with views, events and measures, by one thread or two', ()
         // Two threads: the counts of the persons before `mitte` and those of the part from there,
         // as another thread rebuilds it from plain arrays, add up to the counts of all.
         const teil = ausPersonenTeil(personenTeil(daten, e.mitte, 6));
-        const erste = zaehleSichten(daten, a.von, a.bis, sichten, { ab: 0, bis: e.mitte });
+        const erste = zaehleSichten(daten, a.von, a.bis, sichten, e.mitte);
         const zweite = zaehleSichten(teil, a.von, a.bis, sichten.map((v) => sichtAus(sichtAngabe(v), teil)));
         expect(erste.map((z, i) => Array.from(z, (x, k) => x + zweite[i][k]))).toEqual(zaehleSichten(daten, a.von, a.bis, sichten).map((z) => Array.from(z)));
 

@@ -4,7 +4,7 @@
 // data begin is not computable, and says so — it is never counted short.
 
 import type { Gruppierung } from '../merkmale.js';
-import { einheitenIn, neueLaeufe, type Zeitlinien } from '../zeitlinien.js';
+import { einheitenIn, neueLaeufe, type Laufquelle } from '../zeitlinien.js';
 import { PROGNOSE_MONATE, type LzbRegel } from './regel.js';
 import { neuerStatus, statusDerPerson, stichtage, type Abdeckung, type Berechenbar, type Grund } from './stichtage.js';
 
@@ -64,9 +64,6 @@ export interface LzbErgebnis {
 const ELB = 0, ELB_ZU = 1, ELB_AB = 2, LZB = 3, LZB_ZU = 4, LZB_AB = 5, VIER = 6, UEB = 7, PROG = 8;
 const SLOTS = PROG + PROGNOSE_MONATE;
 
-/** Where the classification takes a person's runs from: the timelines, or a part of them (`Laufliste`). */
-export type Laufquelle = Pick<Zeitlinien, 'anzahlPersonen' | 'kopiere'>;
-
 /** What `zaehleKlassen` counts: counts per month and group slot, and the persons of the list month. */
 export interface KlassenZaehlung {
   zaehler: Int32Array;
@@ -78,10 +75,10 @@ export function klassifiziere(z: Laufquelle, a: LzbAuftrag): LzbErgebnis {
 }
 
 /**
- * The counts of `klassifiziere`, of the persons ab ≤ p < bis only (default: all). They are sums
- * over persons: the counts of two ranges add up to those of both (a second thread counts a part).
+ * The counts of `klassifiziere`, of the persons before `bisPerson` only (default: all). They are
+ * sums over persons: a second thread counts the rest, as a part numbered from 0, and the counts add up.
  */
-export function zaehleKlassen(z: Laufquelle, a: LzbAuftrag, personen = { ab: 0, bis: z.anzahlPersonen }): KlassenZaehlung {
+export function zaehleKlassen(z: Laufquelle, a: LzbAuftrag, bisPerson = z.anzahlPersonen): KlassenZaehlung {
   const { regel, von, bis, gruppierung } = a;
   if (bis < von) throw new RangeError('bis liegt vor von');
   const nMonate = bis - von + 1;
@@ -110,7 +107,7 @@ export function zaehleKlassen(z: Laufquelle, a: LzbAuftrag, personen = { ab: 0, 
   const status = neuerStatus(nMonate + 1);
   const laeufe = neueLaeufe();
   const ersterStichtag = stichtag[0], letzterStichtag = stichtag[nMonate];
-  for (let p = personen.ab; p < Math.min(personen.bis, z.anzahlPersonen); p++) {
+  for (let p = 0; p < Math.min(bisPerson, z.anzahlPersonen); p++) {
     const nLaeufe = z.kopiere(p, laeufe);
     // Nobody counts who is in receipt at none of the Stichtage: no stock, no flow, no forecast.
     if (nLaeufe === 0 || laeufe.bis[nLaeufe - 1] < ersterStichtag || laeufe.von[0] > letzterStichtag) continue;

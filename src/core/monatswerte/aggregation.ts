@@ -8,9 +8,12 @@ import { ersterTag } from '../kalender.js';
 import { personenfilter, type Filter } from '../filter.js';
 import { neuerStatus, statusDerPerson, stichtage, type Berechenbar, type Stichtage } from '../lzb/stichtage.js';
 import type { Gruppierung } from '../merkmale.js';
-import { neueLaeufe } from '../zeitlinien.js';
+import { neueLaeufe, type Laufquelle } from '../zeitlinien.js';
 import { fehlt, setze, type Monatswerte, type Reihe, type Wert } from './monatswerte.js';
 import type { PersonenDaten } from '../modell.js';
+
+/** What counting needs of the person-level data: the runs only as a source to copy from. */
+export type ZaehlDaten = Omit<PersonenDaten, 'zeitlinien'> & { zeitlinien: Laufquelle };
 
 export interface AggregationsAuftrag {
   von: number;
@@ -167,11 +170,11 @@ export function aggregiereSichten(d: PersonenDaten, von: number, bis: number, si
 }
 
 /**
- * The counts of `aggregiereSichten` per view, of the persons ab ≤ p < bis only (default: all). They
- * are sums over persons, so the counts of two ranges add up to those of both: a second thread can
- * count a part (`monatswerteAus` makes the series).
+ * The counts of `aggregiereSichten` per view, of the persons before `bisPerson` only (default:
+ * all). They are sums over persons: a second thread counts the rest, as a part numbered from 0
+ * (`PersonenTeil`), and the counts add up (`monatswerteAus` makes the series).
  */
-export function zaehleSichten(d: PersonenDaten, von: number, bis: number, sichten: readonly Sicht[], personen = { ab: 0, bis: d.zeitlinien.anzahlPersonen }): Int32Array[] {
+export function zaehleSichten(d: ZaehlDaten, von: number, bis: number, sichten: readonly Sicht[], bisPerson = d.zeitlinien.anzahlPersonen): Int32Array[] {
   const { regel, zeitlinien: z, merkmale, ereignisse, massnahmen } = d;
   const st = stichtage(regel, d.abdeckung, von - 2, bis);
   const n = st.monate.length;
@@ -197,7 +200,7 @@ export function zaehleSichten(d: PersonenDaten, von: number, bis: number, sichte
   let aktivGesetzt = false, ereignisseGesetzt = false;
   const tag = st.stichtagDatum;
   const laeufe = neueLaeufe();
-  for (let p = personen.ab; p < Math.min(personen.bis, z.anzahlPersonen); p++) {
+  for (let p = 0; p < Math.min(bisPerson, z.anzahlPersonen); p++) {
     const nLaeufe = z.kopiere(p, laeufe);
     // Nobody counts who is in receipt at none of the Stichtage (events need receipt at S(t−1)).
     if (nLaeufe === 0 || laeufe.bis[nLaeufe - 1] < st.stichtag[0] || laeufe.von[0] > st.stichtag[n - 1]) continue;
