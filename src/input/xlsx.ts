@@ -12,7 +12,9 @@
 //   always taken to the end, also when the caller stops early, so no temporary file stays behind
 //   and the zip stream does not stall.
 
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { dirname } from 'node:path';
 import { Readable } from 'node:stream';
 
 export type Zellwert =
@@ -67,7 +69,7 @@ export async function* blattZeilen(bytes: AsyncIterable<Buffer>, wahl: Blattwahl
     return a;
   };
   const reader = new WorkbookReader(Readable.from(bytes), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
-  umgehe(reader);
+  const aufgeraeumt = umgehe(reader);
   const blaetterDerMappe = () => (reader.model?.sheets ?? []) as { name: string; state?: string }[];
   const namen = () => blaetterDerMappe().map((s) => s.name);
   // As the user sees them: a hidden sheet has no tab, so it is marked.
@@ -111,6 +113,7 @@ export async function* blattZeilen(bytes: AsyncIterable<Buffer>, wahl: Blattwahl
     throw tempFehler(e);
   } finally {
     for (let n = await blaetter.next(); !n.done; n = await blaetter.next()) { /* übergangen, die Bibliothek räumt auf */ }
+    await aufgeraeumt();
   }
   if (!treffer) {
     const alle = namen();
@@ -126,17 +129,27 @@ interface ReaderIntern {
   _parseWorkbook(entry: AsyncIterable<Buffer>): Promise<void>;
   _workbookRelIdByTarget?: Record<string, string>;
   properties?: { model?: { date1904?: boolean } };
+  _storeWaitingWorksheet(sheetNo: number, entry: unknown): Promise<{ path: string; cleanup: () => void }>;
 }
 
 /**
- * Two gaps of the library, mended where it reads the workbook's parts:
+ * Three gaps of the library, mended where it reads the workbook's parts:
  * - `date1904="true"` (as LibreOffice writes the 1904 date system) is read as the 1900 system,
  *   which puts every date 4 years and a day early: the attribute is read here too;
  * - relationship targets written as absolute paths (`/xl/worksheets/sheet1.xml`, as openpyxl and
- *   so pandas write them) find no sheet: they are also known by their relative form.
+ *   so pandas write them) find no sheet: they are also known by their relative form;
+ * - the temporary folder of a sheet stored until its turn is removed without anybody waiting for
+ *   it: here the removal is awaited (the returned function), so that a reading leaves nothing
+ *   behind when it is done, not some milliseconds later.
  */
-function umgehe(reader: object): void {
+function umgehe(reader: object): () => Promise<void> {
   const r = reader as ReaderIntern;
+  const raeumen: Promise<void>[] = [];
+  const lagere = r._storeWaitingWorksheet.bind(reader);
+  r._storeWaitingWorksheet = async (nr, entry) => {
+    const blatt = await lagere(nr, entry);
+    return { ...blatt, cleanup: () => void raeumen.push(rm(dirname(blatt.path), { recursive: true, force: true }).catch(() => undefined)) };
+  };
   const rels = r._parseRels.bind(reader);
   r._parseRels = async (entry) => {
     await rels(entry);
@@ -156,6 +169,9 @@ function umgehe(reader: object): void {
       r.properties ??= {};
       r.properties.model = { ...r.properties.model, date1904: true };
     }
+  };
+  return async () => {
+    await Promise.all(raeumen);
   };
 }
 
